@@ -1,0 +1,71 @@
+# Makefile — builds Krait (no autotools).  `make` = optimised build/krait;
+# `make debug`, `make asan` (ASan+UBSan); `make test`, `make test-asan`, `make run`,
+# `make bench`, `make regen` (rebuild generated files), `make deps` (Debian packages).
+
+CC      ?= gcc
+PYTHON  ?= python3.11
+SRCS    := $(sort $(wildcard src/*/*.c))
+HDRS    := $(wildcard include/*.h src/*/*.h)
+GMP_INC := $(shell dirname $$(find /usr/include -name gmp.h 2>/dev/null | head -1) 2>/dev/null)
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -DKRAIT_LIBDIR='"$(abspath lib)"'
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+CSTD    := -std=gnu11
+LDLIBS  := -lgmp -ledit -lm -lpthread -ldl
+
+OPT_FLAGS   := -O2 -g -fno-semantic-interposition
+DEBUG_FLAGS := -O0 -g3 -DPy_DEBUG
+ASAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DKRAIT_ASAN
+
+.PHONY: all debug asan deps run test test-asan bench regen clean check-warnings
+
+all: build/krait
+
+# ---- dependencies: installed on demand, saying what ----
+build/.deps: tools/deps.sh
+	@mkdir -p build
+	@bash tools/deps.sh
+	@touch $@
+deps:
+	@bash tools/deps.sh
+
+define BUILD_VARIANT
+$(1)/obj/%.o: src/%.c $(HDRS) | build/.deps
+	@mkdir -p $$(dir $$@)
+	$$(CC) $(CSTD) $(WARN) $(2) $$(CPPFLAGS) -c $$< -o $$@
+$(1)/krait: $(patsubst src/%.c,$(1)/obj/%.o,$(SRCS))
+	$$(CC) $(2) -o $$@ $$^ $$(LDLIBS)
+endef
+
+$(eval $(call BUILD_VARIANT,build,$(OPT_FLAGS)))
+$(eval $(call BUILD_VARIANT,build/debug,$(DEBUG_FLAGS)))
+$(eval $(call BUILD_VARIANT,build/asan,$(ASAN_FLAGS)))
+
+debug: build/debug/krait
+asan: build/asan/krait
+
+run: build/krait
+	./build/krait examples/demo.py
+
+# `make test` runs the whole suite; T=area or T=area/name narrows it.
+test: build/krait
+	$(PYTHON) tools/runtests.py --krait build/krait $(T)
+
+test-asan: build/asan/krait
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(PYTHON) tools/runtests.py --krait build/asan/krait --sanitizer $(T)
+
+# Regenerate expected outputs from python3.11 (never edit them by hand).
+expected:
+	$(PYTHON) tools/runtests.py --regen $(T)
+
+bench: build/krait
+	$(PYTHON) tools/bench.py --krait build/krait $(if $(BENCH),--only $(BENCH))
+
+regen:
+	$(PYTHON) tools/regen.py
+
+check-warnings:
+	$(MAKE) clean && $(MAKE) CC=gcc && $(MAKE) clean && $(MAKE) CC=clang
+
+clean:
+	rm -rf build/obj build/debug build/asan build/krait

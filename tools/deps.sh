@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# deps.sh — install the Debian packages Krait needs, saying what it installs.
+# Run by `make deps` and automatically before the first build.
+set -e
+pkgs="libgmp-dev libedit-dev python3.11 libpython3.11-stdlib"
+missing=""
+for p in $pkgs; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "krait: installing missing Debian packages:$missing"
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
