@@ -18,7 +18,7 @@ ASAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-
 
 .PHONY: all debug asan deps run test test-asan bench regen clean check-warnings
 
-all: build/krait
+all: $(B)/krait
 
 # ---- dependencies: installed on demand, saying what ----
 build/.deps: tools/deps.sh
@@ -36,12 +36,14 @@ $(1)/krait: $(patsubst src/%.c,$(1)/obj/%.o,$(SRCS))
 	$$(CC) $(2) -o $$@ $$^ $$(LDLIBS)
 endef
 
-$(eval $(call BUILD_VARIANT,build,$(OPT_FLAGS)))
-$(eval $(call BUILD_VARIANT,build/debug,$(DEBUG_FLAGS)))
-$(eval $(call BUILD_VARIANT,build/asan,$(ASAN_FLAGS)))
+# B= puts a build elsewhere (e.g. make B=/tmp/mybuild), so parallel builds don't collide.
+B ?= build
+$(eval $(call BUILD_VARIANT,$(B),$(OPT_FLAGS)))
+$(eval $(call BUILD_VARIANT,$(B)/debug,$(DEBUG_FLAGS)))
+$(eval $(call BUILD_VARIANT,$(B)/asan,$(ASAN_FLAGS)))
 
-debug: build/debug/krait
-asan: build/asan/krait
+debug: $(B)/debug/krait
+asan: $(B)/asan/krait
 
 run: build/krait
 	./build/krait examples/demo.py
