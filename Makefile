@@ -42,6 +42,10 @@ $(eval $(call BUILD_VARIANT,$(B),$(OPT_FLAGS)))
 $(eval $(call BUILD_VARIANT,$(B)/debug,$(DEBUG_FLAGS)))
 $(eval $(call BUILD_VARIANT,$(B)/asan,$(ASAN_FLAGS)))
 
+# Parser test driver: every object except the CLI's main, plus tools/astdump.c.
+$(B)/astdump: tools/astdump.c $(filter-out $(B)/obj/runtime/main.o,$(patsubst src/%.c,$(B)/obj/%.o,$(SRCS)))
+	$(CC) $(CSTD) $(WARN) -O1 -g $(CPPFLAGS) -o $@ $^ $(LDLIBS)
+
 debug: $(B)/debug/krait
 asan: $(B)/asan/krait
 

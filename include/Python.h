@@ -50,6 +50,7 @@
 #include "ceval.h"
 #include "modsupport.h"
 #include "import.h"
+#include "structseq.h"
 #include "sysmodule.h"
 #include "bltinmodule.h"
 #include "traceback.h"

@@ -1,7 +1,58 @@
-/* ceval.h — the evaluation loop's public API
- * (owner: compiler-vm; placeholder until written) */
-#ifndef PY_CEVAL_H
-#define PY_CEVAL_H
+/* ceval.h — the evaluation loop and its API: running code, calls into Python,
+ * recursion limits, the eval breaker (signals, pending calls) and frame introspection.
+ * Owner: compiler-vm (src/vm/ceval.c). */
+#ifndef Py_CEVAL_H
+#define Py_CEVAL_H
 #include "object.h"
+#include "pystate.h"
+#include "frameobject.h"
+
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
+PyObject *PyEval_EvalCodeEx(PyObject *co, PyObject *globals, PyObject *locals,
+                            PyObject *const *args, int argc, PyObject *const *kwds,
+                            int kwdc, PyObject *const *defs, int defc, PyObject *kwdefs,
+                            PyObject *closure);
+/* Call Python function func with a vector of arguments (kwnames: tuple of keyword names
+ * for the last len(kwnames) args, or NULL).  locals != NULL runs it with that namespace
+ * as its locals (used by __build_class__ for class bodies). */
+PyObject *_PyEval_Vector(PyThreadState *tstate, PyObject *func, PyObject *locals,
+                         PyObject *const *args, size_t argcount, PyObject *kwnames);
+/* Run frame f until it returns or yields; throwflag: raise the pending exception in it. */
+PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwflag);
+PyObject *PyEval_EvalFrame(PyFrameObject *f);
+PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int throwflag);
+
+PyFrameObject *PyEval_GetFrame(void);  /* borrowed */
+PyObject *PyEval_GetGlobals(void);     /* borrowed */
+PyObject *PyEval_GetLocals(void);      /* borrowed */
+PyObject *PyEval_GetBuiltins(void);    /* borrowed */
+PyObject *_PyEval_GetBuiltin(PyObject *name); /* new reference, AttributeError if missing */
+PyObject *_PyEval_GetBuiltinId(const char *name);
+const char *PyEval_GetFuncName(PyObject *);
+const char *PyEval_GetFuncDesc(PyObject *);
+struct PyCompilerFlags_s;
+int PyEval_MergeCompilerFlags(void *cf); /* cf: PyCompilerFlags * */
+
+/* Recursion checks ("maximum recursion depth exceeded%s"). */
+int _Py_CheckRecursiveCall(PyThreadState *tstate, const char *where);
+int Py_EnterRecursiveCall(const char *where);
+void Py_LeaveRecursiveCall(void);
+int Py_GetRecursionLimit(void);
+void Py_SetRecursionLimit(int);
+
+/* Eval breaker: asynchronous events checked on backward jumps and calls. */
+void _PyEval_SignalReceived(void);     /* a signal arrived (runtime's handler calls this) */
+int Py_AddPendingCall(int (*func)(void *), void *arg);
+int Py_MakePendingCalls(void);
+void _PyEval_InitState(PyInterpreterState *interp);
+void _PyEval_FiniState(PyInterpreterState *interp);
+/* -X dxp: print the opcode (pair) counts collected so far to stderr. */
+void _PyEval_DumpDxp(void);
+
+/* Helpers shared with builtins / genobject. */
+PyObject *_PyEval_ImportName(PyThreadState *, PyFrameObject *, PyObject *name,
+                             PyObject *fromlist, PyObject *level);
+int _PyEval_SliceIndex(PyObject *, Py_ssize_t *);
+int _PyEval_SliceIndexNotNone(PyObject *, Py_ssize_t *);
 
 #endif

@@ -41,4 +41,19 @@ PyObject *Py_CompileStringObject(const char *str, PyObject *filename, int start,
 PyObject *Py_CompileStringExFlags(const char *str, const char *filename, int start,
                                   PyCompilerFlags *flags, int optimize);
 
+/* AST → code object (src/compiler/compile.c).  mod is a mod_ty and arena a PyArena *
+ * from include/pycore_ast.h / pyarena.h (struct names as CPython's). */
+struct _mod;
+struct _arena;
+struct PyCodeObject;
+struct PyCodeObject *_PyAST_Compile(struct _mod *mod, PyObject *filename,
+                                    PyCompilerFlags *flags, int optimize,
+                                    struct _arena *arena);
+/* AST-level constant folding (src/compiler/ast_opt.c); 1 on success, 0 on error. */
+int _PyAST_Optimize(struct _mod *mod, struct _arena *arena, int optimize, int ff_features);
+/* Collects `from __future__ import` features into *features; -1 on error. */
+int _PyFuture_FromAST(struct _mod *mod, PyObject *filename, int *features);
+/* Stack effect of an instruction (opcode.h has the table). */
+int PyCompile_OpcodeStackEffect(int opcode, int oparg);
+
 #endif

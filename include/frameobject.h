@@ -1,7 +1,79 @@
-/* frameobject.h — frame objects
- * (owner: compiler-vm; placeholder until written) */
-#ifndef PY_FRAMEOBJECT_H
-#define PY_FRAMEOBJECT_H
+/* frameobject.h — frame objects: one activation of a code object.
+ * Owner: compiler-vm (src/objects/frameobject.c; executed by src/vm/ceval.c).
+ * A frame holds its locals, cells and free variables ("localsplus"), then the value
+ * stack, in one allocation, plus the block stack for try/with.  Frames are heap objects
+ * linked by f_back, so generators keep theirs and Python calls need no C recursion. */
+#ifndef Py_FRAMEOBJECT_H
+#define Py_FRAMEOBJECT_H
 #include "object.h"
+#include "code.h"
+#include "pystate.h"
+
+typedef struct {
+    int b_type;    /* SETUP_FINALLY, SETUP_WITH, SETUP_ASYNC_WITH or EXCEPT_HANDLER */
+    int b_handler; /* code-unit index of the handler */
+    int b_level;   /* value-stack depth to restore */
+} PyTryBlock;
+
+#define EXCEPT_HANDLER 257 /* block type for a running except/finally handler */
+
+typedef enum {
+    FRAME_CREATED = -2,
+    FRAME_SUSPENDED = -1,
+    FRAME_EXECUTING = 0,
+    FRAME_RETURNED = 1,
+    FRAME_UNWINDING = 2,
+    FRAME_RAISED = 3,
+    FRAME_CLEARED = 4
+} PyFrameState;
+
+typedef struct _frame {
+    PyObject_VAR_HEAD          /* ob_size = number of localsplus + stack slots */
+    struct _frame *f_back;     /* caller, or NULL (strong reference) */
+    PyCodeObject *f_code;
+    PyObject *f_builtins;      /* builtins dict */
+    PyObject *f_globals;       /* globals dict */
+    PyObject *f_locals;        /* locals mapping, or NULL for optimized frames */
+    PyObject **f_valuestack;   /* bottom of the value stack (in f_localsplus) */
+    PyObject *f_trace;         /* per-frame trace function, or NULL */
+    PyObject *f_gen;           /* generator/coroutine owning this frame (borrowed) */
+    int f_stackdepth;          /* saved stack depth while not executing */
+    int f_lasti;               /* byte offset of the last instruction started, -1 at start */
+    int f_lineno;              /* current line while tracing (else computed from f_lasti) */
+    int f_iblock;              /* used entries of f_blockstack */
+    char f_state;              /* PyFrameState */
+    char f_trace_lines;
+    char f_trace_opcodes;
+    char f_is_entry;           /* evaluation of this frame started a C-level call of the loop */
+    PyTryBlock f_blockstack[CO_MAXBLOCKS];
+    PyObject *f_localsplus[1]; /* locals, cells, frees, then the value stack */
+} PyFrameObject;
+
+extern PyTypeObject PyFrame_Type;
+#define PyFrame_Check(op) Py_IS_TYPE(op, &PyFrame_Type)
+
+/* A new frame for code (not yet tracked, f_back = NULL); locals may be NULL. */
+PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
+                                    PyObject *globals, PyObject *builtins, PyObject *locals);
+PyFrameObject *PyFrame_New(PyThreadState *tstate, PyCodeObject *code, PyObject *globals,
+                           PyObject *locals);
+void PyFrame_BlockSetup(PyFrameObject *f, int type, int handler, int level);
+PyTryBlock *PyFrame_BlockPop(PyFrameObject *f);
+
+int PyFrame_GetLineNumber(PyFrameObject *f);
+int PyFrame_GetLasti(PyFrameObject *f);   /* byte offset, as 3.11 */
+PyCodeObject *PyFrame_GetCode(PyFrameObject *f);   /* new reference */
+PyFrameObject *PyFrame_GetBack(PyFrameObject *f);  /* new reference or NULL */
+PyObject *PyFrame_GetLocals(PyFrameObject *f);     /* new reference */
+PyObject *PyFrame_GetGlobals(PyFrameObject *f);    /* new reference */
+PyObject *PyFrame_GetBuiltins(PyFrameObject *f);   /* new reference */
+PyObject *PyFrame_GetGenerator(PyFrameObject *f);  /* new reference or NULL */
+/* Copy fast locals and cells into f_locals (creating it); 0 or -1 with an exception. */
+int PyFrame_FastToLocalsWithError(PyFrameObject *f);
+void PyFrame_FastToLocals(PyFrameObject *f);
+/* Copy f_locals back into fast locals (clear: delete names missing from f_locals). */
+void PyFrame_LocalsToFast(PyFrameObject *f, int clear);
+/* Drop locals and stack of a finished frame (frame.clear()). */
+void _PyFrame_Clear(PyFrameObject *f);
 
 #endif

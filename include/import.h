@@ -1,7 +1,52 @@
-/* import.h — the import system
- * (owner: runtime; placeholder until written) */
+/* import.h — the import system: sys.modules, built-in modules (the table in
+ * src/modules/config.c) and the path finder for .py files and packages.
+ * Implementation: src/runtime/import.c.  Owner: runtime. */
 #ifndef PY_IMPORT_H
 #define PY_IMPORT_H
 #include "object.h"
+
+PyObject *PyImport_GetModuleDict(void);                       /* borrowed */
+PyObject *PyImport_GetModule(PyObject *name);                 /* new ref or NULL */
+PyObject *PyImport_AddModuleObject(PyObject *name);           /* borrowed */
+PyObject *PyImport_AddModule(const char *name);               /* borrowed */
+PyObject *PyImport_ImportModule(const char *name);
+PyObject *PyImport_ImportModuleNoBlock(const char *name);
+PyObject *PyImport_Import(PyObject *name);                    /* via builtins.__import__ */
+PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals,
+                                           PyObject *fromlist, int level);
+PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals,
+                                     PyObject *fromlist, int level);
+#define PyImport_ImportModuleEx(n, g, l, f) PyImport_ImportModuleLevel((n), (g), (l), (f), 0)
+PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *pathname,
+                                        PyObject *cpathname);
+PyObject *PyImport_ExecCodeModuleWithPathnames(const char *name, PyObject *co,
+                                               const char *pathname, const char *cpathname);
+PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
+PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co);
+PyObject *PyImport_ReloadModule(PyObject *m);
+/* Used by IMPORT_FROM: getattr(module, name) with the import-error wording. */
+PyObject *_PyImport_ImportFrom(PyObject *module, PyObject *name);
+/* Used by IMPORT_STAR: copies public names into locals. */
+int _PyImport_ImportStar(PyObject *module, PyObject *locals);
+
+/* Built-in (C) modules: one table, src/modules/config.c. */
+struct _inittab {
+    const char *name;
+    PyObject *(*initfunc)(void);
+};
+extern struct _inittab _PyImport_Inittab[];
+extern struct _inittab *PyImport_Inittab;
+int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+int _PyImport_IsBuiltin(const char *name);
+PyObject *_PyImport_CreateBuiltin(PyObject *name);  /* runs the init function, new ref */
+
+/* Start-up / shutdown (pylifecycle.c). */
+int _PyImport_Init(PyInterpreterState *);
+void _PyImport_Fini(PyInterpreterState *);
+int _PyImport_FixupBuiltin(PyObject *mod, const char *name, PyObject *modules);
+/* Find the source file for a module name along sys.path (for -m); new ref or NULL
+ * (no exception) when not found.  *is_package set when it is a package's __init__. */
+PyObject *_PyImport_FindSourceFile(PyObject *fullname, int *is_package);
+/* sys.path_importer_cache / path hooks are importlib's; this finder is the fallback. */
 
 #endif

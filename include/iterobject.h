@@ -1,7 +1,19 @@
-/* iterobject.h — sequence and callable iterators
- * (owner: objects-core; placeholder until written) */
+/* iterobject.h — sequence iterator (over __getitem__), callable iterator, and the
+ * enumerate / reversed types (src/objects/iterobject.c, enumobject.c).
+ * Owner: objects-containers. */
 #ifndef PY_ITEROBJECT_H
 #define PY_ITEROBJECT_H
 #include "object.h"
+
+extern PyTypeObject PySeqIter_Type;
+extern PyTypeObject PyCallIter_Type;
+extern PyTypeObject PyEnum_Type;     /* enumerate */
+extern PyTypeObject PyReversed_Type; /* reversed */
+
+#define PySeqIter_Check(op) Py_IS_TYPE(op, &PySeqIter_Type)
+#define PyCallIter_Check(op) Py_IS_TYPE(op, &PyCallIter_Type)
+
+PyObject *PySeqIter_New(PyObject *seq);
+PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
 
 #endif

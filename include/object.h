@@ -264,6 +264,7 @@ typedef struct _heaptypeobject {
 #define Py_TPFLAGS_METHOD_DESCRIPTOR (1UL << 17)
 #define Py_TPFLAGS_VALID_VERSION_TAG (1UL << 19)
 #define Py_TPFLAGS_IS_ABSTRACT (1UL << 20)
+#define _Py_TPFLAGS_MATCH_SELF (1UL << 22) /* class pattern C(x) matches the subject itself */
 #define Py_TPFLAGS_LONG_SUBCLASS (1UL << 24)
 #define Py_TPFLAGS_LIST_SUBCLASS (1UL << 25)
 #define Py_TPFLAGS_TUPLE_SUBCLASS (1UL << 26)
@@ -290,8 +291,8 @@ static inline void _Py_DECREF(PyObject *op)
 #define Py_XINCREF(op) do { PyObject *_py_tmp = _PyObject_CAST(op); if (_py_tmp) Py_INCREF(_py_tmp); } while (0)
 #define Py_XDECREF(op) do { PyObject *_py_tmp = _PyObject_CAST(op); if (_py_tmp) Py_DECREF(_py_tmp); } while (0)
 #define Py_CLEAR(op) do { PyObject *_py_tmp = _PyObject_CAST(op); if (_py_tmp) { (op) = NULL; Py_DECREF(_py_tmp); } } while (0)
-#define Py_SETREF(op, op2) do { PyObject *_py_tmp = _PyObject_CAST(op); (op) = (op2); Py_DECREF(_py_tmp); } while (0)
-#define Py_XSETREF(op, op2) do { PyObject *_py_tmp = _PyObject_CAST(op); (op) = (op2); Py_XDECREF(_py_tmp); } while (0)
+#define Py_SETREF(op, op2) do { PyObject *_py_setref_tmp = _PyObject_CAST(op); (op) = (op2); Py_DECREF(_py_setref_tmp); } while (0)
+#define Py_XSETREF(op, op2) do { PyObject *_py_setref_tmp = _PyObject_CAST(op); (op) = (op2); Py_XDECREF(_py_setref_tmp); } while (0)
 static inline PyObject *_Py_NewRef(PyObject *o) { Py_INCREF(o); return o; }
 static inline PyObject *_Py_XNewRef(PyObject *o) { Py_XINCREF(o); return o; }
 #define Py_NewRef(o) _Py_NewRef(_PyObject_CAST(o))

@@ -1,0 +1,2168 @@
+/* dictobject.c — the dict type: CPython's compact ordered table (a sparse index array of
+ * 1/2/4/8-byte slots probing with perturbation, plus a dense insertion-ordered entries
+ * array), a version tag bumped on every mutation, the C API, methods, the keys/values/
+ * items views and their (reverse) iterators.  Set results of view operations are built
+ * with setobject.c; argument-count errors come from getargs.c. */
+#include "Python.h"
+
+/* ---- the keys object ---- */
+
+#define PyDict_LOG_MINSIZE 3
+#define PyDict_MINSIZE 8
+#define PERTURB_SHIFT 5
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2) /* a deleted slot: probing continues past it */
+#define DKIX_ERROR (-3)
+
+typedef struct {
+    Py_hash_t me_hash;
+    PyObject *me_key;
+    PyObject *me_value; /* NULL for a deleted entry */
+} PyDictKeyEntry;
+
+struct _dictkeysobject {
+    uint8_t dk_log2_size;        /* index table has 1 << dk_log2_size slots */
+    uint8_t dk_log2_index_bytes; /* log2 of the index table's size in bytes */
+    Py_ssize_t dk_usable;        /* entries still free before a resize */
+    Py_ssize_t dk_nentries;      /* entries used (including deleted ones) */
+    int64_t dk_indices[];        /* index table, then the entries array */
+};
+
+#define DK_LOG_SIZE(dk) ((dk)->dk_log2_size)
+#define DK_SIZE(dk) (((int64_t)1) << DK_LOG_SIZE(dk))
+#define DK_MASK(dk) (DK_SIZE(dk) - 1)
+#define DK_ENTRIES(dk) \
+    ((PyDictKeyEntry *)(&((int8_t *)((dk)->dk_indices))[(size_t)1 << (dk)->dk_log2_index_bytes]))
+/* Two thirds of the index table may be used. */
+#define USABLE_FRACTION(n) (((n) << 1) / 3)
+#define GROWTH_RATE(d) ((d)->ma_used * 3)
+
+/* The shared keys of every empty dict: no entries, one EMPTY slot, never freed. */
+static struct {
+    uint8_t log2_size, log2_index_bytes;
+    Py_ssize_t usable, nentries;
+    int64_t indices[1];
+} empty_keys_struct = {0, 3, 0, 0, {-1}};
+#define Py_EMPTY_KEYS ((PyDictKeysObject *)&empty_keys_struct)
+
+static inline Py_ssize_t dictkeys_get_index(const PyDictKeysObject *keys, Py_ssize_t i)
+{
+    int log2size = DK_LOG_SIZE(keys);
+    if (log2size < 8)
+        return ((const int8_t *)keys->dk_indices)[i];
+    if (log2size < 16)
+        return ((const int16_t *)keys->dk_indices)[i];
+    if (log2size < 32)
+        return ((const int32_t *)keys->dk_indices)[i];
+    return (Py_ssize_t)((const int64_t *)keys->dk_indices)[i];
+}
+
+static inline void dictkeys_set_index(PyDictKeysObject *keys, Py_ssize_t i, Py_ssize_t ix)
+{
+    int log2size = DK_LOG_SIZE(keys);
+    if (log2size < 8)
+        ((int8_t *)keys->dk_indices)[i] = (int8_t)ix;
+    else if (log2size < 16)
+        ((int16_t *)keys->dk_indices)[i] = (int16_t)ix;
+    else if (log2size < 32)
+        ((int32_t *)keys->dk_indices)[i] = (int32_t)ix;
+    else
+        ((int64_t *)keys->dk_indices)[i] = ix;
+}
+
+/* Smallest log2 size whose table holds `minsize` slots. */
+static inline uint8_t calculate_log2_keysize(Py_ssize_t minsize)
+{
+    uint8_t log2_size = PyDict_LOG_MINSIZE;
+    while (((Py_ssize_t)1 << log2_size) < minsize)
+        log2_size++;
+    return log2_size;
+}
+
+/* Size for a dict expected to hold n items without resizing. */
+static inline uint8_t estimate_log2_keysize(Py_ssize_t n)
+{
+    return calculate_log2_keysize((n * 3 + 1) / 2);
+}
+
+static PyDictKeysObject *new_keys_object(uint8_t log2_size)
+{
+    PyDictKeysObject *dk;
+    Py_ssize_t usable = USABLE_FRACTION((Py_ssize_t)1 << log2_size);
+    int log2_bytes;
+    if (log2_size >= 64) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    if (log2_size < 8)
+        log2_bytes = log2_size;
+    else if (log2_size < 16)
+        log2_bytes = log2_size + 1;
+    else if (log2_size < 32)
+        log2_bytes = log2_size + 2;
+    else
+        log2_bytes = log2_size + 3;
+    dk = PyObject_Malloc(sizeof(PyDictKeysObject) + ((size_t)1 << log2_bytes) +
+                         sizeof(PyDictKeyEntry) * (size_t)usable);
+    if (dk == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    dk->dk_log2_size = log2_size;
+    dk->dk_log2_index_bytes = (uint8_t)log2_bytes;
+    dk->dk_usable = usable;
+    dk->dk_nentries = 0;
+    memset(&dk->dk_indices[0], 0xff, (size_t)1 << log2_bytes); /* all DKIX_EMPTY */
+    memset(DK_ENTRIES(dk), 0, sizeof(PyDictKeyEntry) * (size_t)usable);
+    return dk;
+}
+
+static void free_keys_object(PyDictKeysObject *keys)
+{
+    if (keys == Py_EMPTY_KEYS)
+        return;
+    PyObject_Free(keys);
+}
+
+/* ---- version tags ---- */
+
+static uint64_t version_fallback; /* used before the interpreter state exists */
+
+static inline uint64_t dict_next_version(void)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    if (ts == NULL || ts->interp == NULL)
+        return ++version_fallback;
+    if (ts->interp->dict_version < version_fallback) /* never go backwards */
+        ts->interp->dict_version = version_fallback;
+    return ++ts->interp->dict_version;
+}
+
+/* ---- hashing and lookup ---- */
+
+static inline Py_hash_t key_hash(PyObject *key)
+{
+    if (PyUnicode_CheckExact(key)) {
+        Py_hash_t h = ((PyASCIIObject *)key)->hash;
+        if (h != -1)
+            return h;
+    }
+    return PyObject_Hash(key);
+}
+
+/* Find key: returns its entry index (and *value_addr = its value, borrowed), DKIX_EMPTY
+ * if absent, DKIX_ERROR on a comparison error.  A comparison that mutates the dict
+ * restarts the search, as in CPython. */
+static Py_ssize_t dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
+{
+    PyDictKeysObject *dk;
+    PyDictKeyEntry *ep0;
+    size_t mask, perturb, i;
+    int unicode_key = PyUnicode_CheckExact(key);
+start:
+    dk = mp->ma_keys;
+    ep0 = DK_ENTRIES(dk);
+    mask = (size_t)DK_MASK(dk);
+    perturb = (size_t)hash;
+    i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dictkeys_get_index(dk, (Py_ssize_t)i);
+        if (ix == DKIX_EMPTY) {
+            *value_addr = NULL;
+            return ix;
+        }
+        if (ix >= 0) {
+            PyDictKeyEntry *ep = &ep0[ix];
+            if (ep->me_key == key) {
+                *value_addr = ep->me_value;
+                return ix;
+            }
+            if (ep->me_hash == hash) {
+                PyObject *startkey = ep->me_key;
+                int cmp;
+                if (unicode_key && PyUnicode_CheckExact(startkey)) {
+                    cmp = _PyUnicode_EQ(startkey, key); /* no side effects possible */
+                } else {
+                    Py_INCREF(startkey);
+                    cmp = PyObject_RichCompareBool(startkey, key, Py_EQ);
+                    Py_DECREF(startkey);
+                    if (cmp < 0) {
+                        *value_addr = NULL;
+                        return DKIX_ERROR;
+                    }
+                    if (dk != mp->ma_keys || ep->me_key != startkey)
+                        goto start; /* the comparison changed the dict */
+                }
+                if (cmp > 0) {
+                    *value_addr = ep->me_value;
+                    return ix;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Index-table slot holding entry `index` (for deletion). */
+static Py_ssize_t lookdict_index(PyDictKeysObject *k, Py_hash_t hash, Py_ssize_t index)
+{
+    size_t mask = (size_t)DK_MASK(k), perturb = (size_t)hash, i = (size_t)hash & mask;
+    for (;;) {
+        Py_ssize_t ix = dictkeys_get_index(k, (Py_ssize_t)i);
+        if (ix == index)
+            return (Py_ssize_t)i;
+        if (ix == DKIX_EMPTY)
+            return DKIX_EMPTY;
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* First EMPTY slot on hash's probe sequence (the key is known to be absent). */
+static Py_ssize_t find_empty_slot(PyDictKeysObject *keys, Py_hash_t hash)
+{
+    size_t mask = (size_t)DK_MASK(keys), i = (size_t)hash & mask, perturb = (size_t)hash;
+    Py_ssize_t ix = dictkeys_get_index(keys, (Py_ssize_t)i);
+    while (ix >= 0 || ix == DKIX_DUMMY) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+        ix = dictkeys_get_index(keys, (Py_ssize_t)i);
+    }
+    return (Py_ssize_t)i;
+}
+
+/* Rebuild into a table of 1 << log2_newsize slots, compacting deleted entries. */
+static int dictresize(PyDictObject *mp, uint8_t log2_newsize)
+{
+    PyDictKeysObject *oldkeys = mp->ma_keys, *newkeys;
+    Py_ssize_t numentries = mp->ma_used;
+    PyDictKeyEntry *oldentries, *newentries;
+    if (log2_newsize >= 64) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    newkeys = new_keys_object(log2_newsize);
+    if (newkeys == NULL)
+        return -1;
+    oldentries = DK_ENTRIES(oldkeys);
+    newentries = DK_ENTRIES(newkeys);
+    if (oldkeys->dk_nentries == numentries) {
+        memcpy(newentries, oldentries, (size_t)numentries * sizeof(PyDictKeyEntry));
+    } else {
+        PyDictKeyEntry *ep = oldentries;
+        for (Py_ssize_t i = 0; i < numentries; i++) {
+            while (ep->me_value == NULL)
+                ep++;
+            newentries[i] = *ep++;
+        }
+    }
+    for (Py_ssize_t ix = 0; ix < numentries; ix++) {
+        Py_ssize_t slot = find_empty_slot(newkeys, newentries[ix].me_hash);
+        dictkeys_set_index(newkeys, slot, ix);
+    }
+    newkeys->dk_usable -= numentries;
+    newkeys->dk_nentries = numentries;
+    mp->ma_keys = newkeys;
+    free_keys_object(oldkeys);
+    return 0;
+}
+
+static int insertion_resize(PyDictObject *mp)
+{
+    return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)));
+}
+
+/* Could this object ever be part of a reference cycle? */
+static inline int maybe_tracked(PyObject *o)
+{
+    return PyObject_IS_GC(o) && (!PyTuple_CheckExact(o) || PyObject_GC_IsTracked(o));
+}
+
+static inline void maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *value)
+{
+    if (!PyObject_GC_IsTracked((PyObject *)mp) && (maybe_tracked(key) || maybe_tracked(value)))
+        PyObject_GC_Track(mp);
+}
+
+/* Insert or replace; steals references to key and value.  0 or -1. */
+static int insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyObject *old_value;
+    Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);
+    if (ix == DKIX_ERROR)
+        goto fail;
+    maintain_tracking(mp, key, value);
+    if (ix == DKIX_EMPTY || old_value == NULL) {
+        PyDictKeysObject *keys;
+        PyDictKeyEntry *ep;
+        Py_ssize_t slot;
+        if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp) < 0)
+            goto fail;
+        keys = mp->ma_keys;
+        slot = find_empty_slot(keys, hash);
+        ep = &DK_ENTRIES(keys)[keys->dk_nentries];
+        dictkeys_set_index(keys, slot, keys->dk_nentries);
+        ep->me_key = key;
+        ep->me_hash = hash;
+        ep->me_value = value;
+        mp->ma_used++;
+        mp->ma_version_tag = dict_next_version();
+        keys->dk_usable--;
+        keys->dk_nentries++;
+        return 0;
+    }
+    if (old_value != value) {
+        DK_ENTRIES(mp->ma_keys)[ix].me_value = value;
+        mp->ma_version_tag = dict_next_version();
+    }
+    Py_XDECREF(old_value); /* may run arbitrary code: do it last */
+    Py_DECREF(key);
+    return 0;
+fail:
+    Py_DECREF(value);
+    Py_DECREF(key);
+    return -1;
+}
+
+/* First insertion into an empty dict (the shared empty keys): allocate minimal keys. */
+static int insert_to_emptydict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyDictKeysObject *newkeys = new_keys_object(PyDict_LOG_MINSIZE);
+    size_t hashpos;
+    PyDictKeyEntry *ep;
+    if (newkeys == NULL) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return -1;
+    }
+    maintain_tracking(mp, key, value);
+    mp->ma_keys = newkeys;
+    hashpos = (size_t)hash & (PyDict_MINSIZE - 1);
+    ep = DK_ENTRIES(newkeys);
+    dictkeys_set_index(newkeys, (Py_ssize_t)hashpos, 0);
+    ep->me_key = key;
+    ep->me_hash = hash;
+    ep->me_value = value;
+    mp->ma_used++;
+    mp->ma_version_tag = dict_next_version();
+    newkeys->dk_usable--;
+    newkeys->dk_nentries++;
+    return 0;
+}
+
+static int setitem_take2_knownhash(PyDictObject *mp, PyObject *key, PyObject *value, Py_hash_t hash)
+{
+    if (mp->ma_keys == Py_EMPTY_KEYS)
+        return insert_to_emptydict(mp, key, hash, value);
+    return insertdict(mp, key, hash, value);
+}
+
+/* ---- construction ---- */
+
+static PyObject *new_dict(PyDictKeysObject *keys)
+{
+    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    if (mp == NULL) {
+        free_keys_object(keys);
+        return NULL;
+    }
+    mp->ma_keys = keys;
+    mp->ma_values = NULL;
+    mp->ma_used = 0;
+    mp->ma_version_tag = dict_next_version();
+    return (PyObject *)mp; /* untracked until it holds something that can cycle */
+}
+
+PyObject *PyDict_New(void)
+{
+    return new_dict(Py_EMPTY_KEYS);
+}
+
+PyObject *_PyDict_NewPresized(Py_ssize_t minused)
+{
+    const uint8_t log2_max_presize = 17;
+    const Py_ssize_t max_presize = ((Py_ssize_t)1) << log2_max_presize;
+    uint8_t log2_newsize;
+    PyDictKeysObject *new_keys;
+    if (minused <= USABLE_FRACTION(PyDict_MINSIZE))
+        return PyDict_New();
+    /* Very large presizes are probably wrong; cap them (the dict can still grow). */
+    if (minused > USABLE_FRACTION(max_presize))
+        log2_newsize = log2_max_presize;
+    else
+        log2_newsize = estimate_log2_keysize(minused);
+    new_keys = new_keys_object(log2_newsize);
+    if (new_keys == NULL)
+        return NULL;
+    return new_dict(new_keys);
+}
+
+PyObject *_PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
+                            PyObject *const *values, Py_ssize_t values_offset, Py_ssize_t length)
+{
+    PyObject *dict = _PyDict_NewPresized(length);
+    if (dict == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (PyDict_SetItem(dict, *keys, *values) < 0) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+        keys += keys_offset;
+        values += values_offset;
+    }
+    return dict;
+}
+
+/* ---- item access ---- */
+
+PyObject *_PyDict_GetItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
+{
+    PyObject *value;
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (dict_lookup((PyDictObject *)op, key, hash, &value) < 0)
+        return NULL;
+    return value;
+}
+
+PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key)
+{
+    Py_hash_t hash;
+    PyObject *value;
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    hash = key_hash(key);
+    if (hash == -1)
+        return NULL;
+    if (dict_lookup((PyDictObject *)op, key, hash, &value) < 0)
+        return NULL;
+    return value;
+}
+
+/* Legacy API: errors (unhashable key, failing __eq__) are swallowed, and an exception
+ * already set by the caller is preserved. */
+PyObject *PyDict_GetItem(PyObject *op, PyObject *key)
+{
+    PyObject *value, *et, *ev, *tb;
+    Py_hash_t hash;
+    if (!PyDict_Check(op))
+        return NULL;
+    PyErr_Fetch(&et, &ev, &tb);
+    hash = key_hash(key);
+    if (hash == -1) {
+        PyErr_Clear();
+        PyErr_Restore(et, ev, tb);
+        return NULL;
+    }
+    if (dict_lookup((PyDictObject *)op, key, hash, &value) < 0) {
+        PyErr_Clear();
+        value = NULL;
+    }
+    PyErr_Restore(et, ev, tb);
+    return value;
+}
+
+PyObject *_PyDict_GetItemStringWithError(PyObject *v, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key), *rv;
+    if (kv == NULL)
+        return NULL;
+    rv = PyDict_GetItemWithError(v, kv);
+    Py_DECREF(kv);
+    return rv;
+}
+
+PyObject *PyDict_GetItemString(PyObject *v, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key), *rv;
+    if (kv == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    rv = PyDict_GetItem(v, kv);
+    Py_DECREF(kv);
+    return rv;
+}
+
+PyObject *_PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins, PyObject *key)
+{
+    PyObject *value;
+    Py_hash_t hash = key_hash(key);
+    if (hash == -1)
+        return NULL;
+    if (dict_lookup(globals, key, hash, &value) == DKIX_ERROR)
+        return NULL;
+    if (value != NULL)
+        return value;
+    if (dict_lookup(builtins, key, hash, &value) == DKIX_ERROR)
+        return NULL;
+    return value;
+}
+
+int _PyDict_SetItem_KnownHash(PyObject *op, PyObject *key, PyObject *value, Py_hash_t hash)
+{
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return setitem_take2_knownhash((PyDictObject *)op, Py_NewRef(key), Py_NewRef(value), hash);
+}
+
+int _PyDict_SetItem_Take2(PyDictObject *mp, PyObject *key, PyObject *value)
+{
+    Py_hash_t hash = key_hash(key);
+    if (hash == -1) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return -1;
+    }
+    return setitem_take2_knownhash(mp, key, value, hash);
+}
+
+int PyDict_SetItem(PyObject *op, PyObject *key, PyObject *value)
+{
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return _PyDict_SetItem_Take2((PyDictObject *)op, Py_NewRef(key), Py_NewRef(value));
+}
+
+int PyDict_SetItemString(PyObject *v, const char *key, PyObject *item)
+{
+    PyObject *kv = PyUnicode_InternFromString(key);
+    int err;
+    if (kv == NULL)
+        return -1;
+    err = PyDict_SetItem(v, kv, item);
+    Py_DECREF(kv);
+    return err;
+}
+
+/* Remove entry ix (whose value is old_value) and drop its references. */
+static void delitem_common(PyDictObject *mp, Py_hash_t hash, Py_ssize_t ix, PyObject *old_value)
+{
+    PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[ix];
+    Py_ssize_t hashpos = lookdict_index(mp->ma_keys, hash, ix);
+    PyObject *old_key = ep->me_key;
+    mp->ma_used--;
+    mp->ma_version_tag = dict_next_version();
+    dictkeys_set_index(mp->ma_keys, hashpos, DKIX_DUMMY);
+    ep->me_key = NULL;
+    ep->me_value = NULL;
+    Py_DECREF(old_key);
+    Py_DECREF(old_value);
+}
+
+int _PyDict_DelItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
+{
+    PyObject *old_value;
+    Py_ssize_t ix;
+    if (!PyDict_Check(op)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    ix = dict_lookup((PyDictObject *)op, key, hash, &old_value);
+    if (ix == DKIX_ERROR)
+        return -1;
+    if (ix == DKIX_EMPTY || old_value == NULL) {
+        _PyErr_SetKeyError(key);
+        return -1;
+    }
+    delitem_common((PyDictObject *)op, hash, ix, old_value);
+    return 0;
+}
+
+int PyDict_DelItem(PyObject *op, PyObject *key)
+{
+    Py_hash_t hash = key_hash(key);
+    if (hash == -1)
+        return -1;
+    return _PyDict_DelItem_KnownHash(op, key, hash);
+}
+
+int PyDict_DelItemString(PyObject *v, const char *key)
+{
+    PyObject *kv = PyUnicode_FromString(key);
+    int err;
+    if (kv == NULL)
+        return -1;
+    err = PyDict_DelItem(v, kv);
+    Py_DECREF(kv);
+    return err;
+}
+
+void PyDict_Clear(PyObject *op)
+{
+    PyDictObject *mp;
+    PyDictKeysObject *oldkeys;
+    PyDictKeyEntry *ep;
+    Py_ssize_t n;
+    if (!PyDict_Check(op))
+        return;
+    mp = (PyDictObject *)op;
+    oldkeys = mp->ma_keys;
+    if (oldkeys == Py_EMPTY_KEYS)
+        return;
+    /* Empty the dict first: decrefs below may run code that uses it. */
+    mp->ma_keys = Py_EMPTY_KEYS;
+    mp->ma_used = 0;
+    mp->ma_version_tag = dict_next_version();
+    ep = DK_ENTRIES(oldkeys);
+    n = oldkeys->dk_nentries;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(ep[i].me_key);
+        Py_XDECREF(ep[i].me_value);
+    }
+    free_keys_object(oldkeys);
+}
+
+/* Iterate: *ppos is an opaque cursor starting at 0.  Borrowed references. */
+int _PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash)
+{
+    PyDictObject *mp;
+    PyDictKeyEntry *ep;
+    Py_ssize_t i, n;
+    if (!PyDict_Check(op))
+        return 0;
+    mp = (PyDictObject *)op;
+    i = *ppos;
+    n = mp->ma_keys->dk_nentries;
+    if (i < 0 || i >= n)
+        return 0;
+    ep = &DK_ENTRIES(mp->ma_keys)[i];
+    while (i < n && ep->me_value == NULL) {
+        ep++;
+        i++;
+    }
+    if (i >= n)
+        return 0;
+    *ppos = i + 1;
+    if (pkey)
+        *pkey = ep->me_key;
+    if (phash)
+        *phash = ep->me_hash;
+    if (pvalue)
+        *pvalue = ep->me_value;
+    return 1;
+}
+
+int PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue)
+{
+    return _PyDict_Next(op, ppos, pkey, pvalue, NULL);
+}
+
+PyObject *_PyDict_Pop_KnownHash(PyObject *dict, PyObject *key, Py_hash_t hash, PyObject *deflt)
+{
+    PyDictObject *mp = (PyDictObject *)dict;
+    PyObject *old_value;
+    Py_ssize_t ix;
+    if (mp->ma_used == 0) {
+        if (deflt)
+            return Py_NewRef(deflt);
+        _PyErr_SetKeyError(key);
+        return NULL;
+    }
+    ix = dict_lookup(mp, key, hash, &old_value);
+    if (ix == DKIX_ERROR)
+        return NULL;
+    if (ix == DKIX_EMPTY || old_value == NULL) {
+        if (deflt)
+            return Py_NewRef(deflt);
+        _PyErr_SetKeyError(key);
+        return NULL;
+    }
+    Py_INCREF(old_value);
+    delitem_common(mp, hash, ix, old_value);
+    return old_value; /* the reference taken above */
+}
+
+PyObject *_PyDict_Pop(PyObject *dict, PyObject *key, PyObject *deflt)
+{
+    Py_hash_t hash;
+    if (((PyDictObject *)dict)->ma_used == 0) {
+        if (deflt)
+            return Py_NewRef(deflt);
+        _PyErr_SetKeyError(key);
+        return NULL;
+    }
+    hash = key_hash(key);
+    if (hash == -1)
+        return NULL;
+    return _PyDict_Pop_KnownHash(dict, key, hash, deflt);
+}
+
+/* ---- bulk operations ---- */
+
+static int dict_merge(PyObject *a, PyObject *b, int override)
+{
+    PyDictObject *mp;
+    if (a == NULL || !PyDict_Check(a) || b == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    mp = (PyDictObject *)a;
+    if (PyDict_Check(b) && Py_TYPE(b)->tp_iter == PyDict_Type.tp_iter) {
+        PyDictObject *other = (PyDictObject *)b;
+        Py_ssize_t n, i;
+        if (other == mp || other->ma_used == 0)
+            return 0;
+        /* Grow once up front rather than several times while inserting. */
+        if (USABLE_FRACTION(DK_SIZE(mp->ma_keys)) < other->ma_used) {
+            if (dictresize(mp, estimate_log2_keysize(mp->ma_used + other->ma_used)) < 0)
+                return -1;
+        }
+        n = other->ma_keys->dk_nentries;
+        for (i = 0; i < n; i++) {
+            PyDictKeyEntry *entry = &DK_ENTRIES(other->ma_keys)[i];
+            PyObject *key = entry->me_key, *value = entry->me_value;
+            Py_hash_t hash = entry->me_hash;
+            int err = 0;
+            if (value == NULL)
+                continue;
+            Py_INCREF(key);
+            Py_INCREF(value);
+            if (override == 1) {
+                err = insertdict(mp, Py_NewRef(key), hash, Py_NewRef(value));
+            } else {
+                PyObject *existing;
+                Py_ssize_t ix = dict_lookup(mp, key, hash, &existing);
+                if (ix == DKIX_ERROR) {
+                    err = -1;
+                } else if (existing == NULL) {
+                    err = insertdict(mp, Py_NewRef(key), hash, Py_NewRef(value));
+                } else if (override != 0) {
+                    _PyErr_SetKeyError(key);
+                    err = -1;
+                }
+            }
+            Py_DECREF(value);
+            Py_DECREF(key);
+            if (err != 0)
+                return -1;
+            if (n != other->ma_keys->dk_nentries) {
+                PyErr_SetString(PyExc_RuntimeError, "dict mutated during update");
+                return -1;
+            }
+        }
+        return 0;
+    }
+    /* A generic mapping: iterate its keys() and subscript. */
+    {
+        PyObject *keys = PyMapping_Keys(b), *iter, *key, *value;
+        int status;
+        if (keys == NULL)
+            return -1;
+        iter = PyObject_GetIter(keys);
+        Py_DECREF(keys);
+        if (iter == NULL)
+            return -1;
+        while ((key = PyIter_Next(iter)) != NULL) {
+            if (override != 1) {
+                status = PyDict_Contains(a, key);
+                if (status != 0) {
+                    if (status > 0) {
+                        if (override == 0) {
+                            Py_DECREF(key);
+                            continue;
+                        }
+                        _PyErr_SetKeyError(key);
+                    }
+                    Py_DECREF(key);
+                    Py_DECREF(iter);
+                    return -1;
+                }
+            }
+            value = PyObject_GetItem(b, key);
+            if (value == NULL) {
+                Py_DECREF(iter);
+                Py_DECREF(key);
+                return -1;
+            }
+            status = PyDict_SetItem(a, key, value);
+            Py_DECREF(key);
+            Py_DECREF(value);
+            if (status < 0) {
+                Py_DECREF(iter);
+                return -1;
+            }
+        }
+        Py_DECREF(iter);
+        if (PyErr_Occurred())
+            return -1;
+    }
+    return 0;
+}
+
+int PyDict_Update(PyObject *a, PyObject *b) { return dict_merge(a, b, 1); }
+int PyDict_Merge(PyObject *a, PyObject *b, int override) { return dict_merge(a, b, override != 0); }
+int _PyDict_MergeEx(PyObject *a, PyObject *b, int override) { return dict_merge(a, b, override); }
+
+int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override)
+{
+    PyObject *it, *item, *fast = NULL;
+    Py_ssize_t i;
+    if (d == NULL || !PyDict_Check(d) || seq2 == NULL) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    it = PyObject_GetIter(seq2);
+    if (it == NULL)
+        return -1;
+    for (i = 0;; ++i) {
+        PyObject *key, *value;
+        Py_ssize_t n;
+        item = PyIter_Next(it);
+        if (item == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            break;
+        }
+        fast = PySequence_Fast(item, "");
+        if (fast == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError,
+                             "cannot convert dictionary update sequence element #%zd to a sequence", i);
+            }
+            goto fail;
+        }
+        n = PySequence_Fast_GET_SIZE(fast);
+        if (n != 2) {
+            PyErr_Format(PyExc_ValueError,
+                         "dictionary update sequence element #%zd has length %zd; 2 is required", i, n);
+            goto fail;
+        }
+        key = Py_NewRef(PySequence_Fast_GET_ITEM(fast, 0));
+        value = Py_NewRef(PySequence_Fast_GET_ITEM(fast, 1));
+        Py_DECREF(fast);
+        fast = NULL;
+        Py_DECREF(item);
+        item = NULL;
+        if (override) {
+            if (PyDict_SetItem(d, key, value) < 0) {
+                Py_DECREF(key);
+                Py_DECREF(value);
+                goto fail;
+            }
+        } else {
+            if (PyDict_SetDefault(d, key, value) == NULL) {
+                Py_DECREF(key);
+                Py_DECREF(value);
+                goto fail;
+            }
+        }
+        Py_DECREF(key);
+        Py_DECREF(value);
+    }
+    Py_DECREF(it);
+    return 0;
+fail:
+    Py_XDECREF(item);
+    Py_XDECREF(fast);
+    Py_DECREF(it);
+    return -1;
+}
+
+PyObject *PyDict_Copy(PyObject *o)
+{
+    PyObject *copy;
+    if (o == NULL || !PyDict_Check(o)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    copy = _PyDict_NewPresized(((PyDictObject *)o)->ma_used);
+    if (copy == NULL)
+        return NULL;
+    if (dict_merge(copy, o, 1) == 0)
+        return copy;
+    Py_DECREF(copy);
+    return NULL;
+}
+
+Py_ssize_t PyDict_Size(PyObject *mp)
+{
+    if (mp == NULL || !PyDict_Check(mp)) {
+        PyErr_BadInternalCall();
+        return -1;
+    }
+    return ((PyDictObject *)mp)->ma_used;
+}
+
+/* keys / values / items as new lists (kind 0, 1, 2). */
+static PyObject *dict_to_list(PyDictObject *mp, int kind)
+{
+    PyObject *v;
+    Py_ssize_t n, j = 0;
+again:
+    n = mp->ma_used;
+    v = PyList_New(n);
+    if (v == NULL)
+        return NULL;
+    if (n != mp->ma_used) { /* allocation ran code that resized the dict */
+        Py_DECREF(v);
+        goto again;
+    }
+    for (Py_ssize_t i = 0; i < mp->ma_keys->dk_nentries && j < n; i++) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[i];
+        PyObject *item;
+        if (ep->me_value == NULL)
+            continue;
+        if (kind == 0) {
+            item = Py_NewRef(ep->me_key);
+        } else if (kind == 1) {
+            item = Py_NewRef(ep->me_value);
+        } else {
+            item = PyTuple_Pack(2, ep->me_key, ep->me_value);
+            if (item == NULL) {
+                Py_DECREF(v);
+                return NULL;
+            }
+        }
+        PyList_SET_ITEM(v, j, item);
+        j++;
+    }
+    return v;
+}
+
+PyObject *PyDict_Keys(PyObject *mp)
+{
+    if (mp == NULL || !PyDict_Check(mp)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    return dict_to_list((PyDictObject *)mp, 0);
+}
+
+PyObject *PyDict_Values(PyObject *mp)
+{
+    if (mp == NULL || !PyDict_Check(mp)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    return dict_to_list((PyDictObject *)mp, 1);
+}
+
+PyObject *PyDict_Items(PyObject *mp)
+{
+    if (mp == NULL || !PyDict_Check(mp)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    return dict_to_list((PyDictObject *)mp, 2);
+}
+
+int PyDict_Contains(PyObject *op, PyObject *key)
+{
+    PyObject *value;
+    Py_ssize_t ix;
+    Py_hash_t hash = key_hash(key);
+    if (hash == -1)
+        return -1;
+    ix = dict_lookup((PyDictObject *)op, key, hash, &value);
+    if (ix == DKIX_ERROR)
+        return -1;
+    return ix != DKIX_EMPTY && value != NULL;
+}
+
+int _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
+{
+    PyObject *value;
+    Py_ssize_t ix = dict_lookup((PyDictObject *)op, key, hash, &value);
+    if (ix == DKIX_ERROR)
+        return -1;
+    return ix != DKIX_EMPTY && value != NULL;
+}
+
+PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *defaultobj)
+{
+    PyDictObject *mp = (PyDictObject *)d;
+    PyObject *value;
+    Py_hash_t hash;
+    if (!PyDict_Check(d)) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    hash = key_hash(key);
+    if (hash == -1)
+        return NULL;
+    if (dict_lookup(mp, key, hash, &value) == DKIX_ERROR)
+        return NULL;
+    if (value != NULL)
+        return value;
+    if (setitem_take2_knownhash(mp, Py_NewRef(key), Py_NewRef(defaultobj), hash) < 0)
+        return NULL;
+    return defaultobj;
+}
+
+int _PyDict_HasOnlyStringKeys(PyObject *dict)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value))
+        if (!PyUnicode_Check(key))
+            return 0;
+    return 1;
+}
+
+void _PyDict_MaybeUntrack(PyObject *op)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    if (!PyDict_CheckExact(op) || !PyObject_GC_IsTracked(op))
+        return;
+    while (PyDict_Next(op, &pos, &key, &value))
+        if (maybe_tracked(key) || maybe_tracked(value))
+            return;
+    PyObject_GC_UnTrack(op);
+}
+
+void _PyDict_Fini(void) {}
+
+/* ---- slots ---- */
+
+static void dict_dealloc(PyDictObject *mp)
+{
+    PyDictKeysObject *keys = mp->ma_keys;
+    PyObject_GC_UnTrack(mp);
+    if (keys != Py_EMPTY_KEYS) {
+        PyDictKeyEntry *ep = DK_ENTRIES(keys);
+        for (Py_ssize_t i = 0, n = keys->dk_nentries; i < n; i++) {
+            Py_XDECREF(ep[i].me_key);
+            Py_XDECREF(ep[i].me_value);
+        }
+        free_keys_object(keys);
+    }
+    Py_TYPE(mp)->tp_free((PyObject *)mp);
+}
+
+static PyObject *dict_repr(PyDictObject *mp)
+{
+    _PyUnicodeWriter writer;
+    Py_ssize_t i;
+    int first = 1, status = Py_ReprEnter((PyObject *)mp);
+    if (status != 0)
+        return status > 0 ? PyUnicode_FromString("{...}") : NULL;
+    if (mp->ma_used == 0) {
+        Py_ReprLeave((PyObject *)mp);
+        return PyUnicode_FromString("{}");
+    }
+    _PyUnicodeWriter_Init(&writer);
+    writer.overallocate = 1;
+    writer.min_length = 1 + 4 + (2 + 4) * (mp->ma_used - 1) + 1;
+    if (_PyUnicodeWriter_WriteChar(&writer, '{') < 0)
+        goto error;
+    /* Item reprs may mutate the dict: re-read the table every step. */
+    for (i = 0; i < mp->ma_keys->dk_nentries; i++) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[i];
+        PyObject *key, *value, *s;
+        int res;
+        if (ep->me_value == NULL)
+            continue;
+        key = Py_NewRef(ep->me_key);
+        value = Py_NewRef(ep->me_value);
+        if (!first && _PyUnicodeWriter_WriteASCIIString(&writer, ", ", 2) < 0)
+            goto error_kv;
+        first = 0;
+        s = PyObject_Repr(key);
+        if (s == NULL)
+            goto error_kv;
+        res = _PyUnicodeWriter_WriteStr(&writer, s);
+        Py_DECREF(s);
+        if (res < 0 || _PyUnicodeWriter_WriteASCIIString(&writer, ": ", 2) < 0)
+            goto error_kv;
+        if (Py_EnterRecursiveCall(" while getting the repr of an object"))
+            goto error_kv;
+        s = PyObject_Repr(value);
+        Py_LeaveRecursiveCall();
+        if (s == NULL)
+            goto error_kv;
+        res = _PyUnicodeWriter_WriteStr(&writer, s);
+        Py_DECREF(s);
+        if (res < 0)
+            goto error_kv;
+        Py_DECREF(key);
+        Py_DECREF(value);
+        continue;
+    error_kv:
+        Py_DECREF(key);
+        Py_DECREF(value);
+        goto error;
+    }
+    writer.overallocate = 0;
+    if (_PyUnicodeWriter_WriteChar(&writer, '}') < 0)
+        goto error;
+    Py_ReprLeave((PyObject *)mp);
+    return _PyUnicodeWriter_Finish(&writer);
+error:
+    Py_ReprLeave((PyObject *)mp);
+    _PyUnicodeWriter_Dealloc(&writer);
+    return NULL;
+}
+
+static Py_ssize_t dict_length(PyDictObject *mp) { return mp->ma_used; }
+
+static PyObject *dict_subscript(PyDictObject *mp, PyObject *key)
+{
+    PyObject *value;
+    Py_ssize_t ix;
+    Py_hash_t hash = key_hash(key);
+    if (hash == -1)
+        return NULL;
+    ix = dict_lookup(mp, key, hash, &value);
+    if (ix == DKIX_ERROR)
+        return NULL;
+    if (ix == DKIX_EMPTY || value == NULL) {
+        if (!PyDict_CheckExact(mp)) {
+            /* Subclasses may define __missing__. */
+            PyObject *missing = _PyObject_LookupSpecial((PyObject *)mp, _Py_ID(__missing__)), *res;
+            if (missing != NULL) {
+                res = PyObject_CallOneArg(missing, key);
+                Py_DECREF(missing);
+                return res;
+            }
+            if (PyErr_Occurred())
+                return NULL;
+        }
+        _PyErr_SetKeyError(key);
+        return NULL;
+    }
+    return Py_NewRef(value);
+}
+
+static int dict_ass_sub(PyDictObject *mp, PyObject *v, PyObject *w)
+{
+    if (w == NULL)
+        return PyDict_DelItem((PyObject *)mp, v);
+    return PyDict_SetItem((PyObject *)mp, v, w);
+}
+
+static int dict_contains(PyDictObject *mp, PyObject *key)
+{
+    return PyDict_Contains((PyObject *)mp, key);
+}
+
+static int dict_equal(PyDictObject *a, PyDictObject *b)
+{
+    if (a->ma_used != b->ma_used)
+        return 0;
+    for (Py_ssize_t i = 0; i < a->ma_keys->dk_nentries; i++) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(a->ma_keys)[i];
+        PyObject *aval = ep->me_value, *bval, *key;
+        Py_hash_t hash;
+        int cmp;
+        if (aval == NULL)
+            continue;
+        key = Py_NewRef(ep->me_key);
+        Py_INCREF(aval);
+        hash = ep->me_hash;
+        if (dict_lookup(b, key, hash, &bval) == DKIX_ERROR) {
+            Py_DECREF(key);
+            Py_DECREF(aval);
+            return -1;
+        }
+        if (bval == NULL) {
+            Py_DECREF(key);
+            Py_DECREF(aval);
+            return PyErr_Occurred() ? -1 : 0;
+        }
+        Py_INCREF(bval);
+        cmp = PyObject_RichCompareBool(aval, bval, Py_EQ);
+        Py_DECREF(key);
+        Py_DECREF(aval);
+        Py_DECREF(bval);
+        if (cmp <= 0)
+            return cmp;
+    }
+    return 1;
+}
+
+static PyObject *dict_richcompare(PyObject *v, PyObject *w, int op)
+{
+    int cmp;
+    if (!PyDict_Check(v) || !PyDict_Check(w) || (op != Py_EQ && op != Py_NE))
+        Py_RETURN_NOTIMPLEMENTED;
+    cmp = dict_equal((PyDictObject *)v, (PyDictObject *)w);
+    if (cmp < 0)
+        return NULL;
+    return Py_NewRef((cmp == (op == Py_EQ)) ? Py_True : Py_False);
+}
+
+static int dict_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    PyDictObject *mp = (PyDictObject *)op;
+    PyDictKeysObject *keys = mp->ma_keys;
+    PyDictKeyEntry *entries = DK_ENTRIES(keys);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        if (entries[i].me_value != NULL) {
+            Py_VISIT(entries[i].me_value);
+            Py_VISIT(entries[i].me_key);
+        }
+    }
+    return 0;
+}
+
+static int dict_tp_clear(PyObject *op)
+{
+    PyDict_Clear(op);
+    return 0;
+}
+
+/* dict(arg): a mapping (has keys()) or an iterable of pairs. */
+static int dict_update_arg(PyObject *self, PyObject *arg)
+{
+    PyObject *func;
+    if (PyDict_CheckExact(arg))
+        return PyDict_Merge(self, arg, 1);
+    if (_PyObject_LookupAttr(arg, _Py_ID(keys), &func) < 0)
+        return -1;
+    if (func != NULL) {
+        Py_DECREF(func);
+        return PyDict_Merge(self, arg, 1);
+    }
+    return PyDict_MergeFromSeq2(self, arg, 1);
+}
+
+static int dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, const char *methname)
+{
+    PyObject *arg = NULL;
+    int result = 0;
+    if (!PyArg_UnpackTuple(args, methname, 0, 1, &arg))
+        return -1;
+    if (arg != NULL)
+        result = dict_update_arg(self, arg);
+    if (result == 0 && kwds != NULL)
+        result = PyDict_Merge(self, kwds, 1);
+    return result;
+}
+
+static PyObject *dict_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyDictObject *d;
+    if (type == &PyDict_Type)
+        return PyDict_New();
+    d = (PyDictObject *)type->tp_alloc(type, 0);
+    if (d == NULL)
+        return NULL;
+    d->ma_used = 0;
+    d->ma_version_tag = dict_next_version();
+    d->ma_keys = Py_EMPTY_KEYS;
+    d->ma_values = NULL;
+    return (PyObject *)d;
+}
+
+static int dict_init(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    return dict_update_common(self, args, kwds, "dict");
+}
+
+static PyObject *dict_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    PyObject *self;
+    if (!_PyArg_CheckPositional("dict", nargs, 0, 1))
+        return NULL;
+    self = dict_new((PyTypeObject *)type, NULL, NULL);
+    if (self == NULL)
+        return NULL;
+    if (nargs == 1) {
+        if (dict_update_arg(self, args[0]) < 0) {
+            Py_DECREF(self);
+            return NULL;
+        }
+        args++;
+    }
+    if (kwnames != NULL) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwnames); i++) {
+            if (PyDict_SetItem(self, PyTuple_GET_ITEM(kwnames, i), args[i]) < 0) {
+                Py_DECREF(self);
+                return NULL;
+            }
+        }
+    }
+    return self;
+}
+
+static PyObject *dict_or(PyObject *self, PyObject *other)
+{
+    PyObject *new;
+    if (!PyDict_Check(self) || !PyDict_Check(other))
+        Py_RETURN_NOTIMPLEMENTED;
+    new = PyDict_Copy(self);
+    if (new == NULL)
+        return NULL;
+    if (dict_update_arg(new, other)) {
+        Py_DECREF(new);
+        return NULL;
+    }
+    return new;
+}
+
+static PyObject *dict_ior(PyObject *self, PyObject *other)
+{
+    if (dict_update_arg(self, other))
+        return NULL;
+    return Py_NewRef(self);
+}
+
+/* ---- methods ---- */
+
+static PyObject *dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *iterable, *value = Py_None, *d, *it, *key;
+    int status;
+    if (!_PyArg_CheckPositional("fromkeys", nargs, 1, 2))
+        return NULL;
+    iterable = args[0];
+    if (nargs > 1)
+        value = args[1];
+    d = PyObject_CallNoArgs(cls);
+    if (d == NULL)
+        return NULL;
+    if (PyDict_CheckExact(d) && (PyDict_CheckExact(iterable) || PyAnySet_CheckExact(iterable))) {
+        Py_ssize_t n = PyObject_Size(iterable);
+        if (n > ((PyDictObject *)d)->ma_used && dictresize((PyDictObject *)d, estimate_log2_keysize(n)) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    it = PyObject_GetIter(iterable);
+    if (it == NULL) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    while ((key = PyIter_Next(it)) != NULL) {
+        status = PyDict_CheckExact(d) ? PyDict_SetItem(d, key, value) : PyObject_SetItem(d, key, value);
+        Py_DECREF(key);
+        if (status < 0)
+            goto fail;
+    }
+    if (PyErr_Occurred())
+        goto fail;
+    Py_DECREF(it);
+    return d;
+fail:
+    Py_DECREF(it);
+    Py_DECREF(d);
+    return NULL;
+}
+
+static PyObject *dict___contains__(PyDictObject *self, PyObject *key)
+{
+    int r = PyDict_Contains((PyObject *)self, key);
+    if (r < 0)
+        return NULL;
+    return PyBool_FromLong(r);
+}
+
+static PyObject *dict_getitem_meth(PyDictObject *self, PyObject *key)
+{
+    return dict_subscript(self, key);
+}
+
+static PyObject *dict_get(PyDictObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *val, *deflt = Py_None;
+    Py_hash_t hash;
+    if (!_PyArg_CheckPositional("get", nargs, 1, 2))
+        return NULL;
+    if (nargs > 1)
+        deflt = args[1];
+    hash = key_hash(args[0]);
+    if (hash == -1)
+        return NULL;
+    if (dict_lookup(self, args[0], hash, &val) == DKIX_ERROR)
+        return NULL;
+    return Py_NewRef(val ? val : deflt);
+}
+
+static PyObject *dict_setdefault(PyDictObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *val;
+    if (!_PyArg_CheckPositional("setdefault", nargs, 1, 2))
+        return NULL;
+    val = PyDict_SetDefault((PyObject *)self, args[0], nargs > 1 ? args[1] : Py_None);
+    return Py_XNewRef(val);
+}
+
+static PyObject *dict_pop(PyDictObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("pop", nargs, 1, 2))
+        return NULL;
+    return _PyDict_Pop((PyObject *)self, args[0], nargs > 1 ? args[1] : NULL);
+}
+
+static PyObject *dict_popitem(PyDictObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *res;
+    PyDictKeyEntry *ep0, *ep;
+    Py_ssize_t i, j;
+    /* Allocate the result first so a MemoryError cannot lose an item. */
+    res = PyTuple_New(2);
+    if (res == NULL)
+        return NULL;
+    if (self->ma_used == 0) {
+        Py_DECREF(res);
+        PyErr_SetString(PyExc_KeyError, "popitem(): dictionary is empty");
+        return NULL;
+    }
+    ep0 = DK_ENTRIES(self->ma_keys);
+    i = self->ma_keys->dk_nentries - 1;
+    while (i >= 0 && ep0[i].me_value == NULL)
+        i--;
+    ep = &ep0[i];
+    j = lookdict_index(self->ma_keys, ep->me_hash, i);
+    dictkeys_set_index(self->ma_keys, j, DKIX_DUMMY);
+    PyTuple_SET_ITEM(res, 0, ep->me_key);
+    PyTuple_SET_ITEM(res, 1, ep->me_value);
+    ep->me_key = NULL;
+    ep->me_value = NULL;
+    /* The trailing entries are free again: later inserts reuse them. */
+    self->ma_keys->dk_nentries = i;
+    self->ma_used--;
+    self->ma_version_tag = dict_next_version();
+    return res;
+}
+
+static PyObject *dict_update(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    if (dict_update_common(self, args, kwds, "update") != -1)
+        Py_RETURN_NONE;
+    return NULL;
+}
+
+static PyObject *dict_clear(PyDictObject *mp, PyObject *Py_UNUSED(ignored))
+{
+    PyDict_Clear((PyObject *)mp);
+    Py_RETURN_NONE;
+}
+
+static PyObject *dict_copy(PyDictObject *mp, PyObject *Py_UNUSED(ignored))
+{
+    return PyDict_Copy((PyObject *)mp);
+}
+
+static PyObject *dict_sizeof(PyDictObject *mp, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t res = (Py_ssize_t)sizeof(PyDictObject);
+    if (mp->ma_keys != Py_EMPTY_KEYS) {
+        PyDictKeysObject *k = mp->ma_keys;
+        res += (Py_ssize_t)sizeof(PyDictKeysObject) + ((Py_ssize_t)1 << k->dk_log2_index_bytes) +
+               USABLE_FRACTION(DK_SIZE(k)) * (Py_ssize_t)sizeof(PyDictKeyEntry);
+    }
+    return PyLong_FromSsize_t(res);
+}
+
+static PyObject *dictkeys_new(PyObject *dict, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictView_New(dict, &PyDictKeys_Type);
+}
+static PyObject *dictvalues_new(PyObject *dict, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictView_New(dict, &PyDictValues_Type);
+}
+static PyObject *dictitems_new(PyObject *dict, PyObject *Py_UNUSED(ignored))
+{
+    return _PyDictView_New(dict, &PyDictItems_Type);
+}
+
+static PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *itertype);
+
+static PyObject *dict___reversed__(PyDictObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return dictiter_new(self, &PyDictRevIterKey_Type);
+}
+
+static PyMethodDef mapp_methods[] = {
+    {"__contains__", (PyCFunction)dict___contains__, METH_O | METH_COEXIST,
+     "True if the dictionary has the specified key, else False."},
+    {"__getitem__", (PyCFunction)dict_getitem_meth, METH_O | METH_COEXIST, "x.__getitem__(y) <==> x[y]"},
+    {"__sizeof__", (PyCFunction)dict_sizeof, METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
+    {"get", (PyCFunction)(void (*)(void))dict_get, METH_FASTCALL,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", (PyCFunction)(void (*)(void))dict_setdefault, METH_FASTCALL,
+     "Insert key with a value of default if key is not in the dictionary.\n\n"
+     "Return the value for key if key is in the dictionary, else default."},
+    {"pop", (PyCFunction)(void (*)(void))dict_pop, METH_FASTCALL,
+     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\n"
+     "If the key is not found, return the default if given; otherwise,\n"
+     "raise a KeyError."},
+    {"popitem", (PyCFunction)dict_popitem, METH_NOARGS,
+     "Remove and return a (key, value) pair as a 2-tuple.\n\n"
+     "Pairs are returned in LIFO (last-in, first-out) order.\n"
+     "Raises KeyError if the dict is empty."},
+    {"keys", dictkeys_new, METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"},
+    {"items", dictitems_new, METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
+    {"values", dictvalues_new, METH_NOARGS, "D.values() -> an object providing a view on D's values"},
+    {"update", (PyCFunction)(void (*)(void))dict_update, METH_VARARGS | METH_KEYWORDS,
+     "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\n"
+     "If E is present and has a .keys() method, then does:  for k in E: D[k] = E[k]\n"
+     "If E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\n"
+     "In either case, this is followed by: for k in F:  D[k] = F[k]"},
+    {"fromkeys", (PyCFunction)(void (*)(void))dict_fromkeys, METH_FASTCALL | METH_CLASS,
+     "Create a new dictionary with keys from iterable and values set to value."},
+    {"clear", (PyCFunction)dict_clear, METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
+    {"copy", (PyCFunction)dict_copy, METH_NOARGS, "D.copy() -> a shallow copy of D"},
+    {"__reversed__", (PyCFunction)dict___reversed__, METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {NULL, NULL, 0, NULL}};
+
+static PySequenceMethods dict_as_sequence = {
+    .sq_contains = (objobjproc)dict_contains,
+};
+
+static PyNumberMethods dict_as_number = {
+    .nb_or = dict_or,
+    .nb_inplace_or = dict_ior,
+};
+
+static PyMappingMethods dict_as_mapping = {
+    .mp_length = (lenfunc)dict_length,
+    .mp_subscript = (binaryfunc)dict_subscript,
+    .mp_ass_subscript = (objobjargproc)dict_ass_sub,
+};
+
+static PyObject *dict_iter(PyDictObject *dict)
+{
+    return dictiter_new(dict, &PyDictIterKey_Type);
+}
+
+PyTypeObject PyDict_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "dict",
+    .tp_basicsize = sizeof(PyDictObject),
+    .tp_dealloc = (destructor)dict_dealloc,
+    .tp_repr = (reprfunc)dict_repr,
+    .tp_as_number = &dict_as_number,
+    .tp_as_sequence = &dict_as_sequence,
+    .tp_as_mapping = &dict_as_mapping,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
+                Py_TPFLAGS_DICT_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_MAPPING,
+    .tp_doc = "dict() -> new empty dictionary\n"
+              "dict(mapping) -> new dictionary initialized from a mapping object's\n"
+              "    (key, value) pairs\n"
+              "dict(iterable) -> new dictionary initialized as if via:\n"
+              "    d = {}\n"
+              "    for k, v in iterable:\n"
+              "        d[k] = v\n"
+              "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
+              "    in the keyword argument list.  For example:  dict(one=1, two=2)",
+    .tp_traverse = dict_traverse,
+    .tp_clear = dict_tp_clear,
+    .tp_richcompare = dict_richcompare,
+    .tp_iter = (getiterfunc)dict_iter,
+    .tp_methods = mapp_methods,
+    .tp_init = dict_init,
+    .tp_alloc = PyType_GenericAlloc,
+    .tp_new = dict_new,
+    .tp_free = PyObject_GC_Del,
+    .tp_vectorcall = dict_vectorcall,
+};
+
+/* ---- iterators (keys/values/items, forward and reverse) ---- */
+
+typedef struct {
+    PyObject_HEAD
+    PyDictObject *di_dict; /* NULL when exhausted */
+    Py_ssize_t di_used;    /* ma_used at creation: size changes are errors */
+    Py_ssize_t di_pos;
+    PyObject *di_result;   /* unused; kept for CPython's layout */
+    Py_ssize_t len;        /* items left to yield */
+} dictiterobject;
+
+static int is_reverse_iter(PyTypeObject *t)
+{
+    return t == &PyDictRevIterKey_Type || t == &PyDictRevIterValue_Type || t == &PyDictRevIterItem_Type;
+}
+
+static PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *itertype)
+{
+    dictiterobject *di = PyObject_GC_New(dictiterobject, itertype);
+    if (di == NULL)
+        return NULL;
+    di->di_dict = (PyDictObject *)Py_NewRef(dict);
+    di->di_used = dict->ma_used;
+    di->len = dict->ma_used;
+    di->di_pos = is_reverse_iter(itertype) ? dict->ma_keys->dk_nentries - 1 : 0;
+    di->di_result = NULL;
+    PyObject_GC_Track(di);
+    return (PyObject *)di;
+}
+
+static void dictiter_dealloc(dictiterobject *di)
+{
+    PyObject_GC_UnTrack(di);
+    Py_XDECREF(di->di_dict);
+    Py_XDECREF(di->di_result);
+    PyObject_GC_Del(di);
+}
+
+static int dictiter_traverse(dictiterobject *di, visitproc visit, void *arg)
+{
+    Py_VISIT(di->di_dict);
+    Py_VISIT(di->di_result);
+    return 0;
+}
+
+static PyObject *dictiter_len(dictiterobject *di, PyObject *Py_UNUSED(ignored))
+{
+    Py_ssize_t len = 0;
+    if (di->di_dict != NULL && di->di_used == di->di_dict->ma_used)
+        len = di->len;
+    return PyLong_FromSize_t((size_t)len);
+}
+
+static PyMethodDef dictiter_methods[] = {
+    {"__length_hint__", (PyCFunction)dictiter_len, METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL}};
+
+/* Advance to the next live entry (forward or backward); NULL when done or on error. */
+static PyDictKeyEntry *dictiter_step(dictiterobject *di, int reverse)
+{
+    PyDictObject *d = di->di_dict;
+    PyDictKeyEntry *entry = NULL;
+    Py_ssize_t i;
+    if (d == NULL)
+        return NULL;
+    if (di->di_used != d->ma_used) {
+        PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
+        di->di_used = -1; /* make this state sticky */
+        return NULL;
+    }
+    i = di->di_pos;
+    if (reverse) {
+        for (; i >= 0; i--) {
+            entry = &DK_ENTRIES(d->ma_keys)[i];
+            if (entry->me_value != NULL)
+                break;
+        }
+        if (i < 0)
+            goto fail;
+        di->di_pos = i - 1;
+    } else {
+        Py_ssize_t n = d->ma_keys->dk_nentries;
+        for (; i < n; i++) {
+            entry = &DK_ENTRIES(d->ma_keys)[i];
+            if (entry->me_value != NULL)
+                break;
+        }
+        if (i >= n)
+            goto fail;
+        di->di_pos = i + 1;
+    }
+    /* Same size but an entry we did not expect: keys were deleted and added. */
+    if (di->len == 0) {
+        PyErr_SetString(PyExc_RuntimeError, "dictionary keys changed during iteration");
+        goto fail;
+    }
+    di->len--;
+    return entry;
+fail:
+    di->di_dict = NULL;
+    Py_DECREF(d);
+    return NULL;
+}
+
+static PyObject *dictiter_iternextkey(dictiterobject *di)
+{
+    PyDictKeyEntry *e = dictiter_step(di, 0);
+    return e ? Py_NewRef(e->me_key) : NULL;
+}
+
+static PyObject *dictiter_iternextvalue(dictiterobject *di)
+{
+    PyDictKeyEntry *e = dictiter_step(di, 0);
+    return e ? Py_NewRef(e->me_value) : NULL;
+}
+
+static PyObject *dictiter_iternextitem(dictiterobject *di)
+{
+    PyDictKeyEntry *e = dictiter_step(di, 0);
+    return e ? PyTuple_Pack(2, e->me_key, e->me_value) : NULL;
+}
+
+static PyObject *dictreviter_iternextkey(dictiterobject *di)
+{
+    PyDictKeyEntry *e = dictiter_step(di, 1);
+    return e ? Py_NewRef(e->me_key) : NULL;
+}
+
+static PyObject *dictreviter_iternextvalue(dictiterobject *di)
+{
+    PyDictKeyEntry *e = dictiter_step(di, 1);
+    return e ? Py_NewRef(e->me_value) : NULL;
+}
+
+static PyObject *dictreviter_iternextitem(dictiterobject *di)
+{
+    PyDictKeyEntry *e = dictiter_step(di, 1);
+    return e ? PyTuple_Pack(2, e->me_key, e->me_value) : NULL;
+}
+
+#define DICTITER_TYPE(cname, pyname, next)                         \
+    PyTypeObject cname = {                                          \
+        PyVarObject_HEAD_INIT(&PyType_Type, 0)                      \
+        .tp_name = pyname,                                          \
+        .tp_basicsize = sizeof(dictiterobject),                     \
+        .tp_dealloc = (destructor)dictiter_dealloc,                 \
+        .tp_getattro = PyObject_GenericGetAttr,                     \
+        .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,        \
+        .tp_traverse = (traverseproc)dictiter_traverse,             \
+        .tp_iter = PyObject_SelfIter,                               \
+        .tp_iternext = (iternextfunc)next,                          \
+        .tp_methods = dictiter_methods,                             \
+    };
+
+DICTITER_TYPE(PyDictIterKey_Type, "dict_keyiterator", dictiter_iternextkey)
+DICTITER_TYPE(PyDictIterValue_Type, "dict_valueiterator", dictiter_iternextvalue)
+DICTITER_TYPE(PyDictIterItem_Type, "dict_itemiterator", dictiter_iternextitem)
+DICTITER_TYPE(PyDictRevIterKey_Type, "dict_reversekeyiterator", dictreviter_iternextkey)
+DICTITER_TYPE(PyDictRevIterValue_Type, "dict_reversevalueiterator", dictreviter_iternextvalue)
+DICTITER_TYPE(PyDictRevIterItem_Type, "dict_reverseitemiterator", dictreviter_iternextitem)
+
+/* ---- views ---- */
+
+PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type)
+{
+    _PyDictViewObject *dv;
+    if (dict == NULL) {
+        PyErr_BadInternalCall();
+        return NULL;
+    }
+    if (!PyDict_Check(dict)) {
+        PyErr_Format(PyExc_TypeError, "%s() requires a dict argument, not '%s'", type->tp_name,
+                     Py_TYPE(dict)->tp_name);
+        return NULL;
+    }
+    dv = PyObject_GC_New(_PyDictViewObject, type);
+    if (dv == NULL)
+        return NULL;
+    dv->dv_dict = (PyDictObject *)Py_NewRef(dict);
+    PyObject_GC_Track(dv);
+    return (PyObject *)dv;
+}
+
+static void dictview_dealloc(_PyDictViewObject *dv)
+{
+    PyObject_GC_UnTrack(dv);
+    Py_XDECREF(dv->dv_dict);
+    PyObject_GC_Del(dv);
+}
+
+static int dictview_traverse(_PyDictViewObject *dv, visitproc visit, void *arg)
+{
+    Py_VISIT(dv->dv_dict);
+    return 0;
+}
+
+static Py_ssize_t dictview_len(_PyDictViewObject *dv)
+{
+    return dv->dv_dict ? dv->dv_dict->ma_used : 0;
+}
+
+static PyObject *dictview_mapping(PyObject *view, void *Py_UNUSED(ignored))
+{
+    return PyDictProxy_New((PyObject *)((_PyDictViewObject *)view)->dv_dict);
+}
+
+static PyGetSetDef dictview_getset[] = {
+    {"mapping", dictview_mapping, NULL, "dictionary that this view refers to", NULL},
+    {NULL, NULL, NULL, NULL, NULL}};
+
+/* "dict_keys([1, 2])": the type name around the list repr of the view. */
+static PyObject *dictview_repr(_PyDictViewObject *dv)
+{
+    PyObject *seq, *result = NULL;
+    int rc = Py_ReprEnter((PyObject *)dv);
+    if (rc != 0)
+        return rc > 0 ? PyUnicode_FromString("...") : NULL;
+    seq = PySequence_List((PyObject *)dv);
+    if (seq != NULL) {
+        result = PyUnicode_FromFormat("%s(%R)", Py_TYPE(dv)->tp_name, seq);
+        Py_DECREF(seq);
+    }
+    Py_ReprLeave((PyObject *)dv);
+    return result;
+}
+
+/* Is every element of `self` (iterated) in `other`? */
+static int all_contained_in(PyObject *self, PyObject *other)
+{
+    PyObject *iter = PyObject_GetIter(self), *next;
+    int ok = 1;
+    if (iter == NULL)
+        return -1;
+    for (;;) {
+        next = PyIter_Next(iter);
+        if (next == NULL) {
+            if (PyErr_Occurred())
+                ok = -1;
+            break;
+        }
+        ok = PySequence_Contains(other, next);
+        Py_DECREF(next);
+        if (ok <= 0)
+            break;
+    }
+    Py_DECREF(iter);
+    return ok;
+}
+
+static PyObject *dictview_richcompare(PyObject *self, PyObject *other, int op)
+{
+    Py_ssize_t len_self, len_other;
+    int ok;
+    if (!PyAnySet_Check(other) && !PyDictViewSet_Check(other))
+        Py_RETURN_NOTIMPLEMENTED;
+    len_self = PyObject_Size(self);
+    if (len_self < 0)
+        return NULL;
+    len_other = PyObject_Size(other);
+    if (len_other < 0)
+        return NULL;
+    ok = 0;
+    switch (op) {
+    case Py_NE:
+    case Py_EQ:
+        if (len_self == len_other)
+            ok = all_contained_in(self, other);
+        if (op == Py_NE && ok >= 0)
+            ok = !ok;
+        break;
+    case Py_LT:
+        if (len_self < len_other)
+            ok = all_contained_in(self, other);
+        break;
+    case Py_LE:
+        if (len_self <= len_other)
+            ok = all_contained_in(self, other);
+        break;
+    case Py_GT:
+        if (len_self > len_other)
+            ok = all_contained_in(other, self);
+        break;
+    case Py_GE:
+        if (len_self >= len_other)
+            ok = all_contained_in(other, self);
+        break;
+    }
+    if (ok < 0)
+        return NULL;
+    return PyBool_FromLong(ok);
+}
+
+/* Set operations produce sets built from the view (or from the other operand). */
+static PyObject *dictviews_to_set(PyObject *self)
+{
+    PyObject *left = self;
+    if (PyDictKeys_Check(self)) {
+        /* Iterating the dict itself is faster than iterating its keys view. */
+        PyObject *dict = (PyObject *)((_PyDictViewObject *)self)->dv_dict;
+        if (PyDict_CheckExact(dict))
+            left = dict;
+    }
+    return PySet_New(left);
+}
+
+static PyObject *dictviews_sub(PyObject *self, PyObject *other)
+{
+    PyObject *result = dictviews_to_set(self), *tmp;
+    if (result == NULL)
+        return NULL;
+    tmp = PyObject_CallMethod(result, "difference_update", "O", other);
+    if (tmp == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    Py_DECREF(tmp);
+    return result;
+}
+
+PyObject *_PyDictView_Intersect(PyObject *self, PyObject *other)
+{
+    PyObject *result, *it, *key;
+    Py_ssize_t len_self;
+    int rv;
+    int (*dict_contains_fn)(PyObject *, PyObject *);
+    /* The view may be on the right: then iterate the left operand. */
+    if (!PyDictViewSet_Check(self)) {
+        PyObject *tmp = other;
+        other = self;
+        self = tmp;
+    }
+    len_self = dictview_len((_PyDictViewObject *)self);
+    /* If other is a set and larger than self, intersecting with self is cheaper. */
+    if (PySet_CheckExact(other) && len_self <= PyObject_Size(other))
+        return PyObject_CallMethod(other, "intersection", "O", self);
+    if (PyDictViewSet_Check(other)) {
+        Py_ssize_t len_other = dictview_len((_PyDictViewObject *)other);
+        if (len_other > len_self) {
+            PyObject *tmp = other;
+            other = self;
+            self = tmp;
+        }
+    }
+    result = PySet_New(NULL);
+    if (result == NULL)
+        return NULL;
+    it = PyObject_GetIter(other);
+    if (it == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    dict_contains_fn = Py_TYPE(self)->tp_as_sequence->sq_contains;
+    while ((key = PyIter_Next(it)) != NULL) {
+        rv = dict_contains_fn(self, key);
+        if (rv < 0 || (rv && PySet_Add(result, key))) {
+            Py_DECREF(key);
+            goto error;
+        }
+        Py_DECREF(key);
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+error:
+    Py_DECREF(it);
+    Py_DECREF(result);
+    return NULL;
+}
+
+static PyObject *dictviews_or(PyObject *self, PyObject *other)
+{
+    PyObject *result = dictviews_to_set(self);
+    if (result == NULL)
+        return NULL;
+    if (_PySet_Update(result, other) < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static PyObject *dictviews_xor(PyObject *self, PyObject *other)
+{
+    PyObject *result = dictviews_to_set(self), *tmp;
+    if (result == NULL)
+        return NULL;
+    tmp = PyObject_CallMethod(result, "symmetric_difference_update", "O", other);
+    if (tmp == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    Py_DECREF(tmp);
+    return result;
+}
+
+static PyObject *dictviews_isdisjoint(PyObject *self, PyObject *other)
+{
+    PyObject *it, *item;
+    if (self == other) {
+        if (dictview_len((_PyDictViewObject *)self) == 0)
+            Py_RETURN_TRUE;
+        Py_RETURN_FALSE;
+    }
+    /* Iterate over the shorter object when both sizes are known. */
+    if (PyAnySet_Check(other) || PyDictViewSet_Check(other)) {
+        Py_ssize_t len_self = dictview_len((_PyDictViewObject *)self);
+        Py_ssize_t len_other = PyObject_Size(other);
+        if (len_other == -1)
+            return NULL;
+        if (len_other > len_self) {
+            PyObject *tmp = other;
+            other = self;
+            self = tmp;
+        }
+    }
+    it = PyObject_GetIter(other);
+    if (it == NULL)
+        return NULL;
+    while ((item = PyIter_Next(it)) != NULL) {
+        int contains = PySequence_Contains(self, item);
+        Py_DECREF(item);
+        if (contains == -1) {
+            Py_DECREF(it);
+            return NULL;
+        }
+        if (contains) {
+            Py_DECREF(it);
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_RETURN_TRUE;
+}
+
+static PyNumberMethods dictviews_as_number = {
+    .nb_subtract = (binaryfunc)dictviews_sub,
+    .nb_and = (binaryfunc)_PyDictView_Intersect,
+    .nb_xor = (binaryfunc)dictviews_xor,
+    .nb_or = (binaryfunc)dictviews_or,
+};
+
+static PyObject *dictkeys_iter(_PyDictViewObject *dv)
+{
+    if (dv->dv_dict == NULL)
+        Py_RETURN_NONE;
+    return dictiter_new(dv->dv_dict, &PyDictIterKey_Type);
+}
+
+static int dictkeys_contains(_PyDictViewObject *dv, PyObject *obj)
+{
+    if (dv->dv_dict == NULL)
+        return 0;
+    return PyDict_Contains((PyObject *)dv->dv_dict, obj);
+}
+
+static PyObject *dictkeys_reversed(_PyDictViewObject *dv, PyObject *Py_UNUSED(ignored))
+{
+    if (dv->dv_dict == NULL)
+        Py_RETURN_NONE;
+    return dictiter_new(dv->dv_dict, &PyDictRevIterKey_Type);
+}
+
+static PySequenceMethods dictkeys_as_sequence = {
+    .sq_length = (lenfunc)dictview_len,
+    .sq_contains = (objobjproc)dictkeys_contains,
+};
+
+static PyMethodDef dictkeys_methods[] = {
+    {"isdisjoint", (PyCFunction)dictviews_isdisjoint, METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", (PyCFunction)dictkeys_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {NULL, NULL, 0, NULL}};
+
+PyTypeObject PyDictKeys_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "dict_keys",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = (destructor)dictview_dealloc,
+    .tp_repr = (reprfunc)dictview_repr,
+    .tp_as_number = &dictviews_as_number,
+    .tp_as_sequence = &dictkeys_as_sequence,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)dictview_traverse,
+    .tp_richcompare = dictview_richcompare,
+    .tp_iter = (getiterfunc)dictkeys_iter,
+    .tp_methods = dictkeys_methods,
+    .tp_getset = dictview_getset,
+};
+
+static PyObject *dictitems_iter(_PyDictViewObject *dv)
+{
+    if (dv->dv_dict == NULL)
+        Py_RETURN_NONE;
+    return dictiter_new(dv->dv_dict, &PyDictIterItem_Type);
+}
+
+static int dictitems_contains(_PyDictViewObject *dv, PyObject *obj)
+{
+    PyObject *key, *value, *found;
+    int result;
+    if (dv->dv_dict == NULL)
+        return 0;
+    if (!PyTuple_Check(obj) || PyTuple_GET_SIZE(obj) != 2)
+        return 0;
+    key = PyTuple_GET_ITEM(obj, 0);
+    value = PyTuple_GET_ITEM(obj, 1);
+    found = PyDict_GetItemWithError((PyObject *)dv->dv_dict, key);
+    if (found == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    Py_INCREF(found);
+    result = PyObject_RichCompareBool(found, value, Py_EQ);
+    Py_DECREF(found);
+    return result;
+}
+
+static PyObject *dictitems_reversed(_PyDictViewObject *dv, PyObject *Py_UNUSED(ignored))
+{
+    if (dv->dv_dict == NULL)
+        Py_RETURN_NONE;
+    return dictiter_new(dv->dv_dict, &PyDictRevIterItem_Type);
+}
+
+static PySequenceMethods dictitems_as_sequence = {
+    .sq_length = (lenfunc)dictview_len,
+    .sq_contains = (objobjproc)dictitems_contains,
+};
+
+static PyMethodDef dictitems_methods[] = {
+    {"isdisjoint", (PyCFunction)dictviews_isdisjoint, METH_O,
+     "Return True if the view and the given iterable have a null intersection."},
+    {"__reversed__", (PyCFunction)dictitems_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict items."},
+    {NULL, NULL, 0, NULL}};
+
+PyTypeObject PyDictItems_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "dict_items",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = (destructor)dictview_dealloc,
+    .tp_repr = (reprfunc)dictview_repr,
+    .tp_as_number = &dictviews_as_number,
+    .tp_as_sequence = &dictitems_as_sequence,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)dictview_traverse,
+    .tp_richcompare = dictview_richcompare,
+    .tp_iter = (getiterfunc)dictitems_iter,
+    .tp_methods = dictitems_methods,
+    .tp_getset = dictview_getset,
+};
+
+static PyObject *dictvalues_iter(_PyDictViewObject *dv)
+{
+    if (dv->dv_dict == NULL)
+        Py_RETURN_NONE;
+    return dictiter_new(dv->dv_dict, &PyDictIterValue_Type);
+}
+
+static PyObject *dictvalues_reversed(_PyDictViewObject *dv, PyObject *Py_UNUSED(ignored))
+{
+    if (dv->dv_dict == NULL)
+        Py_RETURN_NONE;
+    return dictiter_new(dv->dv_dict, &PyDictRevIterValue_Type);
+}
+
+static PySequenceMethods dictvalues_as_sequence = {
+    .sq_length = (lenfunc)dictview_len,
+};
+
+static PyMethodDef dictvalues_methods[] = {
+    {"__reversed__", (PyCFunction)dictvalues_reversed, METH_NOARGS,
+     "Return a reverse iterator over the dict values."},
+    {NULL, NULL, 0, NULL}};
+
+PyTypeObject PyDictValues_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "dict_values",
+    .tp_basicsize = sizeof(_PyDictViewObject),
+    .tp_dealloc = (destructor)dictview_dealloc,
+    .tp_repr = (reprfunc)dictview_repr,
+    .tp_as_sequence = &dictvalues_as_sequence,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)dictview_traverse,
+    .tp_iter = (getiterfunc)dictvalues_iter,
+    .tp_methods = dictvalues_methods,
+    .tp_getset = dictview_getset,
+};

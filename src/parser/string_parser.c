@@ -1,0 +1,497 @@
+/* string_parser.c — string literals → Constant / JoinedStr (owner: parser).
+ * Decodes prefixes, escapes (\N{...} via _PyUnicode_LookupName), bytes, implicit
+ * concatenation and f-strings (fields parsed by parser.c), with 3.11's errors and the
+ * invalid-escape DeprecationWarning.  Tokens come from tokenizer.c. */
+#include "pegen.h"
+
+typedef struct {
+    Py_UCS4 *s;
+    Py_ssize_t n, cap;
+} UBuf;
+
+static int
+ub_put(UBuf *b, Py_UCS4 c)
+{
+    if (b->n == b->cap) {
+        Py_ssize_t cap = b->cap ? b->cap * 2 : 64;
+        Py_UCS4 *ns = PyMem_Realloc(b->s, (size_t)cap * sizeof(Py_UCS4));
+        if (!ns) { PyErr_NoMemory(); return -1; }
+        b->s = ns;
+        b->cap = cap;
+    }
+    b->s[b->n++] = c;
+    return 0;
+}
+
+static Py_UCS4
+utf8_next(const char **pp)
+{
+    const unsigned char *s = (const unsigned char *)*pp;
+    Py_UCS4 c;
+    int n;
+    if (s[0] < 0x80) { c = s[0]; n = 1; }
+    else if ((s[0] & 0xE0) == 0xC0) { c = ((Py_UCS4)(s[0] & 0x1F) << 6) | (s[1] & 0x3F); n = 2; }
+    else if ((s[0] & 0xF0) == 0xE0) { c = ((Py_UCS4)(s[0] & 0x0F) << 12) | ((Py_UCS4)(s[1] & 0x3F) << 6) | (s[2] & 0x3F); n = 3; }
+    else { c = ((Py_UCS4)(s[0] & 0x07) << 18) | ((Py_UCS4)(s[1] & 0x3F) << 12) | ((Py_UCS4)(s[2] & 0x3F) << 6) | (s[3] & 0x3F); n = 4; }
+    *pp += n;
+    return c;
+}
+
+static int
+warn_escape(Parser *p, Token *t, const char *esc, int octal)
+{
+    char msg[64];
+    if (octal)
+        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", esc);
+    else
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *esc);
+    PyObject *m = PyUnicode_FromString(msg);
+    if (!m) return -1;
+    int rc = PyErr_WarnExplicitObject(PyExc_DeprecationWarning, m, p->filename, t->lineno, NULL, NULL);
+    Py_DECREF(m);
+    if (rc < 0) {
+        if (PyErr_ExceptionMatches(PyExc_DeprecationWarning)) {
+            PyErr_Clear();
+            _PyPegen_raise_tok(p, t, "%s", msg);
+        }
+        p->error = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static void *
+unicode_error(Parser *p, Token *t, int is_bytes, Py_ssize_t a, Py_ssize_t b, const char *why)
+{
+    if (b > a + 1)
+        return _PyPegen_raise_tok(p, t, "(unicode error) '%s' codec can't decode bytes in position %zd-%zd: %s",
+                                  is_bytes ? "unicodeescape" : "unicodeescape", a, b - 1, why);
+    return _PyPegen_raise_tok(p, t, "(unicode error) '%s' codec can't decode byte 0x5c in position %zd: %s",
+                              "unicodeescape", a, why);
+}
+
+static int
+hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Decodes s[0:n] (a literal body or f-string literal part) into b. */
+static int
+decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_bytes, UBuf *b)
+{
+    const char *end = s + n, *base = s;
+    int warned = 0;
+    while (s < end) {
+        if (*s != '\\' || raw) {
+            if (is_bytes && (unsigned char)*s >= 0x80) {
+                _PyPegen_raise_tok(p, t, "bytes can only contain ASCII literal characters");
+                return -1;
+            }
+            if (ub_put(b, utf8_next(&s)) < 0) { p->error = 1; return -1; }
+            continue;
+        }
+        const char *esc = s;
+        s++;
+        if (s >= end) { ub_put(b, '\\'); break; }
+        char c = *s++;
+        Py_UCS4 v;
+        switch (c) {
+        case '\n': continue;
+        case '\\': v = '\\'; break;
+        case '\'': v = '\''; break;
+        case '"': v = '"'; break;
+        case 'a': v = 7; break;
+        case 'b': v = 8; break;
+        case 'f': v = 12; break;
+        case 'n': v = 10; break;
+        case 'r': v = 13; break;
+        case 't': v = 9; break;
+        case 'v': v = 11; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            v = (Py_UCS4)(c - '0');
+            int k = 1;
+            while (k < 3 && s < end && *s >= '0' && *s <= '7') { v = v * 8 + (Py_UCS4)(*s++ - '0'); k++; }
+            if (v > 0377 && !warned) {
+                if (warn_escape(p, t, esc + 1, 1) < 0) return -1;
+                warned = 1;
+            }
+            if (is_bytes) v &= 0xFF;
+            break;
+        }
+        case 'x': case 'u': case 'U': {
+            int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            if (is_bytes && c != 'x') goto invalid;
+            v = 0;
+            for (int k = 0; k < digits; k++) {
+                int h = s < end ? hexval(*s) : -1;
+                if (h < 0) {
+                    if (is_bytes) {
+                        _PyPegen_raise_tok(p, t, "(value error) invalid \\x escape at position %zd", esc - base);
+                        return -1;
+                    }
+                    unicode_error(p, t, 0, esc - base, s - base,
+                                  c == 'x' ? "truncated \\xXX escape" : c == 'u' ? "truncated \\uXXXX escape"
+                                                                           : "truncated \\UXXXXXXXX escape");
+                    return -1;
+                }
+                v = v * 16 + (Py_UCS4)h;
+                s++;
+            }
+            if (v > 0x10FFFF) {
+                unicode_error(p, t, 0, esc - base, s - base, "illegal Unicode character");
+                return -1;
+            }
+            break;
+        }
+        case 'N':
+            if (!is_bytes) {
+                const char *q = s;
+                if (q < end && *q == '{') {
+                    const char *close = memchr(q, '}', (size_t)(end - q));
+                    if (close && close > q + 1 && _PyUnicode_LookupName(q + 1, (int)(close - q - 1), &v)) {
+                        s = close + 1;
+                        break;
+                    }
+                    unicode_error(p, t, 0, esc - base, (close ? close + 1 : end) - base,
+                                  close && close > q + 1 ? "unknown Unicode character name" : "malformed \\N character escape");
+                    return -1;
+                }
+                unicode_error(p, t, 0, esc - base, s - base, "malformed \\N character escape");
+                return -1;
+            }
+            /* fall through */
+        default:
+        invalid:
+            if (!warned) {
+                if (warn_escape(p, t, esc + 1, 0) < 0) return -1;
+                warned = 1;
+            }
+            if (ub_put(b, '\\') < 0) { p->error = 1; return -1; }
+            s = esc + 1;
+            continue;
+        }
+        if (ub_put(b, v) < 0) { p->error = 1; return -1; }
+    }
+    return 0;
+}
+
+static PyObject *
+ub_finish(Parser *p, UBuf *b, int is_bytes)
+{
+    PyObject *o;
+    if (is_bytes) {
+        char *tmp = PyMem_Malloc((size_t)b->n + 1);
+        if (!tmp) { PyErr_NoMemory(); p->error = 1; return NULL; }
+        for (Py_ssize_t i = 0; i < b->n; i++) tmp[i] = (char)b->s[i];
+        o = PyBytes_FromStringAndSize(tmp, b->n);
+        PyMem_Free(tmp);
+    } else {
+        o = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b->s ? b->s : (Py_UCS4 *)"", b->n);
+    }
+    b->n = 0;
+    if (!o || _PyArena_AddPyObject(p->arena, o) < 0) {
+        Py_XDECREF(o);
+        p->error = 1;
+        return NULL;
+    }
+    return o;
+}
+
+/* ---- the parts of a JoinedStr under construction ---- */
+typedef struct {
+    expr_ty *v;
+    Py_ssize_t n, cap;
+    UBuf lit;          /* pending literal text */
+    Token *first, *last;
+} Parts;
+
+static int
+parts_push(Parser *p, Parts *ps, expr_ty e)
+{
+    if (ps->n == ps->cap) {
+        Py_ssize_t cap = ps->cap ? ps->cap * 2 : 8;
+        expr_ty *nv = PyMem_Realloc(ps->v, (size_t)cap * sizeof(expr_ty));
+        if (!nv) { PyErr_NoMemory(); p->error = 1; return -1; }
+        ps->v = nv;
+        ps->cap = cap;
+    }
+    ps->v[ps->n++] = e;
+    return 0;
+}
+
+#define WHOLE(ps) (ps)->first->lineno, (ps)->first->col_offset, (ps)->last->end_lineno, (ps)->last->end_col_offset, p->arena
+
+static int
+flush_literal(Parser *p, Parts *ps)
+{
+    if (!ps->lit.n) return 0;
+    PyObject *s = ub_finish(p, &ps->lit, 0);
+    if (!s) return -1;
+    expr_ty c = _PyAST_Constant(s, NULL, WHOLE(ps));
+    return c ? parts_push(p, ps, c) : -1;
+}
+
+static asdl_expr_seq *
+parts_seq(Parser *p, Parts *ps)
+{
+    asdl_expr_seq *seq = (asdl_expr_seq *)_Py_asdl_generic_seq_new(ps->n, p->arena);
+    if (!seq) { p->error = 1; return NULL; }
+    for (Py_ssize_t i = 0; i < ps->n; i++) asdl_seq_SET(seq, i, ps->v[i]);
+    PyMem_Free(ps->v);
+    ps->v = NULL;
+    ps->n = ps->cap = 0;
+    return seq;
+}
+
+static int fstring_parse(Parser *p, Token *t, const char **sp, const char *end, int raw, int recurse,
+                         Parts *ps);
+
+/* One replacement field; *sp points just after '{'. */
+static int
+fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, int recurse, Parts *ps)
+{
+    const char *s = *sp, *expr_start = s;
+    if (recurse >= 2) {
+        _PyPegen_raise_tok(p, t, "f-string: expressions nested too deeply");
+        return -1;
+    }
+    int nest = 0;
+    char quote = 0;
+    int triple = 0;
+    char parens[200];
+    for (; s < end; s++) {
+        char c = *s;
+        if (c == '\\') {
+            _PyPegen_raise_tok(p, t, "f-string expression part cannot include a backslash");
+            return -1;
+        }
+        if (quote) {
+            if (c == quote) {
+                if (triple) {
+                    if (s + 2 < end && s[1] == c && s[2] == c) { s += 2; quote = 0; }
+                } else quote = 0;
+            }
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            if (s + 2 < end && s[1] == c && s[2] == c) { triple = 1; s += 2; } else triple = 0;
+            quote = c;
+            continue;
+        }
+        if (c == '[' || c == '(' || c == '{') {
+            if (nest >= 200) { _PyPegen_raise_tok(p, t, "f-string: too many nested parenthesis"); return -1; }
+            parens[nest++] = c;
+            continue;
+        }
+        if (c == '#') {
+            _PyPegen_raise_tok(p, t, "f-string expression part cannot include '#'");
+            return -1;
+        }
+        if (nest == 0 && (c == '!' || c == ':' || c == '}' || c == '=' || c == '>' || c == '<')) {
+            if (s + 1 < end && s[1] == '=' && (c == '!' || c == '=' || c == '<' || c == '>')) { s++; continue; }
+            if (c == '>' || c == '<') continue;
+            if (c == '=' ) break;
+            break;
+        }
+        if (c == ']' || c == ')' || c == '}') {
+            if (!nest) { _PyPegen_raise_tok(p, t, "f-string: unmatched '%c'", c); return -1; }
+            char o = parens[--nest];
+            if (!((o == '[' && c == ']') || (o == '(' && c == ')') || (o == '{' && c == '}'))) {
+                _PyPegen_raise_tok(p, t, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
+                return -1;
+            }
+        }
+    }
+    if (quote) { _PyPegen_raise_tok(p, t, "f-string: unterminated string"); return -1; }
+    if (nest) { _PyPegen_raise_tok(p, t, "f-string: unmatched '%c'", parens[nest - 1]); return -1; }
+    if (s >= end) { _PyPegen_raise_tok(p, t, "f-string: expecting '}'"); return -1; }
+    const char *expr_end = s;
+    /* all-whitespace expression */
+    const char *q = expr_start;
+    while (q < expr_end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\f' || *q == '\r')) q++;
+    if (q == expr_end) {
+        _PyPegen_raise_tok(p, t, "f-string: empty expression not allowed");
+        return -1;
+    }
+    /* location (fstring_find_expr_location): columns from the last newline in the token */
+    int lines = 0, cols = 0;
+    {
+        const char *brace = expr_start - 1;
+        int newline_after_brace = 1;
+        for (const char *k = expr_start; k < end && *k != '}' && *k != '\n'; k++)
+            if (*k != ' ' && *k != '\t' && *k != '\f') { newline_after_brace = 0; break; }
+        if (!newline_after_brace) {
+            const char *k = brace;
+            while (k > t->start && *k != '\n') k--;
+            cols = (int)(brace - k);
+            if (*k == '\n') cols -= 1;
+        }
+        for (const char *k = t->start; k < brace; k++)
+            if (*k == '\n') lines++;
+    }
+    expr_ty e = _PyPegen_parse_fstring_expr(p, expr_start, expr_end - expr_start, t, lines, cols);
+    if (!e) return -1;
+    int conversion = -1;
+    int debug = 0;
+    if (*s == '=') {
+        debug = 1;
+        s++;
+        while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\f' || *s == '\r')) s++;
+        /* the expression text (with the '=' and trailing blanks) becomes literal text */
+        const char *k = expr_start;
+        while (k < s) {
+            if (ub_put(&ps->lit, utf8_next(&k)) < 0) { p->error = 1; return -1; }
+        }
+    }
+    if (s < end && *s == '!') {
+        s++;
+        if (s >= end) { _PyPegen_raise_tok(p, t, "f-string: expecting '}'"); return -1; }
+        char cc = *s++;
+        if (cc != 's' && cc != 'r' && cc != 'a') {
+            if (cc == '}' || cc == ':')
+                _PyPegen_raise_tok(p, t, "f-string: missed conversion character");
+            else
+                _PyPegen_raise_tok(p, t, "f-string: invalid conversion character '%c': expected 's', 'r', or 'a'", cc);
+            return -1;
+        }
+        conversion = (unsigned char)cc;
+    }
+    expr_ty spec = NULL;
+    if (s < end && *s == ':') {
+        s++;
+        Parts sub = {0};
+        sub.first = ps->first;
+        sub.last = ps->last;
+        if (fstring_parse(p, t, &s, end, raw, recurse + 1, &sub) < 0) { PyMem_Free(sub.v); PyMem_Free(sub.lit.s); return -1; }
+        if (flush_literal(p, &sub) < 0) return -1;
+        PyMem_Free(sub.lit.s);
+        asdl_expr_seq *vals = parts_seq(p, &sub);
+        if (!vals) return -1;
+        spec = _PyAST_JoinedStr(vals, WHOLE(ps));
+        if (!spec) return -1;
+    }
+    if (s >= end || *s != '}') {
+        _PyPegen_raise_tok(p, t, "f-string: expecting '}'");
+        return -1;
+    }
+    s++;
+    if (debug && conversion == -1 && !spec)
+        conversion = 'r';
+    if (flush_literal(p, ps) < 0) return -1;
+    expr_ty fv = _PyAST_FormattedValue(e, conversion, spec, WHOLE(ps));
+    if (!fv || parts_push(p, ps, fv) < 0) return -1;
+    *sp = s;
+    return 0;
+}
+
+/* Literal text and fields up to `end` (or, in a format spec, up to the closing '}'). */
+static int
+fstring_parse(Parser *p, Token *t, const char **sp, const char *end, int raw, int recurse, Parts *ps)
+{
+    const char *s = *sp;
+    while (s < end) {
+        const char *lit = s;
+        while (s < end && *s != '{' && *s != '}') {
+            if (!raw && *s == '\\' && s + 1 < end) {
+                if (s[1] == 'N' && s + 2 < end && s[2] == '{') {
+                    const char *c = memchr(s, '}', (size_t)(end - s));
+                    s = c ? c + 1 : end;
+                    continue;
+                }
+                s += 2;
+                continue;
+            }
+            s++;
+        }
+        if (s > lit && decode_body(p, t, lit, s - lit, raw, 0, &ps->lit) < 0)
+            return -1;
+        if (s >= end) break;
+        if (*s == '{') {
+            if (recurse == 0 && s + 1 < end && s[1] == '{') {
+                if (ub_put(&ps->lit, '{') < 0) return -1;
+                s += 2;
+                continue;
+            }
+            s++;
+            if (fstring_field(p, t, &s, end, raw, recurse, ps) < 0) return -1;
+            continue;
+        }
+        /* '}' */
+        if (recurse > 0) break; /* end of a format spec */
+        if (s + 1 < end && s[1] == '}') {
+            if (ub_put(&ps->lit, '}') < 0) return -1;
+            s += 2;
+            continue;
+        }
+        _PyPegen_raise_tok(p, t, "f-string: single '}' is not allowed");
+        return -1;
+    }
+    *sp = s;
+    return 0;
+}
+
+expr_ty
+_PyPegen_concatenate_strings(Parser *p, int first, int last)
+{
+    Token *t0 = &p->toks[first], *tn = &p->toks[last];
+    int any_f = 0, bytes_mode = -1;
+    PyObject *kind = NULL;
+    Parts ps = {0};
+    ps.first = t0;
+    ps.last = tn;
+    for (int i = first; i <= last; i++) {
+        Token *t = &p->toks[i];
+        const char *s = t->start;
+        int raw = 0, is_b = 0, is_f = 0, is_u = 0;
+        for (; *s != '\'' && *s != '"'; s++) {
+            char c = *s;
+            if (c == 'r' || c == 'R') raw = 1;
+            else if (c == 'b' || c == 'B') is_b = 1;
+            else if (c == 'f' || c == 'F') is_f = 1;
+            else if (c == 'u' || c == 'U') is_u = 1;
+        }
+        if (i == first && is_u) {
+            kind = PyUnicode_FromString("u");
+            if (!kind || _PyArena_AddPyObject(p->arena, kind) < 0) { Py_XDECREF(kind); p->error = 1; goto fail; }
+        }
+        if (bytes_mode != -1 && bytes_mode != is_b) {
+            _PyPegen_raise_at(p, PyExc_SyntaxError, t0->lineno, t0->col_offset, tn->end_lineno,
+                              tn->end_col_offset, "cannot mix bytes and nonbytes literals");
+            goto fail;
+        }
+        bytes_mode = is_b;
+        char q = *s;
+        int qn = (s[1] == q && s[2] == q) ? 3 : 1;
+        if (s + 1 == t->end - 1) qn = 1; /* '' */
+        const char *body = s + qn, *bend = t->end - qn;
+        if (is_f) {
+            any_f = 1;
+            if (fstring_parse(p, t, &body, bend, raw, 0, &ps) < 0) goto fail;
+        } else if (decode_body(p, t, body, bend - body, raw, is_b, &ps.lit) < 0) {
+            goto fail;
+        }
+    }
+    if (bytes_mode == 1 || !any_f) {
+        PyObject *v = ub_finish(p, &ps.lit, bytes_mode == 1);
+        PyMem_Free(ps.lit.s);
+        PyMem_Free(ps.v);
+        if (!v) return NULL;
+        return _PyAST_Constant(v, kind, t0->lineno, t0->col_offset, tn->end_lineno, tn->end_col_offset, p->arena);
+    }
+    if (flush_literal(p, &ps) < 0) goto fail;
+    PyMem_Free(ps.lit.s);
+    {
+        asdl_expr_seq *vals = parts_seq(p, &ps);
+        if (!vals) return NULL;
+        return _PyAST_JoinedStr(vals, t0->lineno, t0->col_offset, tn->end_lineno, tn->end_col_offset, p->arena);
+    }
+fail:
+    p->error = 1;
+    PyMem_Free(ps.lit.s);
+    PyMem_Free(ps.v);
+    return NULL;
+}

@@ -1,0 +1,2837 @@
+/* ceval.c — the evaluation loop: runs frames instruction by instruction.
+ * Owner: compiler-vm.  Dispatch uses computed gotos (switch fallback); Python-to-Python
+ * calls push a new frame and continue in the same C loop (no C recursion).  Operations
+ * on objects are delegated to the abstract layer (src/objects/abstract.c, call.c);
+ * argument binding, raising, importing and unpacking live in named helpers below.
+ * Exceptions unwind the block stack as 3.10 did (see include/opcode.h). */
+#include "Python.h"
+#include "opcode.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#  define USE_COMPUTED_GOTOS 1
+#else
+#  define USE_COMPUTED_GOTOS 0
+#endif
+
+/* ---- eval breaker, pending calls, signals ---- */
+
+#define NPENDINGCALLS 32
+static struct {
+    volatile int eval_breaker;     /* any of the below needs attention */
+    volatile int signals_pending;
+    volatile int calls_to_do;
+    struct { int (*func)(void *); void *arg; } calls[NPENDINGCALLS];
+    int first, last;
+    int busy;
+} ceval_rt;
+
+static void recompute_breaker(void)
+{
+    ceval_rt.eval_breaker = ceval_rt.signals_pending | ceval_rt.calls_to_do;
+}
+
+void _PyEval_SignalReceived(void)
+{
+    ceval_rt.signals_pending = 1;
+    ceval_rt.eval_breaker = 1;
+}
+
+int Py_AddPendingCall(int (*func)(void *), void *arg)
+{
+    int j = (ceval_rt.last + 1) % NPENDINGCALLS;
+    if (j == ceval_rt.first) return -1; /* queue full */
+    ceval_rt.calls[ceval_rt.last].func = func;
+    ceval_rt.calls[ceval_rt.last].arg = arg;
+    ceval_rt.last = j;
+    ceval_rt.calls_to_do = 1;
+    ceval_rt.eval_breaker = 1;
+    return 0;
+}
+
+static int run_pending_calls(void)
+{
+    if (ceval_rt.busy) return 0;
+    ceval_rt.busy = 1;
+    ceval_rt.calls_to_do = 0;
+    recompute_breaker();
+    while (ceval_rt.first != ceval_rt.last) {
+        int i = ceval_rt.first;
+        int (*func)(void *) = ceval_rt.calls[i].func;
+        void *arg = ceval_rt.calls[i].arg;
+        ceval_rt.first = (i + 1) % NPENDINGCALLS;
+        if (func(arg) < 0) {
+            ceval_rt.busy = 0;
+            ceval_rt.calls_to_do = 1;
+            recompute_breaker();
+            return -1;
+        }
+    }
+    ceval_rt.busy = 0;
+    return 0;
+}
+
+static int handle_signals(void)
+{
+    ceval_rt.signals_pending = 0;
+    recompute_breaker();
+    if (PyErr_CheckSignals() < 0) {
+        ceval_rt.signals_pending = 1; /* try again later */
+        recompute_breaker();
+        return -1;
+    }
+    return 0;
+}
+
+int Py_MakePendingCalls(void)
+{
+    if (handle_signals() < 0) return -1;
+    return run_pending_calls();
+}
+
+static int handle_eval_breaker(void)
+{
+    if (ceval_rt.signals_pending && handle_signals() < 0) return -1;
+    if (ceval_rt.calls_to_do && run_pending_calls() < 0) return -1;
+    return 0;
+}
+
+void _PyEval_InitState(PyInterpreterState *interp)
+{
+    interp->ceval = &ceval_rt;
+}
+
+void _PyEval_FiniState(PyInterpreterState *interp)
+{
+    interp->ceval = NULL;
+}
+
+/* ---- -X dxp: dynamic execution profile ---- */
+
+static unsigned long *dxp_counts;  /* [256] opcodes, then [256*256] pairs */
+static int dxp_registered;
+
+void _PyEval_DumpDxp(void)
+{
+    if (dxp_counts == NULL) return;
+    fprintf(stderr, "Dynamic execution profile (opcode counts):\n");
+    for (int i = 0; i < 256; i++)
+        if (dxp_counts[i])
+            fprintf(stderr, "%10lu %s\n", dxp_counts[i],
+                    _PyOpcode_OpName[i] ? _PyOpcode_OpName[i] : "<unknown>");
+    fprintf(stderr, "Opcode pairs:\n");
+    for (int i = 0; i < 256; i++)
+        for (int j = 0; j < 256; j++) {
+            unsigned long n = dxp_counts[256 + i * 256 + j];
+            if (n)
+                fprintf(stderr, "%10lu %s -> %s\n", n, _PyOpcode_OpName[i],
+                        _PyOpcode_OpName[j]);
+        }
+}
+
+static void dxp_atexit(void) { _PyEval_DumpDxp(); }
+
+static void dxp_enable(void)
+{
+    if (dxp_counts) return;
+    dxp_counts = calloc(256 + 256 * 256, sizeof(unsigned long));
+    if (dxp_counts && !dxp_registered) {
+        dxp_registered = 1;
+        atexit(dxp_atexit);
+    }
+}
+
+/* ---- recursion limit ---- */
+
+int Py_GetRecursionLimit(void) { return _PyInterpreterState_GET()->recursion_limit; }
+void Py_SetRecursionLimit(int limit) { _PyInterpreterState_GET()->recursion_limit = limit; }
+
+int _Py_CheckRecursiveCall(PyThreadState *tstate, const char *where)
+{
+    int limit = tstate->interp->recursion_limit;
+    if (limit <= 0) limit = 1000;
+    if (tstate->recursion_headroom) {
+        if (tstate->recursion_depth > limit + 50)
+            Py_FatalError("Cannot recover from stack overflow.");
+        return 0;
+    }
+    if (tstate->recursion_depth > limit) {
+        tstate->recursion_headroom++;
+        PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded%s", where);
+        tstate->recursion_headroom--;
+        tstate->recursion_depth--;
+        return -1;
+    }
+    return 0;
+}
+
+int Py_EnterRecursiveCall(const char *where)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    int limit = tstate->interp->recursion_limit;
+    if (++tstate->recursion_depth > (limit > 0 ? limit : 1000))
+        return _Py_CheckRecursiveCall(tstate, where);
+    return 0;
+}
+
+void Py_LeaveRecursiveCall(void)
+{
+    _PyThreadState_GET()->recursion_depth--;
+}
+
+/* ---- introspection ---- */
+
+PyFrameObject *PyEval_GetFrame(void)
+{
+    return _PyThreadState_GET()->frame;
+}
+
+PyObject *PyEval_GetBuiltins(void)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate->frame) return tstate->frame->f_builtins;
+    return tstate->interp->builtins;
+}
+
+PyObject *PyEval_GetGlobals(void)
+{
+    PyFrameObject *f = _PyThreadState_GET()->frame;
+    return f ? f->f_globals : NULL;
+}
+
+PyObject *PyEval_GetLocals(void)
+{
+    PyFrameObject *f = _PyThreadState_GET()->frame;
+    if (f == NULL) {
+        PyErr_SetString(PyExc_SystemError, "frame does not exist");
+        return NULL;
+    }
+    if (PyFrame_FastToLocalsWithError(f) < 0) return NULL;
+    return f->f_locals;
+}
+
+PyObject *_PyEval_GetBuiltin(PyObject *name)
+{
+    PyObject *attr = PyDict_GetItemWithError(PyEval_GetBuiltins(), name);
+    if (attr) return Py_NewRef(attr);
+    if (!PyErr_Occurred()) PyErr_SetObject(PyExc_AttributeError, name);
+    return NULL;
+}
+
+PyObject *_PyEval_GetBuiltinId(const char *name)
+{
+    PyObject *n = PyUnicode_FromString(name);
+    if (!n) return NULL;
+    PyObject *r = _PyEval_GetBuiltin(n);
+    Py_DECREF(n);
+    return r;
+}
+
+const char *PyEval_GetFuncName(PyObject *func)
+{
+    if (PyMethod_Check(func)) return PyEval_GetFuncName(PyMethod_GET_FUNCTION(func));
+    if (PyFunction_Check(func))
+        return PyUnicode_AsUTF8(((PyFunctionObject *)func)->func_name);
+    if (PyCFunction_Check(func))
+        return ((PyCFunctionObject *)func)->m_ml->ml_name;
+    return Py_TYPE(func)->tp_name;
+}
+
+const char *PyEval_GetFuncDesc(PyObject *func)
+{
+    if (PyMethod_Check(func) || PyFunction_Check(func) || PyCFunction_Check(func))
+        return "()";
+    return " object";
+}
+
+int PyEval_MergeCompilerFlags(void *cfp)
+{
+    PyCompilerFlags *cf = cfp;
+    PyFrameObject *f = PyEval_GetFrame();
+    int result = cf->cf_flags != 0;
+    if (f != NULL) {
+        int codeflags = f->f_code->co_flags;
+        int compilerflags = codeflags & PyCF_MASK;
+        if (compilerflags) {
+            result = 1;
+            cf->cf_flags |= compilerflags;
+        }
+    }
+    return result;
+}
+
+/* ---- the handled exception (sys.exc_info) ---- */
+
+static PyObject *get_handled(PyThreadState *tstate)
+{
+    PyObject *v = tstate->exc_info->exc_value;
+    return v ? v : Py_None;
+}
+
+/* Make exc (stolen; NULL/None = nothing) the exception being handled. */
+static void set_handled(PyThreadState *tstate, PyObject *exc)
+{
+    _PyErr_StackItem *ei = tstate->exc_info;
+    if (exc == Py_None) { Py_DECREF(exc); exc = NULL; }
+    PyObject *ot = ei->exc_type, *ov = ei->exc_value, *otb = ei->exc_traceback;
+    ei->exc_value = exc;
+    ei->exc_type = exc ? Py_NewRef(Py_TYPE(exc)) : NULL;
+    ei->exc_traceback = exc ? PyException_GetTraceback(exc) : NULL;
+    Py_XDECREF(ot); Py_XDECREF(ov); Py_XDECREF(otb);
+}
+
+/* ---- argument binding (CPython's messages) ---- */
+
+static void format_missing(PyThreadState *tstate, const char *kind, PyCodeObject *co,
+                           PyObject *names, PyObject *qualname)
+{
+    Py_ssize_t len = PyList_GET_SIZE(names);
+    PyObject *name_str = NULL, *comma = NULL, *tail = NULL, *tmp;
+    switch (len) {
+    case 1:
+        name_str = Py_NewRef(PyList_GET_ITEM(names, 0));
+        break;
+    case 2:
+        name_str = PyUnicode_FromFormat("%U and %U", PyList_GET_ITEM(names, len - 2),
+                                        PyList_GET_ITEM(names, len - 1));
+        break;
+    default:
+        tail = PyUnicode_FromFormat(", %U, and %U", PyList_GET_ITEM(names, len - 2),
+                                    PyList_GET_ITEM(names, len - 1));
+        if (tail == NULL) return;
+        if (PyList_SetSlice(names, len - 2, len, NULL) == -1) { Py_DECREF(tail); return; }
+        comma = PyUnicode_FromString(", ");
+        if (comma == NULL) { Py_DECREF(tail); return; }
+        tmp = PyUnicode_Join(comma, names);
+        Py_DECREF(comma);
+        if (tmp == NULL) { Py_DECREF(tail); return; }
+        name_str = PyUnicode_Concat(tmp, tail);
+        Py_DECREF(tmp);
+        Py_DECREF(tail);
+        break;
+    }
+    if (name_str == NULL) return;
+    PyErr_Format(PyExc_TypeError, "%U() missing %i required %s argument%s: %U",
+                 qualname, (int)len, kind, len == 1 ? "" : "s", name_str);
+    Py_DECREF(name_str);
+}
+
+static void missing_arguments(PyThreadState *tstate, PyCodeObject *co, Py_ssize_t missing,
+                              Py_ssize_t defcount, PyObject **localsplus, PyObject *qualname)
+{
+    Py_ssize_t i, j = 0, start, end;
+    int positional = defcount != -1;
+    const char *kind = positional ? "positional" : "keyword-only";
+    PyObject *missing_names = PyList_New(missing);
+    if (missing_names == NULL) return;
+    if (positional) {
+        start = 0;
+        end = co->co_argcount - defcount;
+    } else {
+        start = co->co_argcount;
+        end = start + co->co_kwonlyargcount;
+    }
+    for (i = start; i < end; i++) {
+        if (localsplus[i] == NULL) {
+            PyObject *raw = PyTuple_GET_ITEM(co->co_varnames, i);
+            PyObject *name = PyObject_Repr(raw);
+            if (name == NULL) { Py_DECREF(missing_names); return; }
+            PyList_SET_ITEM(missing_names, j++, name);
+        }
+    }
+    format_missing(tstate, kind, co, missing_names, qualname);
+    Py_DECREF(missing_names);
+}
+
+static void too_many_positional(PyThreadState *tstate, PyCodeObject *co, Py_ssize_t given,
+                                PyObject *defaults, PyObject **localsplus, PyObject *qualname)
+{
+    int plural;
+    Py_ssize_t kwonly_given = 0, i;
+    PyObject *sig, *kwonly_sig;
+    Py_ssize_t co_argcount = co->co_argcount;
+    for (i = co_argcount; i < co_argcount + co->co_kwonlyargcount; i++)
+        if (localsplus[i] != NULL) kwonly_given++;
+    Py_ssize_t defcount = defaults == NULL ? 0 : PyTuple_GET_SIZE(defaults);
+    if (defcount) {
+        plural = 1;
+        sig = PyUnicode_FromFormat("from %zd to %zd", co_argcount - defcount, co_argcount);
+    } else {
+        plural = co_argcount != 1;
+        sig = PyUnicode_FromFormat("%zd", co_argcount);
+    }
+    if (sig == NULL) return;
+    if (kwonly_given)
+        kwonly_sig = PyUnicode_FromFormat(" positional argument%s (and %zd keyword-only argument%s)",
+                                          given != 1 ? "s" : "", kwonly_given,
+                                          kwonly_given != 1 ? "s" : "");
+    else
+        kwonly_sig = PyUnicode_FromString("");
+    if (kwonly_sig == NULL) { Py_DECREF(sig); return; }
+    PyErr_Format(PyExc_TypeError, "%U() takes %U positional argument%s but %zd%U %s given",
+                 qualname, sig, plural ? "s" : "", given, kwonly_sig,
+                 given == 1 && !kwonly_given ? "was" : "were");
+    Py_DECREF(sig);
+    Py_DECREF(kwonly_sig);
+}
+
+static int positional_only_passed_as_keyword(PyThreadState *tstate, PyCodeObject *co,
+                                             Py_ssize_t kwcount, PyObject *kwnames,
+                                             PyObject *qualname)
+{
+    PyObject *posonly_names = PyList_New(0);
+    if (posonly_names == NULL) return 1;
+    for (int k = 0; k < co->co_posonlyargcount; k++) {
+        PyObject *posonly_name = PyTuple_GET_ITEM(co->co_varnames, k);
+        for (Py_ssize_t k2 = 0; k2 < kwcount; k2++) {
+            PyObject *kwname = PyTuple_GET_ITEM(kwnames, k2);
+            if (kwname == posonly_name ||
+                (PyUnicode_Check(kwname) && PyUnicode_Compare(kwname, posonly_name) == 0)) {
+                if (PyList_Append(posonly_names, kwname) != 0) goto fail;
+            }
+        }
+    }
+    if (PyList_GET_SIZE(posonly_names) != 0) {
+        PyObject *comma = PyUnicode_FromString(", ");
+        if (comma == NULL) goto fail;
+        PyObject *error_names = PyUnicode_Join(comma, posonly_names);
+        Py_DECREF(comma);
+        if (error_names == NULL) goto fail;
+        PyErr_Format(PyExc_TypeError,
+                     "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                     qualname, error_names);
+        Py_DECREF(error_names);
+        goto fail;
+    }
+    Py_DECREF(posonly_names);
+    return 0;
+fail:
+    Py_XDECREF(posonly_names);
+    return 1;
+}
+
+/* Bind args (argcount positional, then one value per name in kwnames) to the frame's
+ * parameters, applying defaults; then create cells and copy the closure. */
+static int initialize_locals(PyThreadState *tstate, PyFunctionObject *func,
+                             PyFrameObject *frame, PyObject *const *args,
+                             Py_ssize_t argcount, PyObject *kwnames)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    PyObject **localsplus = frame->f_localsplus;
+    const Py_ssize_t total_args = co->co_argcount + co->co_kwonlyargcount;
+    PyObject *kwdict = NULL;
+    Py_ssize_t i, j, n;
+
+    if (co->co_flags & CO_VARKEYWORDS) {
+        kwdict = PyDict_New();
+        if (kwdict == NULL) return -1;
+        i = total_args + ((co->co_flags & CO_VARARGS) ? 1 : 0);
+        localsplus[i] = kwdict;
+    }
+    n = argcount > co->co_argcount ? co->co_argcount : argcount;
+    for (j = 0; j < n; j++) localsplus[j] = Py_NewRef(args[j]);
+    if (co->co_flags & CO_VARARGS) {
+        PyObject *u = _PyTuple_FromArray(args + n, argcount - n);
+        if (u == NULL) return -1;
+        localsplus[total_args] = u;
+    }
+    if (kwnames != NULL) {
+        Py_ssize_t kwcount = PyTuple_GET_SIZE(kwnames);
+        for (i = 0; i < kwcount; i++) {
+            PyObject *keyword = PyTuple_GET_ITEM(kwnames, i);
+            PyObject *value = args[argcount + i];
+            if (keyword == NULL || !PyUnicode_Check(keyword)) {
+                PyErr_Format(PyExc_TypeError, "%U() keywords must be strings",
+                             func->func_qualname);
+                return -1;
+            }
+            PyObject **co_varnames = &PyTuple_GET_ITEM(co->co_varnames, 0);
+            for (j = co->co_posonlyargcount; j < total_args; j++)
+                if (co_varnames[j] == keyword) goto kw_found;
+            for (j = co->co_posonlyargcount; j < total_args; j++) {
+                int cmp = PyObject_RichCompareBool(keyword, co_varnames[j], Py_EQ);
+                if (cmp > 0) goto kw_found;
+                if (cmp < 0) return -1;
+            }
+            if (kwdict == NULL) {
+                if (co->co_posonlyargcount &&
+                    positional_only_passed_as_keyword(tstate, co, kwcount, kwnames,
+                                                      func->func_qualname))
+                    return -1;
+                PyErr_Format(PyExc_TypeError, "%U() got an unexpected keyword argument '%S'",
+                             func->func_qualname, keyword);
+                return -1;
+            }
+            if (PyDict_SetItem(kwdict, keyword, value) == -1) return -1;
+            continue;
+        kw_found:
+            if (localsplus[j] != NULL) {
+                PyErr_Format(PyExc_TypeError, "%U() got multiple values for argument '%S'",
+                             func->func_qualname, keyword);
+                return -1;
+            }
+            localsplus[j] = Py_NewRef(value);
+        }
+    }
+    if (argcount > co->co_argcount && !(co->co_flags & CO_VARARGS)) {
+        too_many_positional(tstate, co, argcount, func->func_defaults, localsplus,
+                            func->func_qualname);
+        return -1;
+    }
+    if (argcount < co->co_argcount) {
+        Py_ssize_t defcount = func->func_defaults ? PyTuple_GET_SIZE(func->func_defaults) : 0;
+        Py_ssize_t m = co->co_argcount - defcount, missing = 0;
+        for (i = argcount; i < m; i++)
+            if (localsplus[i] == NULL) missing++;
+        if (missing) {
+            missing_arguments(tstate, co, missing, defcount, localsplus, func->func_qualname);
+            return -1;
+        }
+        i = n > m ? n - m : 0;
+        for (; i < defcount; i++) {
+            if (localsplus[m + i] == NULL)
+                localsplus[m + i] = Py_NewRef(PyTuple_GET_ITEM(func->func_defaults, i));
+        }
+    }
+    if (co->co_kwonlyargcount > 0) {
+        Py_ssize_t missing = 0;
+        for (i = co->co_argcount; i < total_args; i++) {
+            if (localsplus[i] != NULL) continue;
+            PyObject *varname = PyTuple_GET_ITEM(co->co_varnames, i);
+            if (func->func_kwdefaults != NULL) {
+                PyObject *def = PyDict_GetItemWithError(func->func_kwdefaults, varname);
+                if (def) { localsplus[i] = Py_NewRef(def); continue; }
+                if (PyErr_Occurred()) return -1;
+            }
+            missing++;
+        }
+        if (missing) {
+            missing_arguments(tstate, co, missing, -1, localsplus, func->func_qualname);
+            return -1;
+        }
+    }
+    /* Cells (an argument that is a cell starts with the argument's value), then frees. */
+    for (i = 0; i < co->co_ncellvars; i++) {
+        PyObject *c;
+        Py_ssize_t arg;
+        if (co->co_cell2arg && (arg = co->co_cell2arg[i]) != CO_CELL_NOT_AN_ARG) {
+            c = PyCell_New(localsplus[arg]);
+            Py_CLEAR(localsplus[arg]);
+        } else {
+            c = PyCell_New(NULL);
+        }
+        if (c == NULL) return -1;
+        localsplus[co->co_nlocals + i] = c;
+    }
+    for (i = 0; i < co->co_nfreevars; i++) {
+        PyObject *o = PyTuple_GET_ITEM(func->func_closure, i);
+        localsplus[co->co_nlocals + co->co_ncellvars + i] = Py_NewRef(o);
+    }
+    return 0;
+}
+
+/* A new frame for func with its arguments bound, or NULL with an exception. */
+static PyFrameObject *make_function_frame(PyThreadState *tstate, PyFunctionObject *func,
+                                          PyObject *locals, PyObject *const *args,
+                                          Py_ssize_t argcount, PyObject *kwnames)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    PyFrameObject *f = _PyFrame_New_NoTrack(tstate, co, func->func_globals,
+                                            func->func_builtins, locals);
+    if (f == NULL) return NULL;
+    if (initialize_locals(tstate, func, f, args, argcount, kwnames) < 0) {
+        Py_DECREF(f);
+        return NULL;
+    }
+    PyObject_GC_Track(f);
+    return f;
+}
+
+PyObject *_PyEval_Vector(PyThreadState *tstate, PyObject *funcobj, PyObject *locals,
+                         PyObject *const *args, size_t argcount, PyObject *kwnames)
+{
+    PyFunctionObject *func = (PyFunctionObject *)funcobj;
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    PyFrameObject *f = make_function_frame(tstate, func, locals, args, (Py_ssize_t)argcount,
+                                           kwnames);
+    if (f == NULL) return NULL;
+    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        return _Py_MakeCoro(f, func->func_name, func->func_qualname);
+    PyObject *retval = _PyEval_EvalFrame(tstate, f, 0);
+    Py_DECREF(f);
+    return retval;
+}
+
+static PyObject *builtins_from_globals(PyThreadState *tstate, PyObject *globals)
+{
+    PyObject *builtins = PyDict_GetItemString(globals, "__builtins__");
+    if (builtins) {
+        if (PyModule_Check(builtins)) builtins = PyModule_GetDict(builtins);
+        if (builtins && PyDict_Check(builtins)) return builtins;
+    }
+    return tstate->interp->builtins;
+}
+
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (locals == NULL) locals = globals;
+    if (globals == NULL || !PyDict_Check(globals) || !PyCode_Check(co)) {
+        PyErr_SetString(PyExc_SystemError, "PyEval_EvalCode: bad arguments");
+        return NULL;
+    }
+    PyObject *builtins = builtins_from_globals(tstate, globals);
+    PyFrameObject *f = _PyFrame_New_NoTrack(tstate, (PyCodeObject *)co, globals, builtins,
+                                            locals);
+    if (f == NULL) return NULL;
+    PyObject_GC_Track(f);
+    PyObject *r = _PyEval_EvalFrame(tstate, f, 0);
+    Py_DECREF(f);
+    return r;
+}
+
+PyObject *PyEval_EvalCodeEx(PyObject *_co, PyObject *globals, PyObject *locals,
+                            PyObject *const *args, int argcount, PyObject *const *kws,
+                            int kwcount, PyObject *const *defs, int defcount,
+                            PyObject *kwdefs, PyObject *closure)
+{
+    PyObject *res = NULL, *kwnames = NULL, *defaults = NULL;
+    PyObject **newargs = NULL;
+    PyFunctionObject *func = (PyFunctionObject *)PyFunction_New(_co, globals);
+    if (func == NULL) return NULL;
+    if (defcount) {
+        defaults = _PyTuple_FromArray(defs, defcount);
+        if (defaults == NULL) goto done;
+        func->func_defaults = defaults;
+    }
+    if (kwdefs) func->func_kwdefaults = Py_NewRef(kwdefs);
+    if (closure) func->func_closure = Py_NewRef(closure);
+    newargs = PyMem_Malloc(sizeof(PyObject *) * (size_t)(argcount + kwcount + 1));
+    if (newargs == NULL) { PyErr_NoMemory(); goto done; }
+    for (int i = 0; i < argcount; i++) newargs[i] = args[i];
+    if (kwcount) {
+        kwnames = PyTuple_New(kwcount);
+        if (kwnames == NULL) goto done;
+        for (int i = 0; i < kwcount; i++) {
+            PyTuple_SET_ITEM(kwnames, i, Py_NewRef(kws[2 * i]));
+            newargs[argcount + i] = kws[2 * i + 1];
+        }
+    }
+    res = _PyEval_Vector(_PyThreadState_GET(), (PyObject *)func, locals, newargs,
+                         (size_t)argcount, kwnames);
+done:
+    PyMem_Free(newargs);
+    Py_XDECREF(kwnames);
+    Py_DECREF(func);
+    return res;
+}
+
+PyObject *PyEval_EvalFrame(PyFrameObject *f)
+{
+    return _PyEval_EvalFrame(_PyThreadState_GET(), f, 0);
+}
+
+PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int throwflag)
+{
+    return _PyEval_EvalFrame(_PyThreadState_GET(), f, throwflag);
+}
+
+/* ---- helpers for individual instructions ---- */
+
+static void format_exc_check_arg(PyThreadState *tstate, PyObject *exc, const char *fmt,
+                                 PyObject *name)
+{
+    const char *s = PyUnicode_AsUTF8(name);
+    if (s == NULL) return;
+    PyErr_Format(exc, fmt, s);
+    if (PyErr_GivenExceptionMatches(exc, PyExc_NameError)) {
+        /* Attach .name so tracebacks can suggest "Did you mean ...?" */
+        PyObject *value = _PyErr_GetRaisedException(tstate);
+        if (value && PyObject_SetAttrString(value, "name", name) < 0) PyErr_Clear();
+        _PyErr_SetRaisedException(tstate, value);
+    }
+}
+
+#define NAME_ERROR_MSG "name '%.200s' is not defined"
+#define UNBOUNDLOCAL_ERROR_MSG \
+    "cannot access local variable '%s' where it is not associated with a value"
+#define UNBOUNDFREE_ERROR_MSG \
+    "cannot access free variable '%s' where it is not associated with a value in enclosing scope"
+
+static void format_exc_unbound(PyThreadState *tstate, PyCodeObject *co, int oparg)
+{
+    if (PyErr_Occurred()) return;
+    if (oparg < co->co_ncellvars) {
+        format_exc_check_arg(tstate, PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
+                             PyTuple_GET_ITEM(co->co_cellvars, oparg));
+    } else {
+        format_exc_check_arg(tstate, PyExc_NameError, UNBOUNDFREE_ERROR_MSG,
+                             PyTuple_GET_ITEM(co->co_freevars, oparg - co->co_ncellvars));
+    }
+}
+
+/* Name of localsplus slot nlocals + i (cells then frees). */
+static PyObject *deref_name(PyCodeObject *co, int i)
+{
+    if (i < co->co_ncellvars) return PyTuple_GET_ITEM(co->co_cellvars, i);
+    return PyTuple_GET_ITEM(co->co_freevars, i - co->co_ncellvars);
+}
+
+static PyObject *load_name(PyThreadState *tstate, PyFrameObject *f, PyObject *name)
+{
+    PyObject *locals = f->f_locals, *v;
+    if (locals == NULL) {
+        PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+        return NULL;
+    }
+    if (PyDict_CheckExact(locals)) {
+        v = PyDict_GetItemWithError(locals, name);
+        if (v) return Py_NewRef(v);
+        if (PyErr_Occurred()) return NULL;
+    } else {
+        v = PyObject_GetItem(locals, name);
+        if (v) return v;
+        if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
+        PyErr_Clear();
+    }
+    v = PyDict_GetItemWithError(f->f_globals, name);
+    if (v) return Py_NewRef(v);
+    if (PyErr_Occurred()) return NULL;
+    if (PyDict_CheckExact(f->f_builtins)) {
+        v = PyDict_GetItemWithError(f->f_builtins, name);
+        if (v) return Py_NewRef(v);
+        if (!PyErr_Occurred())
+            format_exc_check_arg(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
+        return NULL;
+    }
+    v = PyObject_GetItem(f->f_builtins, name);
+    if (v == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        format_exc_check_arg(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
+    }
+    return v;
+}
+
+static PyObject *load_global(PyThreadState *tstate, PyFrameObject *f, PyObject *name)
+{
+    PyObject *v = PyDict_GetItemWithError(f->f_globals, name);
+    if (v) return Py_NewRef(v);
+    if (PyErr_Occurred()) return NULL;
+    if (PyDict_CheckExact(f->f_builtins)) {
+        v = PyDict_GetItemWithError(f->f_builtins, name);
+        if (v) return Py_NewRef(v);
+        if (!PyErr_Occurred())
+            format_exc_check_arg(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
+        return NULL;
+    }
+    v = PyObject_GetItem(f->f_builtins, name);
+    if (v == NULL && PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyErr_Clear();
+        format_exc_check_arg(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
+    }
+    return v;
+}
+
+/* raise [exc [from cause]] */
+static int do_raise(PyThreadState *tstate, PyObject *exc, PyObject *cause)
+{
+    PyObject *type = NULL, *value = NULL;
+    if (exc == NULL) {
+        PyObject *handled = get_handled(tstate);
+        if (handled == Py_None) {
+            PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+            return 0;
+        }
+        Py_INCREF(handled);
+        PyObject *tb = PyException_GetTraceback(handled);
+        _PyErr_Restore(tstate, Py_NewRef(Py_TYPE(handled)), handled, tb);
+        return 1;
+    }
+    if (PyExceptionClass_Check(exc)) {
+        type = exc;
+        value = PyObject_CallNoArgs(exc);
+        if (value == NULL) goto raise_error;
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of BaseException, "
+                         "not %R", type, Py_TYPE(value));
+            goto raise_error;
+        }
+    } else if (PyExceptionInstance_Check(exc)) {
+        value = exc;
+        type = PyExceptionInstance_Class(exc);
+        Py_INCREF(value);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        goto raise_error;
+    }
+    if (cause) {
+        PyObject *fixed_cause;
+        if (PyExceptionClass_Check(cause)) {
+            fixed_cause = PyObject_CallNoArgs(cause);
+            if (fixed_cause == NULL) goto raise_error;
+        } else if (PyExceptionInstance_Check(cause)) {
+            fixed_cause = Py_NewRef(cause);
+        } else if (cause == Py_None) {
+            fixed_cause = NULL;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            goto raise_error;
+        }
+        PyException_SetCause(value, fixed_cause); /* steals; sets __suppress_context__ */
+    }
+    PyErr_SetObject(type, value);
+    Py_DECREF(value);
+    return 0;
+raise_error:
+    Py_XDECREF(value);
+    return 0;
+}
+
+static int unpack_iterable(PyThreadState *tstate, PyObject *v, int argcnt, int argcntafter,
+                           PyObject **sp)
+{
+    int i = 0, j = 0;
+    Py_ssize_t ll;
+    PyObject *it, *w, *l;
+    it = PyObject_GetIter(v);
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(v)->tp_iter == NULL &&
+            !PySequence_Check(v)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                         Py_TYPE(v)->tp_name);
+        }
+        return 0;
+    }
+    for (; i < argcnt; i++) {
+        w = PyIter_Next(it);
+        if (w == NULL) {
+            if (!PyErr_Occurred()) {
+                if (argcntafter == -1)
+                    PyErr_Format(PyExc_ValueError,
+                                 "not enough values to unpack (expected %d, got %d)",
+                                 argcnt, i);
+                else
+                    PyErr_Format(PyExc_ValueError,
+                                 "not enough values to unpack (expected at least %d, got %d)",
+                                 argcnt + argcntafter, i);
+            }
+            goto error;
+        }
+        *--sp = w;
+    }
+    if (argcntafter == -1) {
+        w = PyIter_Next(it);
+        if (w == NULL) {
+            if (PyErr_Occurred()) goto error;
+            Py_DECREF(it);
+            return 1;
+        }
+        Py_DECREF(w);
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", argcnt);
+        goto error;
+    }
+    l = PySequence_List(it);
+    if (l == NULL) goto error;
+    *--sp = l;
+    i++;
+    ll = PyList_GET_SIZE(l);
+    if (ll < argcntafter) {
+        PyErr_Format(PyExc_ValueError,
+                     "not enough values to unpack (expected at least %d, got %zd)",
+                     argcnt + argcntafter, argcnt + ll);
+        goto error;
+    }
+    for (j = argcntafter; j > 0; j--, i++)
+        *--sp = PyList_GET_ITEM(l, ll - j);
+    Py_SET_SIZE(l, ll - argcntafter);
+    Py_DECREF(it);
+    return 1;
+error:
+    for (; i > 0; i--, sp++) Py_DECREF(*sp);
+    Py_XDECREF(it);
+    return 0;
+}
+
+PyObject *_PyEval_ImportName(PyThreadState *tstate, PyFrameObject *f, PyObject *name,
+                             PyObject *fromlist, PyObject *level)
+{
+    PyObject *import_func = PyDict_GetItemString(f->f_builtins, "__import__");
+    if (import_func == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetString(PyExc_ImportError, "__import__ not found");
+        return NULL;
+    }
+    PyObject *locals = f->f_locals == NULL ? Py_None : f->f_locals;
+    PyObject *stack[5] = { name, f->f_globals, locals, fromlist, level };
+    Py_INCREF(import_func);
+    PyObject *res = PyObject_Vectorcall(import_func, stack, 5, NULL);
+    Py_DECREF(import_func);
+    return res;
+}
+
+static PyObject *import_from(PyThreadState *tstate, PyObject *v, PyObject *name)
+{
+    PyObject *x, *fullmodname, *pkgname, *pkgpath, *pkgname_or_unknown, *errmsg;
+    if (_PyObject_LookupAttr(v, name, &x) != 0) return x;
+    pkgname = PyObject_GetAttrString(v, "__name__");
+    if (pkgname == NULL || !PyUnicode_Check(pkgname)) {
+        PyErr_Clear();
+        Py_CLEAR(pkgname);
+        goto error;
+    }
+    fullmodname = PyUnicode_FromFormat("%U.%U", pkgname, name);
+    if (fullmodname == NULL) { Py_DECREF(pkgname); return NULL; }
+    x = PyDict_GetItemWithError(tstate->interp->modules, fullmodname);
+    Py_DECREF(fullmodname);
+    if (x == NULL && !PyErr_Occurred()) goto error;
+    Py_DECREF(pkgname);
+    return Py_XNewRef(x);
+error:
+    pkgpath = PyModule_Check(v) ? PyModule_GetFilenameObject(v) : NULL;
+    if (pkgpath == NULL) PyErr_Clear();
+    if (pkgname == NULL) {
+        pkgname_or_unknown = PyUnicode_FromString("<unknown module name>");
+        if (pkgname_or_unknown == NULL) { Py_XDECREF(pkgpath); return NULL; }
+    } else {
+        pkgname_or_unknown = pkgname;
+    }
+    if (pkgpath == NULL || !PyUnicode_Check(pkgpath)) {
+        PyErr_Clear();
+        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)",
+                                      name, pkgname_or_unknown);
+        PyErr_SetImportError(errmsg, pkgname, NULL);
+    } else {
+        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name,
+                                      pkgname_or_unknown, pkgpath);
+        PyErr_SetImportError(errmsg, pkgname, pkgpath);
+    }
+    Py_XDECREF(errmsg);
+    Py_XDECREF(pkgname_or_unknown);
+    Py_XDECREF(pkgpath);
+    return NULL;
+}
+
+static int import_all_from(PyThreadState *tstate, PyObject *locals, PyObject *v)
+{
+    PyObject *all, *dict, *name, *value;
+    int skip_leading_underscores = 0, pos, err;
+    PyObject *all_str = PyUnicode_FromString("__all__");
+    if (!all_str) return -1;
+    int r = _PyObject_LookupAttr(v, all_str, &all);
+    Py_DECREF(all_str);
+    if (r < 0) return -1;
+    if (all == NULL) {
+        PyObject *dict_str = PyUnicode_FromString("__dict__");
+        if (!dict_str) return -1;
+        r = _PyObject_LookupAttr(v, dict_str, &dict);
+        Py_DECREF(dict_str);
+        if (r < 0) return -1;
+        if (dict == NULL) {
+            PyErr_SetString(PyExc_ImportError,
+                            "from-import-* object has no __dict__ and no __all__");
+            return -1;
+        }
+        all = PyMapping_Keys(dict);
+        Py_DECREF(dict);
+        if (all == NULL) return -1;
+        skip_leading_underscores = 1;
+    }
+    for (pos = 0, err = 0;; pos++) {
+        name = PySequence_GetItem(all, pos);
+        if (name == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_IndexError)) err = -1;
+            else PyErr_Clear();
+            break;
+        }
+        if (!PyUnicode_Check(name)) {
+            PyObject *modname = PyObject_GetAttrString(v, "__name__");
+            if (modname == NULL) { Py_DECREF(name); err = -1; break; }
+            if (!PyUnicode_Check(modname))
+                PyErr_Format(PyExc_TypeError, "module __name__ must be a string, not %.100s",
+                             Py_TYPE(modname)->tp_name);
+            else
+                PyErr_Format(PyExc_TypeError, "%s in %U.%s must be str, not %.100s",
+                             skip_leading_underscores ? "Key" : "Item", modname,
+                             skip_leading_underscores ? "__dict__" : "__all__",
+                             Py_TYPE(name)->tp_name);
+            Py_DECREF(modname);
+            Py_DECREF(name);
+            err = -1;
+            break;
+        }
+        if (skip_leading_underscores && PyUnicode_GET_LENGTH(name) > 0 &&
+            PyUnicode_READ_CHAR(name, 0) == '_') {
+            Py_DECREF(name);
+            continue;
+        }
+        value = PyObject_GetAttr(v, name);
+        if (value == NULL) err = -1;
+        else if (PyDict_CheckExact(locals)) err = PyDict_SetItem(locals, name, value);
+        else err = PyObject_SetItem(locals, name, value);
+        Py_DECREF(name);
+        Py_XDECREF(value);
+        if (err != 0) break;
+    }
+    Py_DECREF(all);
+    return err;
+}
+
+#define CANNOT_CATCH_MSG "catching classes that do not inherit from BaseException is not allowed"
+
+static int check_except_type_valid(PyThreadState *tstate, PyObject *right)
+{
+    if (PyTuple_Check(right)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(right); i++) {
+            PyObject *exc = PyTuple_GET_ITEM(right, i);
+            if (!PyExceptionClass_Check(exc)) {
+                PyErr_SetString(PyExc_TypeError, CANNOT_CATCH_MSG);
+                return -1;
+            }
+        }
+    } else if (!PyExceptionClass_Check(right)) {
+        PyErr_SetString(PyExc_TypeError, CANNOT_CATCH_MSG);
+        return -1;
+    }
+    return 0;
+}
+
+static void format_kwargs_error(PyThreadState *tstate, PyObject *func, PyObject *kwargs)
+{
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "%.200s%.200s argument after ** must be a mapping, not %.200s",
+                     PyEval_GetFuncName(func), PyEval_GetFuncDesc(func),
+                     Py_TYPE(kwargs)->tp_name);
+    } else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyObject *exc = _PyErr_GetRaisedException(tstate);
+        PyObject *args = exc ? PyObject_GetAttrString(exc, "args") : NULL;
+        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 1) {
+            PyObject *key = PyTuple_GET_ITEM(args, 0);
+            if (!PyUnicode_Check(key))
+                PyErr_Format(PyExc_TypeError, "%.200s%.200s keywords must be strings",
+                             PyEval_GetFuncName(func), PyEval_GetFuncDesc(func));
+            else
+                PyErr_Format(PyExc_TypeError,
+                             "%.200s%.200s got multiple values for keyword argument '%S'",
+                             PyEval_GetFuncName(func), PyEval_GetFuncDesc(func), key);
+            Py_XDECREF(exc);
+        } else {
+            _PyErr_SetRaisedException(tstate, exc);
+        }
+        Py_XDECREF(args);
+    }
+}
+
+static void format_awaitable_error(PyThreadState *tstate, PyTypeObject *type, int oparg)
+{
+    if (type->tp_as_async == NULL || type->tp_as_async->am_await == NULL) {
+        if (oparg == 1)
+            PyErr_Format(PyExc_TypeError, "'async with' received an object from __aenter__ "
+                         "that does not implement __await__: %.100s", type->tp_name);
+        else if (oparg == 2)
+            PyErr_Format(PyExc_TypeError, "'async with' received an object from __aexit__ "
+                         "that does not implement __await__: %.100s", type->tp_name);
+    }
+}
+
+static PyObject *do_call_ex(PyThreadState *tstate, PyObject *func, PyObject *callargs,
+                            PyObject *kwdict)
+{
+    return PyObject_Call(func, callargs, kwdict);
+}
+
+static PyObject *pow2(PyObject *a, PyObject *b) { return PyNumber_Power(a, b, Py_None); }
+static PyObject *ipow2(PyObject *a, PyObject *b) { return PyNumber_InPlacePower(a, b, Py_None); }
+
+static binaryfunc const binary_ops[26] = {
+    [NB_ADD] = PyNumber_Add, [NB_AND] = PyNumber_And,
+    [NB_FLOOR_DIVIDE] = PyNumber_FloorDivide, [NB_LSHIFT] = PyNumber_Lshift,
+    [NB_MATRIX_MULTIPLY] = PyNumber_MatrixMultiply, [NB_MULTIPLY] = PyNumber_Multiply,
+    [NB_REMAINDER] = PyNumber_Remainder, [NB_OR] = PyNumber_Or, [NB_POWER] = pow2,
+    [NB_RSHIFT] = PyNumber_Rshift, [NB_SUBTRACT] = PyNumber_Subtract,
+    [NB_TRUE_DIVIDE] = PyNumber_TrueDivide, [NB_XOR] = PyNumber_Xor,
+    [NB_INPLACE_ADD] = PyNumber_InPlaceAdd, [NB_INPLACE_AND] = PyNumber_InPlaceAnd,
+    [NB_INPLACE_FLOOR_DIVIDE] = PyNumber_InPlaceFloorDivide,
+    [NB_INPLACE_LSHIFT] = PyNumber_InPlaceLshift,
+    [NB_INPLACE_MATRIX_MULTIPLY] = PyNumber_InPlaceMatrixMultiply,
+    [NB_INPLACE_MULTIPLY] = PyNumber_InPlaceMultiply,
+    [NB_INPLACE_REMAINDER] = PyNumber_InPlaceRemainder, [NB_INPLACE_OR] = PyNumber_InPlaceOr,
+    [NB_INPLACE_POWER] = ipow2, [NB_INPLACE_RSHIFT] = PyNumber_InPlaceRshift,
+    [NB_INPLACE_SUBTRACT] = PyNumber_InPlaceSubtract,
+    [NB_INPLACE_TRUE_DIVIDE] = PyNumber_InPlaceTrueDivide,
+    [NB_INPLACE_XOR] = PyNumber_InPlaceXor,
+};
+
+/* The generator protocol of YIELD_FROM: send v into receiver. */
+static PySendResult send_into(PyThreadState *tstate, PyObject *receiver, PyObject *v,
+                              PyObject **presult)
+{
+    if (PyGen_CheckExact(receiver) || PyCoro_CheckExact(receiver))
+        return PyGen_Send((PyGenObject *)receiver, v, presult);
+    PyObject *ret;
+    if (v == Py_None && Py_TYPE(receiver)->tp_iternext != NULL) {
+        ret = Py_TYPE(receiver)->tp_iternext(receiver);
+    } else {
+        PyObject *name = PyUnicode_FromString("send");
+        if (!name) return PYGEN_ERROR;
+        ret = PyObject_CallMethodOneArg(receiver, name, v);
+        Py_DECREF(name);
+    }
+    if (ret != NULL) { *presult = ret; return PYGEN_NEXT; }
+    if (_PyGen_FetchStopIterationValue(presult) == 0) return PYGEN_RETURN;
+    *presult = NULL;
+    return PYGEN_ERROR;
+}
+
+/* -X lltrace / __lltrace__: print each instruction and the stack before it. */
+static void lltrace_instr(PyFrameObject *f, PyObject **stack_pointer, int offset,
+                          int opcode, int oparg)
+{
+    printf("  stack=[");
+    for (PyObject **p = f->f_valuestack; p < stack_pointer; p++) {
+        if (p != f->f_valuestack) printf(", ");
+        if (*p == NULL) { printf("<nil>"); continue; }
+        PyObject *r = PyObject_Repr(*p);
+        if (r == NULL) { PyErr_Clear(); printf("<%s object at %p>", Py_TYPE(*p)->tp_name, (void *)*p); }
+        else { printf("%s", PyUnicode_AsUTF8(r)); Py_DECREF(r); }
+    }
+    printf("]\n");
+    if (_PyOpcode_Flags[opcode] & OPF_ARG)
+        printf("%d: %s %d\n", offset, _PyOpcode_OpName[opcode], oparg);
+    else
+        printf("%d: %s\n", offset, _PyOpcode_OpName[opcode]);
+    fflush(stdout);
+}
+
+static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
+{
+    if (tstate->interp->config.lltrace) return 1;
+    PyObject *v = PyDict_GetItemString(f->f_globals, "__lltrace__");
+    return v != NULL && PyObject_IsTrue(v) > 0;
+}
+
+/* ---- the loop ---- */
+
+PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwflag)
+{
+#if USE_COMPUTED_GOTOS
+    static void *opcode_targets[256] = {
+        [0 ... 255] = &&unknown_opcode,
+#define OP_TARGET(name, num, flags, effect) [name] = &&TARGET_##name,
+        KRAIT_OPCODES(OP_TARGET)
+#undef OP_TARGET
+    };
+#endif
+    PyObject **stack_pointer;
+    const _Py_CODEUNIT *first_instr, *next_instr;
+    int opcode, oparg, lastop = 0;
+    PyObject *retval = NULL;
+    PyCodeObject *co;
+    PyObject **localsplus;
+    PyObject *consts, *names;
+    int instrumented;  /* lltrace or dxp: take the slow dispatch path */
+    int lltrace = 0;
+    PyFrameObject *entry_frame = f;
+    PyFrameObject *saved_frame = tstate->frame;
+
+    /* Entering a frame: link it, count it against the recursion limit. */
+    Py_XSETREF(f->f_back, (PyFrameObject *)Py_XNewRef(tstate->frame));
+    f->f_is_entry = 1;
+    if (Py_EnterRecursiveCall("")) {
+        Py_CLEAR(f->f_back);
+        return NULL;
+    }
+    tstate->frame = f;
+
+resume_frame:
+    co = f->f_code;
+    f->f_state = FRAME_EXECUTING;
+    first_instr = _PyCode_CODE(co);
+    next_instr = first_instr + (f->f_lasti + 2) / 2;
+    stack_pointer = f->f_valuestack + f->f_stackdepth;
+    f->f_stackdepth = -1;
+    localsplus = f->f_localsplus;
+    consts = co->co_consts;
+    names = co->co_names;
+    lltrace = lltrace_wanted(tstate, f);
+    if (tstate->interp->config.dxp) dxp_enable();
+    instrumented = lltrace || dxp_counts != NULL;
+    if (throwflag) {
+        throwflag = 0;
+        goto error;
+    }
+    if (ceval_rt.eval_breaker && handle_eval_breaker() < 0) goto error;
+
+#define INSTR_OFFSET() ((int)(next_instr - first_instr))
+#define NEXTOPARG() do { \
+        _Py_CODEUNIT word = *next_instr; \
+        opcode = _Py_OPCODE(word); oparg = _Py_OPARG(word); \
+        f->f_lasti = INSTR_OFFSET() * 2; \
+        next_instr++; \
+    } while (0)
+#define JUMPTO(x) (next_instr = first_instr + (x))
+#define JUMPBY(x) (next_instr += (x))
+#define TOP() (stack_pointer[-1])
+#define SECOND() (stack_pointer[-2])
+#define THIRD() (stack_pointer[-3])
+#define FOURTH() (stack_pointer[-4])
+#define PEEK(n) (stack_pointer[-(n)])
+#define SET_TOP(v) (stack_pointer[-1] = (v))
+#define SET_SECOND(v) (stack_pointer[-2] = (v))
+#define SET_THIRD(v) (stack_pointer[-3] = (v))
+#define PUSH(v) (*stack_pointer++ = (v))
+#define POP() (*--stack_pointer)
+#define STACK_LEVEL() ((int)(stack_pointer - f->f_valuestack))
+#define STACK_SHRINK(n) (stack_pointer -= (n))
+#define GETLOCAL(i) (localsplus[i])
+#define SETLOCAL(i, value) do { PyObject *_tmp = GETLOCAL(i); GETLOCAL(i) = (value); Py_XDECREF(_tmp); } while (0)
+#define GETITEM(t, i) PyTuple_GET_ITEM(t, i)
+
+#if USE_COMPUTED_GOTOS
+#define TARGET(op) TARGET_##op:
+#define DISPATCH() do { \
+        if (Py_UNLIKELY(instrumented)) goto dispatch; \
+        NEXTOPARG(); \
+        goto *opcode_targets[opcode]; \
+    } while (0)
+#else
+#define TARGET(op) case op:
+#define DISPATCH() goto dispatch
+#endif
+#define CHECK_EVAL_BREAKER() \
+    if (Py_UNLIKELY(ceval_rt.eval_breaker) && handle_eval_breaker() < 0) goto error
+
+dispatch:
+    NEXTOPARG();
+dispatch_opcode:
+    if (Py_UNLIKELY(instrumented)) {
+        if (lltrace) lltrace_instr(f, stack_pointer, f->f_lasti, opcode, oparg);
+        if (dxp_counts) {
+            dxp_counts[opcode]++;
+            dxp_counts[256 + lastop * 256 + opcode]++;
+            lastop = opcode;
+        }
+    }
+#if USE_COMPUTED_GOTOS
+    goto *opcode_targets[opcode];
+#endif
+    switch (opcode) {
+
+    TARGET(NOP) { DISPATCH(); }
+
+    TARGET(EXTENDED_ARG) {
+        int oldoparg = oparg;
+        NEXTOPARG();
+        oparg |= oldoparg << 8;
+        goto dispatch_opcode;
+    }
+
+    TARGET(LOAD_FAST) {
+        PyObject *value = GETLOCAL(oparg);
+        if (value == NULL) {
+            format_exc_check_arg(tstate, PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
+                                 PyTuple_GET_ITEM(co->co_varnames, oparg));
+            goto error;
+        }
+        PUSH(Py_NewRef(value));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        PUSH(Py_NewRef(GETITEM(consts, oparg)));
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        PyObject *value = POP();
+        SETLOCAL(oparg, value);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        PyObject *v = GETLOCAL(oparg);
+        if (v == NULL) {
+            format_exc_check_arg(tstate, PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
+                                 PyTuple_GET_ITEM(co->co_varnames, oparg));
+            goto error;
+        }
+        SETLOCAL(oparg, NULL);
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP) {
+        PyObject *value = POP();
+        Py_XDECREF(value);
+        DISPATCH();
+    }
+
+    TARGET(ROT_TWO) {
+        PyObject *top = TOP(), *second = SECOND();
+        SET_TOP(second);
+        SET_SECOND(top);
+        DISPATCH();
+    }
+
+    TARGET(ROT_THREE) {
+        PyObject *top = TOP(), *second = SECOND(), *third = THIRD();
+        SET_TOP(second);
+        SET_SECOND(third);
+        SET_THIRD(top);
+        DISPATCH();
+    }
+
+    TARGET(ROT_FOUR) {
+        PyObject *top = TOP();
+        stack_pointer[-1] = stack_pointer[-2];
+        stack_pointer[-2] = stack_pointer[-3];
+        stack_pointer[-3] = stack_pointer[-4];
+        stack_pointer[-4] = top;
+        DISPATCH();
+    }
+
+    TARGET(ROT_N) {
+        PyObject *top = TOP();
+        memmove(&PEEK(oparg - 1), &PEEK(oparg), sizeof(PyObject *) * (size_t)(oparg - 1));
+        PEEK(oparg) = top;
+        DISPATCH();
+    }
+
+    TARGET(DUP_TOP) {
+        PyObject *top = TOP();
+        PUSH(Py_NewRef(top));
+        DISPATCH();
+    }
+
+    TARGET(DUP_TOP_TWO) {
+        PyObject *top = TOP(), *second = SECOND();
+        PUSH(Py_NewRef(second));
+        PUSH(Py_NewRef(top));
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        PyObject *peek = PEEK(oparg);
+        PUSH(Py_NewRef(peek));
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        PyObject *top = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = top;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        PyObject *value = TOP();
+        PyObject *res = PyNumber_Positive(value);
+        Py_DECREF(value);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        PyObject *value = TOP();
+        PyObject *res = PyNumber_Negative(value);
+        Py_DECREF(value);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        PyObject *value = TOP();
+        int err = PyObject_IsTrue(value);
+        Py_DECREF(value);
+        if (err < 0) { STACK_SHRINK(1); goto error; }
+        SET_TOP(Py_NewRef(err ? Py_False : Py_True));
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        PyObject *value = TOP();
+        PyObject *res = PyNumber_Invert(value);
+        Py_DECREF(value);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        PyObject *rhs = POP(), *lhs = TOP();
+        PyObject *res = binary_ops[oparg](lhs, rhs);
+        Py_DECREF(lhs);
+        Py_DECREF(rhs);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR) {
+        PyObject *sub = POP(), *container = TOP();
+        PyObject *res = PyObject_GetItem(container, sub);
+        Py_DECREF(container);
+        Py_DECREF(sub);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        PyObject *sub = TOP(), *container = SECOND(), *v = THIRD();
+        STACK_SHRINK(3);
+        int err = PyObject_SetItem(container, sub, v);
+        Py_DECREF(v);
+        Py_DECREF(container);
+        Py_DECREF(sub);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        PyObject *sub = TOP(), *container = SECOND();
+        STACK_SHRINK(2);
+        int err = PyObject_DelItem(container, sub);
+        Py_DECREF(container);
+        Py_DECREF(sub);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        PyObject *right = POP(), *left = TOP();
+        PyObject *res = PyObject_RichCompare(left, right, oparg);
+        SET_TOP(res);
+        Py_DECREF(left);
+        Py_DECREF(right);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        PyObject *right = POP(), *left = TOP();
+        int res = (left == right) ^ oparg;
+        SET_TOP(Py_NewRef(res ? Py_True : Py_False));
+        Py_DECREF(left);
+        Py_DECREF(right);
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        PyObject *right = POP(), *left = POP();
+        int res = PySequence_Contains(right, left);
+        Py_DECREF(left);
+        Py_DECREF(right);
+        if (res < 0) goto error;
+        PUSH(Py_NewRef((res ^ oparg) ? Py_True : Py_False));
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        PyObject *value = POP();
+        PyObject *hook = PySys_GetObject("displayhook");
+        if (hook == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "lost sys.displayhook");
+            Py_DECREF(value);
+            goto error;
+        }
+        PyObject *res = PyObject_CallOneArg(hook, value);
+        Py_DECREF(value);
+        if (res == NULL) goto error;
+        Py_DECREF(res);
+        DISPATCH();
+    }
+
+    TARGET(RAISE_VARARGS) {
+        PyObject *cause = NULL, *exc = NULL;
+        switch (oparg) {
+        case 2: cause = POP(); /* fall through */
+        case 1: exc = POP(); /* fall through */
+        case 0:
+            if (do_raise(tstate, exc, cause)) {
+                Py_XDECREF(exc);
+                Py_XDECREF(cause);
+                goto exception_unwind;  /* bare raise: no new traceback entry */
+            }
+            break;
+        default:
+            PyErr_SetString(PyExc_SystemError, "bad RAISE_VARARGS oparg");
+            break;
+        }
+        Py_XDECREF(exc);
+        Py_XDECREF(cause);
+        goto error;
+    }
+
+    TARGET(RETURN_VALUE) {
+        retval = POP();
+        f->f_state = FRAME_RETURNED;
+        f->f_stackdepth = 0;
+        goto exiting;
+    }
+
+    TARGET(GET_AITER) {
+        PyObject *obj = TOP();
+        PyTypeObject *type = Py_TYPE(obj);
+        unaryfunc getter = type->tp_as_async ? type->tp_as_async->am_aiter : NULL;
+        if (getter == NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "'async for' requires an object with __aiter__ method, got %.100s",
+                         type->tp_name);
+            goto error;
+        }
+        PyObject *iter = getter(obj);
+        if (iter == NULL) goto error;
+        if (Py_TYPE(iter)->tp_as_async == NULL || Py_TYPE(iter)->tp_as_async->am_anext == NULL) {
+            PyErr_Format(PyExc_TypeError,
+                         "'async for' received an object from __aiter__ that does not "
+                         "implement __anext__: %.100s", Py_TYPE(iter)->tp_name);
+            Py_DECREF(iter);
+            goto error;
+        }
+        Py_DECREF(obj);
+        SET_TOP(iter);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        PyObject *aiter = TOP(), *next_iter, *awaitable;
+        PyTypeObject *type = Py_TYPE(aiter);
+        if (PyAsyncGen_CheckExact(aiter)) {
+            awaitable = type->tp_as_async->am_anext(aiter);
+            if (awaitable == NULL) goto error;
+        } else {
+            unaryfunc getter = type->tp_as_async ? type->tp_as_async->am_anext : NULL;
+            if (getter == NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "'async for' requires an iterator with __anext__ method, got %.100s",
+                             type->tp_name);
+                goto error;
+            }
+            next_iter = getter(aiter);
+            if (next_iter == NULL) goto error;
+            awaitable = _PyCoro_GetAwaitableIter(next_iter);
+            if (awaitable == NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "'async for' received an invalid object from __anext__: %.100s",
+                             Py_TYPE(next_iter)->tp_name);
+                Py_DECREF(next_iter);
+                goto error;
+            }
+            Py_DECREF(next_iter);
+        }
+        PUSH(awaitable);
+        DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        PyObject *iterable = TOP();
+        PyObject *iter = _PyCoro_GetAwaitableIter(iterable);
+        if (iter == NULL) format_awaitable_error(tstate, Py_TYPE(iterable), oparg);
+        Py_DECREF(iterable);
+        if (iter != NULL && PyCoro_CheckExact(iter)) {
+            PyFrameObject *cf = ((PyCoroObject *)iter)->cr_frame;
+            if (cf && cf->f_state == FRAME_SUSPENDED && cf->f_lasti >= 0 &&
+                _Py_OPCODE(_PyCode_CODE(cf->f_code)[cf->f_lasti / 2 + 1]) == YIELD_FROM) {
+                Py_CLEAR(iter);
+                PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+            }
+        }
+        SET_TOP(iter);
+        if (iter == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(YIELD_FROM) {
+        PyObject *v = POP(), *receiver = TOP(), *res;
+        PySendResult gen_status = send_into(tstate, receiver, v, &res);
+        Py_DECREF(v);
+        if (gen_status == PYGEN_ERROR) goto error;
+        if (gen_status == PYGEN_RETURN) {
+            Py_DECREF(receiver);
+            SET_TOP(res);
+            DISPATCH();
+        }
+        /* receiver yielded: suspend and re-run YIELD_FROM with the next sent value */
+        retval = res;
+        f->f_lasti -= (int)sizeof(_Py_CODEUNIT);
+        f->f_state = FRAME_SUSPENDED;
+        f->f_stackdepth = STACK_LEVEL();
+        goto exiting;
+    }
+
+    TARGET(YIELD_VALUE) {
+        retval = POP();
+        if (co->co_flags & CO_ASYNC_GENERATOR) {
+            PyObject *w = _PyAsyncGenValueWrapperNew(retval);
+            Py_DECREF(retval);
+            if (w == NULL) { retval = NULL; goto error; }
+            retval = w;
+        }
+        f->f_state = FRAME_SUSPENDED;
+        f->f_stackdepth = STACK_LEVEL();
+        goto exiting;
+    }
+
+    TARGET(POP_EXCEPT) {
+        PyTryBlock *b = PyFrame_BlockPop(f);
+        if (b->b_type != EXCEPT_HANDLER) {
+            PyErr_SetString(PyExc_SystemError, "popped block is not an except handler");
+            goto error;
+        }
+        set_handled(tstate, POP());
+        DISPATCH();
+    }
+
+    TARGET(POP_BLOCK) {
+        PyFrame_BlockPop(f);
+        DISPATCH();
+    }
+
+    TARGET(RERAISE) {
+        PyObject *exc = POP();
+        PyObject *tb = PyException_GetTraceback(exc);
+        _PyErr_Restore(tstate, Py_NewRef(Py_TYPE(exc)), exc, tb);
+        goto exception_unwind;
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        /* stack: aiter, previous exception, exception */
+        PyObject *exc = TOP();
+        if (PyErr_GivenExceptionMatches(exc, PyExc_StopAsyncIteration)) {
+            PyTryBlock *b = PyFrame_BlockPop(f);
+            (void)b;
+            Py_DECREF(POP());
+            set_handled(tstate, POP());
+            Py_DECREF(POP());  /* the async iterator */
+            DISPATCH();
+        }
+        exc = POP();
+        PyObject *tb = PyException_GetTraceback(exc);
+        _PyErr_Restore(tstate, Py_NewRef(Py_TYPE(exc)), exc, tb);
+        goto exception_unwind;
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(Py_NewRef(PyExc_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        PyObject *bc;
+        if (PyDict_CheckExact(f->f_builtins)) {
+            bc = PyDict_GetItemString(f->f_builtins, "__build_class__");
+            if (bc == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+                goto error;
+            }
+            Py_INCREF(bc);
+        } else {
+            bc = PyMapping_GetItemString(f->f_builtins, "__build_class__");
+            if (bc == NULL) {
+                if (PyErr_ExceptionMatches(PyExc_KeyError))
+                    PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+                goto error;
+            }
+        }
+        PUSH(bc);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        PyObject *name = GETITEM(names, oparg), *v = POP(), *ns = f->f_locals;
+        int err;
+        if (ns == NULL) {
+            PyErr_Format(PyExc_SystemError, "no locals found when storing %R", name);
+            Py_DECREF(v);
+            goto error;
+        }
+        if (PyDict_CheckExact(ns)) err = PyDict_SetItem(ns, name, v);
+        else err = PyObject_SetItem(ns, name, v);
+        Py_DECREF(v);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        PyObject *name = GETITEM(names, oparg), *ns = f->f_locals;
+        if (ns == NULL) {
+            PyErr_Format(PyExc_SystemError, "no locals when deleting %R", name);
+            goto error;
+        }
+        if (PyObject_DelItem(ns, name) != 0) {
+            if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+                PyErr_Clear();
+                format_exc_check_arg(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        PyObject *seq = POP(), **items;
+        if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == oparg) {
+            items = &PyTuple_GET_ITEM(seq, 0);
+            while (oparg--) PUSH(Py_NewRef(items[oparg]));
+        } else if (PyList_CheckExact(seq) && PyList_GET_SIZE(seq) == oparg) {
+            items = &PyList_GET_ITEM(seq, 0);
+            while (oparg--) PUSH(Py_NewRef(items[oparg]));
+        } else if (unpack_iterable(tstate, seq, oparg, -1, stack_pointer + oparg)) {
+            STACK_SHRINK(-oparg);
+        } else {
+            Py_DECREF(seq);
+            goto error;
+        }
+        Py_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        int totalargs = 1 + (oparg & 0xFF) + (oparg >> 8);
+        PyObject *seq = POP();
+        if (unpack_iterable(tstate, seq, oparg & 0xFF, oparg >> 8, stack_pointer + totalargs)) {
+            stack_pointer += totalargs;
+        } else {
+            Py_DECREF(seq);
+            goto error;
+        }
+        Py_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        PyObject *name = GETITEM(names, oparg), *owner = TOP(), *v = SECOND();
+        STACK_SHRINK(2);
+        int err = PyObject_SetAttr(owner, name, v);
+        Py_DECREF(v);
+        Py_DECREF(owner);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        PyObject *name = GETITEM(names, oparg), *owner = POP();
+        int err = PyObject_SetAttr(owner, name, NULL);
+        Py_DECREF(owner);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        PyObject *name = GETITEM(names, oparg), *v = POP();
+        int err = PyDict_SetItem(f->f_globals, name, v);
+        Py_DECREF(v);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        PyObject *name = GETITEM(names, oparg);
+        if (PyDict_DelItem(f->f_globals, name) != 0) {
+            if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+                PyErr_Clear();
+                format_exc_check_arg(tstate, PyExc_NameError, NAME_ERROR_MSG, name);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        PyObject *v = load_name(tstate, f, GETITEM(names, oparg));
+        if (v == NULL) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        PyObject *v = load_global(tstate, f, GETITEM(names, oparg));
+        if (v == NULL) goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        PyObject *cell = GETLOCAL(co->co_nlocals + oparg);
+        PyObject *oldobj = PyCell_GET(cell);
+        if (oldobj != NULL) {
+            PyCell_SET(cell, NULL);
+            Py_DECREF(oldobj);
+            DISPATCH();
+        }
+        format_exc_unbound(tstate, co, oparg);
+        goto error;
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        PUSH(Py_NewRef(GETLOCAL(co->co_nlocals + oparg)));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        PyObject *name = deref_name(co, oparg), *value, *locals = f->f_locals;
+        if (PyDict_CheckExact(locals)) {
+            value = PyDict_GetItemWithError(locals, name);
+            if (value) Py_INCREF(value);
+            else if (PyErr_Occurred()) goto error;
+        } else {
+            value = PyObject_GetItem(locals, name);
+            if (value == NULL) {
+                if (!PyErr_ExceptionMatches(PyExc_KeyError)) goto error;
+                PyErr_Clear();
+            }
+        }
+        if (!value) {
+            PyObject *cell = GETLOCAL(co->co_nlocals + oparg);
+            value = PyCell_GET(cell);
+            if (value == NULL) {
+                format_exc_unbound(tstate, co, oparg);
+                goto error;
+            }
+            Py_INCREF(value);
+        }
+        PUSH(value);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        PyObject *value = PyCell_GET(GETLOCAL(co->co_nlocals + oparg));
+        if (value == NULL) {
+            format_exc_unbound(tstate, co, oparg);
+            goto error;
+        }
+        PUSH(Py_NewRef(value));
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        PyObject *v = POP(), *cell = GETLOCAL(co->co_nlocals + oparg);
+        PyObject *oldobj = PyCell_GET(cell);
+        PyCell_SET(cell, v);
+        Py_XDECREF(oldobj);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        PyObject *empty = PyUnicode_FromString("");
+        PyObject *str = empty ? _PyUnicode_JoinArray(empty, stack_pointer - oparg, oparg) : NULL;
+        Py_XDECREF(empty);
+        if (str == NULL) goto error;
+        while (--oparg >= 0) Py_DECREF(POP());
+        PUSH(str);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        PyObject *tup = _PyTuple_FromArraySteal(stack_pointer - oparg, oparg);
+        if (tup == NULL) goto error;
+        STACK_SHRINK(oparg);
+        PUSH(tup);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        PyObject *list = PyList_New(oparg);
+        if (list == NULL) goto error;
+        while (--oparg >= 0) PyList_SET_ITEM(list, oparg, POP());
+        PUSH(list);
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        PyObject *list = POP();
+        PyObject *tuple = PyList_AsTuple(list);
+        Py_DECREF(list);
+        if (tuple == NULL) goto error;
+        PUSH(tuple);
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        PyObject *iterable = POP(), *list = PEEK(oparg);
+        PyObject *none_val = _PyList_Extend((PyListObject *)list, iterable);
+        if (none_val == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(iterable)->tp_iter == NULL &&
+                !PySequence_Check(iterable)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s",
+                             Py_TYPE(iterable)->tp_name);
+            }
+            Py_DECREF(iterable);
+            goto error;
+        }
+        Py_DECREF(none_val);
+        Py_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        PyObject *iterable = POP(), *set = PEEK(oparg);
+        int err = _PySet_Update(set, iterable);
+        Py_DECREF(iterable);
+        if (err < 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        PyObject *set = PySet_New(NULL);
+        int err = set == NULL;
+        for (int i = oparg; i > 0; i--) {
+            PyObject *item = PEEK(i);
+            if (err == 0) err = PySet_Add(set, item);
+            Py_DECREF(item);
+        }
+        STACK_SHRINK(oparg);
+        if (err != 0) { Py_XDECREF(set); goto error; }
+        PUSH(set);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        PyObject *map = _PyDict_NewPresized((Py_ssize_t)oparg);
+        if (map == NULL) goto error;
+        for (Py_ssize_t i = oparg; i > 0; i--) {
+            if (PyDict_SetItem(map, PEEK(2 * i), PEEK(2 * i - 1)) != 0) {
+                Py_DECREF(map);
+                goto error;
+            }
+        }
+        while (oparg--) { Py_DECREF(POP()); Py_DECREF(POP()); }
+        PUSH(map);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        PyObject *ann_dict, *key;
+        if (f->f_locals == NULL) {
+            PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations");
+            goto error;
+        }
+        key = PyUnicode_FromString("__annotations__");
+        if (key == NULL) goto error;
+        if (PyDict_CheckExact(f->f_locals)) {
+            ann_dict = PyDict_GetItemWithError(f->f_locals, key);
+            if (ann_dict == NULL) {
+                if (PyErr_Occurred()) { Py_DECREF(key); goto error; }
+                ann_dict = PyDict_New();
+                int err = ann_dict ? PyDict_SetItem(f->f_locals, key, ann_dict) : -1;
+                Py_XDECREF(ann_dict);
+                if (err != 0) { Py_DECREF(key); goto error; }
+            }
+        } else {
+            ann_dict = PyObject_GetItem(f->f_locals, key);
+            if (ann_dict == NULL) {
+                if (!PyErr_ExceptionMatches(PyExc_KeyError)) { Py_DECREF(key); goto error; }
+                PyErr_Clear();
+                ann_dict = PyDict_New();
+                int err = ann_dict ? PyObject_SetItem(f->f_locals, key, ann_dict) : -1;
+                Py_XDECREF(ann_dict);
+                if (err != 0) { Py_DECREF(key); goto error; }
+            } else {
+                Py_DECREF(ann_dict);
+            }
+        }
+        Py_DECREF(key);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP) {
+        PyObject *keys = TOP();
+        if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != (Py_ssize_t)oparg) {
+            PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+            goto error;
+        }
+        PyObject *map = _PyDict_NewPresized((Py_ssize_t)oparg);
+        if (map == NULL) goto error;
+        for (Py_ssize_t i = oparg; i > 0; i--) {
+            if (PyDict_SetItem(map, PyTuple_GET_ITEM(keys, oparg - i), PEEK(i + 1)) != 0) {
+                Py_DECREF(map);
+                goto error;
+            }
+        }
+        Py_DECREF(POP());
+        while (oparg--) Py_DECREF(POP());
+        PUSH(map);
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        PyObject *update = POP(), *dict = PEEK(oparg);
+        if (PyDict_Update(dict, update) < 0) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping",
+                             Py_TYPE(update)->tp_name);
+            }
+            Py_DECREF(update);
+            goto error;
+        }
+        Py_DECREF(update);
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        PyObject *update = POP(), *dict = PEEK(oparg);
+        if (_PyDict_MergeEx(dict, update, 2) < 0) {
+            format_kwargs_error(tstate, PEEK(2 + oparg), update);
+            Py_DECREF(update);
+            goto error;
+        }
+        Py_DECREF(update);
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        PyObject *value = TOP(), *key = SECOND();
+        STACK_SHRINK(2);
+        PyObject *map = PEEK(oparg);
+        int err = PyDict_SetItem(map, key, value);
+        Py_DECREF(value);
+        Py_DECREF(key);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        PyObject *v = POP(), *list = PEEK(oparg);
+        int err = PyList_Append(list, v);
+        Py_DECREF(v);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        PyObject *v = POP(), *set = PEEK(oparg);
+        int err = PySet_Add(set, v);
+        Py_DECREF(v);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        PyObject *owner = TOP();
+        PyObject *res = PyObject_GetAttr(owner, GETITEM(names, oparg));
+        Py_DECREF(owner);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        PyObject *obj = TOP(), *meth = NULL;
+        int meth_found = _PyObject_GetMethod(obj, GETITEM(names, oparg), &meth);
+        if (meth == NULL) goto error;
+        if (meth_found) {
+            SET_TOP(meth);   /* [meth, self] */
+            PUSH(obj);
+        } else {
+            SET_TOP(NULL);   /* [NULL, callable] */
+            Py_DECREF(obj);
+            PUSH(meth);
+        }
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        PyObject *name = GETITEM(names, oparg), *fromlist = POP(), *level = TOP();
+        PyObject *res = _PyEval_ImportName(tstate, f, name, fromlist, level);
+        Py_DECREF(level);
+        Py_DECREF(fromlist);
+        SET_TOP(res);
+        if (res == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        PyObject *from = POP();
+        if (PyFrame_FastToLocalsWithError(f) < 0) { Py_DECREF(from); goto error; }
+        if (f->f_locals == NULL) {
+            PyErr_SetString(PyExc_SystemError, "no locals found during 'import *'");
+            Py_DECREF(from);
+            goto error;
+        }
+        int err = import_all_from(tstate, f->f_locals, from);
+        PyFrame_LocalsToFast(f, 0);
+        Py_DECREF(from);
+        if (err != 0) goto error;
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        PyObject *from = TOP();
+        PyObject *res = import_from(tstate, from, GETITEM(names, oparg));
+        if (res == NULL) goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_FORWARD) {
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_ABSOLUTE) {
+        int backward = oparg < INSTR_OFFSET();
+        JUMPTO(oparg);
+        if (backward) CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        PyObject *cond = POP();
+        if (Py_IsTrue(cond)) { Py_DECREF(cond); DISPATCH(); }
+        if (Py_IsFalse(cond)) { Py_DECREF(cond); JUMPTO(oparg); DISPATCH(); }
+        int err = PyObject_IsTrue(cond);
+        Py_DECREF(cond);
+        if (err < 0) goto error;
+        if (err == 0) JUMPTO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        PyObject *cond = POP();
+        if (Py_IsFalse(cond)) { Py_DECREF(cond); DISPATCH(); }
+        if (Py_IsTrue(cond)) { Py_DECREF(cond); JUMPTO(oparg); DISPATCH(); }
+        int err = PyObject_IsTrue(cond);
+        Py_DECREF(cond);
+        if (err < 0) goto error;
+        if (err > 0) JUMPTO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        PyObject *value = POP();
+        if (Py_IsNone(value)) JUMPTO(oparg);
+        Py_DECREF(value);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        PyObject *value = POP();
+        if (!Py_IsNone(value)) JUMPTO(oparg);
+        Py_DECREF(value);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        PyObject *cond = TOP();
+        int err = PyObject_IsTrue(cond);
+        if (err < 0) goto error;
+        if (err == 0) { JUMPTO(oparg); DISPATCH(); }
+        STACK_SHRINK(1);
+        Py_DECREF(cond);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        PyObject *cond = TOP();
+        int err = PyObject_IsTrue(cond);
+        if (err < 0) goto error;
+        if (err > 0) { JUMPTO(oparg); DISPATCH(); }
+        STACK_SHRINK(1);
+        Py_DECREF(cond);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_NOT_EXC_MATCH) {
+        PyObject *right = POP(), *left = TOP();
+        if (check_except_type_valid(tstate, right) < 0) { Py_DECREF(right); goto error; }
+        int res = PyErr_GivenExceptionMatches(left, right);
+        Py_DECREF(right);
+        if (!res) JUMPTO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EG_MATCH) {
+        /* [exc, type] -> [rest, match]: split an exception group for except* */
+        PyObject *match_type = POP(), *exc_value = TOP();
+        if (check_except_type_valid(tstate, match_type) < 0) { Py_DECREF(match_type); goto error; }
+        PyObject *match = NULL, *rest = NULL;
+        int res = _PyBaseExceptionGroup_Split(exc_value, match_type, &match, &rest);
+        Py_DECREF(match_type);
+        if (res < 0) goto error;
+        if (match == NULL || rest == NULL) {
+            Py_XDECREF(match);
+            Py_XDECREF(rest);
+            PyErr_SetString(PyExc_SystemError, "exception group split failed");
+            goto error;
+        }
+        Py_DECREF(exc_value);
+        SET_TOP(rest);
+        PUSH(match);
+        if (!Py_IsNone(match)) set_handled(tstate, Py_NewRef(match));
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        PyObject *excs = POP(), *orig = TOP();
+        PyObject *val = _PyExc_PrepReraiseStar(orig, excs);
+        Py_DECREF(excs);
+        if (val == NULL) goto error;
+        Py_DECREF(orig);
+        SET_TOP(val);
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {
+        Py_ssize_t len_i = PyObject_Length(TOP());
+        if (len_i < 0) goto error;
+        PyObject *len_o = PyLong_FromSsize_t(len_i);
+        if (len_o == NULL) goto error;
+        PUSH(len_o);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_MAPPING) {
+        int match = Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_MAPPING;
+        PUSH(Py_NewRef(match ? Py_True : Py_False));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE) {
+        int match = Py_TYPE(TOP())->tp_flags & Py_TPFLAGS_SEQUENCE;
+        PUSH(Py_NewRef(match ? Py_True : Py_False));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS) {
+        /* [subject, keys] -> [subject, keys, values tuple or None] */
+        PyObject *values = _PyEval_MatchKeys(tstate, SECOND(), TOP());
+        if (values == NULL) goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+
+    TARGET(COPY_DICT_WITHOUT_KEYS) {
+        /* [subject, keys] -> [subject, rest] */
+        PyObject *keys = TOP(), *subject = SECOND();
+        PyObject *rest = PyDict_New();
+        if (rest == NULL || PyDict_Update(rest, subject) < 0) { Py_XDECREF(rest); goto error; }
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(keys); i++) {
+            if (PyDict_DelItem(rest, PyTuple_GET_ITEM(keys, i)) < 0) {
+                Py_DECREF(rest);
+                goto error;
+            }
+        }
+        Py_DECREF(keys);
+        SET_TOP(rest);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS) {
+        /* [subject, type, names] -> attrs tuple or None */
+        PyObject *kwnames = POP(), *type = POP(), *subject = TOP();
+        PyObject *attrs = _PyEval_MatchClass(tstate, subject, type, oparg, kwnames);
+        Py_DECREF(kwnames);
+        Py_DECREF(type);
+        if (attrs == NULL) goto error;
+        Py_DECREF(subject);
+        SET_TOP(attrs);
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        PyObject *iterable = TOP();
+        PyObject *iter = PyObject_GetIter(iterable);
+        Py_DECREF(iterable);
+        SET_TOP(iter);
+        if (iter == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        PyObject *iterable = TOP(), *iter;
+        if (PyCoro_CheckExact(iterable)) {
+            if (!(co->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                PyErr_SetString(PyExc_TypeError, "cannot 'yield from' a coroutine object "
+                                "in a non-coroutine generator");
+                goto error;
+            }
+        } else if (!PyGen_CheckExact(iterable)) {
+            iter = PyObject_GetIter(iterable);
+            Py_DECREF(iterable);
+            SET_TOP(iter);
+            if (iter == NULL) goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        PyObject *iter = TOP();
+        PyObject *next = (*Py_TYPE(iter)->tp_iternext)(iter);
+        if (next != NULL) {
+            PUSH(next);
+            DISPATCH();
+        }
+        if (PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_StopIteration)) goto error;
+            PyErr_Clear();
+        }
+        STACK_SHRINK(1);
+        Py_DECREF(iter);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        PyObject *mgr = TOP(), *res;
+        PyObject *enter = PyObject_GetAttrString(mgr, "__aenter__");
+        if (enter == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
+                             "asynchronous context manager protocol", Py_TYPE(mgr)->tp_name);
+            }
+            goto error;
+        }
+        PyObject *exit = PyObject_GetAttrString(mgr, "__aexit__");
+        if (exit == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
+                             "asynchronous context manager protocol (missed __aexit__ method)",
+                             Py_TYPE(mgr)->tp_name);
+            }
+            Py_DECREF(enter);
+            goto error;
+        }
+        SET_TOP(exit);
+        Py_DECREF(mgr);
+        res = PyObject_CallNoArgs(enter);
+        Py_DECREF(enter);
+        if (res == NULL) goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ASYNC_WITH) {
+        PyObject *res = POP();
+        PyFrame_BlockSetup(f, SETUP_FINALLY, INSTR_OFFSET() + oparg, STACK_LEVEL());
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(SETUP_FINALLY) {
+        PyFrame_BlockSetup(f, SETUP_FINALLY, INSTR_OFFSET() + oparg, STACK_LEVEL());
+        DISPATCH();
+    }
+
+    TARGET(SETUP_WITH) {
+        PyObject *mgr = TOP(), *res;
+        PyObject *enter = PyObject_GetAttrString(mgr, "__enter__");
+        if (enter == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
+                             "context manager protocol", Py_TYPE(mgr)->tp_name);
+            }
+            goto error;
+        }
+        PyObject *exit = PyObject_GetAttrString(mgr, "__exit__");
+        if (exit == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+                PyErr_Clear();
+                PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
+                             "context manager protocol (missed __exit__ method)",
+                             Py_TYPE(mgr)->tp_name);
+            }
+            Py_DECREF(enter);
+            goto error;
+        }
+        SET_TOP(exit);
+        Py_DECREF(mgr);
+        res = PyObject_CallNoArgs(enter);
+        Py_DECREF(enter);
+        if (res == NULL) goto error;
+        PyFrame_BlockSetup(f, SETUP_FINALLY, INSTR_OFFSET() + oparg, STACK_LEVEL());
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        /* [exit, prev_exc, exc] -> push exit(type, exc, tb) */
+        PyObject *exc = TOP(), *exit_func = THIRD();
+        PyObject *tb = PyException_GetTraceback(exc);
+        PyObject *stack[3] = { (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None };
+        PyObject *res = PyObject_Vectorcall(exit_func, stack, 3, NULL);
+        Py_XDECREF(tb);
+        if (res == NULL) goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(CALL_METHOD) {
+        /* [meth, self, args...] or [NULL, callable, args...] */
+        PyObject *meth = PEEK(oparg + 2);
+        int is_meth = meth != NULL;
+        int nargs = oparg + is_meth;
+        PyObject **args = stack_pointer - nargs;
+        PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
+        if (PyFunction_Check(callable)) goto call_python;
+        PyObject *res = PyObject_Vectorcall(callable, args,
+                                            (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        while (stack_pointer > args - 2 + !is_meth) {
+            PyObject *o = POP();
+            Py_XDECREF(o);
+        }
+        if (!is_meth) { PyObject *o = POP(); Py_XDECREF(o); }
+        PUSH(res);
+        if (res == NULL) goto error;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL_METHOD_KW) {
+        PyObject *kwnames = POP();
+        PyObject *meth = PEEK(oparg + 2);
+        int is_meth = meth != NULL;
+        int nargs = oparg + is_meth;
+        PyObject **args = stack_pointer - nargs;
+        PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        PyObject *res = PyObject_Vectorcall(callable, args,
+                                            (size_t)(nargs - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                            kwnames);
+        Py_DECREF(kwnames);
+        for (int i = 0; i < oparg + 2; i++) { PyObject *o = POP(); Py_XDECREF(o); }
+        PUSH(res);
+        if (res == NULL) goto error;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION) {
+        PyObject **args = stack_pointer - oparg;
+        PyObject *callable = args[-1];
+        if (PyFunction_Check(callable)) goto call_python;
+        PyObject *res = PyObject_Vectorcall(callable, args,
+                                            (size_t)oparg | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        while (stack_pointer > args - 1) { PyObject *o = POP(); Py_DECREF(o); }
+        PUSH(res);
+        if (res == NULL) goto error;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_KW) {
+        PyObject *kwnames = POP();
+        Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
+        PyObject **args = stack_pointer - oparg;
+        PyObject *callable = args[-1];
+        PyObject *res = PyObject_Vectorcall(callable, args,
+                                            (size_t)(oparg - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                            kwnames);
+        Py_DECREF(kwnames);
+        while (stack_pointer > args - 1) { PyObject *o = POP(); Py_DECREF(o); }
+        PUSH(res);
+        if (res == NULL) goto error;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        PyObject *func, *callargs, *kwargs = NULL, *result;
+        if (oparg & 0x01) {
+            kwargs = POP();
+            if (!PyDict_CheckExact(kwargs)) {
+                PyObject *d = PyDict_New();
+                if (d == NULL) goto error;
+                if (_PyDict_MergeEx(d, kwargs, 2) < 0) {
+                    Py_DECREF(d);
+                    format_kwargs_error(tstate, SECOND(), kwargs);
+                    Py_DECREF(kwargs);
+                    goto error;
+                }
+                Py_DECREF(kwargs);
+                kwargs = d;
+            }
+        }
+        callargs = POP();
+        func = TOP();
+        if (!PyTuple_CheckExact(callargs)) {
+            if (Py_TYPE(callargs)->tp_iter == NULL && !PySequence_Check(callargs)) {
+                PyErr_Format(PyExc_TypeError,
+                             "%.200s%.200s argument after * must be an iterable, not %.200s",
+                             PyEval_GetFuncName(func), PyEval_GetFuncDesc(func),
+                             Py_TYPE(callargs)->tp_name);
+                Py_DECREF(callargs);
+                Py_XDECREF(kwargs);
+                goto error;
+            }
+            Py_SETREF(callargs, PySequence_Tuple(callargs));
+            if (callargs == NULL) { Py_XDECREF(kwargs); goto error; }
+        }
+        result = do_call_ex(tstate, func, callargs, kwargs);
+        Py_DECREF(func);
+        Py_DECREF(callargs);
+        Py_XDECREF(kwargs);
+        SET_TOP(result);
+        if (result == NULL) goto error;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        PyObject *codeobj = POP();
+        PyFunctionObject *func = (PyFunctionObject *)PyFunction_NewWithQualName(
+            codeobj, f->f_globals, ((PyCodeObject *)codeobj)->co_qualname);
+        Py_DECREF(codeobj);
+        if (func == NULL) goto error;
+        if (oparg & MAKE_FUNCTION_CLOSURE) func->func_closure = POP();
+        if (oparg & MAKE_FUNCTION_ANNOTATIONS) func->func_annotations = POP();
+        if (oparg & MAKE_FUNCTION_KWDEFAULTS) func->func_kwdefaults = POP();
+        if (oparg & MAKE_FUNCTION_DEFAULTS) func->func_defaults = POP();
+        PUSH((PyObject *)func);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        PyObject *start, *stop, *step = NULL, *slice;
+        if (oparg == 3) step = POP();
+        stop = POP();
+        start = TOP();
+        slice = PySlice_New(start, stop, step);
+        Py_DECREF(start);
+        Py_DECREF(stop);
+        Py_XDECREF(step);
+        SET_TOP(slice);
+        if (slice == NULL) goto error;
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        PyObject *result, *fmt_spec = (oparg & FVS_MASK) == FVS_HAVE_SPEC ? POP() : NULL;
+        PyObject *value = POP();
+        PyObject *(*conv_fn)(PyObject *) = NULL;
+        switch (oparg & FVC_MASK) {
+        case FVC_STR: conv_fn = PyObject_Str; break;
+        case FVC_REPR: conv_fn = PyObject_Repr; break;
+        case FVC_ASCII: conv_fn = PyObject_ASCII; break;
+        default: break;
+        }
+        if (conv_fn != NULL) {
+            result = conv_fn(value);
+            Py_DECREF(value);
+            if (result == NULL) { Py_XDECREF(fmt_spec); goto error; }
+            value = result;
+        }
+        if (PyUnicode_CheckExact(value) && fmt_spec == NULL) {
+            result = value;
+        } else {
+            result = PyObject_Format(value, fmt_spec);
+            Py_DECREF(value);
+            Py_XDECREF(fmt_spec);
+            if (result == NULL) goto error;
+        }
+        PUSH(result);
+        DISPATCH();
+    }
+
+#if USE_COMPUTED_GOTOS
+    unknown_opcode:
+#endif
+    default:
+        fprintf(stderr, "XXX lineno: %d, opcode: %d\n", PyFrame_GetLineNumber(f), opcode);
+        PyErr_SetString(PyExc_SystemError, "unknown opcode");
+        goto error;
+    } /* switch */
+
+    Py_UNREACHABLE();
+
+    /* ---- Python-to-Python call: push a frame, continue in this loop ---- */
+call_python: {
+        /* Stack: CALL_FUNCTION: [func, args...]; CALL_METHOD: [func, self, args...]
+         * or [NULL, func, args...]. */
+        int nargs, below;
+        PyObject **args;
+        if (opcode == CALL_FUNCTION) {
+            nargs = oparg;
+            below = 1;
+        } else {
+            int is_meth = PEEK(oparg + 2) != NULL;
+            nargs = oparg + is_meth;
+            below = is_meth ? 1 : 2;
+        }
+        args = stack_pointer - nargs;
+        PyFunctionObject *func = (PyFunctionObject *)args[-1];
+        PyCodeObject *fco = (PyCodeObject *)func->func_code;
+        PyObject *res;
+        if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || instrumented) {
+            res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, NULL);
+            PyFrameObject *nf = NULL;
+            (void)nf;
+        } else {
+            PyFrameObject *nf = make_function_frame(tstate, func, NULL, args, nargs, NULL);
+            for (PyObject **p = args - below; stack_pointer > p;) {
+                PyObject *o = POP();
+                Py_XDECREF(o);
+            }
+            if (nf == NULL) goto error;
+            /* Suspend the caller and enter the callee. */
+            f->f_stackdepth = STACK_LEVEL();
+            nf->f_back = (PyFrameObject *)Py_NewRef(f);
+            nf->f_is_entry = 0;
+            if (++tstate->recursion_depth > tstate->interp->recursion_limit &&
+                _Py_CheckRecursiveCall(tstate, "") < 0) {
+                Py_DECREF(nf);
+                goto error;
+            }
+            tstate->frame = nf;
+            f = nf;
+            goto resume_frame;
+        }
+        for (PyObject **p = args - below; stack_pointer > p;) {
+            PyObject *o = POP();
+            Py_XDECREF(o);
+        }
+        PUSH(res);
+        if (res == NULL) goto error;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+
+error:
+    if (!PyErr_Occurred())
+        PyErr_SetString(PyExc_SystemError, "error return without exception set");
+    PyTraceBack_Here(f);
+
+exception_unwind:
+    f->f_state = FRAME_UNWINDING;
+    while (f->f_iblock > 0) {
+        PyTryBlock *b = &f->f_blockstack[--f->f_iblock];
+        if (b->b_type == EXCEPT_HANDLER) {
+            /* leaving a handler: drop its values, restore the previous exception */
+            while (STACK_LEVEL() > b->b_level + 1) { PyObject *v = POP(); Py_XDECREF(v); }
+            set_handled(tstate, POP());
+            continue;
+        }
+        while (STACK_LEVEL() > b->b_level) { PyObject *v = POP(); Py_XDECREF(v); }
+        /* SETUP_FINALLY (also with/async with): enter the handler */
+        PyObject *exc = _PyErr_GetRaisedException(tstate);
+        PyFrame_BlockSetup(f, EXCEPT_HANDLER, f->f_lasti, STACK_LEVEL());
+        PUSH(Py_NewRef(get_handled(tstate)));
+        PUSH(exc);
+        set_handled(tstate, Py_NewRef(exc));
+        JUMPTO(b->b_handler);
+        f->f_state = FRAME_EXECUTING;
+        DISPATCH();
+    }
+    while (STACK_LEVEL() > 0) { PyObject *v = POP(); Py_XDECREF(v); }
+    f->f_state = FRAME_RAISED;
+    f->f_stackdepth = 0;
+    retval = NULL;
+
+exiting:
+    tstate->recursion_depth--;
+    if (f != entry_frame) {
+        /* Return (or raise) into the caller frame of this same loop. */
+        PyFrameObject *caller = f->f_back;
+        tstate->frame = caller;
+        Py_DECREF(f);
+        f = caller;
+        co = f->f_code;
+        first_instr = _PyCode_CODE(co);
+        next_instr = first_instr + f->f_lasti / 2 + 1;
+        stack_pointer = f->f_valuestack + f->f_stackdepth;
+        f->f_stackdepth = -1;
+        f->f_state = FRAME_EXECUTING;
+        localsplus = f->f_localsplus;
+        consts = co->co_consts;
+        names = co->co_names;
+        lltrace = lltrace_wanted(tstate, f);
+        instrumented = lltrace || dxp_counts != NULL;
+        if (retval == NULL) goto error;
+        PUSH(retval);
+        retval = NULL;
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+    }
+    tstate->frame = saved_frame;
+    if (f->f_gen != NULL) Py_CLEAR(f->f_back); /* a suspended generator has no caller */
+    return retval;
+}
+
+/* ---- structural pattern matching helpers (MATCH_KEYS, MATCH_CLASS) ---- */
+
+/* values of keys in the mapping subject as a tuple, or None if one is missing. */
+PyObject *_PyEval_MatchKeys(PyThreadState *tstate, PyObject *map, PyObject *keys)
+{
+    Py_ssize_t nkeys = PyTuple_GET_SIZE(keys);
+    if (!nkeys) return PyTuple_New(0);
+    PyObject *get = NULL, *seen = NULL, *values = NULL;
+    PyObject *dummy = PyObject_New(PyObject, &PyBaseObject_Type);
+    if (dummy == NULL) return NULL;
+    get = PyObject_GetAttrString(map, "get");
+    if (get == NULL) goto fail;
+    seen = PySet_New(NULL);
+    if (seen == NULL) goto fail;
+    values = PyList_New(0);
+    if (values == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < nkeys; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i);
+        if (PySet_Contains(seen, key) || PySet_Add(seen, key)) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "mapping pattern checks duplicate key (%R)", key);
+            goto fail;
+        }
+        PyObject *args[2] = { key, dummy };
+        PyObject *value = PyObject_Vectorcall(get, args, 2, NULL);
+        if (value == NULL) goto fail;
+        if (value == dummy) {
+            Py_DECREF(value);
+            Py_DECREF(values);
+            values = Py_NewRef(Py_None);
+            goto done;
+        }
+        PyList_Append(values, value);
+        Py_DECREF(value);
+    }
+    Py_SETREF(values, PyList_AsTuple(values));
+done:
+    Py_DECREF(get);
+    Py_DECREF(seen);
+    Py_DECREF(dummy);
+    return values;
+fail:
+    Py_XDECREF(get);
+    Py_XDECREF(seen);
+    Py_XDECREF(values);
+    Py_DECREF(dummy);
+    return NULL;
+}
+
+static PyObject *match_class_attr(PyThreadState *tstate, PyObject *subject, PyObject *type,
+                                  PyObject *name, PyObject *seen)
+{
+    if (PySet_Contains(seen, name) || PySet_Add(seen, name)) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                         ((PyTypeObject *)type)->tp_name, name);
+        return NULL;
+    }
+    PyObject *attr = PyObject_GetAttr(subject, name);
+    if (attr == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) PyErr_Clear();
+    return attr;
+}
+
+/* Attributes of subject for a class pattern: tuple, None when it does not match. */
+PyObject *_PyEval_MatchClass(PyThreadState *tstate, PyObject *subject, PyObject *type,
+                             Py_ssize_t nargs, PyObject *kwargs)
+{
+    if (!PyType_Check(type)) {
+        PyErr_Format(PyExc_TypeError, "called match pattern must be a type");
+        return NULL;
+    }
+    if (PyObject_IsInstance(subject, type) <= 0) {
+        if (PyErr_Occurred()) return NULL;
+        Py_RETURN_NONE;
+    }
+    PyObject *seen = PySet_New(NULL), *attrs = PyList_New(0), *match_args = NULL;
+    if (!seen || !attrs) goto fail;
+    int match_self = 0;
+    if (nargs) {
+        PyObject *ma_name = PyUnicode_FromString("__match_args__");
+        int r = ma_name ? _PyObject_LookupAttr(type, ma_name, &match_args) : -1;
+        Py_XDECREF(ma_name);
+        if (r < 0) goto fail;
+        if (match_args) {
+            if (!PyTuple_CheckExact(match_args)) {
+                PyErr_Format(PyExc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                             ((PyTypeObject *)type)->tp_name, Py_TYPE(match_args)->tp_name);
+                goto fail;
+            }
+        } else {
+            match_args = PyTuple_New(0);
+            if (!match_args) goto fail;
+            /* builtins like int match themselves positionally */
+            unsigned long flags = ((PyTypeObject *)type)->tp_flags;
+            match_self = (flags & (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS |
+                                   Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS |
+                                   Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS)) != 0 ||
+                         type == (PyObject *)&PyBool_Type || type == (PyObject *)&PyFloat_Type ||
+                         type == (PyObject *)&PyByteArray_Type ||
+                         type == (PyObject *)&PySet_Type || type == (PyObject *)&PyFrozenSet_Type;
+        }
+        Py_ssize_t allowed = match_self ? 1 : PyTuple_GET_SIZE(match_args);
+        if (allowed < nargs) {
+            PyErr_Format(PyExc_TypeError, "%s() accepts %zd positional sub-pattern%s (%zd given)",
+                         ((PyTypeObject *)type)->tp_name, allowed, allowed == 1 ? "" : "s", nargs);
+            goto fail;
+        }
+        if (match_self) {
+            PyList_Append(attrs, subject);
+        } else {
+            for (Py_ssize_t i = 0; i < nargs; i++) {
+                PyObject *name = PyTuple_GET_ITEM(match_args, i);
+                if (!PyUnicode_CheckExact(name)) {
+                    PyErr_Format(PyExc_TypeError, "__match_args__ elements must be strings "
+                                 "(got %s)", Py_TYPE(name)->tp_name);
+                    goto fail;
+                }
+                PyObject *attr = match_class_attr(tstate, subject, type, name, seen);
+                if (attr == NULL) goto none_or_fail;
+                PyList_Append(attrs, attr);
+                Py_DECREF(attr);
+            }
+        }
+        Py_CLEAR(match_args);
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwargs); i++) {
+        PyObject *name = PyTuple_GET_ITEM(kwargs, i);
+        PyObject *attr = match_class_attr(tstate, subject, type, name, seen);
+        if (attr == NULL) goto none_or_fail;
+        PyList_Append(attrs, attr);
+        Py_DECREF(attr);
+    }
+    Py_DECREF(seen);
+    Py_SETREF(attrs, PyList_AsTuple(attrs));
+    return attrs;
+none_or_fail:
+    Py_XDECREF(match_args);
+    Py_DECREF(seen);
+    Py_DECREF(attrs);
+    if (PyErr_Occurred()) return NULL;
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(match_args);
+    Py_XDECREF(seen);
+    Py_XDECREF(attrs);
+    return NULL;
+}
+
+/* ---- slice index helpers (used by BUILD_SLICE users and sliceobject.c) ---- */
+
+int _PyEval_SliceIndex(PyObject *v, Py_ssize_t *pi)
+{
+    if (!Py_IsNone(v)) {
+        Py_ssize_t x;
+        if (PyIndex_Check(v)) {
+            x = PyNumber_AsSsize_t(v, NULL);
+            if (x == -1 && PyErr_Occurred()) return 0;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "slice indices must be integers or "
+                            "None or have an __index__ method");
+            return 0;
+        }
+        *pi = x;
+    }
+    return 1;
+}
+
+int _PyEval_SliceIndexNotNone(PyObject *v, Py_ssize_t *pi)
+{
+    Py_ssize_t x;
+    if (PyIndex_Check(v)) {
+        x = PyNumber_AsSsize_t(v, NULL);
+        if (x == -1 && PyErr_Occurred()) return 0;
+    } else {
+        PyErr_SetString(PyExc_TypeError, "slice indices must be integers or "
+                        "have an __index__ method");
+        return 0;
+    }
+    *pi = x;
+    return 1;
+}

@@ -1,0 +1,13 @@
+# Float arithmetic and repr: shortest round-trip repr, floor division, specials.
+print(0.1 + 0.2, 1 / 3, 2 / 3, 1e100, 1.5e-7, 123.456, 100.0, 1e16, 1e-4, 1e-5)
+print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, 7.5 % -2, divmod(-7.5, 2))
+print(2.0 ** 0.5, 2 ** 0.5, (-8) ** (1 / 3) == (-8) ** (1 / 3), 4 ** 0.5)
+inf, nan = float("inf"), float("nan")
+print(inf, -inf, nan, inf + 1, inf - inf, nan == nan, nan != nan, inf > 1e308)
+print(-0.0, 0.0 == -0.0, str(-0.0), abs(-0.0), 1 / inf, -1 / inf)
+print(round(2.675, 2), round(0.5), round(1.5), round(-0.5), round(3.14159, 3))
+print(float("1e500"), float("-1.5"), float("  3.25  "), float("1_000.5"))
+print(int(3.99), int(-3.99), float(10 ** 20), 1e308 * 10, 2.5.is_integer())
+print((0.1).as_integer_ratio(), (2.5).hex(), float.fromhex("0x1.8p1"))
+print(3.0 == 3, 0.1 + 0.2 == 0.3, 1e16 + 1 == 1e16, hash(1.0) == hash(1))
+print(max(1.5, 2), min(-0.0, 0.0), sum([0.1] * 10), 1.0 * 10 ** 15)

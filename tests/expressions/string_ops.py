@@ -1,0 +1,16 @@
+# String operations: concatenation, repetition, indexing, common methods.
+s = "Hello, World"
+print(s + "!", s * 2, 3 * "ab", "" * 5, len(s), s[7], s[-1])
+print(s.upper(), s.lower(), s.swapcase(), s.title(), "hello world".capitalize())
+print(s.find("o"), s.rfind("o"), s.find("z"), s.index("W"), s.count("l"))
+print(s.replace("l", "L"), s.replace("l", "L", 1), s.split(", "), "a,b,,c".split(","))
+print("  pad  ".strip(), "  pad  ".lstrip(), "  pad  ".rstrip(), "xxhixx".strip("x"))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")), " ".join("abc"))
+print(s.startswith("Hell"), s.endswith("ld"), s.startswith(("x", "H")), "42".isdigit())
+print("a b  c".split(), "a b c".split(" ", 1), "a\nb\r\nc".splitlines(), "abc".partition("b"))
+print("7".zfill(3), "ab".center(6, "*"), "ab".ljust(4) + "|", "ab".rjust(4), "x".isalpha())
+print("%s is %d years and %.2f%%" % ("Tom", 30, 99.5), "%5s|%-5s|" % ("a", "b"), "%r" % "q")
+print("{} {}".format(1, 2), "{1} {0}".format("a", "b"), "{x}!".format(x=5), "{:>4}".format(7))
+print(ord("A"), chr(97), str(123), repr("a'b"), repr('a"b'), repr("a'b\"c"))
+print("abc" < "abd", "b" > "abc", max("hello"), sorted("banana"), "ß".upper(), "ǅ".lower())
+print("ab" in "cabd", "é".encode(), b"caf\xc3\xa9".decode(), "tab\there".expandtabs(4))

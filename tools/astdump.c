@@ -1,0 +1,74 @@
+/* astdump.c — parser test driver (owner: parser): parses a file and prints
+ * ast.dump(tree[, include_attributes=True]) as python3.11 would, or, on a syntax error,
+ * "ExcType: msg (lineno, offset, end_lineno, end_offset)" — the fields tools/astcheck.py
+ * compares.  Usage: astdump [-a] [-m exec|eval|single] FILE */
+#include "Python.h"
+#include "parser.h"
+
+static int
+print_error(void)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    PyObject *msg = v ? PyObject_GetAttrString(v, "msg") : NULL;
+    long vals[4] = {0, 0, 0, 0};
+    const char *names[4] = {"lineno", "offset", "end_lineno", "end_offset"};
+    for (int i = 0; i < 4 && v; i++) {
+        PyObject *o = PyObject_GetAttrString(v, names[i]);
+        vals[i] = (o && o != Py_None) ? PyLong_AsLong(o) : 0;
+        Py_XDECREF(o);
+    }
+    PyErr_Clear();
+    const char *m = msg && PyUnicode_Check(msg) ? PyUnicode_AsUTF8(msg) : "?";
+    printf("%s: %s (%ld, %ld, %ld, %ld)\n", t ? ((PyTypeObject *)t)->tp_name : "?", m, vals[0],
+           vals[1], vals[2], vals[3]);
+    Py_XDECREF(msg);
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+    int attrs = 0, mode = Py_file_input;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-a")) attrs = 1;
+        else if (!strcmp(argv[i], "-m") && i + 1 < argc) {
+            i++;
+            mode = !strcmp(argv[i], "eval") ? Py_eval_input : !strcmp(argv[i], "single") ? Py_single_input : Py_file_input;
+        } else path = argv[i];
+    }
+    if (!path) {
+        fprintf(stderr, "usage: astdump [-a] [-m exec|eval|single] FILE\n");
+        return 2;
+    }
+    Py_Initialize();
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        perror(path);
+        return 2;
+    }
+    PyObject *fn = PyUnicode_FromString(path);
+    PyArena *arena = _PyArena_New();
+    PyCompilerFlags flags = _PyCompilerFlags_INIT;
+    mod_ty m = _PyParser_ASTFromFile(fp, fn, NULL, mode, NULL, NULL, &flags, NULL, arena);
+    fclose(fp);
+    int rc = 0;
+    if (!m) {
+        rc = print_error();
+    } else {
+        PyObject *s = _PyAST_Dump(m, attrs);
+        if (!s) rc = print_error();
+        else {
+            printf("%s\n", PyUnicode_AsUTF8(s));
+            Py_DECREF(s);
+        }
+    }
+    _PyArena_Free(arena);
+    Py_XDECREF(fn);
+    return rc;
+}
