@@ -3,7 +3,7 @@
 # `make bench`, `make regen` (rebuild generated files), `make deps` (Debian packages).
 
 CC      ?= gcc
-PYTHON  ?= python3.11
+PYTHON  ?= /usr/bin/python3.11
 SRCS    := $(sort $(wildcard src/*/*.c))
 HDRS    := $(wildcard include/*.h src/*/*.h)
 GMP_INC := $(shell dirname $$(find /usr/include -name gmp.h 2>/dev/null | head -1) 2>/dev/null)

@@ -6,9 +6,9 @@
 #define KRAIT_VERSION "0.1.0"
 #define PY_MAJOR_VERSION 3
 #define PY_MINOR_VERSION 11
-#define PY_MICRO_VERSION 7
-#define PY_VERSION "3.11.7"
-#define PY_VERSION_HEX 0x030B07F0
+#define PY_MICRO_VERSION 2
+#define PY_VERSION "3.11.2"
+#define PY_VERSION_HEX 0x030B02F0
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -194,12 +194,9 @@ PyObject *_PyObject_LookupSpecial(PyObject *obj, PyObject *name);
 int _PyObject_SetAttributeErrorContext(PyObject *v, PyObject *name);
 PyObject *_PyObject_NextNotImplemented(PyObject *self);
 extern int _Py_SwappedOp[];
-Py_hash_t _Py_HashPointer(const void *);
-Py_hash_t _Py_HashPointerRaw(const void *);
 PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases);
 PyObject *_PyType_GetDocFromInternalDoc(const char *name, const char *doc);
 PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name, const char *doc);
-PyObject *_Py_Mangle(PyObject *privateobj, PyObject *ident);
 unsigned long PyType_GetFlags(PyTypeObject *);
 void *PyType_GetSlot(PyTypeObject *, int);
 PyObject *PyType_GetName(PyTypeObject *);
@@ -210,6 +207,9 @@ unsigned int PyType_ClearCache(void);
 int _PyObject_IsAbstract(PyObject *);
 PyObject *_PyObject_GetState(PyObject *);
 PyObject *_PyType_GetSubclasses(PyTypeObject *);
+const char *_PyType_DocWithoutSignature(const char *name, const char *internal_doc);
+void PyObject_CallFinalizer(PyObject *);
+int PyObject_CallFinalizerFromDealloc(PyObject *);
 
 /* ---- PyType_FromSpec (heap types for C modules; typeslots.h numbering) ---- */
 typedef struct {

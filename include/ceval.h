@@ -52,6 +52,9 @@ void _PyEval_DumpDxp(void);
 /* Helpers shared with builtins / genobject. */
 PyObject *_PyEval_ImportName(PyThreadState *, PyFrameObject *, PyObject *name,
                              PyObject *fromlist, PyObject *level);
+PyObject *_PyEval_MatchKeys(PyThreadState *, PyObject *map, PyObject *keys);
+PyObject *_PyEval_MatchClass(PyThreadState *, PyObject *subject, PyObject *type,
+                             Py_ssize_t nargs, PyObject *kwargs);
 int _PyEval_SliceIndex(PyObject *, Py_ssize_t *);
 int _PyEval_SliceIndexNotNone(PyObject *, Py_ssize_t *);
 

@@ -26,8 +26,6 @@ extern PyTypeObject PyGen_Type;
 extern PyTypeObject PyCoro_Type;
 extern PyTypeObject PyAsyncGen_Type;
 extern PyTypeObject _PyCoroWrapper_Type;
-extern PyTypeObject _PyAsyncGenASend_Type;
-extern PyTypeObject _PyAsyncGenAThrow_Type;
 extern PyTypeObject _PyAsyncGenWrappedValue_Type;
 #define PyGen_Check(op) PyObject_TypeCheck(op, &PyGen_Type)
 #define PyGen_CheckExact(op) Py_IS_TYPE(op, &PyGen_Type)

@@ -28,6 +28,9 @@ int _PyRun_InteractiveLoopObject(FILE *fp, PyObject *filename, PyCompilerFlags *
 /* Read a whole file as a NUL-terminated buffer (malloc'd); NULL + OSError on failure. */
 char *_Py_ReadFileContents(FILE *fp, size_t *len);
 
+/* Set when the program ended with an uncaught KeyboardInterrupt. */
+extern int _Py_UnhandledKeyboardInterrupt;
+
 /* Printing the current exception (sys.excepthook / sys.last_*) */
 void PyErr_Print(void);
 void PyErr_PrintEx(int set_sys_last_vars);

@@ -32,6 +32,10 @@ PyObject *_PyTraceback_GetSourceLine(PyObject *filename, int lineno);
 void _PyTraceback_AddSource(PyObject *filename, const char *text);
 void _PyTraceback_ClearCache(void);
 int _PyTraceBack_Init(void);
+/* Traceback with an indent and margin on every line (exception groups' "| " boxes). */
+int _PyTraceBack_Print_Indented(PyObject *tb, int indent, const char *margin,
+                                const char *header_margin, const char *header, PyObject *f);
+int _Py_WriteIndentedMargin(int indent, const char *margin, PyObject *f);
 
 #define PyTraceBack_LIMIT 1000
 #define _TRACEBACK_SOURCE_LINE_INDENT 4

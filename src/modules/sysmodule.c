@@ -457,11 +457,9 @@ PyObject *_PyStdStream_New(int fd, const char *name, const char *mode, const cha
 int _PySys_FlushStdFiles(void)
 {
     int status = 0;
-    PyObject *names[2] = {NULL, NULL};
     const char *keys[2] = {"stdout", "stderr"};
     for (int i = 0; i < 2; i++) {
         PyObject *f = PySys_GetObject(keys[i]);
-        (void)names;
         if (f == NULL || f == Py_None)
             continue;
         PyObject *r = PyObject_CallMethod(f, "flush", NULL);

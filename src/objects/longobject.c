@@ -6,6 +6,7 @@
 #include "Python.h"
 #include <gmp.h>
 #include <float.h>
+#include <ctype.h>
 
 #define BIG(v) ((mpz_ptr)((PyLongObject *)(v))->big)
 #define IS_SMALL(v) (((PyLongObject *)(v))->big == NULL)
@@ -1715,6 +1716,101 @@ static PyObject *int_from_bytes(PyObject *type, PyObject *args, PyObject *kwds)
     if (long_obj != NULL && type != (PyObject *)&PyLong_Type)
         Py_SETREF(long_obj, PyObject_CallOneArg(type, long_obj));
     return long_obj;
+}
+
+/* int.__format__: the integer presentation types; float types convert first. */
+int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyObject *format_spec,
+                                 Py_ssize_t start, Py_ssize_t end)
+{
+    if (start == end) {
+        PyObject *str = PyObject_Str(obj);
+        if (str == NULL)
+            return -1;
+        int r = _PyUnicodeWriter_WriteStr(writer, str);
+        Py_DECREF(str);
+        return r;
+    }
+    _PyFormatSpec spec;
+    if (_PyUnicode_ParseFormatSpec(format_spec, start, end, &spec, 'd', '>') < 0)
+        return -1;
+    switch (spec.type) {
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        PyObject *f = PyNumber_Float(obj);
+        if (f == NULL)
+            return -1;
+        int r = _PyFloat_FormatAdvancedWriter(writer, f, format_spec, start, end);
+        Py_DECREF(f);
+        return r;
+    }
+    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+        break;
+    default:
+        if (spec.type > 32 && spec.type < 128)
+            PyErr_Format(PyExc_ValueError, "Unknown format code '%c' for object of type '%.200s'",
+                         (char)spec.type, Py_TYPE(obj)->tp_name);
+        else
+            PyErr_Format(PyExc_ValueError, "Unknown format code '\\x%x' for object of type '%.200s'",
+                         (unsigned int)spec.type, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (spec.precision != -1) {
+        PyErr_SetString(PyExc_ValueError, "Precision not allowed in integer format specifier");
+        return -1;
+    }
+    if (spec.no_neg_0) {
+        PyErr_SetString(PyExc_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+        return -1;
+    }
+    if (spec.type == 'c') {
+        if (spec.sign != 0) {
+            PyErr_SetString(PyExc_ValueError, "Sign not allowed with integer format specifier 'c'");
+            return -1;
+        }
+        if (spec.alternate) {
+            PyErr_SetString(PyExc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+            return -1;
+        }
+        long x = PyLong_AsLong(obj);
+        if (x == -1 && PyErr_Occurred())
+            return -1;
+        if (x < 0 || x > 0x10ffff) {
+            PyErr_SetString(PyExc_OverflowError, "%c arg not in range(0x110000)");
+            return -1;
+        }
+        Py_ssize_t padding = spec.width > 1 ? spec.width - 1 : 0, lpad = 0, rpad = 0;
+        if (spec.align == '<') rpad = padding;
+        else if (spec.align == '^') { lpad = padding / 2; rpad = padding - lpad; }
+        else lpad = padding;
+        for (Py_ssize_t i = 0; i < lpad; i++)
+            if (_PyUnicodeWriter_WriteChar(writer, spec.fill_char) < 0)
+                return -1;
+        if (_PyUnicodeWriter_WriteChar(writer, (Py_UCS4)x) < 0)
+            return -1;
+        for (Py_ssize_t i = 0; i < rpad; i++)
+            if (_PyUnicodeWriter_WriteChar(writer, spec.fill_char) < 0)
+                return -1;
+        return 0;
+    }
+    int base = spec.type == 'b' ? 2 : spec.type == 'o' ? 8 : (spec.type == 'x' || spec.type == 'X') ? 16 : 10;
+    const char *prefix = "";
+    if (spec.alternate)
+        prefix = base == 2 ? "0b" : base == 8 ? "0o" : spec.type == 'X' ? "0X" : base == 16 ? "0x" : "";
+    Py_ssize_t n;
+    if (base == 10 && exceeds_str_limit(obj)) {
+        PyObject *check = long_to_decimal_string(obj);   /* raises the limit error */
+        if (check == NULL)
+            return -1;
+        Py_DECREF(check);
+    }
+    char *digits = long_abs_digits(obj, base, &n);
+    if (digits == NULL)
+        return -1;
+    if (spec.type == 'X')
+        for (Py_ssize_t i = 0; i < n; i++)
+            digits[i] = (char)toupper((unsigned char)digits[i]);
+    int r = _PyUnicode_FormatNumber(writer, &spec, _PyLong_Sign(obj) < 0, prefix, digits, n, "", 1);
+    PyMem_Free(digits);
+    return r;
 }
 
 static PyObject *long_get0(PyObject *self, void *c) { return PyLong_FromLong(0); }

@@ -318,7 +318,7 @@ char *_Py_abspath(const char *path)
         return NULL;
     snprintf(res, n, "%s/%s", cwd, path);
     /* normalise "./" and "x/../" the way os.path.normpath does */
-    char *out = res, *seg = res;
+    char *seg = res;
     char *parts[512];
     int np = 0;
     char *tok = strtok(seg, "/");
@@ -344,7 +344,6 @@ char *_Py_abspath(const char *path)
         w += l;
     }
     *w = '\0';
-    (void)out;
     free(res);
     return norm;
 }

@@ -1115,12 +1115,19 @@ static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
 PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwflag)
 {
 #if USE_COMPUTED_GOTOS
+    /* unknown opcodes first, then each known one overrides its slot */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#endif
     static void *opcode_targets[256] = {
         [0 ... 255] = &&unknown_opcode,
 #define OP_TARGET(name, num, flags, effect) [name] = &&TARGET_##name,
         KRAIT_OPCODES(OP_TARGET)
 #undef OP_TARGET
     };
+#pragma GCC diagnostic pop
 #endif
     PyObject **stack_pointer;
     const _Py_CODEUNIT *first_instr, *next_instr;
@@ -2373,11 +2380,7 @@ dispatch_opcode:
         if (PyFunction_Check(callable)) goto call_python;
         PyObject *res = PyObject_Vectorcall(callable, args,
                                             (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
-        while (stack_pointer > args - 2 + !is_meth) {
-            PyObject *o = POP();
-            Py_XDECREF(o);
-        }
-        if (!is_meth) { PyObject *o = POP(); Py_XDECREF(o); }
+        for (int i = 0; i < oparg + 2; i++) { PyObject *o = POP(); Py_XDECREF(o); }
         PUSH(res);
         if (res == NULL) goto error;
         CHECK_EVAL_BREAKER();
@@ -2561,8 +2564,6 @@ call_python: {
         PyObject *res;
         if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || instrumented) {
             res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, NULL);
-            PyFrameObject *nf = NULL;
-            (void)nf;
         } else {
             PyFrameObject *nf = make_function_frame(tstate, func, NULL, args, nargs, NULL);
             for (PyObject **p = args - below; stack_pointer > p;) {

@@ -1,0 +1,270 @@
+/* flowgraph.c — the control-flow graph: blocks, the per-opcode tables generated from
+ * include/opcode.h, dead-code removal, jump threading and the stack-depth pass.
+ * Owner: compiler-vm.  compile.c fills the graph; assemble.c turns it into bytes. */
+#include "cfg.h"
+
+/* ---- tables generated from the X-macro in opcode.h ---- */
+
+const char *const _PyOpcode_OpName[256] = {
+#define OPNAME(name, num, flags, effect) [num] = #name,
+    KRAIT_OPCODES(OPNAME)
+#undef OPNAME
+};
+
+const unsigned short _PyOpcode_Flags[256] = {
+#define OPFLAGS(name, num, flags, effect) [num] = (flags),
+    KRAIT_OPCODES(OPFLAGS)
+#undef OPFLAGS
+};
+
+#define PY_INVALID_STACK_EFFECT INT_MAX
+
+static int stack_effect(int opcode, int oparg, int jump)
+{
+    switch (opcode) {
+#define OPEFFECT(name, num, flags, effect) case name: return (effect);
+    KRAIT_OPCODES(OPEFFECT)
+#undef OPEFFECT
+    default:
+        return PY_INVALID_STACK_EFFECT;
+    }
+}
+
+int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump)
+{
+    if (jump >= 0) return stack_effect(opcode, oparg, jump);
+    int a = stack_effect(opcode, oparg, 0), b = stack_effect(opcode, oparg, 1);
+    return a > b ? a : b;
+}
+
+int PyCompile_OpcodeStackEffect(int opcode, int oparg)
+{
+    return PyCompile_OpcodeStackEffectWithJump(opcode, oparg, -1);
+}
+
+/* ---- blocks ---- */
+
+basicblock *_PyCfg_NewBlock(cfg_builder *g)
+{
+    basicblock *b = PyMem_Calloc(1, sizeof(basicblock));
+    if (b == NULL) { PyErr_NoMemory(); return NULL; }
+    b->b_list = g->g_block_list;
+    g->g_block_list = b;
+    b->b_startdepth = -1;
+    return b;
+}
+
+void _PyCfg_Free(cfg_builder *g)
+{
+    basicblock *b = g->g_block_list;
+    while (b) {
+        basicblock *next = b->b_list;
+        PyMem_Free(b->b_instr);
+        PyMem_Free(b);
+        b = next;
+    }
+    g->g_block_list = NULL;
+}
+
+int _PyCfg_AddOp(basicblock *b, int opcode, int oparg, basicblock *target, srcloc loc)
+{
+    if (b->b_iused >= b->b_ialloc) {
+        int n = b->b_ialloc ? b->b_ialloc * 2 : 16;
+        cfg_instr *p = PyMem_Realloc(b->b_instr, sizeof(cfg_instr) * (size_t)n);
+        if (p == NULL) { PyErr_NoMemory(); return -1; }
+        b->b_instr = p;
+        b->b_ialloc = n;
+    }
+    cfg_instr *i = &b->b_instr[b->b_iused++];
+    i->i_opcode = opcode;
+    i->i_oparg = oparg;
+    i->i_target = target;
+    i->i_loc = loc;
+    return 0;
+}
+
+int _PyCfg_HasJump(const cfg_instr *i)
+{
+    return (_PyOpcode_Flags[i->i_opcode] & (OPF_JREL | OPF_JABS)) != 0;
+}
+
+static int is_nofall(int opcode) { return (_PyOpcode_Flags[opcode] & OPF_NOFALL) != 0; }
+
+static int block_falls_through(basicblock *b)
+{
+    if (b->b_iused == 0) return 1;
+    return !is_nofall(b->b_instr[b->b_iused - 1].i_opcode);
+}
+
+/* ---- optimisation: jump threading and unreachable code ---- */
+
+/* The first real instruction at or after block b (skipping empty blocks). */
+static basicblock *skip_empty(basicblock *b)
+{
+    while (b && b->b_iused == 0) b = b->b_next;
+    return b;
+}
+
+static void thread_jumps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            if (!ins->i_target) continue;
+            /* follow chains of unconditional jumps (bounded, loops are possible) */
+            for (int hops = 0; hops < 8; hops++) {
+                basicblock *t = skip_empty(ins->i_target);
+                if (t == NULL) break;
+                cfg_instr *first = &t->b_instr[0];
+                if ((first->i_opcode == JUMP_ABSOLUTE || first->i_opcode == JUMP_FORWARD) &&
+                    first->i_target && first->i_target != ins->i_target &&
+                    (ins->i_opcode == JUMP_ABSOLUTE || ins->i_opcode == JUMP_FORWARD ||
+                     ins->i_opcode == POP_JUMP_IF_FALSE || ins->i_opcode == POP_JUMP_IF_TRUE)) {
+                    ins->i_target = first->i_target;
+                    if (ins->i_opcode == JUMP_FORWARD) ins->i_opcode = JUMP_ABSOLUTE;
+                } else {
+                    ins->i_target = t;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+static void mark_reachable(cfg_builder *g)
+{
+    for (basicblock *b = g->g_block_list; b; b = b->b_list) b->b_reachable = 0;
+    basicblock **stack = PyMem_Malloc(sizeof(basicblock *) * 1024);
+    int sp = 0, cap = 1024;
+    if (!stack) return;
+    stack[sp++] = g->g_entryblock;
+    g->g_entryblock->b_reachable = 1;
+    while (sp > 0) {
+        basicblock *b = stack[--sp];
+        int falls = 1;
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            if (ins->i_target && !ins->i_target->b_reachable) {
+                ins->i_target->b_reachable = 1;
+                if (sp >= cap) { cap *= 2; stack = PyMem_Realloc(stack, sizeof(basicblock *) * (size_t)cap); }
+                stack[sp++] = ins->i_target;
+            }
+            if (is_nofall(ins->i_opcode)) { falls = 0; b->b_iused = i + 1; break; }
+        }
+        if (falls && b->b_next && !b->b_next->b_reachable) {
+            b->b_next->b_reachable = 1;
+            if (sp >= cap) { cap *= 2; stack = PyMem_Realloc(stack, sizeof(basicblock *) * (size_t)cap); }
+            stack[sp++] = b->b_next;
+        }
+    }
+    PyMem_Free(stack);
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next)
+        if (!b->b_reachable) b->b_iused = 0;
+}
+
+/* A jump to the very next instruction is a no-op. */
+static void remove_redundant_jumps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0) continue;
+        cfg_instr *last = &b->b_instr[b->b_iused - 1];
+        if ((last->i_opcode == JUMP_ABSOLUTE || last->i_opcode == JUMP_FORWARD) &&
+            skip_empty(last->i_target) == skip_empty(b->b_next)) {
+            last->i_opcode = NOP;
+            last->i_target = NULL;
+        }
+    }
+}
+
+/* NOPs are dropped when the neighbour keeps the line number alive. */
+static void remove_nops(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        int dest = 0;
+        for (int src = 0; src < b->b_iused; src++) {
+            cfg_instr *ins = &b->b_instr[src];
+            if (ins->i_opcode == NOP) {
+                int line = ins->i_loc.lineno;
+                if (line < 0) continue;
+                if (dest > 0 && b->b_instr[dest - 1].i_loc.lineno == line) continue;
+                if (src + 1 < b->b_iused && b->b_instr[src + 1].i_loc.lineno == line) continue;
+            }
+            b->b_instr[dest++] = *ins;
+        }
+        b->b_iused = dest;
+    }
+}
+
+int _PyCfg_Optimize(cfg_builder *g, PyObject *consts)
+{
+    thread_jumps(g);
+    mark_reachable(g);
+    remove_redundant_jumps(g);
+    remove_nops(g);
+    return 0;
+}
+
+/* ---- stack depth ---- */
+
+int _PyCfg_StackDepth(cfg_builder *g)
+{
+    int maxdepth = 0, nblocks = 0, sp = 0;
+    for (basicblock *b = g->g_block_list; b; b = b->b_list) {
+        b->b_startdepth = -1;
+        nblocks++;
+    }
+    basicblock **stack = PyMem_Malloc(sizeof(basicblock *) * (size_t)(nblocks + 1));
+    if (!stack) { PyErr_NoMemory(); return -1; }
+#define PUSH_BLOCK(blk, depth) do { \
+        if ((blk)->b_startdepth < (depth) ) { \
+            if ((blk)->b_startdepth < 0) stack[sp++] = (blk); \
+            (blk)->b_startdepth = (depth); \
+        } \
+    } while (0)
+    PUSH_BLOCK(g->g_entryblock, 0);
+    while (sp > 0) {
+        basicblock *b = stack[--sp];
+        int depth = b->b_startdepth;
+        int falls = 1;
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            int effect = stack_effect(ins->i_opcode, ins->i_oparg, 0);
+            if (effect == PY_INVALID_STACK_EFFECT) {
+                PyErr_Format(PyExc_SystemError, "compiler: invalid opcode %d", ins->i_opcode);
+                PyMem_Free(stack);
+                return -1;
+            }
+            if (ins->i_target) {
+                int jdepth = depth + stack_effect(ins->i_opcode, ins->i_oparg, 1);
+                if (jdepth > maxdepth) maxdepth = jdepth;
+                if (ins->i_target->b_startdepth < jdepth) {
+                    if (ins->i_target->b_startdepth < 0 || 1) {
+                        int known = ins->i_target->b_startdepth >= 0;
+                        ins->i_target->b_startdepth = jdepth;
+                        if (!known) stack[sp++] = ins->i_target;
+                    }
+                }
+            }
+            depth += effect;
+            if (depth > maxdepth) maxdepth = depth;
+            if (depth < 0) {
+                PyErr_Format(PyExc_SystemError, "compiler: stack underflow at %s",
+                             _PyOpcode_OpName[ins->i_opcode]);
+                PyMem_Free(stack);
+                return -1;
+            }
+            if (is_nofall(ins->i_opcode)) { falls = 0; break; }
+        }
+        if (falls && b->b_next) {
+            if (b->b_next->b_startdepth < depth) {
+                int known = b->b_next->b_startdepth >= 0;
+                b->b_next->b_startdepth = depth;
+                if (!known) stack[sp++] = b->b_next;
+            }
+        }
+    }
+#undef PUSH_BLOCK
+    PyMem_Free(stack);
+    (void)block_falls_through;
+    return maxdepth;
+}

@@ -1,0 +1,676 @@
+/* genobject.c — generators (and, sharing the same machinery, coroutines): a suspended
+ * frame resumed by send()/throw()/close().  Owner: compiler-vm.  The frame runs in
+ * src/vm/ceval.c (_PyEval_EvalFrame); YIELD_VALUE/YIELD_FROM suspend it.
+ * Async generators (asend/athrow objects) are not implemented yet. */
+#include "Python.h"
+#include "opcode.h"
+
+static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing);
+
+/* ---- creation ---- */
+
+static PyObject *make_gen(PyTypeObject *type, PyFrameObject *f, PyObject *name,
+                          PyObject *qualname)
+{
+    PyGenObject *gen = PyObject_GC_New(PyGenObject, type);
+    if (gen == NULL) { Py_DECREF(f); return NULL; }
+    gen->gi_frame = f;  /* steals */
+    f->f_gen = (PyObject *)gen;
+    gen->gi_code = Py_NewRef(f->f_code);
+    gen->gi_weakreflist = NULL;
+    gen->gi_exc_state.exc_type = NULL;
+    gen->gi_exc_state.exc_value = NULL;
+    gen->gi_exc_state.exc_traceback = NULL;
+    gen->gi_exc_state.previous_item = NULL;
+    gen->gi_name = Py_NewRef(name ? name : f->f_code->co_name);
+    gen->gi_qualname = Py_NewRef(qualname ? qualname : gen->gi_name);
+    gen->gi_origin_or_finalizer = NULL;
+    gen->gi_hooks_inited = 0;
+    gen->gi_closed = 0;
+    gen->gi_running_async = 0;
+    PyObject_GC_Track(gen);
+    return (PyObject *)gen;
+}
+
+PyObject *PyGen_NewWithQualName(PyFrameObject *f, PyObject *name, PyObject *qualname)
+{
+    return make_gen(&PyGen_Type, f, name, qualname);
+}
+
+PyObject *PyGen_New(PyFrameObject *f) { return make_gen(&PyGen_Type, f, NULL, NULL); }
+
+PyObject *PyCoro_New(PyFrameObject *f, PyObject *name, PyObject *qualname)
+{
+    return make_gen(&PyCoro_Type, f, name, qualname);
+}
+
+PyObject *PyAsyncGen_New(PyFrameObject *f, PyObject *name, PyObject *qualname)
+{
+    return make_gen(&PyAsyncGen_Type, f, name, qualname);
+}
+
+PyObject *_Py_MakeCoro(PyFrameObject *f, PyObject *name, PyObject *qualname)
+{
+    int flags = f->f_code->co_flags;
+    if (flags & CO_COROUTINE) return PyCoro_New(f, name, qualname);
+    if (flags & CO_ASYNC_GENERATOR) return PyAsyncGen_New(f, name, qualname);
+    return PyGen_NewWithQualName(f, name, qualname);
+}
+
+/* ---- StopIteration plumbing ---- */
+
+int _PyGen_SetStopIterationValue(PyObject *value)
+{
+    if (value == Py_None) {
+        PyErr_SetNone(PyExc_StopIteration);
+        return 0;
+    }
+    /* wrap so that a tuple or exception value is not unpacked */
+    PyObject *e = PyObject_CallOneArg(PyExc_StopIteration, value);
+    if (e == NULL) return -1;
+    PyErr_SetObject(PyExc_StopIteration, e);
+    Py_DECREF(e);
+    return 0;
+}
+
+int _PyGen_FetchStopIterationValue(PyObject **pvalue)
+{
+    PyObject *value = NULL;
+    if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyObject *exc = PyErr_GetRaisedException();
+        value = PyObject_GetAttrString(exc, "value");
+        Py_DECREF(exc);
+        if (value == NULL) return -1;
+    } else if (PyErr_Occurred()) {
+        return -1;
+    }
+    if (value == NULL) value = Py_NewRef(Py_None);
+    *pvalue = value;
+    return 0;
+}
+
+static int gen_is_finished(PyGenObject *gen)
+{
+    return gen->gi_frame == NULL || gen->gi_frame->f_state >= FRAME_RETURNED;
+}
+
+static const char *gen_kind(PyGenObject *gen)
+{
+    if (PyCoro_CheckExact(gen)) return "coroutine";
+    if (PyAsyncGen_CheckExact(gen)) return "async generator";
+    return "generator";
+}
+
+/* ---- resuming ---- */
+
+static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyFrameObject *f = gen->gi_frame;
+    PyObject *result;
+
+    if (f != NULL && f->f_state == FRAME_EXECUTING) {
+        PyErr_Format(PyExc_ValueError, "%s already executing", gen_kind(gen));
+        return NULL;
+    }
+    if (gen_is_finished(gen)) {
+        if (PyCoro_CheckExact(gen) && !closing) {
+            PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited coroutine");
+        } else if (arg && !exc) {
+            PyErr_SetNone(PyAsyncGen_CheckExact(gen) ? PyExc_StopAsyncIteration
+                                                     : PyExc_StopIteration);
+        }
+        return NULL;
+    }
+    if (f->f_state == FRAME_CREATED) {
+        if (arg && arg != Py_None && !exc) {
+            PyErr_Format(PyExc_TypeError, "can't send non-None value to a just-started %s",
+                         gen_kind(gen));
+            return NULL;
+        }
+    } else if (!exc) {
+        /* the sent value becomes the result of the yield expression */
+        f->f_valuestack[f->f_stackdepth++] = Py_NewRef(arg ? arg : Py_None);
+    }
+    /* the generator's handled-exception state is pushed on the thread's chain */
+    gen->gi_exc_state.previous_item = tstate->exc_info;
+    tstate->exc_info = &gen->gi_exc_state;
+    result = _PyEval_EvalFrame(tstate, f, exc);
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+
+    if (result != NULL && f->f_state == FRAME_SUSPENDED) return result;
+
+    /* The generator finished: return becomes StopIteration(value). */
+    if (result) {
+        if (result == Py_None) {
+            PyErr_SetNone(PyAsyncGen_CheckExact(gen) ? PyExc_StopAsyncIteration
+                                                     : PyExc_StopIteration);
+        } else {
+            _PyGen_SetStopIterationValue(result);
+        }
+        Py_CLEAR(result);
+    } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        const char *msg = PyCoro_CheckExact(gen) ? "coroutine raised StopIteration"
+                        : PyAsyncGen_CheckExact(gen) ? "async generator raised StopIteration"
+                        : "generator raised StopIteration";
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", msg);
+    } else if (PyAsyncGen_CheckExact(gen) &&
+               PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s",
+                               "async generator raised StopAsyncIteration");
+    }
+    /* drop the frame: a finished generator keeps nothing alive */
+    Py_CLEAR(gen->gi_exc_state.exc_type);
+    Py_CLEAR(gen->gi_exc_state.exc_value);
+    Py_CLEAR(gen->gi_exc_state.exc_traceback);
+    gen->gi_frame->f_gen = NULL;
+    Py_CLEAR(gen->gi_frame);
+    return result;
+}
+
+PySendResult PyGen_Send(PyGenObject *gen, PyObject *arg, PyObject **presult)
+{
+    PyObject *r = gen_send_ex(gen, arg, 0, 0);
+    if (r != NULL) { *presult = r; return PYGEN_NEXT; }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration) || !PyErr_Occurred()) {
+        if (_PyGen_FetchStopIterationValue(presult) == 0) return PYGEN_RETURN;
+    }
+    *presult = NULL;
+    return PYGEN_ERROR;
+}
+
+static PyObject *gen_send(PyGenObject *gen, PyObject *arg) { return gen_send_ex(gen, arg, 0, 0); }
+
+static PyObject *gen_iternext(PyGenObject *gen)
+{
+    PyObject *r = gen_send_ex(gen, NULL, 0, 0);
+    /* iteration protocol: plain exhaustion is NULL without an exception */
+    if (r == NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyObject *exc = PyErr_GetRaisedException();
+        PyObject *args = exc ? PyObject_GetAttrString(exc, "args") : NULL;
+        int empty = args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 0;
+        Py_XDECREF(args);
+        if (empty) Py_XDECREF(exc);
+        else PyErr_SetRaisedException(exc);
+    }
+    return r;
+}
+
+/* The object this generator is delegating to with yield from / await, if any. */
+static PyObject *gen_yf(PyGenObject *gen)
+{
+    PyFrameObject *f = gen->gi_frame;
+    if (f && f->f_state == FRAME_SUSPENDED && f->f_lasti >= 0) {
+        _Py_CODEUNIT next = _PyCode_CODE(f->f_code)[f->f_lasti / 2 + 1];
+        if (_Py_OPCODE(next) == YIELD_FROM && f->f_stackdepth > 0)
+            return Py_NewRef(f->f_valuestack[f->f_stackdepth - 1]);
+    }
+    return NULL;
+}
+
+static int gen_close_iter(PyObject *yf)
+{
+    PyObject *retval = NULL;
+    if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
+        retval = _PyGen_Close(yf);
+        if (retval == NULL) return -1;
+    } else {
+        PyObject *meth;
+        PyObject *name = PyUnicode_FromString("close");
+        if (!name) return -1;
+        int r = _PyObject_LookupAttr(yf, name, &meth);
+        Py_DECREF(name);
+        if (r < 0) PyErr_WriteUnraisable(yf);
+        if (meth) {
+            retval = PyObject_CallNoArgs(meth);
+            Py_DECREF(meth);
+            if (retval == NULL) return -1;
+        }
+    }
+    Py_XDECREF(retval);
+    return 0;
+}
+
+PyObject *_PyGen_Close(PyObject *self)
+{
+    PyGenObject *gen = (PyGenObject *)self;
+    PyObject *retval, *yf = gen_yf(gen);
+    int err = 0;
+    if (yf) {
+        PyFrameObject *f = gen->gi_frame;
+        char state = f->f_state;
+        f->f_state = FRAME_EXECUTING;
+        err = gen_close_iter(yf);
+        f->f_state = state;
+        Py_DECREF(yf);
+    }
+    if (err == 0) PyErr_SetNone(PyExc_GeneratorExit);
+    if (gen->gi_frame == NULL || gen->gi_frame->f_state == FRAME_CREATED) {
+        PyErr_Clear();
+        if (gen->gi_frame) { gen->gi_frame->f_gen = NULL; Py_CLEAR(gen->gi_frame); }
+        Py_RETURN_NONE;
+    }
+    retval = gen_send_ex(gen, Py_None, 1, 1);
+    if (retval) {
+        Py_DECREF(retval);
+        PyErr_Format(PyExc_RuntimeError, "%s ignored GeneratorExit", gen_kind(gen));
+        return NULL;
+    }
+    if (PyErr_ExceptionMatches(PyExc_StopIteration) ||
+        PyErr_ExceptionMatches(PyExc_GeneratorExit)) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    return NULL;
+}
+
+static PyObject *gen_close(PyGenObject *gen, PyObject *Py_UNUSED(args))
+{
+    return _PyGen_Close((PyObject *)gen);
+}
+
+static PyObject *gen_throw_impl(PyGenObject *gen, PyObject *typ, PyObject *val, PyObject *tb)
+{
+    PyObject *yf = gen_yf(gen);
+    if (yf) {
+        PyObject *ret;
+        int err;
+        if (PyErr_GivenExceptionMatches(typ, PyExc_GeneratorExit)) {
+            char state = gen->gi_frame->f_state;
+            gen->gi_frame->f_state = FRAME_EXECUTING;
+            err = gen_close_iter(yf);
+            gen->gi_frame->f_state = state;
+            Py_DECREF(yf);
+            if (err < 0) return gen_send_ex(gen, Py_None, 1, 0);
+            goto throw_here;
+        }
+        char state = gen->gi_frame->f_state;
+        gen->gi_frame->f_state = FRAME_EXECUTING;
+        if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
+            ret = gen_throw_impl((PyGenObject *)yf, typ, val, tb);
+        } else {
+            PyObject *meth;
+            PyObject *name = PyUnicode_FromString("throw");
+            int r = name ? _PyObject_LookupAttr(yf, name, &meth) : -1;
+            Py_XDECREF(name);
+            if (r < 0) {
+                gen->gi_frame->f_state = state;
+                Py_DECREF(yf);
+                return NULL;
+            }
+            if (meth == NULL) {
+                gen->gi_frame->f_state = state;
+                Py_DECREF(yf);
+                goto throw_here;
+            }
+            ret = PyObject_CallFunctionObjArgs(meth, typ, val, tb, NULL);
+            Py_DECREF(meth);
+        }
+        gen->gi_frame->f_state = state;
+        Py_DECREF(yf);
+        if (!ret) {
+            /* the delegate finished: its value is the result of the yield from */
+            PyFrameObject *f = gen->gi_frame;
+            PyObject *receiver = f->f_valuestack[--f->f_stackdepth];
+            Py_DECREF(receiver);
+            f->f_lasti += (int)sizeof(_Py_CODEUNIT);  /* skip the YIELD_FROM */
+            PyObject *val2;
+            if (_PyGen_FetchStopIterationValue(&val2) == 0) {
+                ret = gen_send_ex(gen, val2, 0, 0);
+                Py_DECREF(val2);
+            } else {
+                ret = gen_send_ex(gen, Py_None, 1, 0);
+            }
+        }
+        return ret;
+    }
+throw_here:
+    Py_XINCREF(typ);
+    Py_XINCREF(val);
+    Py_XINCREF(tb);
+    if (tb == Py_None) Py_CLEAR(tb);
+    else if (tb != NULL && !PyTraceBack_Check(tb)) {
+        PyErr_SetString(PyExc_TypeError, "throw() third argument must be a traceback object");
+        goto failed;
+    }
+    if (PyExceptionClass_Check(typ)) {
+        PyErr_NormalizeException(&typ, &val, &tb);
+    } else if (PyExceptionInstance_Check(typ)) {
+        if (val && val != Py_None) {
+            PyErr_SetString(PyExc_TypeError, "instance exception may not have a separate value");
+            goto failed;
+        }
+        Py_XDECREF(val);
+        val = typ;
+        typ = Py_NewRef(PyExceptionInstance_Class(typ));
+        if (tb == NULL) tb = PyException_GetTraceback(val);
+    } else {
+        PyErr_Format(PyExc_TypeError, "exceptions must be classes or instances deriving from "
+                     "BaseException, not %s", Py_TYPE(typ)->tp_name);
+        goto failed;
+    }
+    PyErr_Restore(typ, val, tb);
+    return gen_send_ex(gen, Py_None, 1, 0);
+failed:
+    Py_XDECREF(typ);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+    return NULL;
+}
+
+static PyObject *gen_throw(PyGenObject *gen, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (!_PyArg_CheckPositional("throw", nargs, 1, 3)) return NULL;
+    return gen_throw_impl(gen, args[0], nargs > 1 ? args[1] : NULL, nargs > 2 ? args[2] : NULL);
+}
+
+/* ---- finalisation and GC ---- */
+
+void _PyGen_Finalize(PyObject *self)
+{
+    PyGenObject *gen = (PyGenObject *)self;
+    if (gen->gi_frame == NULL || gen->gi_frame->f_state >= FRAME_RETURNED) return;
+    PyObject *exc = PyErr_GetRaisedException();
+    if (PyCoro_CheckExact(self) && gen->gi_frame->f_state == FRAME_CREATED) {
+        PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
+                         gen->gi_qualname);
+        if (PyErr_Occurred()) PyErr_WriteUnraisable(self);
+    } else {
+        PyObject *res = _PyGen_Close(self);
+        if (res == NULL) PyErr_WriteUnraisable(self);
+        else Py_DECREF(res);
+    }
+    PyErr_SetRaisedException(exc);
+}
+
+static void gen_dealloc(PyGenObject *gen)
+{
+    PyObject_GC_UnTrack(gen);
+    if (gen->gi_frame && gen->gi_frame->f_state < FRAME_RETURNED) {
+        Py_SET_REFCNT(gen, 1);  /* resurrect while closing */
+        _PyGen_Finalize((PyObject *)gen);
+        if (Py_REFCNT(gen) > 1) { Py_SET_REFCNT(gen, Py_REFCNT(gen) - 1); return; }
+        Py_SET_REFCNT(gen, 0);
+    }
+    if (gen->gi_frame) {
+        gen->gi_frame->f_gen = NULL;
+        Py_CLEAR(gen->gi_frame);
+    }
+    Py_CLEAR(gen->gi_code);
+    Py_CLEAR(gen->gi_name);
+    Py_CLEAR(gen->gi_qualname);
+    Py_CLEAR(gen->gi_exc_state.exc_type);
+    Py_CLEAR(gen->gi_exc_state.exc_value);
+    Py_CLEAR(gen->gi_exc_state.exc_traceback);
+    Py_CLEAR(gen->gi_origin_or_finalizer);
+    PyObject_GC_Del(gen);
+}
+
+static int gen_traverse(PyGenObject *gen, visitproc visit, void *arg)
+{
+    Py_VISIT((PyObject *)gen->gi_frame);
+    Py_VISIT(gen->gi_code);
+    Py_VISIT(gen->gi_name);
+    Py_VISIT(gen->gi_qualname);
+    Py_VISIT(gen->gi_exc_state.exc_value);
+    return 0;
+}
+
+static PyObject *gen_repr(PyGenObject *gen)
+{
+    return PyUnicode_FromFormat("<%s object %U at %p>", gen_kind(gen), gen->gi_qualname, gen);
+}
+
+/* ---- attributes ---- */
+
+static PyObject *gen_get_name(PyGenObject *op, void *c) { return Py_NewRef(op->gi_name); }
+static int gen_set_name(PyGenObject *op, PyObject *value, void *c)
+{
+    if (value == NULL || !PyUnicode_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    Py_XSETREF(op->gi_name, Py_NewRef(value));
+    return 0;
+}
+static PyObject *gen_get_qualname(PyGenObject *op, void *c) { return Py_NewRef(op->gi_qualname); }
+static int gen_set_qualname(PyGenObject *op, PyObject *value, void *c)
+{
+    if (value == NULL || !PyUnicode_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    Py_XSETREF(op->gi_qualname, Py_NewRef(value));
+    return 0;
+}
+static PyObject *gen_getyieldfrom(PyGenObject *gen, void *c)
+{
+    PyObject *yf = gen_yf(gen);
+    if (yf == NULL) Py_RETURN_NONE;
+    return yf;
+}
+static PyObject *gen_getrunning(PyGenObject *gen, void *c)
+{
+    return PyBool_FromLong(gen->gi_frame && gen->gi_frame->f_state == FRAME_EXECUTING);
+}
+static PyObject *gen_getsuspended(PyGenObject *gen, void *c)
+{
+    return PyBool_FromLong(gen->gi_frame && gen->gi_frame->f_state == FRAME_SUSPENDED);
+}
+static PyObject *gen_getframe(PyGenObject *gen, void *c)
+{
+    if (gen->gi_frame == NULL) Py_RETURN_NONE;
+    return Py_NewRef(gen->gi_frame);
+}
+static PyObject *gen_getcode(PyGenObject *gen, void *c) { return Py_NewRef(gen->gi_code); }
+
+static PyGetSetDef gen_getsetlist[] = {
+    {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
+    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
+    {"gi_yieldfrom", (getter)gen_getyieldfrom, NULL, NULL, NULL},
+    {"gi_running", (getter)gen_getrunning, NULL, NULL, NULL},
+    {"gi_frame", (getter)gen_getframe, NULL, NULL, NULL},
+    {"gi_suspended", (getter)gen_getsuspended, NULL, NULL, NULL},
+    {"gi_code", (getter)gen_getcode, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static PyGetSetDef coro_getsetlist[] = {
+    {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
+    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
+    {"cr_await", (getter)gen_getyieldfrom, NULL, NULL, NULL},
+    {"cr_running", (getter)gen_getrunning, NULL, NULL, NULL},
+    {"cr_frame", (getter)gen_getframe, NULL, NULL, NULL},
+    {"cr_code", (getter)gen_getcode, NULL, NULL, NULL},
+    {"cr_suspended", (getter)gen_getsuspended, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static PyGetSetDef ag_getsetlist[] = {
+    {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
+    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
+    {"ag_await", (getter)gen_getyieldfrom, NULL, NULL, NULL},
+    {"ag_frame", (getter)gen_getframe, NULL, NULL, NULL},
+    {"ag_code", (getter)gen_getcode, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static PyMethodDef gen_methods[] = {
+    {"send", (PyCFunction)gen_send, METH_O,
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", (PyCFunction)(void (*)(void))gen_throw, METH_FASTCALL,
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
+    {"close", (PyCFunction)gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL}
+};
+
+PyTypeObject PyGen_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "generator",
+    .tp_basicsize = sizeof(PyGenObject),
+    .tp_dealloc = (destructor)gen_dealloc,
+    .tp_repr = (reprfunc)gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)gen_traverse,
+    .tp_weaklistoffset = offsetof(PyGenObject, gi_weakreflist),
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)gen_iternext,
+    .tp_methods = gen_methods,
+    .tp_getset = gen_getsetlist,
+    .tp_finalize = _PyGen_Finalize,
+};
+
+/* ---- coroutines: awaitable through a coroutine_wrapper ---- */
+
+typedef struct {
+    PyObject_HEAD
+    PyGenObject *cw_coroutine;
+} PyCoroWrapper;
+
+static PyObject *coro_await(PyGenObject *coro)
+{
+    PyCoroWrapper *cw = PyObject_GC_New(PyCoroWrapper, &_PyCoroWrapper_Type);
+    if (cw == NULL) return NULL;
+    cw->cw_coroutine = (PyGenObject *)Py_NewRef(coro);
+    PyObject_GC_Track(cw);
+    return (PyObject *)cw;
+}
+
+PyObject *_PyCoro_GetAwaitableIter(PyObject *o)
+{
+    PyTypeObject *ot = Py_TYPE(o);
+    if (PyCoro_CheckExact(o) ||
+        (PyGen_CheckExact(o) &&
+         (((PyCodeObject *)((PyGenObject *)o)->gi_code)->co_flags & CO_ITERABLE_COROUTINE)))
+        return Py_NewRef(o);
+    if (ot->tp_as_async != NULL && ot->tp_as_async->am_await != NULL) {
+        PyObject *res = (*ot->tp_as_async->am_await)(o);
+        if (res != NULL) {
+            if (PyCoro_CheckExact(res)) {
+                PyErr_SetString(PyExc_TypeError, "__await__() returned a coroutine");
+                Py_CLEAR(res);
+            } else if (!PyIter_Check(res)) {
+                PyErr_Format(PyExc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                             Py_TYPE(res)->tp_name);
+                Py_CLEAR(res);
+            }
+        }
+        return res;
+    }
+    PyErr_Format(PyExc_TypeError, "object %.100s can't be used in 'await' expression",
+                 ot->tp_name);
+    return NULL;
+}
+
+static PyAsyncMethods coro_as_async = { (unaryfunc)coro_await, 0, 0, 0 };
+
+PyTypeObject PyCoro_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "coroutine",
+    .tp_basicsize = sizeof(PyCoroObject),
+    .tp_dealloc = (destructor)gen_dealloc,
+    .tp_as_async = &coro_as_async,
+    .tp_repr = (reprfunc)gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)gen_traverse,
+    .tp_weaklistoffset = offsetof(PyCoroObject, cr_weakreflist),
+    .tp_methods = gen_methods,
+    .tp_getset = coro_getsetlist,
+    .tp_finalize = _PyGen_Finalize,
+};
+
+static void cw_dealloc(PyCoroWrapper *cw)
+{
+    PyObject_GC_UnTrack(cw);
+    Py_CLEAR(cw->cw_coroutine);
+    PyObject_GC_Del(cw);
+}
+
+static PyObject *cw_iternext(PyCoroWrapper *cw) { return gen_iternext(cw->cw_coroutine); }
+static PyObject *cw_send(PyCoroWrapper *cw, PyObject *arg) { return gen_send(cw->cw_coroutine, arg); }
+static PyObject *cw_throw(PyCoroWrapper *cw, PyObject *const *args, Py_ssize_t nargs)
+{
+    return gen_throw(cw->cw_coroutine, args, nargs);
+}
+static PyObject *cw_close(PyCoroWrapper *cw, PyObject *a) { return _PyGen_Close((PyObject *)cw->cw_coroutine); }
+static int cw_traverse(PyCoroWrapper *cw, visitproc visit, void *arg)
+{
+    Py_VISIT((PyObject *)cw->cw_coroutine);
+    return 0;
+}
+
+static PyMethodDef cw_methods[] = {
+    {"send", (PyCFunction)cw_send, METH_O, NULL},
+    {"throw", (PyCFunction)(void (*)(void))cw_throw, METH_FASTCALL, NULL},
+    {"close", (PyCFunction)cw_close, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+PyTypeObject _PyCoroWrapper_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "coroutine_wrapper",
+    .tp_basicsize = sizeof(PyCoroWrapper),
+    .tp_dealloc = (destructor)cw_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)cw_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)cw_iternext,
+    .tp_methods = cw_methods,
+};
+
+/* ---- async generators: the type exists; asend/athrow are not implemented yet ---- */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *agw_val;
+} _PyAsyncGenWrappedValue;
+
+PyObject *_PyAsyncGenValueWrapperNew(PyObject *val)
+{
+    _PyAsyncGenWrappedValue *o = PyObject_GC_New(_PyAsyncGenWrappedValue,
+                                                 &_PyAsyncGenWrappedValue_Type);
+    if (o == NULL) return NULL;
+    o->agw_val = Py_NewRef(val);
+    PyObject_GC_Track(o);
+    return (PyObject *)o;
+}
+
+static void agw_dealloc(_PyAsyncGenWrappedValue *o)
+{
+    PyObject_GC_UnTrack(o);
+    Py_CLEAR(o->agw_val);
+    PyObject_GC_Del(o);
+}
+
+static int agw_traverse(_PyAsyncGenWrappedValue *o, visitproc visit, void *arg)
+{
+    Py_VISIT(o->agw_val);
+    return 0;
+}
+
+PyTypeObject _PyAsyncGenWrappedValue_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator_wrapped_value",
+    .tp_basicsize = sizeof(_PyAsyncGenWrappedValue),
+    .tp_dealloc = (destructor)agw_dealloc,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)agw_traverse,
+};
+
+PyTypeObject PyAsyncGen_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator",
+    .tp_basicsize = sizeof(PyAsyncGenObject),
+    .tp_dealloc = (destructor)gen_dealloc,
+    .tp_repr = (reprfunc)gen_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)gen_traverse,
+    .tp_weaklistoffset = offsetof(PyAsyncGenObject, ag_weakreflist),
+    .tp_getset = ag_getsetlist,
+};

@@ -1,0 +1,369 @@
+/* pylifecycle.c — bringing the interpreter up (Py_InitializeFromConfig: types,
+ * exceptions, builtins, sys, sys.path, standard streams, __main__, signals) and down
+ * (Py_FinalizeEx: atexit callbacks, flushing stdout/stderr, releasing the state).
+ * The command line that fills the PyConfig is main.c. */
+#include "Python.h"
+#include <signal.h>
+#include <unistd.h>
+
+static int runtime_initialized = 0;
+static const char *program_full_path = NULL;
+
+/* ---- version strings ---- */
+
+const char *Py_GetVersion(void)
+{
+    static char version[250];
+    snprintf(version, sizeof(version), "%.80s (krait %s, %s, %s) [GCC %s]", PY_VERSION,
+             KRAIT_VERSION, __DATE__, __TIME__, __VERSION__);
+    return version;
+}
+
+const char *Py_GetPlatform(void) { return "linux"; }
+const char *Py_GetCompiler(void) { return "[GCC " __VERSION__ "]"; }
+const char *Py_GetBuildInfo(void) { return "krait " KRAIT_VERSION ", " __DATE__ ", " __TIME__; }
+const char *Py_GetCopyright(void)
+{
+    return "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+           "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+           "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+           "All Rights Reserved.\n\n"
+           "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+           "All Rights Reserved.";
+}
+
+const char *Py_GetProgramName(void)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    return ts && ts->interp->config.program_name ? ts->interp->config.program_name : "krait";
+}
+
+/* The absolute path of the running executable (sys.executable). */
+const char *_Py_GetProgramFullPath(void)
+{
+    if (program_full_path == NULL) {
+        static char buf[4096];
+        ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+        if (n > 0) {
+            buf[n] = '\0';
+            program_full_path = buf;
+        } else {
+            program_full_path = "";
+        }
+    }
+    return program_full_path;
+}
+
+void PyConfig_InitPythonConfig(PyConfig *config)
+{
+    memset(config, 0, sizeof(*config));
+    config->write_bytecode = 1;
+    config->use_environment = 1;
+    config->buffered_stdio = 1;
+    config->site_import = 1;
+    config->user_site_directory = 1;
+}
+
+void PyConfig_Clear(PyConfig *config) { (void)config; }   /* main.c owns the strings */
+
+/* ---- signals: SIGINT sets the flag the eval loop polls ---- */
+
+static void sigint_handler(int signum)
+{
+    int save_errno = errno;
+    _PyErr_InterruptPending = 1;
+    _PyEval_SignalReceived();
+    errno = save_errno;
+}
+
+int PyErr_SetInterruptEx(int signum)
+{
+    if (signum != SIGINT)
+        return 0;
+    _PyErr_InterruptPending = 1;
+    _PyEval_SignalReceived();
+    return 0;
+}
+
+int _PyOS_IsMainThread(void) { return 1; }
+
+int _PySignal_Init(int install_signal_handlers)
+{
+    if (!install_signal_handlers)
+        return 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = sigint_handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_ONSTACK;   /* no SA_RESTART: reads return EINTR so ^C is seen */
+    sigaction(SIGINT, &sa, NULL);
+    /* as CPython: writing to a closed pipe raises BrokenPipeError, not a signal */
+    signal(SIGPIPE, SIG_IGN);
+#ifdef SIGXFSZ
+    signal(SIGXFSZ, SIG_IGN);
+#endif
+    return 0;
+}
+
+void _PySignal_Fini(void)
+{
+    signal(SIGINT, SIG_DFL);
+}
+
+/* ---- atexit: C-level and Python-level registries ---- */
+
+#define NEXITFUNCS 32
+static void (*exitfuncs[NEXITFUNCS])(void);
+static int nexitfuncs = 0;
+
+int Py_AtExit(void (*func)(void))
+{
+    if (nexitfuncs >= NEXITFUNCS)
+        return -1;
+    exitfuncs[nexitfuncs++] = func;
+    return 0;
+}
+
+static void call_ll_exitfuncs(void)
+{
+    while (nexitfuncs > 0)
+        (*exitfuncs[--nexitfuncs])();
+    fflush(stdout);
+    fflush(stderr);
+}
+
+typedef struct {
+    PyObject *func, *args, *kwargs;
+} atexit_callback;
+static atexit_callback *atexit_callbacks = NULL;
+static Py_ssize_t atexit_ncallbacks = 0, atexit_size = 0;
+
+int _PyAtExit_Register(PyObject *func, PyObject *args, PyObject *kwargs)
+{
+    if (atexit_ncallbacks >= atexit_size) {
+        Py_ssize_t size = atexit_size ? atexit_size * 2 : 16;
+        atexit_callback *n = PyMem_Realloc(atexit_callbacks, (size_t)size * sizeof(*n));
+        if (n == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        atexit_callbacks = n;
+        atexit_size = size;
+    }
+    atexit_callback *cb = &atexit_callbacks[atexit_ncallbacks++];
+    cb->func = Py_NewRef(func);
+    cb->args = Py_XNewRef(args);
+    cb->kwargs = Py_XNewRef(kwargs);
+    return 0;
+}
+
+static void atexit_delete(Py_ssize_t i)
+{
+    atexit_callback cb = atexit_callbacks[i];
+    memmove(&atexit_callbacks[i], &atexit_callbacks[i + 1],
+            (size_t)(atexit_ncallbacks - i - 1) * sizeof(atexit_callback));
+    atexit_ncallbacks--;
+    Py_DECREF(cb.func);
+    Py_XDECREF(cb.args);
+    Py_XDECREF(cb.kwargs);
+}
+
+int _PyAtExit_Unregister(PyObject *func)
+{
+    for (Py_ssize_t i = atexit_ncallbacks - 1; i >= 0; i--) {
+        int eq = PyObject_RichCompareBool(atexit_callbacks[i].func, func, Py_EQ);
+        if (eq < 0)
+            return -1;
+        if (eq)
+            atexit_delete(i);
+    }
+    return 0;
+}
+
+void _PyAtExit_Clear(void)
+{
+    while (atexit_ncallbacks > 0)
+        atexit_delete(atexit_ncallbacks - 1);
+}
+
+Py_ssize_t _PyAtExit_Count(void) { return atexit_ncallbacks; }
+
+/* Last registered runs first; errors are reported as unraisable, as CPython does. */
+void _PyAtExit_Call(void)
+{
+    while (atexit_ncallbacks > 0) {
+        atexit_callback cb = atexit_callbacks[--atexit_ncallbacks];
+        PyObject *args = cb.args ? Py_NewRef(cb.args) : PyTuple_New(0);
+        PyObject *res = args ? PyObject_Call(cb.func, args, cb.kwargs) : NULL;
+        Py_XDECREF(args);
+        if (res == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
+                PyErr_Clear();   /* SystemExit in an atexit callback is ignored */
+            } else {
+                _PyErr_WriteUnraisableMsg("Exception ignored in atexit callback", cb.func);
+            }
+        } else {
+            Py_DECREF(res);
+        }
+        Py_DECREF(cb.func);
+        Py_XDECREF(cb.args);
+        Py_XDECREF(cb.kwargs);
+    }
+}
+
+/* ---- start-up ---- */
+
+static int init_main_module(PyInterpreterState *interp)
+{
+    PyObject *m = PyImport_AddModule("__main__");
+    if (m == NULL)
+        return -1;
+    PyObject *d = PyModule_GetDict(m);
+    PyObject *ann = PyDict_New();
+    if (ann == NULL || PyDict_SetItemString(d, "__annotations__", ann) < 0) {
+        Py_XDECREF(ann);
+        return -1;
+    }
+    Py_DECREF(ann);
+    if (PyDict_GetItemString(d, "__builtins__") == NULL) {
+        PyObject *bimod = PyImport_GetModule(_Py_ID(builtins));
+        if (bimod == NULL || PyDict_SetItemString(d, "__builtins__", bimod) < 0) {
+            Py_XDECREF(bimod);
+            return -1;
+        }
+        Py_DECREF(bimod);
+    }
+    /* the loader of __main__ is BuiltinImporter until a script sets another one */
+    if (PyDict_GetItemString(d, "__loader__") == NULL) {
+        PyObject *loader = PyDict_GetItemString(interp->sysdict, "__builtin_importer__");
+        if (PyDict_SetItemString(d, "__loader__", loader ? loader : Py_None) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int fatal_init(const char *what)
+{
+    fprintf(stderr, "Fatal Python error: %s\n", what);
+    if (PyErr_Occurred())
+        PyErr_Print();
+    return -1;
+}
+
+int Py_InitializeFromConfig(const PyConfig *config)
+{
+    if (runtime_initialized)
+        return 0;
+    PyInterpreterState *interp = PyInterpreterState_New();
+    if (interp == NULL)
+        return fatal_init("can't make main interpreter");
+    interp->config = *config;
+    PyThreadState *tstate = PyThreadState_New(interp);
+    if (tstate == NULL)
+        return fatal_init("can't make first thread");
+    PyThreadState_Swap(tstate);
+
+    _Py_HashSecret_Init();
+    if (_PyTypes_InitTypes() < 0)
+        return fatal_init("init_types: can't initialize the types");
+    if (_PyExc_InitTypes() < 0)
+        return fatal_init("can't initialize the exception types");
+    if (PyType_Ready(&PyTraceBack_Type) < 0 || PyType_Ready(&_PyStdPrinter_Type) < 0 ||
+        PyType_Ready(&_PyNamespace_Type) < 0)
+        return fatal_init("can't initialize runtime types");
+    _PyEval_InitState(interp);
+
+    interp->modules = PyDict_New();
+    if (interp->modules == NULL)
+        return fatal_init("can't make modules dictionary");
+
+    PyObject *bimod = _PyBuiltin_Init(interp);
+    if (bimod == NULL)
+        return fatal_init("can't initialize builtins module");
+    interp->builtins = Py_NewRef(PyModule_GetDict(bimod));
+    if (_PyBuiltins_AddExceptions(interp->builtins) < 0 ||
+        _PyImport_FixupBuiltin(bimod, "builtins", interp->modules) < 0)
+        return fatal_init("can't initialize builtins module");
+    Py_DECREF(bimod);
+
+    PyObject *sysmod = _PySys_Create(tstate);
+    if (sysmod == NULL)
+        return fatal_init("can't initialize sys module");
+    if (_PyImport_FixupBuiltin(sysmod, "sys", interp->modules) < 0)
+        return fatal_init("can't initialize sys module");
+    Py_DECREF(sysmod);
+
+    if (_PyImport_Init(interp) < 0)
+        return fatal_init("can't initialize the import system");
+    if (_PySys_InitStdio(tstate) < 0)
+        return fatal_init("can't initialize sys standard streams");
+    if (init_main_module(interp) < 0)
+        return fatal_init("can't initialize __main__ module");
+    if (_PySignal_Init(1) < 0)
+        return fatal_init("can't initialize signals");
+    runtime_initialized = 1;
+    return 0;
+}
+
+void Py_InitializeEx(int install_sigs)
+{
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    if (Py_InitializeFromConfig(&config) < 0)
+        Py_FatalError("initialization failed");
+    if (!install_sigs)
+        _PySignal_Fini();
+}
+
+void Py_Initialize(void) { Py_InitializeEx(1); }
+
+int Py_IsInitialized(void) { return runtime_initialized; }
+
+int _Py_IsFinalizing(void)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    return ts != NULL && ts->interp->finalizing;
+}
+
+/* ---- shutdown ---- */
+
+int Py_FinalizeEx(void)
+{
+    if (!runtime_initialized)
+        return 0;
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyInterpreterState *interp = tstate->interp;
+    int status = 0;
+
+    _PyAtExit_Call();
+    if (_PySys_FlushStdFiles() < 0)
+        status = -1;
+    interp->finalizing = 1;
+    _PySignal_Fini();
+    if (interp->config.dxp)
+        _PyEval_DumpDxp();
+
+    /* Drop the modules first (their globals may hold anything), then the state. */
+    PyErr_Clear();
+    if (interp->modules != NULL && PyDict_Check(interp->modules)) {
+        PyObject *keep_sys = PyDict_GetItemString(interp->modules, "sys");
+        Py_XINCREF(keep_sys);
+        PyDict_Clear(interp->modules);
+        Py_XDECREF(keep_sys);
+    }
+    PyErr_Clear();
+    if (_PySys_FlushStdFiles() < 0)
+        status = -1;
+    runtime_initialized = 0;
+    call_ll_exitfuncs();
+    return status;
+}
+
+void Py_Finalize(void) { (void)Py_FinalizeEx(); }
+
+void Py_Exit(int sts)
+{
+    if (Py_FinalizeEx() < 0)
+        sts = 120;
+    exit(sts);
+}
