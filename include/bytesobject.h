@@ -41,4 +41,33 @@ PyObject *_PyBytes_FromHex(PyObject *string, int use_bytearray);
 /* bytes.hex()/bytearray.hex() shared helper. */
 PyObject *_Py_strhex_bytes_with_sep(const char *argbuf, Py_ssize_t arglen, PyObject *sep, int bytes_per_group, int return_bytes);
 
+/* Methods shared by bytes and bytearray (bytesobject.c); `ba` selects the result type. */
+PyObject *_Py_bytes_find_impl(const char *s, Py_ssize_t n, PyObject *args, const char *name, int dir, int raise);
+PyObject *_Py_bytes_count(const char *s, Py_ssize_t n, PyObject *args);
+int _Py_bytes_contains(const char *s, Py_ssize_t n, PyObject *arg);
+PyObject *_Py_bytes_tailmatch(const char *s, Py_ssize_t n, PyObject *args, const char *name, int dir);
+PyObject *_Py_bytes_isspace(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_isalpha(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_isalnum(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_isdigit(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_isascii(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_islower(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_isupper(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_istitle(const char *s, Py_ssize_t n);
+PyObject *_Py_bytes_case(const char *s, Py_ssize_t n, int op, int ba);
+PyObject *_Py_bytes_just(const char *s, Py_ssize_t n, PyObject *args, int which, int ba);
+PyObject *_Py_bytes_zfill(const char *s, Py_ssize_t n, PyObject *arg, int ba);
+PyObject *_Py_bytes_expandtabs(const char *s, Py_ssize_t n, PyObject *args, PyObject *kwds, int ba);
+PyObject *_Py_bytes_strip(const char *s, Py_ssize_t n, PyObject *args, int type, int ba);
+PyObject *_Py_bytes_split(const char *s, Py_ssize_t n, PyObject *args, PyObject *kwds, int reverse, int ba);
+PyObject *_Py_bytes_splitlines(const char *s, Py_ssize_t n, PyObject *args, PyObject *kwds, int ba);
+PyObject *_Py_bytes_partition(const char *s, Py_ssize_t n, PyObject *sep, int reverse, int ba);
+PyObject *_Py_bytes_replace(const char *s, Py_ssize_t n, PyObject *args, PyObject *kwds, int ba);
+PyObject *_Py_bytes_fix(const char *s, Py_ssize_t n, PyObject *arg, int prefix, int ba);
+PyObject *_Py_bytes_join(PyObject *sep, const char *s, Py_ssize_t n, PyObject *iterable, int ba);
+PyObject *_Py_bytes_translate(const char *s, Py_ssize_t n, PyObject *args, PyObject *kwds, int ba);
+PyObject *_Py_bytes_maketrans(PyObject *frm, PyObject *to);
+PyObject *_Py_bytes_hex(const char *s, Py_ssize_t n, PyObject *args, PyObject *kwds);
+PyObject *_Py_bytes_repr(const char *s, Py_ssize_t n, int smartquotes, const char *prefix, const char *suffix);
+
 #endif

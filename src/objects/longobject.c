@@ -639,7 +639,7 @@ static PyObject *parse_int(const char *s, Py_ssize_t len, int base, int *invalid
     }
     if (prefixed && p < end && *p == '_')
         p++;   /* one underscore allowed right after the prefix */
-    char stackbuf[64];
+    char stackbuf[64] = {0};
     char *buf = stackbuf;
     Py_ssize_t cap = sizeof stackbuf, n = 0;
     int prev_underscore = 0, nonzero = 0;

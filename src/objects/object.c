@@ -52,19 +52,7 @@ PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
 
 /* ---------------------------------------------------------------- hashing */
 
-Py_hash_t _Py_HashPointerRaw(const void *p)
-{
-    size_t y = (size_t)p;
-    /* Objects are 8/16-aligned: rotate the low zero bits away, as CPython does. */
-    y = (y >> 4) | (y << (8 * sizeof(void *) - 4));
-    return (Py_hash_t)y;
-}
-
-Py_hash_t _Py_HashPointer(const void *p)
-{
-    Py_hash_t x = _Py_HashPointerRaw(p);
-    return x == -1 ? -2 : x;
-}
+/* _Py_HashPointer (the default object hash) lives in src/runtime/pyhash.c. */
 
 Py_hash_t PyObject_HashNotImplemented(PyObject *v)
 {

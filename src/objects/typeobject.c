@@ -4711,17 +4711,10 @@ static PyObject *object___subclasshook__(PyObject *cls, PyObject *args)
     Py_RETURN_NOTIMPLEMENTED;
 }
 
-static PyObject *object___init_subclass__(PyObject *cls, PyObject *args, PyObject *kwds)
+/* METH_NOARGS, so keyword arguments are rejected as "Bad.__init_subclass__() takes
+ * no keyword arguments" (the bound method's qualified name), as in CPython. */
+static PyObject *object___init_subclass__(PyObject *cls, PyObject *unused)
 {
-    if (PyTuple_GET_SIZE(args) != 0) {
-        PyErr_Format(PyExc_TypeError, "%s.__init_subclass__() takes no positional arguments",
-                     "object");
-        return NULL;
-    }
-    if (kwds != NULL && PyDict_Size(kwds) != 0) {
-        PyErr_SetString(PyExc_TypeError, "object.__init_subclass__() takes no keyword arguments");
-        return NULL;
-    }
     Py_RETURN_NONE;
 }
 
@@ -4797,8 +4790,7 @@ static PyMethodDef object_methods[] = {
      "It should return True, False or NotImplemented.  If it returns\n"
      "NotImplemented, the normal algorithm is used.  Otherwise, it\n"
      "overrides the normal algorithm (and the outcome is cached).\n"},
-    {"__init_subclass__", (PyCFunction)(void (*)(void))object___init_subclass__,
-     METH_CLASS | METH_VARARGS | METH_KEYWORDS,
+    {"__init_subclass__", object___init_subclass__, METH_CLASS | METH_NOARGS,
      "This method is called when a class is subclassed.\n\n"
      "The default implementation does nothing. It may be\n"
      "overridden to extend subclasses.\n"},
