@@ -1682,9 +1682,53 @@ static int compiler_dict(struct compiler *c, expr_ty e)
     return 1;
 }
 
+/* A SyntaxWarning at the current location; turned into a SyntaxError when warnings
+ * are errors (CPython's compiler_warn). */
+static int compiler_warn(struct compiler *c, const char *msg)
+{
+    PyObject *m = PyUnicode_FromString(msg);
+    if (m == NULL) return 0;
+    if (PyErr_WarnExplicitObject(PyExc_SyntaxWarning, m, c->c_filename,
+                                 c->u->u_loc.lineno, NULL, NULL) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_SyntaxWarning)) {
+            PyErr_Clear();
+            compiler_error(c, msg);
+        }
+        Py_DECREF(m);
+        return 0;
+    }
+    Py_DECREF(m);
+    return 1;
+}
+
+/* False for a literal that `is` should not be used with (anything constant except
+ * None, True, False and Ellipsis). */
+static int check_is_arg(expr_ty e)
+{
+    if (e->kind != Constant_kind) return 1;
+    PyObject *v = e->v.Constant.value;
+    return v == Py_None || v == Py_False || v == Py_True || v == Py_Ellipsis;
+}
+
+static int check_compare(struct compiler *c, expr_ty e)
+{
+    int left = check_is_arg(e->v.Compare.left);
+    Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        cmpop_ty op = (cmpop_ty)asdl_seq_GET(e->v.Compare.ops, i);
+        int right = check_is_arg((expr_ty)asdl_seq_GET(e->v.Compare.comparators, i));
+        if ((op == Is || op == IsNot) && (!right || !left))
+            return compiler_warn(c, op == Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                             : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return 1;
+}
+
 static int compiler_compare(struct compiler *c, expr_ty e)
 {
     Py_ssize_t i, n = asdl_seq_LEN(e->v.Compare.ops) - 1;
+    if (!check_compare(c, e)) return 0;
     VISIT(c, expr, e->v.Compare.left);
     if (n == 0) {
         VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Compare.comparators, 0));

@@ -288,7 +288,9 @@ static PyObject *builtin_ord(PyObject *m, PyObject *c)
 static int check_attr_name(PyObject *name, const char *fname)
 {
     if (!PyUnicode_Check(name)) {
-        PyErr_Format(PyExc_TypeError, "%s(): attribute name must be string", fname);
+        /* 3.11 reports it from PyObject_GetAttr's check, not per builtin */
+        PyErr_Format(PyExc_TypeError, "attribute name must be string, not '%.200s'",
+                     Py_TYPE(name)->tp_name);
         return -1;
     }
     return 0;
@@ -1628,6 +1630,10 @@ static struct PyModuleDef builtinsmodule = {
     -1, builtin_methods, NULL, NULL, NULL, NULL,
 };
 
+/* memoryview's file has no owner yet: a weak reference lets builtins pick the type up as
+ * soon as some file defines it, without a link dependency before that. */
+extern PyTypeObject PyMemoryView_Type __attribute__((weak));
+
 PyObject *_PyBuiltin_Init(PyInterpreterState *interp)
 {
     if (PyType_Ready(&PyFilter_Type) < 0 || PyType_Ready(&PyMap_Type) < 0 ||
@@ -1661,6 +1667,8 @@ PyObject *_PyBuiltin_Init(PyInterpreterState *interp)
     SETBUILTIN("int", &PyLong_Type);
     SETBUILTIN("list", &PyList_Type);
     SETBUILTIN("map", &PyMap_Type);
+    if (&PyMemoryView_Type != NULL)
+        SETBUILTIN("memoryview", &PyMemoryView_Type);
     SETBUILTIN("object", &PyBaseObject_Type);
     SETBUILTIN("range", &PyRange_Type);
     SETBUILTIN("reversed", &PyReversed_Type);

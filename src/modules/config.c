@@ -4,9 +4,25 @@
 #include "Python.h"
 
 /* PyInit_* of the built-in modules (each defined in its module's file). */
+PyObject *PyInit__io(void);
+PyObject *PyInit__imp(void);
+PyObject *PyInit__warnings(void);
+PyObject *PyInit_marshal(void);
+PyObject *PyInit_posix(void);  /* modules-os */
+PyObject *PyInit_errno(void);  /* modules-os */
+PyObject *PyInit_time(void);  /* modules-os */
+PyObject *PyInit__weakref(void);  /* modules-os */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
     {"sys", NULL},
+    {"_io", PyInit__io},
+    {"_imp", PyInit__imp},
+    {"_warnings", PyInit__warnings},
+    {"marshal", PyInit_marshal},
+    {"posix", PyInit_posix},
+    {"errno", PyInit_errno},
+    {"time", PyInit_time},
+    {"_weakref", PyInit__weakref},
     {NULL, NULL},
 };

@@ -119,6 +119,10 @@ PyObject *PyObject_GetItem(PyObject *o, PyObject *key)
     }
     if (PyType_Check(o)) {
         PyObject *meth, *result;
+        /* type[int] is special-cased: `type` itself has no __class_getitem__ (so that
+         * str[int] still fails through inheritance) */
+        if ((PyTypeObject *)o == &PyType_Type)
+            return Py_GenericAlias(o, key);
         if (_PyObject_LookupAttr(o, _Py_ID(__class_getitem__), &meth) < 0)
             return NULL;
         if (meth && meth != Py_None) {
@@ -1622,6 +1626,8 @@ static int object_recursive_isinstance(PyObject *inst, PyObject *cls)
     /* We know what type's __instancecheck__ does. */
     if (PyType_CheckExact(cls))
         return object_isinstance(inst, cls);
+    if (_PyUnion_Check(cls))
+        cls = _Py_union_args(cls);
     if (PyTuple_Check(cls)) {
         Py_ssize_t i, n;
         int r = 0;
@@ -1692,6 +1698,8 @@ static int object_issubclass(PyObject *derived, PyObject *cls)
             return 1;
         return recursive_issubclass(derived, cls);
     }
+    if (_PyUnion_Check(cls))
+        cls = _Py_union_args(cls);
     if (PyTuple_Check(cls)) {
         Py_ssize_t i, n;
         int r = 0;

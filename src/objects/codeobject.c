@@ -437,12 +437,8 @@ static PyObject *code_lines(PyCodeObject *co, PyObject *Py_UNUSED(ignored))
         }
         if (line != cur) {
             if (cur != -2) {
-                PyObject *t = Py_BuildValue("(nnO)", start * 2, i * 2,
-                                            cur < 0 ? Py_None : NULL);
-                if (cur >= 0) {
-                    Py_XDECREF(t);
-                    t = Py_BuildValue("(nni)", start * 2, i * 2, cur);
-                }
+                PyObject *t = cur < 0 ? Py_BuildValue("(nnO)", start * 2, i * 2, Py_None)
+                                      : Py_BuildValue("(nni)", start * 2, i * 2, cur);
                 if (!t || PyList_Append(list, t) < 0) {
                     Py_XDECREF(t); Py_DECREF(list); return NULL;
                 }

@@ -344,6 +344,8 @@ double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_ex
         PyErr_NoMemory();
         return -1.0;
     }
+    if (endptr)
+        *endptr = fail_pos;
     if (fail_pos == s || (!endptr && *fail_pos != '\0')) {
         PyErr_Format(PyExc_ValueError, "could not convert string to float: '%.200s'", s);
         return -1.0;

@@ -1,6 +1,6 @@
 /* listobject.c — the list type: over-allocated item array (CPython's growth pattern),
- * slice assignment, a stable natural merge sort (timsort: runs + binary insertion +
- * galloping-free merges), methods, repr, comparisons, forward/reverse iterators.
+ * slice assignment, CPython 3.11's timsort (powersort merge policy, galloping merges,
+ * same comparisons in the same order), methods, repr, comparisons, iterators.
  * Leaves slice parsing to sliceobject.c and argument-count errors to getargs.c. */
 #include "Python.h"
 
@@ -379,6 +379,22 @@ PyObject *PyList_AsTuple(PyObject *v)
 
 /* ---- extend ---- */
 
+/* First allocation of a known size: exact, rounded up to even (as CPython 3.11, which
+ * sys.getsizeof shows). */
+static int list_preallocate_exact(PyListObject *self, Py_ssize_t size)
+{
+    PyObject **items;
+    size = (size + 1) & ~(Py_ssize_t)1;
+    items = PyMem_New(PyObject *, size);
+    if (items == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->ob_item = items;
+    self->allocated = size;
+    return 0;
+}
+
 static int list_extend_internal(PyListObject *self, PyObject *iterable)
 {
     PyObject *it, *(*iternext)(PyObject *);
@@ -395,7 +411,13 @@ static int list_extend_internal(PyListObject *self, PyObject *iterable)
             return 0;
         }
         m = Py_SIZE(self);
-        if (list_resize(self, m + n) < 0) {
+        if (self->ob_item == NULL) {
+            if (list_preallocate_exact(self, n) < 0) {
+                Py_DECREF(iterable);
+                return -1;
+            }
+            Py_SET_SIZE(self, n);
+        } else if (list_resize(self, m + n) < 0) {
             Py_DECREF(iterable);
             return -1;
         }
@@ -469,7 +491,11 @@ int PyList_Extend(PyObject *list, PyObject *iterable)
     return list_extend_internal((PyListObject *)list, iterable);
 }
 
-/* ---- sorting: stable natural merge sort ---- */
+/* ---- sorting: CPython 3.11's timsort ----
+ * Runs found by count_run, short runs extended by binary insertion to minrun, runs merged
+ * under the powersort policy, merges done by merge_lo/merge_hi with galloping.  Every
+ * comparison is made in the same order as CPython's, which a key function or an __lt__
+ * that prints makes observable, so the algorithm is followed step for step. */
 
 /* Keys and values travel together: keys[] is what is compared, values[] (if not NULL)
  * is permuted alongside. */
@@ -479,45 +505,92 @@ typedef struct {
 } sortslice;
 
 typedef struct {
-    Py_ssize_t base, len;
+    sortslice base;
+    Py_ssize_t len;
+    int power;   /* powersort node power of the boundary between this run and the next */
 } run;
 
 #define MAX_MERGE_PENDING 85
 #define MIN_GALLOP 7
+#define MERGESTATE_TEMP_SIZE 256
 
 typedef struct {
-    sortslice tmp;       /* merge scratch space */
-    Py_ssize_t tmp_alloc;
-    int n;               /* runs pending */
+    Py_ssize_t min_gallop;  /* adapts: lower when galloping pays off */
+    sortslice a;            /* merge scratch space: temparray or heap */
+    Py_ssize_t alloced;
+    int n;                  /* runs pending */
     run pending[MAX_MERGE_PENDING];
+    PyObject *temparray[MERGESTATE_TEMP_SIZE];
+    Py_ssize_t listlen;     /* for powerloop: total length and first key */
+    PyObject **basekeys;
 } MergeState;
 
 /* 1 if x < y, 0 if not, -1 on error. */
 #define ISLT(X, Y) PyObject_RichCompareBool(X, Y, Py_LT)
 
-static void ss_swap(sortslice *s, Py_ssize_t i, Py_ssize_t j)
+static inline void ss_advance(sortslice *s, Py_ssize_t n)
 {
-    PyObject *t = s->keys[i];
-    s->keys[i] = s->keys[j];
-    s->keys[j] = t;
-    if (s->values) {
-        t = s->values[i];
-        s->values[i] = s->values[j];
-        s->values[j] = t;
-    }
+    s->keys += n;
+    if (s->values != NULL)
+        s->values += n;
 }
 
-/* Binary insertion sort of [lo, hi) where [lo, start) is already sorted. */
-static int binarysort(sortslice *s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t start)
+static inline void ss_copy(sortslice *d, Py_ssize_t i, sortslice *s, Py_ssize_t j)
 {
-    if (start == lo)
+    d->keys[i] = s->keys[j];
+    if (d->values != NULL)
+        d->values[i] = s->values[j];
+}
+
+/* *d++ = *s++ and *d-- = *s-- */
+static inline void ss_copy_incr(sortslice *d, sortslice *s)
+{
+    ss_copy(d, 0, s, 0);
+    ss_advance(d, 1);
+    ss_advance(s, 1);
+}
+
+static inline void ss_copy_decr(sortslice *d, sortslice *s)
+{
+    ss_copy(d, 0, s, 0);
+    ss_advance(d, -1);
+    ss_advance(s, -1);
+}
+
+static inline void ss_memcpy(sortslice *d, Py_ssize_t i, sortslice *s, Py_ssize_t j,
+                             Py_ssize_t n)
+{
+    memcpy(&d->keys[i], &s->keys[j], sizeof(PyObject *) * (size_t)n);
+    if (d->values != NULL)
+        memcpy(&d->values[i], &s->values[j], sizeof(PyObject *) * (size_t)n);
+}
+
+static inline void ss_memmove(sortslice *d, Py_ssize_t i, sortslice *s, Py_ssize_t j,
+                              Py_ssize_t n)
+{
+    memmove(&d->keys[i], &s->keys[j], sizeof(PyObject *) * (size_t)n);
+    if (d->values != NULL)
+        memmove(&d->values[i], &s->values[j], sizeof(PyObject *) * (size_t)n);
+}
+
+static void ss_reverse(sortslice *s, Py_ssize_t n)
+{
+    reverse_slice(s->keys, s->keys + n);
+    if (s->values != NULL)
+        reverse_slice(s->values, s->values + n);
+}
+
+/* Binary insertion sort of lo[0:hi) where lo[0:start) is already sorted. */
+static int binarysort(sortslice lo, Py_ssize_t hi, Py_ssize_t start)
+{
+    if (start == 0)
         ++start;
     for (; start < hi; ++start) {
-        Py_ssize_t l = lo, r = start, p;
-        PyObject *pivot = s->keys[start], *pv = s->values ? s->values[start] : NULL;
-        do { /* invariant: a[lo:l] <= pivot < a[r:start] */
+        Py_ssize_t l = 0, r = start, p;
+        PyObject *pivot = lo.keys[start], *pv = lo.values ? lo.values[start] : NULL;
+        do { /* invariant: lo[0:l] <= pivot < lo[r:start] */
             Py_ssize_t m = l + ((r - l) >> 1);
-            int k = ISLT(pivot, s->keys[m]);
+            int k = ISLT(pivot, lo.keys[m]);
             if (k < 0)
                 return -1;
             if (k)
@@ -526,141 +599,516 @@ static int binarysort(sortslice *s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t sta
                 l = m + 1;
         } while (l < r);
         for (p = start; p > l; --p) {
-            s->keys[p] = s->keys[p - 1];
+            lo.keys[p] = lo.keys[p - 1];
             if (pv)
-                s->values[p] = s->values[p - 1];
+                lo.values[p] = lo.values[p - 1];
         }
-        s->keys[l] = pivot;
+        lo.keys[l] = pivot;
         if (pv)
-            s->values[l] = pv;
+            lo.values[l] = pv;
     }
     return 0;
 }
 
-/* Length of the run starting at lo; strictly descending runs are reversed in place. */
-static Py_ssize_t count_run(sortslice *s, Py_ssize_t lo, Py_ssize_t hi)
+/* Length of the run at keys[0:n): non-descending, or strictly descending (*descending
+ * set; the caller reverses it, which keeps the sort stable). */
+static Py_ssize_t count_run(PyObject **keys, Py_ssize_t n, int *descending)
 {
-    Py_ssize_t n = lo + 1;
-    int k, descending;
-    if (n == hi)
+    Py_ssize_t i = 1;
+    int k;
+    *descending = 0;
+    if (n == 1)
         return 1;
-    k = ISLT(s->keys[n], s->keys[lo]);
+    k = ISLT(keys[1], keys[0]);
     if (k < 0)
         return -1;
-    descending = k;
-    for (++n; n < hi; ++n) {
-        k = ISLT(s->keys[n], s->keys[n - 1]);
-        if (k < 0)
-            return -1;
-        if (descending ? !k : k)
-            break;
+    if (k) {
+        *descending = 1;
+        for (i = 2; i < n; i++) {
+            k = ISLT(keys[i], keys[i - 1]);
+            if (k < 0)
+                return -1;
+            if (!k)
+                break;
+        }
+    } else {
+        for (i = 2; i < n; i++) {
+            k = ISLT(keys[i], keys[i - 1]);
+            if (k < 0)
+                return -1;
+            if (k)
+                break;
+        }
     }
-    if (descending) {
-        Py_ssize_t i = lo, j = n - 1;
-        for (; i < j; i++, j--)
-            ss_swap(s, i, j);
-    }
-    return n - lo;
+    return i;
 }
 
-static int ms_ensure_tmp(MergeState *ms, Py_ssize_t need, int with_values)
+/* Leftmost position in sorted a[0:n) where key belongs (a[k-1] < key <= a[k]), searching
+ * outwards from a[hint] with offsets 1, 3, 7, ... then bisecting.  -1 on error. */
+static Py_ssize_t gallop_left(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
 {
-    if (need <= ms->tmp_alloc)
+    Py_ssize_t ofs = 1, lastofs = 0, maxofs;
+    int k = ISLT(a[hint], key);
+    if (k < 0)
+        return -1;
+    if (k) { /* a[hint] < key: gallop right */
+        maxofs = n - hint;
+        while (ofs < maxofs) {
+            k = ISLT(a[hint + ofs], key);
+            if (k < 0)
+                return -1;
+            if (!k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    } else { /* key <= a[hint]: gallop left */
+        Py_ssize_t t;
+        maxofs = hint + 1;
+        while (ofs < maxofs) {
+            k = ISLT(a[hint - ofs], key);
+            if (k < 0)
+                return -1;
+            if (k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        t = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - t;
+    }
+    /* a[lastofs] < key <= a[ofs] */
+    ++lastofs;
+    while (lastofs < ofs) {
+        Py_ssize_t m = lastofs + ((ofs - lastofs) >> 1);
+        k = ISLT(a[m], key);
+        if (k < 0)
+            return -1;
+        if (k)
+            lastofs = m + 1;
+        else
+            ofs = m;
+    }
+    return ofs;
+}
+
+/* Like gallop_left but the rightmost position (a[k-1] <= key < a[k]). */
+static Py_ssize_t gallop_right(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
+{
+    Py_ssize_t ofs = 1, lastofs = 0, maxofs;
+    int k = ISLT(key, a[hint]);
+    if (k < 0)
+        return -1;
+    if (k) { /* key < a[hint]: gallop left */
+        Py_ssize_t t;
+        maxofs = hint + 1;
+        while (ofs < maxofs) {
+            k = ISLT(key, a[hint - ofs]);
+            if (k < 0)
+                return -1;
+            if (!k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        t = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - t;
+    } else { /* a[hint] <= key: gallop right */
+        maxofs = n - hint;
+        while (ofs < maxofs) {
+            k = ISLT(key, a[hint + ofs]);
+            if (k < 0)
+                return -1;
+            if (k)
+                break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs)
+            ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    }
+    /* a[lastofs] <= key < a[ofs] */
+    ++lastofs;
+    while (lastofs < ofs) {
+        Py_ssize_t m = lastofs + ((ofs - lastofs) >> 1);
+        k = ISLT(key, a[m]);
+        if (k < 0)
+            return -1;
+        if (k)
+            ofs = m;
+        else
+            lastofs = m + 1;
+    }
+    return ofs;
+}
+
+static void merge_init(MergeState *ms, Py_ssize_t list_size, int has_keyfunc,
+                       sortslice *lo)
+{
+    if (has_keyfunc) {
+        /* The keys live in front of the values in one block, so only half of the
+         * temp array is usable for each. */
+        ms->alloced = list_size < MERGESTATE_TEMP_SIZE / 2 ? list_size
+                                                           : MERGESTATE_TEMP_SIZE / 2;
+        ms->a.values = &ms->temparray[ms->alloced];
+    } else {
+        ms->alloced = MERGESTATE_TEMP_SIZE;
+        ms->a.values = NULL;
+    }
+    ms->a.keys = ms->temparray;
+    ms->n = 0;
+    ms->min_gallop = MIN_GALLOP;
+    ms->listlen = list_size;
+    ms->basekeys = lo->keys;
+}
+
+static void merge_freemem(MergeState *ms)
+{
+    if (ms->a.keys != ms->temparray) {
+        PyMem_Free(ms->a.keys);
+        ms->a.keys = NULL;
+    }
+}
+
+/* Room for need entries (doubled when values travel along) in ms->a. */
+static int merge_getmem(MergeState *ms, Py_ssize_t need)
+{
+    int multiplier = ms->a.values != NULL ? 2 : 1;
+    if (need <= ms->alloced)
         return 0;
-    PyMem_Free(ms->tmp.keys);
-    ms->tmp.keys = PyMem_New(PyObject *, need * (with_values ? 2 : 1));
-    if (ms->tmp.keys == NULL) {
-        ms->tmp_alloc = 0;
+    merge_freemem(ms);
+    if ((size_t)need > PY_SSIZE_T_MAX / sizeof(PyObject *) / (size_t)multiplier) {
         PyErr_NoMemory();
         return -1;
     }
-    ms->tmp.values = with_values ? ms->tmp.keys + need : NULL;
-    ms->tmp_alloc = need;
+    ms->a.keys = (PyObject **)PyMem_Malloc((size_t)multiplier * (size_t)need *
+                                           sizeof(PyObject *));
+    if (ms->a.keys != NULL) {
+        ms->alloced = need;
+        if (ms->a.values != NULL)
+            ms->a.values = &ms->a.keys[need];
+        return 0;
+    }
+    PyErr_NoMemory();
+    return -1;
+}
+
+/* Merge the na items at ssa with the nb items at ssb (ssa + na == ssb, na <= nb, and
+ * ssa[0] > ssb[0], ssa[na-1] > every ssb item already known): copy A aside, merge left
+ * to right, galloping when one side keeps winning. */
+static Py_ssize_t merge_lo(MergeState *ms, sortslice ssa, Py_ssize_t na, sortslice ssb,
+                           Py_ssize_t nb)
+{
+    Py_ssize_t k, min_gallop;
+    sortslice dest;
+    int result = -1;
+
+    if (merge_getmem(ms, na) < 0)
+        return -1;
+    ss_memcpy(&ms->a, 0, &ssa, 0, na);
+    dest = ssa;
+    ssa = ms->a;
+
+    ss_copy_incr(&dest, &ssb);
+    --nb;
+    if (nb == 0)
+        goto succeed;
+    if (na == 1)
+        goto copy_b;
+
+    min_gallop = ms->min_gallop;
+    for (;;) {
+        Py_ssize_t acount = 0, bcount = 0; /* wins in a row */
+        /* One pair at a time until a side wins min_gallop times running. */
+        for (;;) {
+            k = ISLT(ssb.keys[0], ssa.keys[0]);
+            if (k < 0)
+                goto fail;
+            if (k) {
+                ss_copy_incr(&dest, &ssb);
+                ++bcount;
+                acount = 0;
+                --nb;
+                if (nb == 0)
+                    goto succeed;
+                if (bcount >= min_gallop)
+                    break;
+            } else {
+                ss_copy_incr(&dest, &ssa);
+                ++acount;
+                bcount = 0;
+                --na;
+                if (na == 1)
+                    goto copy_b;
+                if (acount >= min_gallop)
+                    break;
+            }
+        }
+        /* Gallop while it keeps paying off. */
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = gallop_right(ssb.keys[0], ssa.keys, na, 0);
+            acount = k;
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                ss_memcpy(&dest, 0, &ssa, 0, k);
+                ss_advance(&dest, k);
+                ss_advance(&ssa, k);
+                na -= k;
+                if (na == 1)
+                    goto copy_b;
+                if (na == 0) /* only with an inconsistent comparison */
+                    goto succeed;
+            }
+            ss_copy_incr(&dest, &ssb);
+            --nb;
+            if (nb == 0)
+                goto succeed;
+
+            k = gallop_left(ssa.keys[0], ssb.keys, nb, 0);
+            bcount = k;
+            if (k) {
+                if (k < 0)
+                    goto fail;
+                ss_memmove(&dest, 0, &ssb, 0, k);
+                ss_advance(&dest, k);
+                ss_advance(&ssb, k);
+                nb -= k;
+                if (nb == 0)
+                    goto succeed;
+            }
+            ss_copy_incr(&dest, &ssa);
+            --na;
+            if (na == 1)
+                goto copy_b;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++min_gallop; /* leaving galloping mode costs */
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (na)
+        ss_memcpy(&dest, 0, &ssa, 0, na);
+    return result;
+copy_b:
+    /* The last A item goes after all the remaining B items. */
+    ss_memmove(&dest, 0, &ssb, 0, nb);
+    ss_copy(&dest, nb, &ssa, 0);
     return 0;
 }
 
-/* Merge the adjacent sorted runs [a, a+na) and [a+na, a+na+nb); stable. */
-static int merge_runs(MergeState *ms, sortslice *s, Py_ssize_t a, Py_ssize_t na, Py_ssize_t nb)
+/* The mirror image of merge_lo for na > nb: copy B aside, merge right to left. */
+static Py_ssize_t merge_hi(MergeState *ms, sortslice ssa, Py_ssize_t na, sortslice ssb,
+                           Py_ssize_t nb)
 {
-    Py_ssize_t i = 0, j = a + na, dest = a, end = a + na + nb;
-    int hv = s->values != NULL, rc = 0;
-    if (ms_ensure_tmp(ms, na, hv) < 0)
+    Py_ssize_t k, min_gallop;
+    sortslice dest, basea, baseb;
+    int result = -1;
+
+    if (merge_getmem(ms, nb) < 0)
         return -1;
-    memcpy(ms->tmp.keys, s->keys + a, (size_t)na * sizeof(PyObject *));
-    if (hv)
-        memcpy(ms->tmp.values, s->values + a, (size_t)na * sizeof(PyObject *));
-    while (i < na && j < end) {
-        int k = ISLT(s->keys[j], ms->tmp.keys[i]); /* take right only if strictly less */
-        if (k < 0) {
-            rc = -1;
-            break;
+    dest = ssb;
+    ss_advance(&dest, nb - 1);
+    ss_memcpy(&ms->a, 0, &ssb, 0, nb);
+    basea = ssa;
+    baseb = ms->a;
+    ssb.keys = ms->a.keys + nb - 1;
+    if (ssb.values != NULL)
+        ssb.values = ms->a.values + nb - 1;
+    ss_advance(&ssa, na - 1);
+
+    ss_copy_decr(&dest, &ssa);
+    --na;
+    if (na == 0)
+        goto succeed;
+    if (nb == 1)
+        goto copy_a;
+
+    min_gallop = ms->min_gallop;
+    for (;;) {
+        Py_ssize_t acount = 0, bcount = 0;
+        for (;;) {
+            k = ISLT(ssb.keys[0], ssa.keys[0]);
+            if (k < 0)
+                goto fail;
+            if (k) {
+                ss_copy_decr(&dest, &ssa);
+                ++acount;
+                bcount = 0;
+                --na;
+                if (na == 0)
+                    goto succeed;
+                if (acount >= min_gallop)
+                    break;
+            } else {
+                ss_copy_decr(&dest, &ssb);
+                ++bcount;
+                acount = 0;
+                --nb;
+                if (nb == 1)
+                    goto copy_a;
+                if (bcount >= min_gallop)
+                    break;
+            }
         }
-        if (k) {
-            s->keys[dest] = s->keys[j];
-            if (hv)
-                s->values[dest] = s->values[j];
-            j++;
-        } else {
-            s->keys[dest] = ms->tmp.keys[i];
-            if (hv)
-                s->values[dest] = ms->tmp.values[i];
-            i++;
-        }
-        dest++;
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = gallop_right(ssb.keys[0], basea.keys, na, na - 1);
+            if (k < 0)
+                goto fail;
+            k = na - k;
+            acount = k;
+            if (k) {
+                ss_advance(&dest, -k);
+                ss_advance(&ssa, -k);
+                ss_memmove(&dest, 1, &ssa, 1, k);
+                na -= k;
+                if (na == 0)
+                    goto succeed;
+            }
+            ss_copy_decr(&dest, &ssb);
+            --nb;
+            if (nb == 1)
+                goto copy_a;
+
+            k = gallop_left(ssa.keys[0], baseb.keys, nb, nb - 1);
+            if (k < 0)
+                goto fail;
+            k = nb - k;
+            bcount = k;
+            if (k) {
+                ss_advance(&dest, -k);
+                ss_advance(&ssb, -k);
+                ss_memcpy(&dest, 1, &ssb, 1, k);
+                nb -= k;
+                if (nb == 1)
+                    goto copy_a;
+                if (nb == 0) /* only with an inconsistent comparison */
+                    goto succeed;
+            }
+            ss_copy_decr(&dest, &ssa);
+            --na;
+            if (na == 0)
+                goto succeed;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++min_gallop;
+        ms->min_gallop = min_gallop;
     }
-    /* Whatever happens, put the remaining left-run items back so nothing is lost. */
-    memcpy(s->keys + dest, ms->tmp.keys + i, (size_t)(na - i) * sizeof(PyObject *));
-    if (hv)
-        memcpy(s->values + dest, ms->tmp.values + i, (size_t)(na - i) * sizeof(PyObject *));
-    return rc;
+succeed:
+    result = 0;
+fail:
+    if (nb)
+        ss_memcpy(&dest, -(nb - 1), &baseb, 0, nb);
+    return result;
+copy_a:
+    /* The first B item goes before all the remaining A items. */
+    ss_memmove(&dest, 1 - na, &ssa, 1 - na, na);
+    ss_advance(&dest, -na);
+    ss_advance(&ssa, -na);
+    ss_copy(&dest, 0, &ssb, 0);
+    return 0;
 }
 
-static int merge_at(MergeState *ms, sortslice *s, int i)
+/* Merge pending runs i and i+1 (i is the 2nd- or 3rd-last run). */
+static Py_ssize_t merge_at(MergeState *ms, int i)
 {
-    run *a = &ms->pending[i], *b = &ms->pending[i + 1];
-    Py_ssize_t base = a->base, na = a->len, nb = b->len;
-    a->len = na + nb;
+    sortslice ssa = ms->pending[i].base, ssb = ms->pending[i + 1].base;
+    Py_ssize_t na = ms->pending[i].len, nb = ms->pending[i + 1].len, k;
+
+    ms->pending[i].len = na + nb;
     if (i == ms->n - 3)
         ms->pending[i + 1] = ms->pending[i + 2];
     --ms->n;
-    return merge_runs(ms, s, base, na, nb);
+
+    /* A items before where B's first belongs are already in place ... */
+    k = gallop_right(*ssb.keys, ssa.keys, na, 0);
+    if (k < 0)
+        return -1;
+    ss_advance(&ssa, k);
+    na -= k;
+    if (na == 0)
+        return 0;
+    /* ... and so are B items after where A's last belongs. */
+    nb = gallop_left(ssa.keys[na - 1], ssb.keys, nb, nb - 1);
+    if (nb <= 0)
+        return nb;
+    if (na <= nb)
+        return merge_lo(ms, ssa, na, ssb, nb);
+    return merge_hi(ms, ssa, na, ssb, nb);
 }
 
-/* Timsort's classic stack invariants: keep run lengths decreasing like Fibonacci. */
-static int merge_collapse(MergeState *ms, sortslice *s)
+/* Powersort: the depth in the implicit binary tree over [0, n) of the boundary between
+ * run [s1, s1+n1) and run [s1+n1, s1+n1+n2), found from the binary expansions of the
+ * two runs' midpoints (doubled to stay integral) divided by n. */
+static int powerloop(Py_ssize_t s1, Py_ssize_t n1, Py_ssize_t n2, Py_ssize_t n)
 {
-    run *p = ms->pending;
-    while (ms->n > 1) {
-        int n = ms->n - 2;
-        if ((n > 0 && p[n - 1].len <= p[n].len + p[n + 1].len) ||
-            (n > 1 && p[n - 2].len <= p[n - 1].len + p[n].len)) {
-            if (p[n - 1].len < p[n + 1].len)
-                --n;
-            if (merge_at(ms, s, n) < 0)
-                return -1;
-        } else if (p[n].len <= p[n + 1].len) {
-            if (merge_at(ms, s, n) < 0)
-                return -1;
-        } else {
+    int result = 0;
+    Py_ssize_t a = 2 * s1 + n1, b = a + n1 + n2;
+    for (;;) {
+        ++result;
+        if (a >= n) { /* both bits 1 */
+            a -= n;
+            b -= n;
+        } else if (b >= n) { /* bits differ */
             break;
         }
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
+}
+
+/* A run of n2 items follows the last pending run: merge while the boundary below the
+ * top of the stack has a greater power than the new boundary, then record its power. */
+static int found_new_run(MergeState *ms, Py_ssize_t n2)
+{
+    if (ms->n) {
+        run *p = ms->pending;
+        Py_ssize_t s1 = p[ms->n - 1].base.keys - ms->basekeys, n1 = p[ms->n - 1].len;
+        int power = powerloop(s1, n1, n2, ms->listlen);
+        while (ms->n > 1 && p[ms->n - 2].power > power) {
+            if (merge_at(ms, ms->n - 2) < 0)
+                return -1;
+        }
+        p[ms->n - 1].power = power;
     }
     return 0;
 }
 
-static int merge_force_collapse(MergeState *ms, sortslice *s)
+/* At the end, merge everything left, smaller neighbour first. */
+static int merge_force_collapse(MergeState *ms)
 {
     run *p = ms->pending;
     while (ms->n > 1) {
         int n = ms->n - 2;
         if (n > 0 && p[n - 1].len < p[n + 1].len)
             --n;
-        if (merge_at(ms, s, n) < 0)
+        if (merge_at(ms, n) < 0)
             return -1;
     }
     return 0;
 }
 
+/* The minimum run length: n itself below 64, else a value in [32, 64] such that n/minrun
+ * is a power of two or slightly less. */
 static Py_ssize_t merge_compute_minrun(Py_ssize_t n)
 {
     Py_ssize_t r = 0;
@@ -671,37 +1119,41 @@ static Py_ssize_t merge_compute_minrun(Py_ssize_t n)
     return n + r;
 }
 
-static int sort_slice(sortslice *s, Py_ssize_t nremaining)
+static int sort_slice(sortslice lo, Py_ssize_t nremaining, int has_keyfunc)
 {
-    MergeState ms = {{NULL, NULL}, 0, 0, {{0, 0}}};
-    Py_ssize_t lo = 0, minrun;
+    MergeState ms;
+    Py_ssize_t minrun;
     int result = -1;
+    merge_init(&ms, nremaining, has_keyfunc, &lo);
     if (nremaining < 2)
         return 0;
     minrun = merge_compute_minrun(nremaining);
     do {
-        Py_ssize_t n = count_run(s, lo, lo + nremaining);
+        int descending;
+        Py_ssize_t n = count_run(lo.keys, nremaining, &descending);
         if (n < 0)
             goto done;
-        if (n < minrun) {
+        if (descending)
+            ss_reverse(&lo, n);
+        if (n < minrun) { /* extend to min(minrun, nremaining) */
             Py_ssize_t force = nremaining <= minrun ? nremaining : minrun;
-            if (binarysort(s, lo, lo + force, lo + n) < 0)
+            if (binarysort(lo, force, n) < 0)
                 goto done;
             n = force;
         }
+        if (found_new_run(&ms, n) < 0)
+            goto done;
         ms.pending[ms.n].base = lo;
         ms.pending[ms.n].len = n;
         ++ms.n;
-        if (merge_collapse(&ms, s) < 0)
-            goto done;
-        lo += n;
+        ss_advance(&lo, n);
         nremaining -= n;
     } while (nremaining);
-    if (merge_force_collapse(&ms, s) < 0)
+    if (merge_force_collapse(&ms) < 0)
         goto done;
     result = 0;
 done:
-    PyMem_Free(ms.tmp.keys);
+    merge_freemem(&ms);
     return result;
 }
 
@@ -752,7 +1204,7 @@ static PyObject *list_sort_impl(PyListObject *self, PyObject *keyfunc, int rever
         if (lo.values)
             reverse_slice(lo.values, lo.values + saved_ob_size);
     }
-    status = sort_slice(&lo, saved_ob_size);
+    status = sort_slice(lo, saved_ob_size, keyfunc != NULL);
     if (reverse && saved_ob_size > 1) {
         reverse_slice(lo.keys, lo.keys + saved_ob_size);
         if (lo.values)
@@ -1167,9 +1619,21 @@ static int list___init___impl(PyListObject *self, PyObject *iterable)
 {
     if (self->ob_item != NULL)
         (void)list_clear(self);
-    if (iterable != NULL && list_extend_internal(self, iterable) < 0)
-        return -1;
-    return 0;
+    if (iterable == NULL)
+        return 0;
+    if (_PyObject_HasLen(iterable)) {
+        /* A sized iterable: allocate exactly once (len() errors other than TypeError
+         * propagate, as in CPython). */
+        Py_ssize_t n = PyObject_Size(iterable);
+        if (n == -1) {
+            if (!PyErr_ExceptionMatches(PyExc_TypeError))
+                return -1;
+            PyErr_Clear();
+        }
+        if (n > 0 && self->ob_item == NULL && list_preallocate_exact(self, n) < 0)
+            return -1;
+    }
+    return list_extend_internal(self, iterable);
 }
 
 static int list___init__(PyObject *self, PyObject *args, PyObject *kwargs)

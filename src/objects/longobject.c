@@ -776,7 +776,7 @@ PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)
     Py_ssize_t len = PyUnicode_GET_LENGTH(u);
     int kind = PyUnicode_KIND(u);
     const void *data = PyUnicode_DATA(u);
-    char stackbuf[128];
+    char stackbuf[128] = {0};
     char *buf = len < (Py_ssize_t)sizeof stackbuf ? stackbuf : PyMem_Malloc(len + 1);
     if (buf == NULL)
         return PyErr_NoMemory();

@@ -84,6 +84,8 @@ static void meth_dealloc(PyObject *self)
 {
     PyCFunctionObject *m = (PyCFunctionObject *)self;
     PyObject_GC_UnTrack(m);
+    if (m->m_weakreflist != NULL)
+        PyObject_ClearWeakRefs(self);
     Py_XDECREF(m->m_self);
     Py_XDECREF(m->m_module);
     PyObject_GC_Del(m);

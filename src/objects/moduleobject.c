@@ -510,6 +510,8 @@ static void module_dealloc(PyObject *self)
 {
     PyModuleObject *m = (PyModuleObject *)self;
     PyObject_GC_UnTrack(m);
+    if (m->md_weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
     if (m->md_def && m->md_def->m_free && (m->md_def->m_size <= 0 || m->md_state != NULL))
         m->md_def->m_free(m);
     Py_XDECREF(m->md_dict);

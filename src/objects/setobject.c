@@ -100,8 +100,9 @@ restart:
                 if (table != so->table || entry->key != startkey)
                     goto restart;
                 mask = (size_t)so->mask;
-            } else if (entry->hash == -1 && freeslot == NULL) {
-                freeslot = entry; /* reuse the first dummy on the chain */
+            } else if (entry->hash == -1) {
+                freeslot = entry; /* CPython 3.11 reuses the last dummy seen before the
+                                     unused slot ending the chain */
             }
             entry++;
         } while (probes--);

@@ -3277,7 +3277,16 @@ static void type_dealloc(PyObject *self)
     /* Assert this is a heap-allocated type object */
     PyObject_GC_UnTrack(type);
     PyType_Modified(type);
-    remove_all_subclasses(type, type->tp_bases);
+    if (type->tp_weaklist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)type);
+    if (type->tp_bases != NULL) {
+        /* a type whose creation failed is freed with its error pending, and was
+         * maybe never registered with its bases: keep that error */
+        PyObject *exc_type, *exc_value, *exc_tb;
+        PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+        remove_all_subclasses(type, type->tp_bases);
+        PyErr_Restore(exc_type, exc_value, exc_tb);
+    }
     Py_XDECREF(type->tp_base);
     Py_XDECREF(type->tp_dict);
     Py_XDECREF(type->tp_bases);
@@ -3566,6 +3575,10 @@ static void subtype_dealloc(PyObject *self)
         }
     }
 
+    /* Weak references die first: their callbacks must not see a half-torn object. */
+    if (type->tp_weaklistoffset && !base->tp_weaklistoffset)
+        PyObject_ClearWeakRefs(self);
+
     /* Clear slots up to the nearest base with a different tp_dealloc */
     base = type;
     while ((basedealloc = base->tp_dealloc) == subtype_dealloc) {
@@ -3824,7 +3837,9 @@ static int type_new_slots(type_new_ctx *ctx, PyObject *dict)
     if (type_new_visit_slots(ctx) < 0)
         return -1;
     ctx->nslot = PyTuple_GET_SIZE(ctx->slots) - ctx->add_dict - ctx->add_weak;
-    if (ctx->nslot > 0 && ctx->base->tp_itemsize != 0) {
+    /* int is fixed-size in Krait (GMP) but variable-size in CPython: refuse alike */
+    if (ctx->nslot > 0 && (ctx->base->tp_itemsize != 0 ||
+                           PyType_FastSubclass(ctx->base, Py_TPFLAGS_LONG_SUBCLASS))) {
         PyErr_Format(PyExc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                      ctx->base->tp_name);
         return -1;
@@ -4273,6 +4288,16 @@ static PyObject *type_vectorcall(PyObject *metatype, PyObject *const *args, size
     return _PyObject_MakeTpCall(_PyThreadState_GET(), metatype, args, nargs, kwnames);
 }
 
+/* `int | str` → types.UnionType (unionobject.c) */
+static PyObject *type_or(PyObject *self, PyObject *other)
+{
+    return _Py_union_type_or(self, other);
+}
+
+static PyNumberMethods type_as_number = {
+    .nb_or = type_or,
+};
+
 PyTypeObject PyType_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "type",
@@ -4281,6 +4306,7 @@ PyTypeObject PyType_Type = {
     .tp_dealloc = type_dealloc,
     .tp_vectorcall_offset = offsetof(PyTypeObject, tp_vectorcall),
     .tp_repr = (reprfunc)type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = type_call,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,
@@ -4321,7 +4347,9 @@ static int object_init(PyObject *self, PyObject *args, PyObject *kwds)
             return -1;
         }
         if (type->tp_new == object_new) {
-            PyErr_Format(PyExc_TypeError, "%.200s() takes no arguments", type->tp_name);
+            PyErr_Format(PyExc_TypeError,
+                         "%.200s.__init__() takes exactly one argument (the instance to initialize)",
+                         type->tp_name);
             return -1;
         }
     }

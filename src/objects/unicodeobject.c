@@ -4589,9 +4589,9 @@ static PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 static PyObject *unicode_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (kwnames == NULL && nargs == 1)
+    if (type == (PyObject *)&PyUnicode_Type && kwnames == NULL && nargs == 1)
         return PyObject_Str(args[0]);
-    if (kwnames == NULL && nargs == 0)
+    if (type == (PyObject *)&PyUnicode_Type && kwnames == NULL && nargs == 0)
         return get_empty();
     /* General case through tp_new. */
     PyObject *tuple = PyTuple_New(nargs);
@@ -4621,12 +4621,12 @@ static PyObject *unicode_vectorcall(PyObject *type, PyObject *const *args, size_
 
 static PyObject *unicode_sizeof(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
-    /* CPython's sizes: compact ASCII 40+len+1, compact 64+(len+1)*kind (+utf8 if cached). */
+    /* CPython's sizes: compact ASCII 48+len+1, compact 72+(len+1)*kind (+utf8 if cached). */
     Py_ssize_t len = PyUnicode_GET_LENGTH(self), size;
     if (PyUnicode_IS_ASCII(self))
-        size = 40 + len + 1;
+        size = 48 + len + 1;
     else
-        size = 56 + (len + 1) * PyUnicode_KIND(self);
+        size = 72 + (len + 1) * PyUnicode_KIND(self);
     if (!PyUnicode_IS_ASCII(self) && U(self)->utf8 != NULL)
         size += U(self)->utf8_length + 1;
     return PyLong_FromSsize_t(size);

@@ -124,8 +124,42 @@ _PyPegen_raise_tok(Parser *p, Token *t, const char *fmt, ...)
 /* RAISE_SYNTAX_ERROR: at the furthest token read */
 #define RAISE_LAST(...) _PyPegen_raise_tok(p, &p->toks[p->maxmark], __VA_ARGS__)
 
+/* pegen's RAISE_SYNTAX_ERROR (no known location) at a token that has no column in CPython
+ * (DEDENT/ENDMARKER at the end of the input): the tokenizer's position, i.e. the end of the
+ * last line counting its newline, and no end offset. */
 static void *
-raise_indent(Parser *p, const char *fmt, ...)
+raise_at_eof(Parser *p, const char *msg)
+{
+    Token *t = &p->toks[p->maxmark];
+    int i = p->maxmark;
+    while (i < p->ntoks - 1 && p->toks[i].type == DEDENT)
+        i++;
+    if (p->toks[i].type != ENDMARKER || p->parent)
+        return RAISE_LAST("%s", msg);
+    Parser *root = p;
+    const char *buf = root->ts.buf;
+    int lineno = t->lineno, off;
+    if (t->col_offset == 0 && lineno > 1) {
+        lineno--;
+        const char *ls = buf;
+        for (int l = 1; l < lineno && (ls = strchr(ls, '\n')); l++)
+            ls++;
+        if (!ls) return RAISE_LAST("%s", msg);
+        off = _PyTokenizer_ByteToChar(buf, lineno, (int)strcspn(ls, "\n") + 1);
+    } else {
+        off = _PyTokenizer_ByteToChar(buf, lineno, t->col_offset + 1);
+    }
+    PyObject *text = _PyTokenizer_LineText(buf, lineno, 1);
+    if (!text)
+        PyErr_Clear();
+    _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, msg, lineno, off, text, lineno, -1);
+    Py_XDECREF(text);
+    p->error = 1;
+    return NULL;
+}
+
+static void *
+raise_indent_fmt(Parser *p, const char *fmt, ...)
 {
     char msg[512];
     va_list va;
@@ -135,6 +169,31 @@ raise_indent(Parser *p, const char *fmt, ...)
     Token *t = &p->toks[p->maxmark];
     return _PyPegen_raise_at(p, PyExc_IndentationError, t->lineno, t->col_offset, t->end_lineno,
                              t->end_col_offset, "%s", msg);
+}
+
+/* "unexpected indent"/"unexpected unindent": pegen reports the tokenizer's position
+ * after the indentation as a 0-based character count, with no end offset (-1). */
+static void *
+raise_indent(Parser *p, const char *msg)
+{
+    if (p->error)
+        return NULL;
+    Parser *root = p;
+    while (root->parent)
+        root = root->parent;
+    Token *t = &p->toks[p->maxmark];
+    const char *buf = root->ts.buf;
+    PyObject *text = _PyTokenizer_LineText(buf, t->lineno, 1);
+    if (!text)
+        PyErr_Clear();
+    int off = t->col_offset > 0 ? _PyTokenizer_ByteToChar(buf, t->lineno, t->col_offset + 1) - 1 : 0;
+    _PyTokenizer_RaiseSyntax(PyExc_IndentationError, root->filename, msg, t->lineno, off, text,
+                             t->lineno, -1);
+    Py_XDECREF(text);
+    p->error = 1;
+    for (Parser *q = p->parent; q; q = q->parent)
+        q->error = 1;
+    return NULL;
 }
 
 /* ---------------------------------------------------------------- sequences */
@@ -1048,6 +1107,22 @@ tuple_of(Parser *p, expr_ty (*item)(Parser *))
 
 static expr_ty star_expressions(Parser *p) { return tuple_of(p, star_expression); }
 
+/* star_target for `for` / comprehension / `with ... as` targets: parsed at bitwise_or level
+ * so that the `in` that follows is not taken as a comparison; make_target() validates. */
+static expr_ty
+star_target(Parser *p)
+{
+    START;
+    if (expect(p, STAR)) {
+        if (at(p, STAR))
+            return RAISE_LAST("invalid syntax");
+        expr_ty a = star_target(p);
+        if (!a) return NULL;
+        return _PyAST_Starred(a, Load, EXTRA);
+    }
+    return bitwise_or(p);
+}
+
 static expr_ty
 yield_expr(Parser *p)
 {
@@ -1079,7 +1154,7 @@ for_if_clauses(Parser *p)
         if (expect_kw(p, KW_async))
             is_async = 1;
         advance(p); /* for */
-        expr_ty target = tuple_of(p, star_expression);
+        expr_ty target = tuple_of(p, star_target);
         if (!target) { vec_free(&v); return NULL; }
         if (!expect_kw(p, KW_in)) {
             if (!p->error) {
@@ -1117,23 +1192,26 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
     vec_init(&args);
     vec_init(&kws);
     int seen_kw = 0, seen_dstar = 0;
+    const char *late_error = NULL; /* pegen reports these after reading the following args */
+    Token *first = peek(p);
     while (!at(p, RPAR)) {
         Token *st = peek(p);
         if (at(p, STAR)) {
+            if (seen_dstar) {
+                /* invalid_arguments: a=args ',' '*' — the args parsed so far */
+                RAISE_RANGE(first, &p->toks[p->mark - 2], "iterable argument unpacking follows keyword argument unpacking");
+                goto fail;
+            }
             advance(p);
             expr_ty v = expression(p);
             if (!v) goto fail;
-            expr_ty s = _PyAST_Starred(v, Load, st->lineno, st->col_offset, v->end_lineno, v->end_col_offset, p->arena);
-            if (seen_dstar) {
-                RAISE_NODE(s, "iterable argument unpacking follows keyword argument unpacking");
-                goto fail;
-            }
+            expr_ty s = _PyAST_Starred(v, Load, st->lineno, st->col_offset, last(p)->end_lineno, last(p)->end_col_offset, p->arena);
             vec_push(p, &args, s);
         } else if (at(p, DOUBLESTAR)) {
             advance(p);
             expr_ty v = expression(p);
             if (!v) goto fail;
-            keyword_ty k = _PyAST_keyword(NULL, v, st->lineno, st->col_offset, v->end_lineno, v->end_col_offset, p->arena);
+            keyword_ty k = _PyAST_keyword(NULL, v, st->lineno, st->col_offset, last(p)->end_lineno, last(p)->end_col_offset, p->arena);
             vec_push(p, &kws, k);
             seen_dstar = 1;
         } else if (st->type == NAME && !st->kw && peek_n(p, 1)->type == EQUAL) {
@@ -1147,7 +1225,7 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
             }
             PyObject *id = tok_identifier(p, st);
             if (!id) goto fail;
-            keyword_ty k = _PyAST_keyword(id, v, st->lineno, st->col_offset, v->end_lineno, v->end_col_offset, p->arena);
+            keyword_ty k = _PyAST_keyword(id, v, st->lineno, st->col_offset, last(p)->end_lineno, last(p)->end_col_offset, p->arena);
             vec_push(p, &kws, k);
             seen_kw = 1;
         } else {
@@ -1170,14 +1248,10 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
                 RAISE_RANGE(e, last(p), "Generator expression must be parenthesized");
                 goto fail;
             }
-            if (seen_dstar) {
-                RAISE_NODE(e, "positional argument follows keyword argument unpacking");
-                goto fail;
-            }
-            if (seen_kw) {
-                RAISE_NODE(e, "positional argument follows keyword argument");
-                goto fail;
-            }
+            if (!late_error && seen_dstar)
+                late_error = "positional argument follows keyword argument unpacking";
+            else if (!late_error && seen_kw)
+                late_error = "positional argument follows keyword argument";
             vec_push(p, &args, e);
             if (!at(p, COMMA) && !at(p, RPAR))
                 check_missing_comma(p, e, st);
@@ -1187,6 +1261,11 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
             break;
     }
     (void)in_class;
+    if (late_error) {
+        /* _PyPegen_arguments_parsing_error: at the last token read */
+        RAISE_LAST("%s", late_error);
+        goto fail;
+    }
     *args_out = SEQ(asdl_expr_seq, &args);
     *kws_out = SEQ(asdl_keyword_seq, &kws);
     return (*args_out && *kws_out) ? 0 : -1;
@@ -1211,7 +1290,7 @@ param(Parser *p, int annotated, int star_annotation)
             Token *st = advance(p);
             expr_ty v = bitwise_or(p);
             if (!v) return NULL;
-            ann = _PyAST_Starred(v, Load, st->lineno, st->col_offset, v->end_lineno, v->end_col_offset, p->arena);
+            ann = _PyAST_Starred(v, Load, st->lineno, st->col_offset, last(p)->end_lineno, last(p)->end_col_offset, p->arena);
         } else {
             ann = expression(p);
         }
@@ -1666,7 +1745,7 @@ block(Parser *p, Token *kwtok, const char *what)
     if (expect(p, NEWLINE)) {
         if (!expect(p, INDENT)) {
             if (!p->error && what && peek(p)->type != ERRORTOKEN)
-                raise_indent(p, "expected an indented block after %s on line %d", what, kwtok->lineno);
+                raise_indent_fmt(p, "expected an indented block after %s on line %d", what, kwtok->lineno);
             return NULL;
         }
         asdl_stmt_seq *body = statements(p);
@@ -1745,7 +1824,7 @@ static stmt_ty
 for_stmt(Parser *p, Token *_st, int is_async)
 {
     advance(p); /* for */
-    expr_ty target = tuple_of(p, star_expression);
+    expr_ty target = tuple_of(p, star_target);
     if (!target) return NULL;
     if (!expect_kw(p, KW_in)) {
         if (!p->error) {
@@ -1775,9 +1854,21 @@ with_item(Parser *p)
     if (!e) return NULL;
     expr_ty vars = NULL;
     if (expect_kw(p, KW_as)) {
-        vars = tuple_of(p, star_expression);
+        /* with_item: expression 'as' star_target &(',' | ')' | ':') */
+        int m = p->mark;
+        vars = star_target(p);
         if (!vars) return NULL;
-        if (vars->kind == Tuple_kind && !(at(p, COLON) || at(p, RPAR)) ) {}
+        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON)) {
+            /* invalid_with_item: blame the whole expression after 'as' */
+            p->mark = m;
+            expr_ty e2 = expression(p);
+            if (!e2) return NULL;
+            if (at(p, COMMA) || at(p, RPAR) || at(p, COLON)) {
+                expr_ty bad = invalid_target(e2, 0);
+                if (bad) return RAISE_NODE(bad, "cannot assign to %s", expr_name(bad));
+            }
+            return RAISE_LAST("invalid syntax");
+        }
         if (!make_target(p, vars, Store)) return NULL;
     }
     return _PyAST_withitem(e, vars, p->arena);
@@ -1894,7 +1985,7 @@ try_stmt(Parser *p)
         finalbody = block(p, f, "'finally' statement");
         if (!finalbody) { vec_free(&handlers); return NULL; }
     } else if (!handlers.n) {
-        if (!p->error) RAISE_LAST("expected 'except' or 'finally' block");
+        if (!p->error) raise_at_eof(p, "expected 'except' or 'finally' block");
         return NULL;
     }
     asdl_stmt_seq *endseq = asdl_seq_LEN(finalbody) ? finalbody : asdl_seq_LEN(orelse) ? orelse : NULL;
@@ -2313,7 +2404,7 @@ match_stmt(Parser *p)
     if (!expect(p, NEWLINE)) goto backtrack;
     if (!expect(p, INDENT)) {
         if (!p->error)
-            raise_indent(p, "expected an indented block after 'match' statement on line %d", _st->lineno);
+            raise_indent_fmt(p, "expected an indented block after 'match' statement on line %d", _st->lineno);
         return NULL;
     }
     Vec cases;
@@ -2475,6 +2566,22 @@ raise_tok_error(Parser *p)
                              e->end_lineno, e->end_offset);
 }
 
+/* _PyPegen_tokenize_full_source_to_check_for_errors: a parser error is replaced by
+ * "'(' was never closed" when the input ends inside a bracket opened on a line before the
+ * furthest token the parser read. */
+static void
+check_unclosed(Parser *p)
+{
+    if (!p->ts.unclosed_level || p->parent)
+        return;
+    if (p->toks[p->maxmark].lineno <= p->ts.unclosed_lineno)
+        return;
+    PyErr_Clear();
+    p->error = 0;
+    _PyPegen_raise_at(p, PyExc_SyntaxError, p->ts.unclosed_lineno, p->ts.unclosed_col,
+                      p->ts.unclosed_lineno, -1, "'%c' was never closed", p->ts.unclosed_char);
+}
+
 /* Decides which error to report after a failed parse, as pegen's
  * _PyPegen_set_syntax_error does (tokenizer errors win; EOF inside brackets → "'(' was
  * never closed"; INDENT/DEDENT → IndentationError; otherwise "invalid syntax"). */
@@ -2498,8 +2605,11 @@ set_syntax_error(Parser *p)
         raise_tok_error(p);
         return;
     }
-    if (PyErr_Occurred())
+    if (PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_SyntaxError))
+            check_unclosed(p);
         return;
+    }
     p->error = 0;
     if (lt->type == ERRORTOKEN && p->ts.unclosed_level) {
         _PyPegen_raise_at(p, PyExc_SyntaxError, p->ts.unclosed_lineno, p->ts.unclosed_col,
@@ -2515,6 +2625,7 @@ set_syntax_error(Parser *p)
         return;
     }
     RAISE_LAST("invalid syntax");
+    check_unclosed(p);
 }
 
 static void

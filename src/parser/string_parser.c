@@ -207,6 +207,7 @@ typedef struct {
     Py_ssize_t n, cap;
     UBuf lit;          /* pending literal text */
     Token *first, *last;
+    Token *spec_tok;   /* in a format spec: its literal parts sit at this token (pegen) */
 } Parts;
 
 static int
@@ -224,6 +225,7 @@ parts_push(Parser *p, Parts *ps, expr_ty e)
 }
 
 #define WHOLE(ps) (ps)->first->lineno, (ps)->first->col_offset, (ps)->last->end_lineno, (ps)->last->end_col_offset, p->arena
+#define TOKPOS(t) (t)->lineno, (t)->col_offset, (t)->end_lineno, (t)->end_col_offset, p->arena
 
 static int
 flush_literal(Parser *p, Parts *ps)
@@ -231,7 +233,8 @@ flush_literal(Parser *p, Parts *ps)
     if (!ps->lit.n) return 0;
     PyObject *s = ub_finish(p, &ps->lit, 0);
     if (!s) return -1;
-    expr_ty c = _PyAST_Constant(s, NULL, WHOLE(ps));
+    expr_ty c = ps->spec_tok ? _PyAST_Constant(s, NULL, TOKPOS(ps->spec_tok))
+                             : _PyAST_Constant(s, NULL, WHOLE(ps));
     return c ? parts_push(p, ps, c) : -1;
 }
 
@@ -366,12 +369,13 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
         Parts sub = {0};
         sub.first = ps->first;
         sub.last = ps->last;
+        sub.spec_tok = t;
         if (fstring_parse(p, t, &s, end, raw, recurse + 1, &sub) < 0) { PyMem_Free(sub.v); PyMem_Free(sub.lit.s); return -1; }
         if (flush_literal(p, &sub) < 0) return -1;
         PyMem_Free(sub.lit.s);
         asdl_expr_seq *vals = parts_seq(p, &sub);
         if (!vals) return -1;
-        spec = _PyAST_JoinedStr(vals, WHOLE(ps));
+        spec = _PyAST_JoinedStr(vals, TOKPOS(t)); /* pegen: the spec sits at its own token */
         if (!spec) return -1;
     }
     if (s >= end || *s != '}') {
@@ -454,7 +458,7 @@ _PyPegen_concatenate_strings(Parser *p, int first, int last)
             else if (c == 'f' || c == 'F') is_f = 1;
             else if (c == 'u' || c == 'U') is_u = 1;
         }
-        if (i == first && is_u) {
+        if (i == first && is_u && t->start[0] == 'u') { /* only a lowercase u prefix, as pegen */
             kind = PyUnicode_FromString("u");
             if (!kind || _PyArena_AddPyObject(p->arena, kind) < 0) { Py_XDECREF(kind); p->error = 1; goto fail; }
         }

@@ -415,6 +415,8 @@ tok_error_at(Lexer *L, PyObject *type, const char *line_start, int lineno, const
         col = utf8_chars(line_start, upto - line_start);
     if (end_col == -1)
         end_col = col;
+    else if (end_col == TOK_END_NONE)
+        end_col = -1; /* pegen reports end_offset -1 for these */
     e->lineno = e->end_lineno = lineno;
     e->offset = col;
     e->end_offset = end_col;
@@ -530,8 +532,7 @@ lex_number(Lexer *L, const char *start)
                     L->cur++;
                     ERR("invalid digit '%c' in %s literal", *c, kind);
                 }
-                L->cur++;
-                ERR("invalid %s literal", kind);
+                ERR("invalid %s literal", kind); /* CPython backs up over the bad char */
             }
             while (k == 'x' ? isxdigit((unsigned char)*L->cur)
                             : k == 'o' ? (*L->cur >= '0' && *L->cur <= '7')
@@ -572,7 +573,7 @@ lex_number(Lexer *L, const char *start)
         if (nonzero) {
             return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
                                 utf8_chars(L->line_start, start - L->line_start) + 1,
-                                utf8_chars(L->line_start, zeros_end - L->line_start),
+                                utf8_chars(L->line_start, zeros_end - L->line_start) + 1,
                                 "leading zeros in decimal integer literals are not permitted; "
                                 "use an 0o prefix for octal integers");
         }
@@ -724,7 +725,7 @@ indentation(Lexer *L)
             goto taberror;
     } else if (col > L->indstack[L->indent]) {
         if (L->indent + 1 >= MAXINDENT)
-            return tok_error_at(L, PyExc_IndentationError, L->line_start, L->lineno, L->cur, -1, -1,
+            return tok_error_at(L, PyExc_IndentationError, L->line_start, L->lineno, L->cur, 1, 0,
                                 "too many levels of indentation");
         if (altcol <= L->altindstack[L->indent])
             goto taberror;
@@ -740,15 +741,19 @@ indentation(Lexer *L)
         }
         if (col != L->indstack[L->indent]) {
             L->ts->ntoks -= 0;
+            /* pegen: column = the whole line (the tokenizer's cur is at its end), no end */
+            const char *eol = L->cur + strcspn(L->cur, "\n");
+            if (*eol == '\n' || eol >= L->end) eol++; /* the newline (implied at EOF) counts */
             return tok_error_at(L, PyExc_IndentationError, L->line_start, L->lineno, L->cur,
-                                -1, -1, "unindent does not match any outer indentation level");
+                                (int)utf8_chars(L->line_start, eol - L->line_start), TOK_END_NONE,
+                                "unindent does not match any outer indentation level");
         }
         if (altcol != L->altindstack[L->indent])
             goto taberror;
     }
     return 0;
 taberror:
-    return tok_error_at(L, PyExc_TabError, L->line_start, L->lineno, L->cur, -1, -1,
+    return tok_error_at(L, PyExc_TabError, L->line_start, L->lineno, L->cur, 1, 0,
                         "inconsistent use of tabs and spaces in indentation");
 }
 
@@ -785,7 +790,7 @@ lex(Lexer *L)
             Token *last = L->ts->ntoks ? &L->ts->toks[L->ts->ntoks - 1] : NULL;
             if (last && last->type != NEWLINE && last->type != DEDENT && last->type != INDENT) {
                 if (push_tok(L, NEWLINE, s, s, L->lineno, (int)(s - L->line_start), L->lineno,
-                             (int)(s - L->line_start) + 1) < 0)
+                             (int)(s - L->line_start)) < 0) /* zero width, as CPython's */
                     return -1;
             }
             while (L->indent > 0) {
@@ -802,7 +807,7 @@ lex(Lexer *L)
             int blank = L->blankline || L->level > 0;
             if (!blank) {
                 if (push_tok(L, NEWLINE, s, s + 1, L->lineno, (int)(s - L->line_start), L->lineno,
-                             (int)(s - L->line_start) + 1) < 0)
+                             (int)(s - L->line_start)) < 0) /* CPython leaves '\n' out */
                     return -1;
             }
             next_line(L);

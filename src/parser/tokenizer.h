@@ -51,6 +51,7 @@ char *_PyTokenizer_DecodeSource(const char *bytes, Py_ssize_t n, PyObject *filen
 /* Text of line `lineno` (1-based) of buf, without its newline. */
 PyObject *_PyTokenizer_LineText(const char *buf, int lineno, int keep_newline);
 /* 1-based character offset of byte offset `col` (0-based) in the line text. */
+#define TOK_END_NONE (-1000) /* tok error end offset: report -1 */
 int _PyTokenizer_ByteToChar(const char *buf, int lineno, int col);
 /* Sets the exception (type)(msg, (filename, lineno, offset, text, end_lineno, end_offset)). */
 void _PyTokenizer_RaiseSyntax(PyObject *type, PyObject *filename, const char *msg, int lineno,

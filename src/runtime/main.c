@@ -28,7 +28,7 @@ static const char usage_text[] =
     "         .pyc extension; also PYTHONOPTIMIZE=x\n"
     "-OO    : do -O changes and also discard docstrings; add .opt-2 before\n"
     "         .pyc extension\n"
-    "-P     : don't prepend a potentially unsafe path to sys.path; also PYTHONSAFEPATH\n"
+    "-P     : don't prepend a potentially unsafe path to sys.path\n"
     "-q     : don't print version and copyright messages on interactive startup\n"
     "-s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE\n"
     "-S     : don't imply 'import site' on initialization\n"

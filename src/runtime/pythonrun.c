@@ -5,6 +5,7 @@
 #include "Python.h"
 #include <unistd.h>
 #include "parser.h"   /* E_EOF */
+#include <ctype.h>
 #include <editline/readline.h>
 
 /* ===================== printing exceptions ===================== */
@@ -1139,7 +1140,36 @@ static int is_incomplete_input(void)
     return incomplete;
 }
 
-/* Reads, compiles and runs one statement.  0 ok/error printed, E_EOF at end of input. */
+/* Does this line open a compound statement?  In the REPL such a statement only ends at a
+ * blank line, as CPython's interactive tokenizer decides (it must see that no elif/else/
+ * except/decorated def follows). */
+static int opens_compound(const char *line)
+{
+    static const char *const kw[] = {"if", "while", "for", "try", "with", "def", "class",
+                                     "async", NULL};
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (*line == '@')
+        return 1;
+    for (int i = 0; kw[i]; i++) {
+        size_t n = strlen(kw[i]);
+        if (strncmp(line, kw[i], n) == 0 && !isalnum((unsigned char)line[n]) && line[n] != '_')
+            return 1;
+    }
+    return 0;
+}
+
+static int is_blank(const char *line)
+{
+    for (; *line; line++)
+        if (!isspace((unsigned char)*line))
+            return 0;
+    return 1;
+}
+
+/* Reads, compiles and runs one statement.  0 ok/error printed, E_EOF at end of input.
+ * Lines are joined without the last newline, as code.InteractiveConsole does, so that the
+ * compiler reports "incomplete input" until a block is closed by a blank line. */
 int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *flags)
 {
     PyObject *m = PyImport_AddModule("__main__");
@@ -1151,7 +1181,7 @@ int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *fl
     if (src == NULL)
         return -1;
     src[0] = '\0';
-    int first = 1;
+    int first = 1, compound = 0;
     for (;;) {
         char *prompt = prompt_from_sys(first ? "ps1" : "ps2", first ? ">>> " : "... ");
         char *line = PyOS_Readline(fp, stdout, prompt);
@@ -1172,8 +1202,18 @@ int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *fl
             return 0;   /* EOF in the middle of a statement: drop it */
         }
         size_t n = strlen(line);
-        if (len + n + 1 > cap) {
-            while (len + n + 1 > cap)
+        if (n > 0 && line[n - 1] == '\n')
+            line[--n] = '\0';
+        if (first && is_blank(line)) {   /* an empty line at ">>> " just prompts again */
+            PyMem_Free(line);
+            PyMem_Free(src);
+            return 0;
+        }
+        int blank = is_blank(line);
+        if (first)
+            compound = opens_compound(line);
+        if (len + n + 2 > cap) {
+            while (len + n + 2 > cap)
                 cap *= 2;
             char *ns = PyMem_Realloc(src, cap);
             if (ns == NULL) {
@@ -1183,15 +1223,28 @@ int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *fl
             }
             src = ns;
         }
+        if (!first)
+            src[len++] = '\n';
         memcpy(src + len, line, n + 1);
         len += n;
         PyMem_Free(line);
+        first = 0;
         PyCompilerFlags cf = flags ? *flags : (PyCompilerFlags)_PyCompilerFlags_INIT;
         cf.cf_flags |= PyCF_ALLOW_INCOMPLETE_INPUT | PyCF_DONT_IMPLY_DEDENT;
+        /* a blank line ends a block: compile with the newline it contributes */
+        if (blank) {
+            src[len] = '\n';
+            src[len + 1] = '\0';
+        }
         PyObject *co = Py_CompileStringObject(src, filename, Py_single_input, &cf, -1);
+        if (blank)
+            src[len] = '\0';
         if (co == NULL && is_incomplete_input()) {
             PyErr_Clear();
-            first = 0;
+            continue;
+        }
+        if (co != NULL && compound && !blank) {   /* wait for the blank line */
+            Py_DECREF(co);
             continue;
         }
         PyMem_Free(src);

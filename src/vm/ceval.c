@@ -546,6 +546,37 @@ static PyFrameObject *make_function_frame(PyThreadState *tstate, PyFunctionObjec
     return f;
 }
 
+/* The frame for func(*callargs, **kwargs) (callargs a tuple, kwargs a dict or NULL),
+ * NULL with an exception, or Py_None (no reference) when the keywords are not all
+ * strings: the caller then takes the generic path, which reports that error. */
+static PyFrameObject *make_frame_ex(PyThreadState *tstate, PyFunctionObject *func,
+                                    PyObject *callargs, PyObject *kwargs)
+{
+    Py_ssize_t nargs = PyTuple_GET_SIZE(callargs);
+    Py_ssize_t nkw = kwargs ? PyDict_GET_SIZE(kwargs) : 0;
+    if (nkw == 0)
+        return make_function_frame(tstate, func, NULL, &PyTuple_GET_ITEM(callargs, 0),
+                                   nargs, NULL);
+    PyObject **stack = PyMem_Malloc(sizeof(PyObject *) * (size_t)(nargs + nkw));
+    if (stack == NULL) { PyErr_NoMemory(); return NULL; }
+    PyObject *kwnames = PyTuple_New(nkw);
+    if (kwnames == NULL) { PyMem_Free(stack); return NULL; }
+    for (Py_ssize_t i = 0; i < nargs; i++) stack[i] = PyTuple_GET_ITEM(callargs, i);
+    Py_ssize_t pos = 0, i = 0;
+    PyObject *key, *value;
+    PyFrameObject *nf = (PyFrameObject *)Py_None;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) goto done;
+        PyTuple_SET_ITEM(kwnames, i, Py_NewRef(key));
+        stack[nargs + i++] = value;
+    }
+    nf = make_function_frame(tstate, func, NULL, stack, nargs, kwnames);
+done:
+    Py_DECREF(kwnames);
+    PyMem_Free(stack);
+    return nf;
+}
+
 PyObject *_PyEval_Vector(PyThreadState *tstate, PyObject *funcobj, PyObject *locals,
                          PyObject *const *args, size_t argcount, PyObject *kwnames)
 {
@@ -1140,6 +1171,8 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
     int lltrace = 0;
     PyFrameObject *entry_frame = f;
     PyFrameObject *saved_frame = tstate->frame;
+    PyObject *call_kwnames = NULL;  /* CALL_*_KW → call_python hand-off */
+    PyFrameObject *nf = NULL;       /* CALL_FUNCTION_EX → enter_frame_nf hand-off */
 
     /* Entering a frame: link it, count it against the recursion limit. */
     Py_XSETREF(f->f_back, (PyFrameObject *)Py_XNewRef(tstate->frame));
@@ -2394,6 +2427,7 @@ dispatch_opcode:
         int nargs = oparg + is_meth;
         PyObject **args = stack_pointer - nargs;
         PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
+        if (PyFunction_Check(callable)) { call_kwnames = kwnames; goto call_python; }
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
         PyObject *res = PyObject_Vectorcall(callable, args,
                                             (size_t)(nargs - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
@@ -2424,6 +2458,7 @@ dispatch_opcode:
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
         PyObject **args = stack_pointer - oparg;
         PyObject *callable = args[-1];
+        if (PyFunction_Check(callable)) { call_kwnames = kwnames; goto call_python; }
         PyObject *res = PyObject_Vectorcall(callable, args,
                                             (size_t)(oparg - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                             kwnames);
@@ -2466,6 +2501,21 @@ dispatch_opcode:
             }
             Py_SETREF(callargs, PySequence_Tuple(callargs));
             if (callargs == NULL) { Py_XDECREF(kwargs); goto error; }
+        }
+        if (PyFunction_Check(func) && !instrumented &&
+            !(((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_flags &
+              (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+            /* A Python function: bind f(*args, **kw) into a new frame, no C recursion. */
+            nf = make_frame_ex(tstate, (PyFunctionObject *)func, callargs,
+                                              kwargs);
+            if (nf != (PyFrameObject *)Py_None) {
+                Py_DECREF(callargs);
+                Py_XDECREF(kwargs);
+                PyObject *o = POP();  /* func */
+                Py_DECREF(o);
+                if (nf == NULL) goto error;
+                goto enter_frame_nf;
+            }
         }
         result = do_call_ex(tstate, func, callargs, kwargs);
         Py_DECREF(func);
@@ -2546,11 +2596,16 @@ dispatch_opcode:
 
     /* ---- Python-to-Python call: push a frame, continue in this loop ---- */
 call_python: {
-        /* Stack: CALL_FUNCTION: [func, args...]; CALL_METHOD: [func, self, args...]
-         * or [NULL, func, args...]. */
+        /* Stack: CALL_FUNCTION[_KW]: [func, args...]; CALL_METHOD[_KW]: [func, self,
+         * args...] or [NULL, func, args...].  The _KW forms already popped their
+         * keyword names into call_kwnames (owned); the last len(kwnames) args are the
+         * keyword values. */
         int nargs, below;
         PyObject **args;
-        if (opcode == CALL_FUNCTION) {
+        PyObject *kwnames = call_kwnames;
+        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        call_kwnames = NULL;
+        if (opcode == CALL_FUNCTION || opcode == CALL_FUNCTION_KW) {
             nargs = oparg;
             below = 1;
         } else {
@@ -2559,18 +2614,22 @@ call_python: {
             below = is_meth ? 1 : 2;
         }
         args = stack_pointer - nargs;
+        nargs -= (int)nkw;
         PyFunctionObject *func = (PyFunctionObject *)args[-1];
         PyCodeObject *fco = (PyCodeObject *)func->func_code;
         PyObject *res;
         if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || instrumented) {
-            res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, NULL);
+            res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, kwnames);
+            Py_XDECREF(kwnames);
         } else {
-            PyFrameObject *nf = make_function_frame(tstate, func, NULL, args, nargs, NULL);
+            nf = make_function_frame(tstate, func, NULL, args, nargs, kwnames);
+            Py_XDECREF(kwnames);
             for (PyObject **p = args - below; stack_pointer > p;) {
                 PyObject *o = POP();
                 Py_XDECREF(o);
             }
             if (nf == NULL) goto error;
+        enter_frame_nf:
             /* Suspend the caller and enter the callee. */
             f->f_stackdepth = STACK_LEVEL();
             nf->f_back = (PyFrameObject *)Py_NewRef(f);
@@ -2612,11 +2671,12 @@ exception_unwind:
         while (STACK_LEVEL() > b->b_level) { PyObject *v = POP(); Py_XDECREF(v); }
         /* SETUP_FINALLY (also with/async with): enter the handler */
         PyObject *exc = _PyErr_GetRaisedException(tstate);
+        int handler = b->b_handler;  /* read before the slot is reused just below */
         PyFrame_BlockSetup(f, EXCEPT_HANDLER, f->f_lasti, STACK_LEVEL());
         PUSH(Py_NewRef(get_handled(tstate)));
         PUSH(exc);
         set_handled(tstate, Py_NewRef(exc));
-        JUMPTO(b->b_handler);
+        JUMPTO(handler);
         f->f_state = FRAME_EXECUTING;
         DISPATCH();
     }

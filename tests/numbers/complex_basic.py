@@ -1,0 +1,25 @@
+# complex numbers: repr, arithmetic, parsing, comparison and hashing
+print(1 + 2j, (1 + 2j) * (3 - 1j), (1 + 2j) / (3 - 1j), abs(3 + 4j), 1j ** 2, -1j, 0j, -0j)
+print(complex(-0.0, 0.0), complex(0.0, -0.0), complex(1, 2), complex("1+2j"), complex(" ( -1.5e3-2J ) "), complex("j"), complex("-j"), complex("3"))
+print(complex(1 + 2j, 3 + 4j), complex(2.5), complex(True), complex("1_0+2_0j"), (1 + 2j).conjugate(), (1 + 2j).real, (1 + 2j).imag)
+print(1 + 2j == complex(1, 2), 1 + 0j == 1, 1 + 0j == 1.0, 2j != 2, hash(1 + 0j) == hash(1), hash(1 + 2j), hash(complex(-1, -1)))
+print(2 ** 0.5j, (1 + 1j) ** 10, (2 + 3j) ** -2, pow(1j, 3), 1e300j * 1e10, complex("inf+nanj"))
+print(format(1 + 2j), format(1.5 - 2.25j, ".2f"), format(3j, ""), format(-1 - 1j, ">20"), format(1 + 2j, "^20.3e"), "%s %r" % (1j, 2 + 3j))
+def show(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+show(lambda: 1j / 0)
+show(lambda: 0j ** -1)
+show(lambda: complex("1+"))
+show(lambda: complex("1", 2))
+show(lambda: complex(1, "2"))
+show(lambda: complex([]))
+show(lambda: 1j < 2j)
+show(lambda: 1j // 2)
+show(lambda: int(1j))
+show(lambda: pow(1j, 2, 3))
+show(lambda: format(1j, "=10"))
+show(lambda: format(1j, "010"))
+show(lambda: (10 + 10j) ** 1000)

@@ -1,0 +1,5 @@
+# hashes match CPython's siphash13 under PYTHONHASHSEED=0 (set by the test runner)
+print(hash(""), hash("a"), hash("abc"), hash("hello world"), hash("é"), hash("😀"), hash("x" * 100))
+print(hash(b""), hash(b"abc"), hash(b"\x00\xff"), hash("abc") == hash(b"abc"))
+print({"b", "a", "c", "d", "é"} == {"a", "b", "c", "d", "é"}, list({"apple": 1, "banana": 2}), sorted({"x", "y"}))
+print(list({"one", "two", "three", "four", "five", "six"}))
