@@ -28,9 +28,6 @@ extern PyTypeObject _PyStdPrinter_Type;
 PyObject *_PyStdStream_New(int fd, const char *name, const char *mode,
                            const char *errors, int line_buffering, int write_through);
 #define PyStdStream_Check(op) Py_IS_TYPE(op, &_PyStdPrinter_Type)
-/* types.SimpleNamespace (the type of sys.implementation). */
-extern PyTypeObject _PyNamespace_Type;
-PyObject *_PyNamespace_New(PyObject *kwds);
 
 /* Flush sys.stdout and sys.stderr; -1 if stdout could not be flushed. */
 int _PySys_FlushStdFiles(void);

@@ -51,5 +51,20 @@ run_case exit-str /dev/null -c 'import sys; sys.exit("bye")'
 run_case exception-rc /dev/null -c '1/0'
 run_case directory /dev/null .
 run_case help /dev/null -h
+run_case W-error /dev/null -W error -c 'import _warnings; _warnings.warn("boom")'
+run_case W-ignore /dev/null -W ignore -c 'import _warnings; _warnings.warn("quiet"); print("ok")'
+run_case W-default /dev/null -c 'import _warnings; _warnings.warn("shown")'
+run_case W-category /dev/null -W error::DeprecationWarning -c 'import _warnings; _warnings.warn("u"); _warnings.warn("d", DeprecationWarning)'
+# The REPL on a pseudo-terminal (script(1)): prompts, blocks closed by a blank line,
+# errors, expression results; the first line of output (the echoed input) is dropped.
+printf 'x = 1\nx + 1\nif x:\n    print("yes")\n\n\n1/0\ndef f():\n    return 5\n\nf()\nif x: print(2)\n\nx = [\n  1]\nx\n' > repl.in
+if command -v script > /dev/null; then
+    for who in krait py; do
+        exe=$KRAIT; [ $who = py ] && exe=$PY
+        script -qc "$exe -q" /dev/null < repl.in 2>&1 | tr -d '\r' | sed -e '1,/^f()$/d' -e 's/\^D$//' > $who.repl
+    done
+    if cmp -s krait.repl py.repl; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL: repl"; diff py.repl krait.repl | head -10; fi
+fi
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -150,6 +150,41 @@ static int opt_comprehensions(asdl_comprehension_seq *gens, opt_state *st)
     return 1;
 }
 
+static int opt_expr(expr_ty e, opt_state *st);
+
+/* Patterns: fold the value expressions (so `case -1 + 2j:` is a constant) and keys. */
+static int opt_pattern(pattern_ty p, opt_state *st)
+{
+    switch (p->kind) {
+    case MatchValue_kind: OPT_EXPR(p->v.MatchValue.value); break;
+    case MatchSingleton_kind: case MatchStar_kind: break;
+    case MatchSequence_kind:
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(p->v.MatchSequence.patterns); i++)
+            if (!opt_pattern(asdl_seq_GET(p->v.MatchSequence.patterns, i), st)) return 0;
+        break;
+    case MatchMapping_kind:
+        OPT_EXPRS(p->v.MatchMapping.keys);
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(p->v.MatchMapping.patterns); i++)
+            if (!opt_pattern(asdl_seq_GET(p->v.MatchMapping.patterns, i), st)) return 0;
+        break;
+    case MatchClass_kind:
+        OPT_EXPR(p->v.MatchClass.cls);
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(p->v.MatchClass.patterns); i++)
+            if (!opt_pattern(asdl_seq_GET(p->v.MatchClass.patterns, i), st)) return 0;
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(p->v.MatchClass.kwd_patterns); i++)
+            if (!opt_pattern(asdl_seq_GET(p->v.MatchClass.kwd_patterns, i), st)) return 0;
+        break;
+    case MatchAs_kind:
+        if (p->v.MatchAs.pattern && !opt_pattern(p->v.MatchAs.pattern, st)) return 0;
+        break;
+    case MatchOr_kind:
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(p->v.MatchOr.patterns); i++)
+            if (!opt_pattern(asdl_seq_GET(p->v.MatchOr.patterns, i), st)) return 0;
+        break;
+    }
+    return 1;
+}
+
 static int opt_expr(expr_ty e, opt_state *st)
 {
     switch (e->kind) {
@@ -264,6 +299,7 @@ static int opt_stmt(stmt_ty s, opt_state *st)
         OPT_EXPR(s->v.Match.subject);
         for (Py_ssize_t i = 0; i < asdl_seq_LEN(s->v.Match.cases); i++) {
             match_case_ty mc = asdl_seq_GET(s->v.Match.cases, i);
+            if (!opt_pattern(mc->pattern, st)) return 0;
             OPT_EXPR(mc->guard);
             OPT_STMTS(mc->body);
         }

@@ -1401,6 +1401,562 @@ static int compiler_visit_stmt_expr(struct compiler *c, expr_ty value)
     return 1;
 }
 
+/* ---- match statements (PEP 634) ----
+ * A pattern consumes the subject on top of the stack.  On success the captured values
+ * are left on the stack (pc->stores names them: stores[0] on top); on failure control
+ * goes to pc->fail_pop[n], which pops the n values above the case's starting point.
+ * pc->on_top counts values the current sub-pattern must leave alone above the captures. */
+
+typedef struct {
+    PyObject *stores;       /* list of captured names, in stack order */
+    int allow_irrefutable;  /* may this (sub)pattern be irrefutable? */
+    basicblock **fail_pop;  /* fail_pop[n]: pop n values, then go to the next case */
+    Py_ssize_t fail_pop_size;
+    Py_ssize_t on_top;
+} pattern_context;
+
+#define WILDCARD_CHECK(p) ((p)->kind == MatchAs_kind && !(p)->v.MatchAs.name)
+#define WILDCARD_STAR_CHECK(p) ((p)->kind == MatchStar_kind && !(p)->v.MatchStar.name)
+#define MATCH_VALUE_EXPR(e) ((e)->kind == Constant_kind || (e)->kind == Attribute_kind)
+
+static int compiler_pattern(struct compiler *c, pattern_ty p, pattern_context *pc);
+
+static int ensure_fail_pop(struct compiler *c, pattern_context *pc, Py_ssize_t n)
+{
+    Py_ssize_t size = n + 1;
+    if (size <= pc->fail_pop_size) return 1;
+    basicblock **blocks = PyObject_Realloc(pc->fail_pop, sizeof(basicblock *) * (size_t)size);
+    if (blocks == NULL) { PyErr_NoMemory(); return 0; }
+    pc->fail_pop = blocks;
+    while (pc->fail_pop_size < size) {
+        basicblock *b = NEW_BLOCK(c);
+        if (b == NULL) return 0;
+        pc->fail_pop[pc->fail_pop_size++] = b;
+    }
+    return 1;
+}
+
+/* Jump (op) to the failure block that pops everything this pattern pushed so far. */
+static int jump_to_fail_pop(struct compiler *c, pattern_context *pc, int op)
+{
+    Py_ssize_t pops = pc->on_top + PyList_GET_SIZE(pc->stores);
+    if (!ensure_fail_pop(c, pc, pops)) return 0;
+    ADDOP_JUMP(c, op, pc->fail_pop[pops]);
+    return 1;
+}
+
+/* Emit the chain of failure blocks: fail_pop[n] pops one value, falls into [n-1]... */
+static int emit_and_reset_fail_pop(struct compiler *c, pattern_context *pc)
+{
+    if (!pc->fail_pop_size) return 1;
+    while (--pc->fail_pop_size) {
+        USE_BLOCK(c, pc->fail_pop[pc->fail_pop_size]);
+        if (!addop_loc(c, POP_TOP, 0, NULL, (srcloc){-1, -1, -1, -1})) {
+            PyObject_Free(pc->fail_pop);
+            pc->fail_pop = NULL;
+            return 0;
+        }
+    }
+    USE_BLOCK(c, pc->fail_pop[0]);
+    PyObject_Free(pc->fail_pop);
+    pc->fail_pop = NULL;
+    return 1;
+}
+
+/* Move the top of the stack down to position count (SWAPs, as CPython does). */
+static int pattern_helper_rotate(struct compiler *c, Py_ssize_t count)
+{
+    while (1 < count) ADDOP_I(c, SWAP, (int)count--);
+    return 1;
+}
+
+static int pattern_helper_store_name(struct compiler *c, identifier n, pattern_context *pc)
+{
+    if (n == NULL) {
+        ADDOP(c, POP_TOP);
+        return 1;
+    }
+    if (_PyUnicode_EqualToASCIIString(n, "__debug__"))
+        return compiler_error(c, "cannot assign to __debug__");
+    int dup = PySequence_Contains(pc->stores, n);
+    if (dup < 0) return 0;
+    if (dup) return compiler_error(c, "multiple assignments to name %R in pattern", n);
+    /* the new capture goes below everything already kept on the stack */
+    if (!pattern_helper_rotate(c, pc->on_top + PyList_GET_SIZE(pc->stores) + 1)) return 0;
+    return PyList_Append(pc->stores, n) == 0;
+}
+
+static int pattern_unpack_helper(struct compiler *c, asdl_pattern_seq *elts)
+{
+    Py_ssize_t n = asdl_seq_LEN(elts);
+    int seen_star = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        pattern_ty elt = asdl_seq_GET(elts, i);
+        if (elt->kind == MatchStar_kind && !seen_star) {
+            if (i >= (1 << 8) || (n - i - 1) >= (INT_MAX >> 8))
+                return compiler_error(c, "too many expressions in star-unpacking sequence pattern");
+            ADDOP_I(c, UNPACK_EX, (int)(i + ((n - i - 1) << 8)));
+            seen_star = 1;
+        } else if (elt->kind == MatchStar_kind) {
+            return compiler_error(c, "multiple starred expressions in sequence pattern");
+        }
+    }
+    if (!seen_star) ADDOP_I(c, UNPACK_SEQUENCE, (int)n);
+    return 1;
+}
+
+static int compiler_pattern_subpattern(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    int allow_irrefutable = pc->allow_irrefutable;
+    pc->allow_irrefutable = 1;
+    int r = compiler_pattern(c, p, pc);
+    pc->allow_irrefutable = allow_irrefutable;
+    return r;
+}
+
+/* [a, b, *c, d]: unpack the subject and match each element in turn. */
+static int pattern_helper_sequence_unpack(struct compiler *c, asdl_pattern_seq *patterns,
+                                          pattern_context *pc)
+{
+    if (!pattern_unpack_helper(c, patterns)) return 0;
+    Py_ssize_t size = asdl_seq_LEN(patterns);
+    pc->on_top += size;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        pc->on_top--;
+        if (!compiler_pattern_subpattern(c, asdl_seq_GET(patterns, i), pc)) return 0;
+    }
+    return 1;
+}
+
+/* [a, *_, b]: index the subject instead of unpacking it (the star part is skipped). */
+static int pattern_helper_sequence_subscr(struct compiler *c, asdl_pattern_seq *patterns,
+                                          Py_ssize_t star, pattern_context *pc)
+{
+    pc->on_top++;  /* the subject stays for the indexing */
+    Py_ssize_t size = asdl_seq_LEN(patterns);
+    for (Py_ssize_t i = 0; i < size; i++) {
+        pattern_ty pattern = asdl_seq_GET(patterns, i);
+        if (WILDCARD_CHECK(pattern) || i == star) continue;
+        ADDOP_I(c, COPY, 1);
+        if (i < star) {
+            ADDOP_LOAD_CONST_NEW(c, PyLong_FromSsize_t(i));
+        } else {
+            /* the subject may not support negative indexes: len(subject) - (size - i) */
+            ADDOP(c, GET_LEN);
+            ADDOP_LOAD_CONST_NEW(c, PyLong_FromSsize_t(size - i));
+            ADDOP_I(c, BINARY_OP, NB_SUBTRACT);
+        }
+        ADDOP(c, BINARY_SUBSCR);
+        if (!compiler_pattern_subpattern(c, pattern, pc)) return 0;
+    }
+    pc->on_top--;
+    ADDOP(c, POP_TOP);
+    return 1;
+}
+
+static int compiler_pattern_as(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    if (p->v.MatchAs.pattern == NULL) {
+        if (!pc->allow_irrefutable) {
+            if (p->v.MatchAs.name)
+                return compiler_error(c, "name capture %R makes remaining patterns unreachable",
+                                      p->v.MatchAs.name);
+            return compiler_error(c, "wildcard makes remaining patterns unreachable");
+        }
+        return pattern_helper_store_name(c, p->v.MatchAs.name, pc);
+    }
+    pc->on_top++;  /* keep a copy to store on success */
+    ADDOP_I(c, COPY, 1);
+    if (!compiler_pattern(c, p->v.MatchAs.pattern, pc)) return 0;
+    pc->on_top--;
+    return pattern_helper_store_name(c, p->v.MatchAs.name, pc);
+}
+
+static int validate_kwd_attrs(struct compiler *c, asdl_identifier_seq *attrs,
+                              asdl_pattern_seq *patterns)
+{
+    Py_ssize_t nattrs = asdl_seq_LEN(attrs);
+    for (Py_ssize_t i = 0; i < nattrs; i++) {
+        identifier attr = asdl_seq_GET(attrs, i);
+        SET_LOC(c, (pattern_ty)asdl_seq_GET(patterns, i));
+        if (_PyUnicode_EqualToASCIIString(attr, "__debug__"))
+            return compiler_error(c, "cannot assign to __debug__");
+        for (Py_ssize_t j = i + 1; j < nattrs; j++) {
+            identifier other = asdl_seq_GET(attrs, j);
+            if (!PyUnicode_Compare(attr, other)) {
+                SET_LOC(c, (pattern_ty)asdl_seq_GET(patterns, j));
+                return compiler_error(c, "attribute name repeated in class pattern: %U", attr);
+            }
+        }
+    }
+    return 1;
+}
+
+static int compiler_pattern_class(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    asdl_pattern_seq *patterns = p->v.MatchClass.patterns;
+    asdl_identifier_seq *kwd_attrs = p->v.MatchClass.kwd_attrs;
+    asdl_pattern_seq *kwd_patterns = p->v.MatchClass.kwd_patterns;
+    Py_ssize_t nargs = asdl_seq_LEN(patterns), nattrs = asdl_seq_LEN(kwd_attrs);
+    if (nattrs != asdl_seq_LEN(kwd_patterns)) {
+        PyErr_Format(PyExc_ValueError,
+                     "kwd_attrs (%zd) / kwd_patterns (%zd) length mismatch in class pattern",
+                     nattrs, asdl_seq_LEN(kwd_patterns));
+        return 0;
+    }
+    if (INT_MAX < nargs || INT_MAX < nargs + nattrs - 1)
+        return compiler_error(c, "too many sub-patterns in class pattern %R",
+                              p->v.MatchClass.cls);
+    if (nattrs) {
+        if (!validate_kwd_attrs(c, kwd_attrs, kwd_patterns)) return 0;
+        SET_LOC(c, p);
+    }
+    VISIT(c, expr, p->v.MatchClass.cls);
+    PyObject *attr_names = PyTuple_New(nattrs);
+    if (attr_names == NULL) return 0;
+    for (Py_ssize_t i = 0; i < nattrs; i++)
+        PyTuple_SET_ITEM(attr_names, i, Py_NewRef((PyObject *)asdl_seq_GET(kwd_attrs, i)));
+    ADDOP_LOAD_CONST_NEW(c, attr_names);
+    ADDOP_I(c, MATCH_CLASS, (int)nargs);
+    ADDOP_I(c, COPY, 1);
+    ADDOP_LOAD_CONST(c, Py_None);
+    ADDOP_I(c, IS_OP, 1);
+    /* on top: a tuple of nargs + nattrs attributes (or None) */
+    pc->on_top++;
+    if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    ADDOP_I(c, UNPACK_SEQUENCE, (int)(nargs + nattrs));
+    pc->on_top += nargs + nattrs - 1;
+    for (Py_ssize_t i = 0; i < nargs + nattrs; i++) {
+        pc->on_top--;
+        pattern_ty pattern = i < nargs ? asdl_seq_GET(patterns, i)
+                                       : asdl_seq_GET(kwd_patterns, i - nargs);
+        if (WILDCARD_CHECK(pattern)) {
+            ADDOP(c, POP_TOP);
+            continue;
+        }
+        if (!compiler_pattern_subpattern(c, pattern, pc)) return 0;
+    }
+    return 1;
+}
+
+static int compiler_pattern_mapping(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    asdl_expr_seq *keys = p->v.MatchMapping.keys;
+    asdl_pattern_seq *patterns = p->v.MatchMapping.patterns;
+    Py_ssize_t size = asdl_seq_LEN(keys), npatterns = asdl_seq_LEN(patterns);
+    if (size != npatterns) {
+        PyErr_Format(PyExc_ValueError,
+                     "keys (%zd) / patterns (%zd) length mismatch in mapping pattern",
+                     size, npatterns);
+        return 0;
+    }
+    identifier star_target = p->v.MatchMapping.rest;
+    pc->on_top++;  /* the subject stays on top for the checks */
+    ADDOP(c, MATCH_MAPPING);
+    if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    if (!size && !star_target) {
+        pc->on_top--;  /* just "{}": done with the subject */
+        ADDOP(c, POP_TOP);
+        return 1;
+    }
+    if (size) {
+        ADDOP(c, GET_LEN);
+        ADDOP_LOAD_CONST_NEW(c, PyLong_FromSsize_t(size));
+        ADDOP_I(c, COMPARE_OP, Py_GE);
+        if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    }
+    if (INT_MAX < size - 1)
+        return compiler_error(c, "too many sub-patterns in mapping pattern");
+    /* the keys (literals or attribute lookups; constant duplicates are an error) */
+    PyObject *seen = PySet_New(NULL);
+    if (seen == NULL) return 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        expr_ty key = asdl_seq_GET(keys, i);
+        if (key == NULL) {
+            SET_LOC(c, (pattern_ty)asdl_seq_GET(patterns, i));
+            Py_DECREF(seen);
+            return compiler_error(c, "can't use NULL keys in MatchMapping "
+                                     "(set 'rest' parameter instead)");
+        }
+        if (key->kind == Constant_kind) {
+            int in_seen = PySet_Contains(seen, key->v.Constant.value);
+            if (in_seen < 0) { Py_DECREF(seen); return 0; }
+            if (in_seen) {
+                Py_DECREF(seen);
+                return compiler_error(c, "mapping pattern checks duplicate key (%R)",
+                                      key->v.Constant.value);
+            }
+            if (PySet_Add(seen, key->v.Constant.value) < 0) { Py_DECREF(seen); return 0; }
+        } else if (key->kind != Attribute_kind) {
+            Py_DECREF(seen);
+            return compiler_error(c, "mapping pattern keys may only match literals and "
+                                     "attribute lookups");
+        }
+        if (!compiler_visit_expr(c, key)) { Py_DECREF(seen); return 0; }
+    }
+    Py_DECREF(seen);
+    SET_LOC(c, p);
+    ADDOP_I(c, BUILD_TUPLE, (int)size);
+    ADDOP(c, MATCH_KEYS);
+    /* [subject, keys, values or None] */
+    pc->on_top += 2;
+    ADDOP_I(c, COPY, 1);
+    ADDOP_LOAD_CONST(c, Py_None);
+    ADDOP_I(c, IS_OP, 1);
+    if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    ADDOP_I(c, UNPACK_SEQUENCE, (int)size);
+    pc->on_top += size - 1;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        pc->on_top--;
+        if (!compiler_pattern_subpattern(c, asdl_seq_GET(patterns, i), pc)) return 0;
+    }
+    /* a match: what follows consumes the keys tuple and the subject */
+    pc->on_top -= 2;
+    if (star_target) {
+        /* rest = dict(subject); del rest[k] for each key */
+        ADDOP_I(c, BUILD_MAP, 0);           /* [subject, keys, {}] */
+        ADDOP_I(c, SWAP, 3);                /* [{}, keys, subject] */
+        ADDOP_I(c, DICT_UPDATE, 2);         /* [rest, keys] */
+        ADDOP_I(c, UNPACK_SEQUENCE, (int)size); /* [rest, key...] */
+        while (size) {
+            ADDOP_I(c, COPY, (int)(1 + size--)); /* [rest, key..., rest] */
+            ADDOP_I(c, SWAP, 2);                 /* [rest, key..., rest, key] */
+            ADDOP(c, DELETE_SUBSCR);             /* [rest, key...] */
+        }
+        return pattern_helper_store_name(c, star_target, pc);
+    }
+    ADDOP(c, POP_TOP);  /* keys */
+    ADDOP(c, POP_TOP);  /* subject */
+    return 1;
+}
+
+static int compiler_pattern_or(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    basicblock *end = NEW_BLOCK(c);
+    if (end == NULL) return 0;
+    Py_ssize_t size = asdl_seq_LEN(p->v.MatchOr.patterns);
+    pattern_context old_pc = *pc;
+    Py_INCREF(pc->stores);
+    /* control: the names the first alternative binds, in its stack order; the others
+     * must bind the same set and are reordered to match */
+    PyObject *control = NULL;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        pattern_ty alt = asdl_seq_GET(p->v.MatchOr.patterns, i);
+        SET_LOC(c, alt);
+        PyObject *pc_stores = PyList_New(0);
+        if (pc_stores == NULL) goto error;
+        Py_SETREF(pc->stores, pc_stores);
+        pc->allow_irrefutable = (i == size - 1) && old_pc.allow_irrefutable;
+        pc->fail_pop = NULL;
+        pc->fail_pop_size = 0;
+        pc->on_top = 0;
+        if (!addop_loc(c, COPY, 1, NULL, c->u->u_loc) || !compiler_pattern(c, alt, pc))
+            goto error;
+        Py_ssize_t nstores = PyList_GET_SIZE(pc->stores);
+        if (!i) {
+            control = Py_NewRef(pc->stores);
+        } else if (nstores != PyList_GET_SIZE(control)) {
+            goto diff;
+        } else if (nstores) {
+            Py_ssize_t icontrol = nstores;
+            while (icontrol--) {
+                PyObject *name = PyList_GET_ITEM(control, icontrol);
+                Py_ssize_t istores = PySequence_Index(pc->stores, name);
+                if (istores < 0) {
+                    PyErr_Clear();
+                    goto diff;
+                }
+                if (icontrol != istores) {
+                    /* reorder the stack (and pc->stores the same way) to control's order:
+                     * stores[:istores+1] moves down to position icontrol */
+                    Py_ssize_t rotations = istores + 1;
+                    PyObject *rotated = PyList_GetSlice(pc->stores, 0, rotations);
+                    if (rotated == NULL ||
+                        PyList_SetSlice(pc->stores, 0, rotations, NULL) ||
+                        PyList_SetSlice(pc->stores, icontrol - istores, icontrol - istores,
+                                        rotated)) {
+                        Py_XDECREF(rotated);
+                        goto error;
+                    }
+                    Py_DECREF(rotated);
+                    while (rotations--) {
+                        if (!pattern_helper_rotate(c, icontrol + 1)) goto error;
+                    }
+                }
+            }
+        }
+        if (!addop_loc(c, JUMP_FORWARD, 0, end, c->u->u_loc) ||
+            !emit_and_reset_fail_pop(c, pc))
+            goto error;
+    }
+    Py_DECREF(pc->stores);
+    *pc = old_pc;
+    Py_INCREF(pc->stores);
+    old_pc.fail_pop = NULL;
+    /* no alternative matched: pop the remaining copy of the subject and fail */
+    if (!addop_loc(c, POP_TOP, 0, NULL, c->u->u_loc) || !jump_to_fail_pop(c, pc, JUMP_FORWARD))
+        goto error;
+    USE_BLOCK(c, end);
+    Py_ssize_t nstores = PyList_GET_SIZE(control);
+    /* between the new captures and their place: the other new captures, the subject
+     * copy, whatever the enclosing pattern keeps on top, and the earlier captures */
+    Py_ssize_t nrots = nstores + 1 + pc->on_top + PyList_GET_SIZE(pc->stores);
+    for (Py_ssize_t i = 0; i < nstores; i++) {
+        if (!pattern_helper_rotate(c, nrots)) goto error;
+        PyObject *name = PyList_GET_ITEM(control, i);
+        int dupe = PySequence_Contains(pc->stores, name);
+        if (dupe < 0) goto error;
+        if (dupe) {
+            compiler_error(c, "multiple assignments to name %R in pattern", name);
+            goto error;
+        }
+        if (PyList_Append(pc->stores, name) < 0) goto error;
+    }
+    Py_DECREF(old_pc.stores);
+    Py_DECREF(control);
+    ADDOP(c, POP_TOP);  /* the subject copy */
+    return 1;
+diff:
+    compiler_error(c, "alternative patterns bind different names");
+error:
+    PyObject_Free(old_pc.fail_pop);
+    Py_DECREF(old_pc.stores);
+    Py_XDECREF(control);
+    return 0;
+}
+
+static int compiler_pattern_sequence(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    asdl_pattern_seq *patterns = p->v.MatchSequence.patterns;
+    Py_ssize_t size = asdl_seq_LEN(patterns), star = -1;
+    int only_wildcard = 1, star_wildcard = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        pattern_ty pattern = asdl_seq_GET(patterns, i);
+        if (pattern->kind == MatchStar_kind) {
+            if (star >= 0)
+                return compiler_error(c, "multiple starred names in sequence pattern");
+            star_wildcard = WILDCARD_STAR_CHECK(pattern);
+            only_wildcard &= star_wildcard;
+            star = i;
+            continue;
+        }
+        only_wildcard &= WILDCARD_CHECK(pattern);
+    }
+    pc->on_top++;  /* the subject stays on top for the checks */
+    ADDOP(c, MATCH_SEQUENCE);
+    if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    if (star < 0) {
+        ADDOP(c, GET_LEN);  /* len(subject) == size */
+        ADDOP_LOAD_CONST_NEW(c, PyLong_FromSsize_t(size));
+        ADDOP_I(c, COMPARE_OP, Py_EQ);
+        if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    } else if (size > 1) {
+        ADDOP(c, GET_LEN);  /* len(subject) >= size - 1 */
+        ADDOP_LOAD_CONST_NEW(c, PyLong_FromSsize_t(size - 1));
+        ADDOP_I(c, COMPARE_OP, Py_GE);
+        if (!jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE)) return 0;
+    }
+    pc->on_top--;
+    if (only_wildcard) {
+        ADDOP(c, POP_TOP);  /* [], [_], [_, *_]...: nothing to extract */
+        return 1;
+    }
+    if (star_wildcard) return pattern_helper_sequence_subscr(c, patterns, star, pc);
+    return pattern_helper_sequence_unpack(c, patterns, pc);
+}
+
+static int compiler_pattern_value(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    expr_ty value = p->v.MatchValue.value;
+    if (!MATCH_VALUE_EXPR(value))
+        return compiler_error(c, "patterns may only match literals and attribute lookups");
+    VISIT(c, expr, value);
+    ADDOP_I(c, COMPARE_OP, Py_EQ);
+    return jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE);
+}
+
+static int compiler_pattern_singleton(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    ADDOP_LOAD_CONST(c, p->v.MatchSingleton.value);
+    ADDOP_I(c, IS_OP, 0);
+    return jump_to_fail_pop(c, pc, POP_JUMP_IF_FALSE);
+}
+
+static int compiler_pattern(struct compiler *c, pattern_ty p, pattern_context *pc)
+{
+    SET_LOC(c, p);
+    switch (p->kind) {
+    case MatchValue_kind: return compiler_pattern_value(c, p, pc);
+    case MatchSingleton_kind: return compiler_pattern_singleton(c, p, pc);
+    case MatchSequence_kind: return compiler_pattern_sequence(c, p, pc);
+    case MatchMapping_kind: return compiler_pattern_mapping(c, p, pc);
+    case MatchClass_kind: return compiler_pattern_class(c, p, pc);
+    case MatchStar_kind: return pattern_helper_store_name(c, p->v.MatchStar.name, pc);
+    case MatchAs_kind: return compiler_pattern_as(c, p, pc);
+    case MatchOr_kind: return compiler_pattern_or(c, p, pc);
+    }
+    PyErr_SetString(PyExc_SystemError, "unreachable pattern kind");
+    return 0;
+}
+
+static int compiler_match_inner(struct compiler *c, stmt_ty s, pattern_context *pc)
+{
+    VISIT(c, expr, s->v.Match.subject);
+    basicblock *end = NEW_BLOCK(c);
+    if (end == NULL) return 0;
+    Py_ssize_t cases = asdl_seq_LEN(s->v.Match.cases);
+    match_case_ty m = asdl_seq_GET(s->v.Match.cases, cases - 1);
+    /* a trailing "case _:" needs no copy of the subject and no pattern code */
+    int has_default = WILDCARD_CHECK(m->pattern) && 1 < cases;
+    for (Py_ssize_t i = 0; i < cases - has_default; i++) {
+        m = asdl_seq_GET(s->v.Match.cases, i);
+        SET_LOC(c, m->pattern);
+        int last = i == cases - has_default - 1;
+        if (!last) ADDOP_I(c, COPY, 1);  /* the next case needs the subject too */
+        PyObject *stores = PyList_New(0);
+        if (stores == NULL) return 0;
+        Py_XSETREF(pc->stores, stores);
+        pc->allow_irrefutable = m->guard != NULL || i == cases - 1;
+        pc->fail_pop = NULL;
+        pc->fail_pop_size = 0;
+        pc->on_top = 0;
+        if (!compiler_pattern(c, m->pattern, pc)) return 0;
+        /* a match: bind the captured names (on the stack, stores[0] on top) */
+        for (Py_ssize_t n = 0; n < PyList_GET_SIZE(pc->stores); n++) {
+            if (!compiler_nameop(c, PyList_GET_ITEM(pc->stores, n), Store)) return 0;
+        }
+        if (m->guard) {
+            if (!ensure_fail_pop(c, pc, 0)) return 0;
+            if (!compiler_jump_if(c, m->guard, pc->fail_pop[0], 0)) return 0;
+        }
+        if (!last) ADDOP(c, POP_TOP);  /* done with the subject */
+        VISIT_SEQ(c, stmt, m->body);
+        ADDOP_JUMP_NOLINE(c, JUMP_FORWARD, end);
+        /* failure cleanup belongs to the pattern's line, not the body's last line */
+        SET_LOC(c, m->pattern);
+        if (!emit_and_reset_fail_pop(c, pc)) return 0;
+    }
+    if (has_default) {
+        m = asdl_seq_GET(s->v.Match.cases, cases - 1);
+        SET_LOC(c, m->pattern);
+        if (cases == 1) ADDOP(c, POP_TOP);
+        else ADDOP(c, NOP);  /* the default case's line */
+        if (m->guard && !compiler_jump_if(c, m->guard, end, 0)) return 0;
+        VISIT_SEQ(c, stmt, m->body);
+    }
+    USE_BLOCK(c, end);
+    return 1;
+}
+
+static int compiler_match(struct compiler *c, stmt_ty s)
+{
+    pattern_context pc = { NULL, 0, NULL, 0, 0 };
+    int r = compiler_match_inner(c, s, &pc);
+    Py_XDECREF(pc.stores);
+    PyObject_Free(pc.fail_pop);
+    return r;
+}
+
 static int compiler_visit_stmt(struct compiler *c, stmt_ty s)
 {
     SET_LOC(c, s);
@@ -1426,7 +1982,7 @@ static int compiler_visit_stmt(struct compiler *c, stmt_ty s)
     case For_kind: return compiler_for(c, s);
     case While_kind: return compiler_while(c, s);
     case If_kind: return compiler_if(c, s);
-    case Match_kind: return compiler_unsupported(c, "'match'");
+    case Match_kind: return compiler_match(c, s);
     case Raise_kind: return compiler_raise(c, s);
     case Try_kind: return compiler_try(c, s);
     case TryStar_kind: return compiler_unsupported(c, "'except*'");
@@ -1556,18 +2112,49 @@ static int starunpack_helper(struct compiler *c, asdl_expr_seq *elts, int pushed
                              int add, int extend, int tuple)
 {
     Py_ssize_t n = asdl_seq_LEN(elts);
+    int all_const = n > 2;
+    for (Py_ssize_t i = 0; i < n && all_const; i++)
+        all_const = ((expr_ty)asdl_seq_GET(elts, i))->kind == Constant_kind;
+    if (all_const) {
+        /* [1, 2, 3] → BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND 1, and sets via a
+         * frozenset constant (as CPython 3.11; a set's table size, hence its iteration
+         * order, depends on being built by one update) */
+        PyObject *folded = PyTuple_New(n);
+        if (folded == NULL) return 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            PyTuple_SET_ITEM(folded, i,
+                             Py_NewRef(((expr_ty)asdl_seq_GET(elts, i))->v.Constant.value));
+        if (tuple && !pushed) {
+            ADDOP_LOAD_CONST_NEW(c, folded);
+            return 1;
+        }
+        if (add == SET_ADD) {
+            Py_SETREF(folded, PyFrozenSet_New(folded));
+            if (folded == NULL) return 0;
+        }
+        ADDOP_I(c, build, pushed);
+        ADDOP_LOAD_CONST_NEW(c, folded);
+        ADDOP_I(c, extend, 1);
+        if (tuple) ADDOP(c, LIST_TO_TUPLE);
+        return 1;
+    }
     int seen_star = 0;
+    int big = n + pushed > 30;  /* CPython's STACK_USE_GUIDELINE: build incrementally */
     for (Py_ssize_t i = 0; i < n; i++) {
         expr_ty elt = asdl_seq_GET(elts, i);
         if (elt->kind == Starred_kind) seen_star = 1;
     }
-    if (!seen_star) {
+    if (!seen_star && !big) {
         for (Py_ssize_t i = 0; i < n; i++) VISIT(c, expr, (expr_ty)asdl_seq_GET(elts, i));
         if (tuple) ADDOP_I(c, BUILD_TUPLE, (int)(n + pushed));
         else ADDOP_I(c, build, (int)(n + pushed));
         return 1;
     }
     int sequence_built = 0;
+    if (big) {
+        ADDOP_I(c, build, pushed);
+        sequence_built = 1;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         expr_ty elt = asdl_seq_GET(elts, i);
         if (elt->kind == Starred_kind) {

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <semaphore.h>
 #include <sys/syscall.h>
 #include <time.h>

@@ -11,6 +11,9 @@ PyObject *PyInit_marshal(void);
 PyObject *PyInit_posix(void);  /* modules-os */
 PyObject *PyInit_errno(void);  /* modules-os */
 PyObject *PyInit_time(void);  /* modules-os */
+PyObject *PyInit_math(void);  /* modules-os */
+PyObject *PyInit_itertools(void);  /* modules-os */
+PyObject *PyInit__thread(void);  /* modules-os */
 PyObject *PyInit__weakref(void);  /* modules-os */
 
 struct _inittab _PyImport_Inittab[] = {
@@ -23,6 +26,9 @@ struct _inittab _PyImport_Inittab[] = {
     {"posix", PyInit_posix},
     {"errno", PyInit_errno},
     {"time", PyInit_time},
+    {"math", PyInit_math},
+    {"itertools", PyInit_itertools},
+    {"_thread", PyInit__thread},
     {"_weakref", PyInit__weakref},
     {NULL, NULL},
 };

@@ -65,6 +65,7 @@ PyObject *PyMethod_Self(PyObject *im)
 static void method_dealloc(PyMethodObject *im)
 {
     PyObject_GC_UnTrack(im);
+    if (im->im_weakreflist != NULL) PyObject_ClearWeakRefs((PyObject *)im);
     Py_DECREF(im->im_func);
     Py_XDECREF(im->im_self);
     PyObject_GC_Del(im);

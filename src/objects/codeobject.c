@@ -308,6 +308,7 @@ PyObject *_PyCode_ConstantKey(PyObject *op)
 
 static void code_dealloc(PyCodeObject *co)
 {
+    if (co->co_weakreflist != NULL) PyObject_ClearWeakRefs((PyObject *)co);
     Py_XDECREF(co->co_code);
     Py_XDECREF(co->co_consts);
     Py_XDECREF(co->co_names);

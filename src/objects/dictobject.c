@@ -23,10 +23,19 @@ typedef struct {
 struct _dictkeysobject {
     uint8_t dk_log2_size;        /* index table has 1 << dk_log2_size slots */
     uint8_t dk_log2_index_bytes; /* log2 of the index table's size in bytes */
+    uint8_t dk_kind;             /* DICT_KEYS_UNICODE: only exact str keys so far */
     Py_ssize_t dk_usable;        /* entries still free before a resize */
     Py_ssize_t dk_nentries;      /* entries used (including deleted ones) */
     int64_t dk_indices[];        /* index table, then the entries array */
 };
+
+/* CPython 3.11 stores str-only tables with 16-byte entries and others with 24-byte
+ * ones; Krait always uses the 24-byte layout but tracks the kind, and converts at the
+ * same moments CPython does, so table sizes (and __sizeof__) come out identical. */
+enum { DICT_KEYS_GENERAL = 0, DICT_KEYS_UNICODE = 1 };
+#define DK_IS_UNICODE(dk) ((dk)->dk_kind == DICT_KEYS_UNICODE)
+#define CPY_DICTKEYS_HEADER 32 /* sizeof(PyDictKeysObject) in CPython 3.11, 64-bit */
+#define CPY_ENTRY_SIZE(dk) (DK_IS_UNICODE(dk) ? 16 : 24)
 
 #define DK_LOG_SIZE(dk) ((dk)->dk_log2_size)
 #define DK_SIZE(dk) (((int64_t)1) << DK_LOG_SIZE(dk))
@@ -39,10 +48,10 @@ struct _dictkeysobject {
 
 /* The shared keys of every empty dict: no entries, one EMPTY slot, never freed. */
 static struct {
-    uint8_t log2_size, log2_index_bytes;
+    uint8_t log2_size, log2_index_bytes, kind;
     Py_ssize_t usable, nentries;
     int64_t indices[1];
-} empty_keys_struct = {0, 3, 0, 0, {-1}};
+} empty_keys_struct = {0, 3, DICT_KEYS_UNICODE, 0, 0, {-1}};
 #define Py_EMPTY_KEYS ((PyDictKeysObject *)&empty_keys_struct)
 
 static inline Py_ssize_t dictkeys_get_index(const PyDictKeysObject *keys, Py_ssize_t i)
@@ -85,7 +94,7 @@ static inline uint8_t estimate_log2_keysize(Py_ssize_t n)
     return calculate_log2_keysize((n * 3 + 1) / 2);
 }
 
-static PyDictKeysObject *new_keys_object(uint8_t log2_size)
+static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
 {
     PyDictKeysObject *dk;
     Py_ssize_t usable = USABLE_FRACTION((Py_ssize_t)1 << log2_size);
@@ -110,6 +119,7 @@ static PyDictKeysObject *new_keys_object(uint8_t log2_size)
     }
     dk->dk_log2_size = log2_size;
     dk->dk_log2_index_bytes = (uint8_t)log2_bytes;
+    dk->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
     dk->dk_usable = usable;
     dk->dk_nentries = 0;
     memset(&dk->dk_indices[0], 0xff, (size_t)1 << log2_bytes); /* all DKIX_EMPTY */
@@ -233,7 +243,9 @@ static Py_ssize_t find_empty_slot(PyDictKeysObject *keys, Py_hash_t hash)
 }
 
 /* Rebuild into a table of 1 << log2_newsize slots, compacting deleted entries. */
-static int dictresize(PyDictObject *mp, uint8_t log2_newsize)
+/* Rebuild the table with 1 << log2_newsize slots; it stays str-only (unicode kind) only
+ * if it was and the caller allows it. */
+static int dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
 {
     PyDictKeysObject *oldkeys = mp->ma_keys, *newkeys;
     Py_ssize_t numentries = mp->ma_used;
@@ -242,7 +254,7 @@ static int dictresize(PyDictObject *mp, uint8_t log2_newsize)
         PyErr_NoMemory();
         return -1;
     }
-    newkeys = new_keys_object(log2_newsize);
+    newkeys = new_keys_object(log2_newsize, unicode && DK_IS_UNICODE(oldkeys));
     if (newkeys == NULL)
         return -1;
     oldentries = DK_ENTRIES(oldkeys);
@@ -268,9 +280,9 @@ static int dictresize(PyDictObject *mp, uint8_t log2_newsize)
     return 0;
 }
 
-static int insertion_resize(PyDictObject *mp)
+static int insertion_resize(PyDictObject *mp, int unicode)
 {
-    return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)));
+    return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)), unicode);
 }
 
 /* Could this object ever be part of a reference cycle? */
@@ -289,7 +301,10 @@ static inline void maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *
 static int insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
 {
     PyObject *old_value;
-    Py_ssize_t ix = dict_lookup(mp, key, hash, &old_value);
+    Py_ssize_t ix;
+    if (DK_IS_UNICODE(mp->ma_keys) && !PyUnicode_CheckExact(key) && insertion_resize(mp, 0) < 0)
+        goto fail; /* the first non-str key converts the table (a resize, as CPython) */
+    ix = dict_lookup(mp, key, hash, &old_value);
     if (ix == DKIX_ERROR)
         goto fail;
     maintain_tracking(mp, key, value);
@@ -297,7 +312,7 @@ static int insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject 
         PyDictKeysObject *keys;
         PyDictKeyEntry *ep;
         Py_ssize_t slot;
-        if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp) < 0)
+        if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp, 1) < 0)
             goto fail;
         keys = mp->ma_keys;
         slot = find_empty_slot(keys, hash);
@@ -328,7 +343,7 @@ fail:
 /* First insertion into an empty dict (the shared empty keys): allocate minimal keys. */
 static int insert_to_emptydict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
 {
-    PyDictKeysObject *newkeys = new_keys_object(PyDict_LOG_MINSIZE);
+    PyDictKeysObject *newkeys = new_keys_object(PyDict_LOG_MINSIZE, PyUnicode_CheckExact(key));
     size_t hashpos;
     PyDictKeyEntry *ep;
     if (newkeys == NULL) {
@@ -379,7 +394,7 @@ PyObject *PyDict_New(void)
     return new_dict(Py_EMPTY_KEYS);
 }
 
-PyObject *_PyDict_NewPresized(Py_ssize_t minused)
+static PyObject *dict_new_presized(Py_ssize_t minused, int unicode)
 {
     const uint8_t log2_max_presize = 17;
     const Py_ssize_t max_presize = ((Py_ssize_t)1) << log2_max_presize;
@@ -392,16 +407,29 @@ PyObject *_PyDict_NewPresized(Py_ssize_t minused)
         log2_newsize = log2_max_presize;
     else
         log2_newsize = estimate_log2_keysize(minused);
-    new_keys = new_keys_object(log2_newsize);
+    new_keys = new_keys_object(log2_newsize, unicode);
     if (new_keys == NULL)
         return NULL;
     return new_dict(new_keys);
 }
 
+PyObject *_PyDict_NewPresized(Py_ssize_t minused)
+{
+    return dict_new_presized(minused, 0);
+}
+
 PyObject *_PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
                             PyObject *const *values, Py_ssize_t values_offset, Py_ssize_t length)
 {
-    PyObject *dict = _PyDict_NewPresized(length);
+    int unicode = 1;
+    PyObject *dict;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (!PyUnicode_CheckExact(keys[i * keys_offset])) {
+            unicode = 0;
+            break;
+        }
+    }
+    dict = dict_new_presized(length, unicode);
     if (dict == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < length; i++) {
@@ -700,6 +728,28 @@ PyObject *_PyDict_Pop(PyObject *dict, PyObject *key, PyObject *deflt)
 
 /* ---- bulk operations ---- */
 
+/* An exact copy of a table (same size, kind, holes), holding new references. */
+static PyDictKeysObject *clone_keys(PyDictKeysObject *orig)
+{
+    size_t size = sizeof(PyDictKeysObject) + ((size_t)1 << orig->dk_log2_index_bytes) +
+                  sizeof(PyDictKeyEntry) * (size_t)USABLE_FRACTION(DK_SIZE(orig));
+    PyDictKeysObject *keys = PyObject_Malloc(size);
+    PyDictKeyEntry *ep;
+    if (keys == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memcpy(keys, orig, size);
+    ep = DK_ENTRIES(keys);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        if (ep[i].me_value != NULL) {
+            Py_INCREF(ep[i].me_key);
+            Py_INCREF(ep[i].me_value);
+        }
+    }
+    return keys;
+}
+
 static int dict_merge(PyObject *a, PyObject *b, int override)
 {
     PyDictObject *mp;
@@ -713,9 +763,29 @@ static int dict_merge(PyObject *a, PyObject *b, int override)
         Py_ssize_t n, i;
         if (other == mp || other->ma_used == 0)
             return 0;
+        if (mp->ma_used == 0) {
+            PyDictKeysObject *okeys = other->ma_keys;
+            override = 1; /* nothing to override */
+            /* A clean, freshly built source is copied table and all. */
+            if (other->ma_used == okeys->dk_nentries &&
+                (DK_LOG_SIZE(okeys) == PyDict_LOG_MINSIZE ||
+                 USABLE_FRACTION(DK_SIZE(okeys) / 2) < other->ma_used)) {
+                PyDictKeysObject *keys = clone_keys(okeys);
+                if (keys == NULL)
+                    return -1;
+                free_keys_object(mp->ma_keys);
+                mp->ma_keys = keys;
+                mp->ma_used = other->ma_used;
+                mp->ma_version_tag = dict_next_version();
+                if (PyObject_GC_IsTracked((PyObject *)other) && !PyObject_GC_IsTracked((PyObject *)mp))
+                    PyObject_GC_Track(mp);
+                return 0;
+            }
+        }
         /* Grow once up front rather than several times while inserting. */
         if (USABLE_FRACTION(DK_SIZE(mp->ma_keys)) < other->ma_used) {
-            if (dictresize(mp, estimate_log2_keysize(mp->ma_used + other->ma_used)) < 0)
+            if (dictresize(mp, estimate_log2_keysize(mp->ma_used + other->ma_used),
+                           DK_IS_UNICODE(other->ma_keys)) < 0)
                 return -1;
         }
         n = other->ma_keys->dk_nentries;
@@ -873,11 +943,30 @@ fail:
 PyObject *PyDict_Copy(PyObject *o)
 {
     PyObject *copy;
+    PyDictObject *mp;
     if (o == NULL || !PyDict_Check(o)) {
         PyErr_BadInternalCall();
         return NULL;
     }
-    copy = _PyDict_NewPresized(((PyDictObject *)o)->ma_used);
+    mp = (PyDictObject *)o;
+    if (mp->ma_used == 0)
+        return PyDict_New();
+    /* A table with at most 1/3 deleted entries is copied as is (else compacted). */
+    if (Py_TYPE(o)->tp_iter == PyDict_Type.tp_iter &&
+        mp->ma_used >= (mp->ma_keys->dk_nentries * 2) / 3) {
+        PyDictKeysObject *keys = clone_keys(mp->ma_keys);
+        PyDictObject *new;
+        if (keys == NULL)
+            return NULL;
+        new = (PyDictObject *)new_dict(keys);
+        if (new == NULL)
+            return NULL;
+        new->ma_used = mp->ma_used;
+        if (PyObject_GC_IsTracked((PyObject *)mp))
+            PyObject_GC_Track(new);
+        return (PyObject *)new;
+    }
+    copy = PyDict_New();
     if (copy == NULL)
         return NULL;
     if (dict_merge(copy, o, 1) == 0)
@@ -992,6 +1081,9 @@ PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *defaultobj)
     hash = key_hash(key);
     if (hash == -1)
         return NULL;
+    if (mp->ma_keys != Py_EMPTY_KEYS && DK_IS_UNICODE(mp->ma_keys) && !PyUnicode_CheckExact(key) &&
+        insertion_resize(mp, 0) < 0)
+        return NULL; /* converted before the lookup, as CPython */
     if (dict_lookup(mp, key, hash, &value) == DKIX_ERROR)
         return NULL;
     if (value != NULL)
@@ -1326,8 +1418,11 @@ static PyObject *dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t 
     if (d == NULL)
         return NULL;
     if (PyDict_CheckExact(d) && (PyDict_CheckExact(iterable) || PyAnySet_CheckExact(iterable))) {
+        /* Size the table for the source once (a set source makes a general table). */
         Py_ssize_t n = PyObject_Size(iterable);
-        if (n > ((PyDictObject *)d)->ma_used && dictresize((PyDictObject *)d, estimate_log2_keysize(n)) < 0) {
+        int unicode = PyDict_CheckExact(iterable) &&
+                      DK_IS_UNICODE(((PyDictObject *)iterable)->ma_keys);
+        if (dictresize((PyDictObject *)d, estimate_log2_keysize(n), unicode) < 0) {
             Py_DECREF(d);
             return NULL;
         }
@@ -1450,11 +1545,12 @@ static PyObject *dict_copy(PyDictObject *mp, PyObject *Py_UNUSED(ignored))
 
 static PyObject *dict_sizeof(PyDictObject *mp, PyObject *Py_UNUSED(ignored))
 {
-    Py_ssize_t res = (Py_ssize_t)sizeof(PyDictObject);
+    /* CPython 3.11's figure: its own keys-object layout, not Krait's. */
+    Py_ssize_t res = Py_TYPE(mp)->tp_basicsize;
     if (mp->ma_keys != Py_EMPTY_KEYS) {
         PyDictKeysObject *k = mp->ma_keys;
-        res += (Py_ssize_t)sizeof(PyDictKeysObject) + ((Py_ssize_t)1 << k->dk_log2_index_bytes) +
-               USABLE_FRACTION(DK_SIZE(k)) * (Py_ssize_t)sizeof(PyDictKeyEntry);
+        res += CPY_DICTKEYS_HEADER + ((Py_ssize_t)1 << k->dk_log2_index_bytes) +
+               USABLE_FRACTION(DK_SIZE(k)) * CPY_ENTRY_SIZE(k);
     }
     return PyLong_FromSsize_t(res);
 }
@@ -1623,9 +1719,39 @@ static PyObject *dictiter_len(dictiterobject *di, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSize_t((size_t)len);
 }
 
+/* (iter, (list of what is left,)): runs a copy of the iterator, leaving it untouched. */
+static PyObject *dictiter_reduce(dictiterobject *di, PyObject *Py_UNUSED(ignored))
+{
+    dictiterobject tmp = *di;
+    iternextfunc next = Py_TYPE(di)->tp_iternext;
+    PyObject *list = PyList_New(0), *item, *iter;
+    if (list == NULL)
+        return NULL;
+    Py_XINCREF(tmp.di_dict);
+    while ((item = next((PyObject *)&tmp)) != NULL) {
+        int err = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (err < 0)
+            break;
+    }
+    Py_XDECREF(tmp.di_dict);
+    if (PyErr_Occurred()) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return Py_BuildValue("N(N)", iter, list);
+}
+
 static PyMethodDef dictiter_methods[] = {
     {"__length_hint__", (PyCFunction)dictiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)dictiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL}};
 
 /* Advance to the next live entry (forward or backward); NULL when done or on error. */

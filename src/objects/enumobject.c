@@ -340,9 +340,19 @@ static PyObject *reversed_setstate(reversedobject *ro, PyObject *state)
     Py_RETURN_NONE;
 }
 
+/* (type, (seq,), index), or (type, ((),)) once exhausted. */
+static PyObject *reversed_reduce(reversedobject *ro, PyObject *Py_UNUSED(ignored))
+{
+    if (ro->seq)
+        return Py_BuildValue("O(O)n", (PyObject *)Py_TYPE(ro), ro->seq, ro->index);
+    return Py_BuildValue("O(())", (PyObject *)Py_TYPE(ro));
+}
+
 static PyMethodDef reversediter_methods[] = {
     {"__length_hint__", (PyCFunction)reversed_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)reversed_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {"__setstate__", (PyCFunction)reversed_setstate, METH_O, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};
 

@@ -328,6 +328,7 @@ static int func_clear(PyFunctionObject *op)
 static void func_dealloc(PyFunctionObject *op)
 {
     PyObject_GC_UnTrack(op);
+    if (op->func_weakreflist != NULL) PyObject_ClearWeakRefs((PyObject *)op);
     func_clear(op);
     Py_CLEAR(op->func_code);
     Py_CLEAR(op->func_name);

@@ -387,6 +387,10 @@ void _PyGen_Finalize(PyObject *self)
 static void gen_dealloc(PyGenObject *gen)
 {
     PyObject_GC_UnTrack(gen);
+    /* generator, coroutine and async generator share this; their weakref lists sit
+     * at tp_weaklistoffset */
+    if (*(PyObject **)((char *)gen + Py_TYPE(gen)->tp_weaklistoffset) != NULL)
+        PyObject_ClearWeakRefs((PyObject *)gen);
     if (gen->gi_frame && gen->gi_frame->f_state < FRAME_RETURNED) {
         Py_SET_REFCNT(gen, 1);  /* resurrect while closing */
         _PyGen_Finalize((PyObject *)gen);

@@ -92,9 +92,21 @@ static PyObject *iter_setstate(seqiterobject *it, PyObject *state)
     Py_RETURN_NONE;
 }
 
+/* (iter, (seq,), index), or (iter, ((),)) once exhausted. */
+static PyObject *iter_reduce(seqiterobject *it, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL)
+        return NULL;
+    if (it->it_seq != NULL)
+        return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+    return Py_BuildValue("N(())", iter);
+}
+
 static PyMethodDef seqiter_methods[] = {
     {"__length_hint__", (PyCFunction)iter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)iter_reduce, METH_NOARGS, "Return state information for pickling."},
     {"__setstate__", (PyCFunction)iter_setstate, METH_O, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};
 
@@ -168,6 +180,21 @@ static PyObject *calliter_iternext(calliterobject *it)
     return NULL;
 }
 
+/* (iter, (callable, sentinel)), or (iter, ((),)) once exhausted. */
+static PyObject *calliter_reduce(calliterobject *it, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL)
+        return NULL;
+    if (it->it_callable != NULL && it->it_sentinel != NULL)
+        return Py_BuildValue("N(OO)", iter, it->it_callable, it->it_sentinel);
+    return Py_BuildValue("N(())", iter);
+}
+
+static PyMethodDef calliter_methods[] = {
+    {"__reduce__", (PyCFunction)calliter_reduce, METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL}};
+
 PyTypeObject PyCallIter_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "callable_iterator",
@@ -178,4 +205,5 @@ PyTypeObject PyCallIter_Type = {
     .tp_traverse = (traverseproc)calliter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)calliter_iternext,
+    .tp_methods = calliter_methods,
 };

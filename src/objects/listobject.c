@@ -2005,9 +2005,33 @@ static PyObject *listiter_setstate(listiterobject *it, PyObject *state)
     Py_RETURN_NONE;
 }
 
+/* (iter, (list,), index) — or (iter, ([],)) once exhausted; reversed iterators name
+ * reversed instead of iter.  Shared by both list iterators. */
+static PyObject *listiter_reduce_general(PyListObject *seq, Py_ssize_t index, int forward)
+{
+    PyObject *callable;
+    if (seq != NULL) {
+        callable = forward ? _PyEval_GetBuiltinId("iter") : _PyEval_GetBuiltinId("reversed");
+        if (callable == NULL)
+            return NULL;
+        return Py_BuildValue("N(O)n", callable, (PyObject *)seq, index);
+    }
+    callable = _PyEval_GetBuiltinId("iter");
+    if (callable == NULL)
+        return NULL;
+    return Py_BuildValue("N(N)", callable, PyList_New(0));
+}
+
+static PyObject *listiter_reduce(listiterobject *it, PyObject *Py_UNUSED(ignored))
+{
+    return listiter_reduce_general(it->it_seq, it->it_index, 1);
+}
+
 static PyMethodDef listiter_methods[] = {
     {"__length_hint__", (PyCFunction)listiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)listiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {"__setstate__", (PyCFunction)listiter_setstate, METH_O,
      "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};
@@ -2100,9 +2124,16 @@ static PyObject *listreviter_setstate(listreviterobject *it, PyObject *state)
     Py_RETURN_NONE;
 }
 
+static PyObject *listreviter_reduce(listreviterobject *it, PyObject *Py_UNUSED(ignored))
+{
+    return listiter_reduce_general(it->it_seq, it->it_index, 0);
+}
+
 static PyMethodDef listreviter_methods[] = {
     {"__length_hint__", (PyCFunction)listreviter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)listreviter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {"__setstate__", (PyCFunction)listreviter_setstate, METH_O,
      "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};

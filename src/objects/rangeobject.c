@@ -569,30 +569,74 @@ PyTypeObject PyRange_Type = {
     .tp_vectorcall = range_vectorcall,
 };
 
-/* ---- the C-long iterator ---- */
+/* ---- the iterators ----
+ * Both keep CPython 3.11's state (first value, step, total length, index of the next
+ * item), which __reduce__ exposes as (iter, (range(start, stop, step),), index). */
+
+/* (iter, (range(start, start + len*step, step),), index); steals nothing. */
+static PyObject *rangeiter_reduce_common(PyObject *start, PyObject *step, PyObject *len,
+                                         PyObject *index)
+{
+    PyObject *iter, *stop, *tmp, *res;
+    rangeobject *range;
+    tmp = PyNumber_Multiply(len, step);
+    if (tmp == NULL)
+        return NULL;
+    stop = PyNumber_Add(start, tmp);
+    Py_DECREF(tmp);
+    if (stop == NULL)
+        return NULL;
+    range = make_range_object(&PyRange_Type, Py_NewRef(start), stop, Py_NewRef(step));
+    if (range == NULL) {
+        Py_DECREF(start);
+        Py_DECREF(stop);
+        Py_DECREF(step);
+        return NULL;
+    }
+    iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL) {
+        Py_DECREF(range);
+        return NULL;
+    }
+    res = Py_BuildValue("N(N)O", iter, (PyObject *)range, index);
+    return res;
+}
 
 typedef struct {
     PyObject_HEAD
+    long index; /* next item */
     long start;
     long step;
-    long len; /* items left */
+    long len;   /* total items */
 } rangeiterobject;
 
 static PyObject *rangeiter_next(rangeiterobject *r)
 {
-    if (r->len > 0) {
-        long result = r->start;
-        /* Unsigned arithmetic: the step past the last item may overflow. */
-        r->start = (long)((unsigned long)result + (unsigned long)r->step);
-        r->len--;
-        return PyLong_FromLong(result);
+    if (r->index < r->len) {
+        /* Unsigned arithmetic: wraps exactly where the true value fits in a long. */
+        unsigned long v = (unsigned long)r->start + (unsigned long)r->index * (unsigned long)r->step;
+        r->index++;
+        return PyLong_FromLong((long)v);
     }
     return NULL;
 }
 
 static PyObject *rangeiter_len(rangeiterobject *r, PyObject *Py_UNUSED(ignored))
 {
-    return PyLong_FromLong(r->len);
+    return PyLong_FromLong(r->len - r->index);
+}
+
+static PyObject *rangeiter_reduce(rangeiterobject *r, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *start = PyLong_FromLong(r->start), *step = PyLong_FromLong(r->step);
+    PyObject *len = PyLong_FromLong(r->len), *index = PyLong_FromLong(r->index), *res = NULL;
+    if (start && step && len && index)
+        res = rangeiter_reduce_common(start, step, len, index);
+    Py_XDECREF(start);
+    Py_XDECREF(step);
+    Py_XDECREF(len);
+    Py_XDECREF(index);
+    return res;
 }
 
 static PyObject *rangeiter_setstate(rangeiterobject *r, PyObject *state)
@@ -603,15 +647,16 @@ static PyObject *rangeiter_setstate(rangeiterobject *r, PyObject *state)
     if (index < 0)
         index = 0;
     else if (index > r->len)
-        index = r->len;
-    r->start += index * r->step;
-    r->len -= index;
+        index = r->len; /* exhausted */
+    r->index = index;
     Py_RETURN_NONE;
 }
 
 static PyMethodDef rangeiter_methods[] = {
     {"__length_hint__", (PyCFunction)rangeiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)rangeiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {"__setstate__", (PyCFunction)rangeiter_setstate, METH_O, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};
 
@@ -631,6 +676,7 @@ PyTypeObject PyRangeIter_Type = {
 
 typedef struct {
     PyObject_HEAD
+    PyObject *index;
     PyObject *start;
     PyObject *step;
     PyObject *len;
@@ -638,6 +684,7 @@ typedef struct {
 
 static void longrangeiter_dealloc(longrangeiterobject *r)
 {
+    Py_XDECREF(r->index);
     Py_XDECREF(r->start);
     Py_XDECREF(r->step);
     Py_XDECREF(r->len);
@@ -646,33 +693,62 @@ static void longrangeiter_dealloc(longrangeiterobject *r)
 
 static PyObject *longrangeiter_next(longrangeiterobject *r)
 {
-    PyObject *one, *new_start, *new_len, *result;
-    if (PyObject_RichCompareBool(r->len, _PyLong_GetZero(), Py_GT) != 1)
+    PyObject *product, *new_index, *result;
+    if (PyObject_RichCompareBool(r->index, r->len, Py_LT) != 1)
         return NULL;
-    new_start = PyNumber_Add(r->start, r->step);
-    if (new_start == NULL)
+    new_index = PyNumber_Add(r->index, _PyLong_GetOne());
+    if (new_index == NULL)
         return NULL;
-    one = PyLong_FromLong(1);
-    new_len = one ? PyNumber_Subtract(r->len, one) : NULL;
-    Py_XDECREF(one);
-    if (new_len == NULL) {
-        Py_DECREF(new_start);
+    product = PyNumber_Multiply(r->index, r->step);
+    if (product == NULL) {
+        Py_DECREF(new_index);
         return NULL;
     }
-    result = r->start;
-    r->start = new_start;
-    Py_SETREF(r->len, new_len);
+    result = PyNumber_Add(r->start, product);
+    Py_DECREF(product);
+    if (result)
+        Py_SETREF(r->index, new_index);
+    else
+        Py_DECREF(new_index);
     return result;
 }
 
 static PyObject *longrangeiter_len(longrangeiterobject *r, PyObject *Py_UNUSED(ignored))
 {
-    return Py_NewRef(r->len);
+    return PyNumber_Subtract(r->len, r->index);
+}
+
+static PyObject *longrangeiter_reduce(longrangeiterobject *r, PyObject *Py_UNUSED(ignored))
+{
+    return rangeiter_reduce_common(r->start, r->step, r->len, r->index);
+}
+
+static PyObject *longrangeiter_setstate(longrangeiterobject *r, PyObject *state)
+{
+    int cmp;
+    cmp = PyObject_RichCompareBool(state, _PyLong_GetZero(), Py_LT);
+    if (cmp < 0)
+        return NULL;
+    if (cmp > 0) {
+        state = _PyLong_GetZero();
+    } else {
+        cmp = PyObject_RichCompareBool(r->len, state, Py_LT);
+        if (cmp < 0)
+            return NULL;
+        if (cmp > 0)
+            state = r->len;
+    }
+    Py_XSETREF(r->index, Py_NewRef(state));
+    Py_RETURN_NONE;
 }
 
 static PyMethodDef longrangeiter_methods[] = {
     {"__length_hint__", (PyCFunction)longrangeiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)longrangeiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
+    {"__setstate__", (PyCFunction)longrangeiter_setstate, METH_O,
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyLongRangeIter_Type = {
@@ -694,12 +770,14 @@ static PyObject *fast_range_iter(long start, long stop, long step, long len)
     (void)stop;
     if (it == NULL)
         return NULL;
+    it->index = 0;
     it->start = start;
     it->step = step;
     it->len = len;
     return (PyObject *)it;
 }
 
+/* Steals start, step and len. */
 static PyObject *long_range_iter(PyObject *start, PyObject *step, PyObject *len)
 {
     longrangeiterobject *it = PyObject_New(longrangeiterobject, &PyLongRangeIter_Type);
@@ -709,6 +787,7 @@ static PyObject *long_range_iter(PyObject *start, PyObject *step, PyObject *len)
         Py_DECREF(len);
         return NULL;
     }
+    it->index = Py_NewRef(_PyLong_GetZero());
     it->start = start;
     it->step = step;
     it->len = len;

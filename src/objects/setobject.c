@@ -1401,9 +1401,40 @@ static PyObject *setiter_len(setiterobject *si, PyObject *Py_UNUSED(ignored))
     return PyLong_FromSsize_t(len);
 }
 
+static PyObject *setiter_iternext(setiterobject *si);
+
+/* (iter, (list of what is left,)): runs a copy of the iterator, leaving it untouched. */
+static PyObject *setiter_reduce(setiterobject *si, PyObject *Py_UNUSED(ignored))
+{
+    setiterobject tmp = *si;
+    PyObject *list = PyList_New(0), *item, *iter;
+    if (list == NULL)
+        return NULL;
+    Py_XINCREF(tmp.si_set);
+    while ((item = setiter_iternext(&tmp)) != NULL) {
+        int err = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (err < 0)
+            break;
+    }
+    Py_XDECREF(tmp.si_set);
+    if (PyErr_Occurred()) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return Py_BuildValue("N(N)", iter, list);
+}
+
 static PyMethodDef setiter_methods[] = {
     {"__length_hint__", (PyCFunction)setiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)setiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {NULL, NULL, 0, NULL}};
 
 static PyObject *setiter_iternext(setiterobject *si)

@@ -693,9 +693,22 @@ static PyObject *tupleiter_setstate(tupleiterobject *it, PyObject *state)
     Py_RETURN_NONE;
 }
 
+/* (iter, (tuple,), index), or (iter, ((),)) once exhausted. */
+static PyObject *tupleiter_reduce(tupleiterobject *it, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL)
+        return NULL;
+    if (it->it_seq)
+        return Py_BuildValue("N(O)n", iter, (PyObject *)it->it_seq, it->it_index);
+    return Py_BuildValue("N(())", iter);
+}
+
 static PyMethodDef tupleiter_methods[] = {
     {"__length_hint__", (PyCFunction)tupleiter_len, METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)tupleiter_reduce, METH_NOARGS,
+     "Return state information for pickling."},
     {"__setstate__", (PyCFunction)tupleiter_setstate, METH_O,
      "Set state information for unpickling."},
     {NULL, NULL, 0, NULL}};

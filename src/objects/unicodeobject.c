@@ -2225,6 +2225,35 @@ void PyUnicode_Append(PyObject **p_left, PyObject *right)
         Py_CLEAR(*p_left);
         return;
     }
+    /* In place when nobody else can see `left` (the `s += t` loop case). */
+    if (PyUnicode_CheckExact(left) && PyUnicode_Check(right) && Py_REFCNT(left) == 1 &&
+        left != unicode_empty && !U(left)->state.interned && U(left)->state.compact &&
+        PyUnicode_KIND(right) <= PyUnicode_KIND(left) &&
+        (PyUnicode_IS_ASCII(left) ? PyUnicode_IS_ASCII(right) : 1) &&
+        (U(left)->utf8 == NULL || U(left)->utf8 == (char *)U(left)->data)) {
+        Py_ssize_t ll = PyUnicode_GET_LENGTH(left), rl = PyUnicode_GET_LENGTH(right);
+        int kind = PyUnicode_KIND(left);
+        if (rl == 0)
+            return;
+        if (ll <= (PY_SSIZE_T_MAX - (Py_ssize_t)sizeof(PyUnicodeObject)) / kind - rl - 1) {
+            PyUnicodeObject *op = PyObject_Realloc(left, sizeof(PyUnicodeObject) + (size_t)(ll + rl + 1) * kind);
+            if (op == NULL) {
+                PyErr_NoMemory();
+                Py_CLEAR(*p_left);   /* the old block is still valid: release it */
+                return;
+            }
+            op->data = op + 1;
+            if (op->utf8 != NULL)
+                op->utf8 = op->data;
+            op->length = ll + rl;
+            op->utf8_length = op->state.ascii ? ll + rl : 0;
+            op->hash = -1;
+            *p_left = (PyObject *)op;
+            _PyUnicode_FastCopyCharacters((PyObject *)op, ll, right, 0, rl);
+            PyUnicode_WRITE(kind, op->data, ll + rl, 0);
+            return;
+        }
+    }
     PyObject *res = PyUnicode_Concat(left, right);
     Py_DECREF(left);
     *p_left = res;
@@ -4019,10 +4048,20 @@ static int build_string(_PyUnicodeWriter *w, PyObject *fmt, Py_ssize_t start, Py
             return -1;
         }
         /* Find the matching '}' (nested braces allowed in the spec). */
-        int count = 1;
+        int count = 1, in_name = 1;
         Py_ssize_t field_start = pos;
         while (pos < end) {
             Py_UCS4 ch = PyUnicode_READ_CHAR(fmt, pos);
+            if (in_name && ch == '[') {
+                /* Brackets in the field name protect '}', ':' and '!'. */
+                while (pos < end && PyUnicode_READ_CHAR(fmt, pos) != ']')
+                    pos++;
+                if (pos < end)
+                    pos++;
+                continue;
+            }
+            if (ch == ':' || ch == '!')
+                in_name = 0;
             if (ch == '{') count++;
             else if (ch == '}') {
                 if (--count == 0)

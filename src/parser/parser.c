@@ -93,8 +93,8 @@ _PyPegen_raise_at(Parser *p, PyObject *type, int lineno, int col, int end_lineno
     if (!text)
         PyErr_Clear();
     /* byte offsets (0-based) → 1-based characters on the start line, as pegen does */
-    int off = col < 0 ? col + 1 : _PyTokenizer_ByteToChar(buf, lineno, col + 1);
-    int end_off = end_col < 0 ? end_col + 1 : _PyTokenizer_ByteToChar(buf, lineno, end_col + 1);
+    int off = col < 0 ? col + 1 : root->char_offsets ? _PyTokenizer_ByteToChar(buf, lineno, col + 1) : col + 1;
+    int end_off = end_col < 0 ? end_col + 1 : root->char_offsets ? _PyTokenizer_ByteToChar(buf, lineno, end_col + 1) : end_col + 1;
     if (end_col < 0)
         end_off = 0;
     _PyTokenizer_RaiseSyntax(type, root->filename, msg, lineno, off, text, end_lineno, end_off);
@@ -2647,10 +2647,12 @@ fix_indent_positions(Parser *p)
 }
 
 static mod_ty
-run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int flags, PyArena *arena)
+run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int flags, PyArena *arena,
+           int char_offsets)
 {
     Parser p;
     memset(&p, 0, sizeof p);
+    p.char_offsets = char_offsets;
     p.arena = arena;
     p.mode = mode;
     p.flags = flags;
@@ -2744,10 +2746,11 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompile
     Py_ssize_t n = (Py_ssize_t)strlen(str);
     char *src;
     Py_ssize_t len;
+    int cookie = 0;
     if (cf & PyCF_IGNORE_COOKIE || cf & PyCF_SOURCE_IS_UTF8)
-        src = _PyTokenizer_DecodeSource(str, n, filename, 1, &len);
+        src = _PyTokenizer_DecodeSourceEx(str, n, filename, 1, &len, &cookie);
     else
-        src = _PyTokenizer_DecodeSource(str, n, filename, 0, &len);
+        src = _PyTokenizer_DecodeSourceEx(str, n, filename, 0, &len, &cookie);
     if (!src) return NULL;
     /* universal newlines */
     Py_ssize_t k = 0;
@@ -2761,7 +2764,11 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompile
     }
     src[k] = 0;
     /* the source text must outlive the AST only through objects, which are copied */
-    mod_ty m = run_parser(src, k, filename, mode, cf, arena);
+    /* CPython's tokenizer has an encoding (and parser errors get character offsets) only
+     * for str sources (PyCF_IGNORE_COOKIE) or a coding cookie; otherwise offsets stay in
+     * bytes (python3.11 file.py shows byte columns on non-ASCII lines). */
+    int char_offsets = (cf & PyCF_IGNORE_COOKIE) || cookie;
+    mod_ty m = run_parser(src, k, filename, mode, cf, arena, char_offsets);
     PyMem_Free(src);
     return m;
 }

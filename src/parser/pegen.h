@@ -19,6 +19,8 @@ typedef struct Parser {
     int depth;
     int fstring_lineno, fstring_col; /* shift for f-string sub-parsers (0 = none) */
     int in_fstring;
+    int char_offsets;     /* report error columns in characters (else bytes), as pegen */
+    int str_next;         /* token after the STRING+ run being decoded (pegen's fill-1) */
     struct Parser *parent;
 } Parser;
 

@@ -88,7 +88,7 @@ decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_by
     while (s < end) {
         if (*s != '\\' || raw) {
             if (is_bytes && (unsigned char)*s >= 0x80) {
-                _PyPegen_raise_tok(p, t, "bytes can only contain ASCII literal characters");
+                _PyPegen_raise_tok(p, &p->toks[p->str_next], "bytes can only contain ASCII literal characters");
                 return -1;
             }
             if (ub_put(b, utf8_next(&s)) < 0) { p->error = 1; return -1; }
@@ -442,6 +442,8 @@ expr_ty
 _PyPegen_concatenate_strings(Parser *p, int first, int last)
 {
     Token *t0 = &p->toks[first], *tn = &p->toks[last];
+    /* RAISE_SYNTAX_ERROR in pegen's string code points at the token after the strings */
+    p->str_next = last + 1 < p->ntoks ? last + 1 : last;
     int any_f = 0, bytes_mode = -1;
     PyObject *kind = NULL;
     Parts ps = {0};
@@ -463,8 +465,7 @@ _PyPegen_concatenate_strings(Parser *p, int first, int last)
             if (!kind || _PyArena_AddPyObject(p->arena, kind) < 0) { Py_XDECREF(kind); p->error = 1; goto fail; }
         }
         if (bytes_mode != -1 && bytes_mode != is_b) {
-            _PyPegen_raise_at(p, PyExc_SyntaxError, t0->lineno, t0->col_offset, tn->end_lineno,
-                              tn->end_col_offset, "cannot mix bytes and nonbytes literals");
+            _PyPegen_raise_tok(p, &p->toks[p->str_next], "cannot mix bytes and nonbytes literals");
             goto fail;
         }
         bytes_mode = is_b;

@@ -261,6 +261,16 @@ char *
 _PyTokenizer_DecodeSource(const char *bytes, Py_ssize_t n, PyObject *filename,
                           int ignore_cookie, Py_ssize_t *outlen)
 {
+    return _PyTokenizer_DecodeSourceEx(bytes, n, filename, ignore_cookie, outlen, NULL);
+}
+
+/* As above; *found_cookie (if given) tells whether a PEP 263 cookie named the encoding. */
+char *
+_PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
+                            int ignore_cookie, Py_ssize_t *outlen, int *found_cookie)
+{
+    if (found_cookie)
+        *found_cookie = 0;
     int bom = 0;
     if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
         bytes += 3;
@@ -287,6 +297,8 @@ _PyTokenizer_DecodeSource(const char *bytes, Py_ssize_t n, PyObject *filename,
             }
         }
         if (found) {
+            if (found_cookie)
+                *found_cookie = 1;
             encoding = normal_encoding(enc);
             if (bom && strcmp(encoding, "utf-8") != 0) {
                 char msg[128];

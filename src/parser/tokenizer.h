@@ -48,6 +48,8 @@ void _PyTokenizer_Free(TokState *ts);
  * NULL with SyntaxError on undecodable input. */
 char *_PyTokenizer_DecodeSource(const char *bytes, Py_ssize_t n, PyObject *filename,
                                 int ignore_cookie, Py_ssize_t *outlen);
+char *_PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
+                                  int ignore_cookie, Py_ssize_t *outlen, int *found_cookie);
 /* Text of line `lineno` (1-based) of buf, without its newline. */
 PyObject *_PyTokenizer_LineText(const char *buf, int lineno, int keep_newline);
 /* 1-based character offset of byte offset `col` (0-based) in the line text. */

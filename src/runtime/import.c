@@ -178,6 +178,30 @@ static int is_dir(const char *path)
 
 /* Looks for `tail` (last name component) in the directories of `path` (a list).
  * Returns the source file (new ref) or NULL; *pkgdir set for packages. */
+/* The directory a sys.path entry names, absolute as importlib's FileFinder makes it
+ * ("" and "." are the current directory; trailing slashes dropped as _path_join does). */
+static int entry_dir(const char *entry, char *buf, size_t size)
+{
+    char cwd[4096];
+    int r;
+    if (*entry == '/') {
+        r = snprintf(buf, size, "%s", entry);
+    } else {
+        if (getcwd(cwd, sizeof(cwd)) == NULL)
+            return -1;
+        if (*entry == '\0' || strcmp(entry, ".") == 0)
+            r = snprintf(buf, size, "%s", cwd);
+        else
+            r = snprintf(buf, size, "%s/%s", cwd, entry);
+    }
+    if (r < 0 || (size_t)r >= size)
+        return -1;
+    size_t n = strlen(buf);
+    while (n > 1 && buf[n - 1] == '/')
+        buf[--n] = '\0';
+    return 0;
+}
+
 static PyObject *find_in_path(PyObject *tail, PyObject *path, PyObject **pkgdir)
 {
     *pkgdir = NULL;
@@ -194,27 +218,27 @@ static PyObject *find_in_path(PyObject *tail, PyObject *path, PyObject **pkgdir)
         PyObject *entry = PyList_GET_ITEM(snapshot, i);
         if (!PyUnicode_Check(entry))
             continue;
-        const char *d = PyUnicode_AsUTF8(entry);
-        if (d == NULL) {
+        const char *e = PyUnicode_AsUTF8(entry);
+        char d[4096];
+        if (e == NULL || entry_dir(e, d, sizeof(d)) < 0) {
             PyErr_Clear();
             continue;
         }
-        if (*d == '\0')
-            d = ".";
-        char buf[4096];
-        snprintf(buf, sizeof(buf), "%s/%s", d, t);
+        const char *sep = strcmp(d, "/") == 0 ? "" : "/";
+        char buf[4400];
+        snprintf(buf, sizeof(buf), "%s%s%s", d, sep, t);
         if (is_dir(buf)) {
-            char init[4200];
+            char init[4500];
             snprintf(init, sizeof(init), "%s/__init__.py", buf);
             if (is_file(init)) {
-                *pkgdir = PyUnicode_DecodeFSDefault(strcmp(d, ".") == 0 && *PyUnicode_AsUTF8(entry) == '\0' ? t : buf);
-                result = PyUnicode_DecodeFSDefault(strcmp(d, ".") == 0 && *PyUnicode_AsUTF8(entry) == '\0' ? init + 2 : init);
+                *pkgdir = PyUnicode_DecodeFSDefault(buf);
+                result = PyUnicode_DecodeFSDefault(init);
                 break;
             }
         }
-        snprintf(buf, sizeof(buf), "%s/%s.py", d, t);
+        snprintf(buf, sizeof(buf), "%s%s%s.py", d, sep, t);
         if (is_file(buf))
-            result = PyUnicode_DecodeFSDefault(strcmp(d, ".") == 0 && *PyUnicode_AsUTF8(entry) == '\0' ? buf + 2 : buf);
+            result = PyUnicode_DecodeFSDefault(buf);
     }
     Py_DECREF(snapshot);
     return result;
@@ -349,8 +373,13 @@ static PyObject *load_source_module(PyObject *fullname, PyObject *file, PyObject
     if (PyDict_SetItem(modules, fullname, m) < 0)
         goto fail;
     PySet_Add(importing, fullname);
+    /* spec._initializing marks a module still executing, as importlib does (3.11's
+     * "partially initialized module" errors look at it) */
+    PyObject_SetAttrString(spec, "_initializing", Py_True);
     PyObject *v = PyEval_EvalCode(co, d, d);
     PySet_Discard(importing, fullname);
+    if (PyObject_SetAttrString(spec, "_initializing", Py_False) < 0)
+        PyErr_Clear();
     if (v == NULL) {
         PyObject *type, *value, *tb;
         PyErr_Fetch(&type, &value, &tb);
@@ -790,6 +819,20 @@ PyObject *PyImport_ReloadModule(PyObject *m)
 }
 
 /* IMPORT_FROM: module.name, a submodule from sys.modules, or CPython's ImportError. */
+/* Is module m still executing?  (its __spec__._initializing, as CPython checks) */
+static int is_initializing(PyObject *m)
+{
+    PyObject *spec = NULL, *flag = NULL;
+    int r = 0;
+    if (_PyObject_LookupAttr(m, _Py_ID(__spec__), &spec) > 0 && spec != Py_None &&
+        _PyObject_LookupAttr(spec, _Py_ID(_initializing), &flag) > 0)
+        r = PyObject_IsTrue(flag) > 0;
+    PyErr_Clear();
+    Py_XDECREF(spec);
+    Py_XDECREF(flag);
+    return r;
+}
+
 PyObject *_PyImport_ImportFrom(PyObject *v, PyObject *name)
 {
     PyObject *x;
@@ -817,7 +860,7 @@ error_pkg:;
     if (pkgpath == NULL)
         PyErr_Clear();
     PyObject *errmsg;
-    int initializing = importing != NULL && PySet_Contains(importing, pkgname) > 0;
+    int initializing = is_initializing(v);
     if (initializing)
         errmsg = PyUnicode_FromFormat("cannot import name %R from partially initialized module %R "
                                       "(most likely due to a circular import) (%S)",

@@ -3,6 +3,8 @@
  * (Py_FinalizeEx: atexit callbacks, flushing stdout/stderr, releasing the state).
  * The command line that fills the PyConfig is main.c. */
 #include "Python.h"
+
+int _PyIO_InitStdio(int unbuffered);   /* src/modules/_iomodule.c (io) */
 #include <signal.h>
 #include <unistd.h>
 
@@ -296,6 +298,9 @@ int Py_InitializeFromConfig(const PyConfig *config)
     if (_PyImport_Init(interp) < 0)
         return fatal_init("can't initialize the import system");
     if (_PySys_InitStdio(tstate) < 0)
+        return fatal_init("can't initialize sys standard streams");
+    /* the io module's streams replace the bootstrap ones and set builtins.open */
+    if (_PyIO_InitStdio(!interp->config.buffered_stdio) < 0)
         return fatal_init("can't initialize sys standard streams");
     if (init_main_module(interp) < 0)
         return fatal_init("can't initialize __main__ module");

@@ -900,47 +900,6 @@ PyObject *_PyEval_ImportName(PyThreadState *tstate, PyFrameObject *f, PyObject *
     return res;
 }
 
-static PyObject *import_from(PyThreadState *tstate, PyObject *v, PyObject *name)
-{
-    PyObject *x, *fullmodname, *pkgname, *pkgpath, *pkgname_or_unknown, *errmsg;
-    if (_PyObject_LookupAttr(v, name, &x) != 0) return x;
-    pkgname = PyObject_GetAttrString(v, "__name__");
-    if (pkgname == NULL || !PyUnicode_Check(pkgname)) {
-        PyErr_Clear();
-        Py_CLEAR(pkgname);
-        goto error;
-    }
-    fullmodname = PyUnicode_FromFormat("%U.%U", pkgname, name);
-    if (fullmodname == NULL) { Py_DECREF(pkgname); return NULL; }
-    x = PyDict_GetItemWithError(tstate->interp->modules, fullmodname);
-    Py_DECREF(fullmodname);
-    if (x == NULL && !PyErr_Occurred()) goto error;
-    Py_DECREF(pkgname);
-    return Py_XNewRef(x);
-error:
-    pkgpath = PyModule_Check(v) ? PyModule_GetFilenameObject(v) : NULL;
-    if (pkgpath == NULL) PyErr_Clear();
-    if (pkgname == NULL) {
-        pkgname_or_unknown = PyUnicode_FromString("<unknown module name>");
-        if (pkgname_or_unknown == NULL) { Py_XDECREF(pkgpath); return NULL; }
-    } else {
-        pkgname_or_unknown = pkgname;
-    }
-    if (pkgpath == NULL || !PyUnicode_Check(pkgpath)) {
-        PyErr_Clear();
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)",
-                                      name, pkgname_or_unknown);
-        PyErr_SetImportError(errmsg, pkgname, NULL);
-    } else {
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name,
-                                      pkgname_or_unknown, pkgpath);
-        PyErr_SetImportError(errmsg, pkgname, pkgpath);
-    }
-    Py_XDECREF(errmsg);
-    Py_XDECREF(pkgname_or_unknown);
-    Py_XDECREF(pkgpath);
-    return NULL;
-}
 
 static int import_all_from(PyThreadState *tstate, PyObject *locals, PyObject *v)
 {
@@ -2102,7 +2061,7 @@ dispatch_opcode:
 
     TARGET(IMPORT_FROM) {
         PyObject *from = TOP();
-        PyObject *res = import_from(tstate, from, GETITEM(names, oparg));
+        PyObject *res = _PyImport_ImportFrom(from, GETITEM(names, oparg));
         if (res == NULL) goto error;
         PUSH(res);
         DISPATCH();

@@ -20,8 +20,9 @@ print(list(iter(counter, 0)))
 it = iter(range(10)); next(it); print(it.__length_hint__(), reversed([1, 2]).__length_hint__())
 e = enumerate([]); print(e is iter(e))
 for src in ["enumerate()", "enumerate([], 1, 2)", "enumerate(x=1)", "enumerate([], start=1.5)",
-            "reversed()", "reversed(1)", "reversed([], x=1)", "reversed({})", "iter(1)"]:
+            "reversed()", "reversed(1)", "reversed([], x=1)", "iter(1)"]:
     try:
         print(eval(src))
     except Exception as ex:
         print(type(ex).__name__, ex)
+print(type(reversed({})).__name__, list(reversed({1: 2, 3: 4})))

@@ -1,10 +1,13 @@
 # list.sort / sorted: stability, key, reverse, errors, mutation during sort
-import random
-random.seed(5)
-data = [random.randrange(100) for _ in range(500)]
+_x = 5
+def randrange(n):  # a small LCG, so the test needs no random module
+    global _x
+    _x = (_x * 1103515245 + 12345) % 2147483648
+    return (_x >> 8) % n
+data = [randrange(100) for _ in range(500)]
 s = sorted(data)
 print(s[:10], s[-5:], s == sorted(s), len(s))
-pairs = [(random.randrange(5), i) for i in range(200)]
+pairs = [(randrange(5), i) for i in range(200)]
 by_key = sorted(pairs, key=lambda p: p[0])
 print(all(by_key[i][1] < by_key[i + 1][1] for i in range(199) if by_key[i][0] == by_key[i + 1][0]))
 rev = sorted(pairs, key=lambda p: p[0], reverse=True)

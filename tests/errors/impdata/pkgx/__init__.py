@@ -1,0 +1,2 @@
+from . import sub
+VAL = 1
