@@ -2271,15 +2271,18 @@ static int compiler_dict(struct compiler *c, expr_ty e)
 
 /* A SyntaxWarning at the current location; turned into a SyntaxError when warnings
  * are errors (CPython's compiler_warn). */
-static int compiler_warn(struct compiler *c, const char *msg)
+static int compiler_warn(struct compiler *c, const char *fmt, ...)
 {
-    PyObject *m = PyUnicode_FromString(msg);
+    va_list vargs;
+    va_start(vargs, fmt);
+    PyObject *m = PyUnicode_FromFormatV(fmt, vargs);
+    va_end(vargs);
     if (m == NULL) return 0;
     if (PyErr_WarnExplicitObject(PyExc_SyntaxWarning, m, c->c_filename,
                                  c->u->u_loc.lineno, NULL, NULL) < 0) {
         if (PyErr_ExceptionMatches(PyExc_SyntaxWarning)) {
             PyErr_Clear();
-            compiler_error(c, msg);
+            compiler_error(c, "%U", m);
         }
         Py_DECREF(m);
         return 0;
@@ -2310,6 +2313,76 @@ static int check_compare(struct compiler *c, expr_ty e)
         left = right;
     }
     return 1;
+}
+
+/* The type an expression is known to produce at compile time, or NULL. */
+static PyTypeObject *infer_type(expr_ty e)
+{
+    switch (e->kind) {
+    case Tuple_kind: return &PyTuple_Type;
+    case List_kind: case ListComp_kind: return &PyList_Type;
+    case Dict_kind: case DictComp_kind: return &PyDict_Type;
+    case Set_kind: case SetComp_kind: return &PySet_Type;
+    case GeneratorExp_kind: return &PyGen_Type;
+    case Lambda_kind: return &PyFunction_Type;
+    case JoinedStr_kind: case FormattedValue_kind: return &PyUnicode_Type;
+    case Constant_kind: return Py_TYPE(e->v.Constant.value);
+    default: return NULL;
+    }
+}
+
+/* `[1, 2] (3, 4)`-style slips: calling a display or a literal. */
+static int check_caller(struct compiler *c, expr_ty e)
+{
+    switch (e->kind) {
+    case Constant_kind: case Tuple_kind: case List_kind: case ListComp_kind: case Dict_kind:
+    case DictComp_kind: case Set_kind: case SetComp_kind: case GeneratorExp_kind:
+    case JoinedStr_kind: case FormattedValue_kind:
+        return compiler_warn(c, "'%.200s' object is not callable; perhaps you missed a comma?",
+                             infer_type(e)->tp_name);
+    default:
+        return 1;
+    }
+}
+
+static int check_subscripter(struct compiler *c, expr_ty e)
+{
+    switch (e->kind) {
+    case Constant_kind: {
+        PyObject *v = e->v.Constant.value;
+        if (!(v == Py_None || v == Py_Ellipsis || PyLong_Check(v) || PyFloat_Check(v) ||
+              PyComplex_Check(v) || PyAnySet_Check(v)))
+            return 1;
+    }
+        /* fall through */
+    case Set_kind: case SetComp_kind: case GeneratorExp_kind: case Lambda_kind:
+        return compiler_warn(c, "'%.200s' object is not subscriptable; "
+                                "perhaps you missed a comma?", infer_type(e)->tp_name);
+    default:
+        return 1;
+    }
+}
+
+static int check_index(struct compiler *c, expr_ty e, expr_ty s)
+{
+    PyTypeObject *index_type = infer_type(s);
+    if (index_type == NULL || PyType_FastSubclass(index_type, Py_TPFLAGS_LONG_SUBCLASS) ||
+        index_type == &PySlice_Type)
+        return 1;
+    switch (e->kind) {
+    case Constant_kind: {
+        PyObject *v = e->v.Constant.value;
+        if (!(PyUnicode_Check(v) || PyBytes_Check(v) || PyTuple_Check(v))) return 1;
+    }
+        /* fall through */
+    case Tuple_kind: case List_kind: case ListComp_kind: case JoinedStr_kind:
+    case FormattedValue_kind:
+        return compiler_warn(c, "%.200s indices must be integers or slices, not %.200s; "
+                                "perhaps you missed a comma?",
+                             infer_type(e)->tp_name, index_type->tp_name);
+    default:
+        return 1;
+    }
 }
 
 static int compiler_compare(struct compiler *c, expr_ty e)
@@ -2495,6 +2568,7 @@ static int maybe_optimize_method_call(struct compiler *c, expr_ty e)
 
 static int compiler_call(struct compiler *c, expr_ty e)
 {
+    if (!check_caller(c, e->v.Call.func)) return 0;
     int ret = maybe_optimize_method_call(c, e);
     if (ret >= 0) return ret;
     VISIT(c, expr, e->v.Call.func);
@@ -2671,6 +2745,10 @@ static int compiler_visit_expr1(struct compiler *c, expr_ty e)
         }
         break;
     case Subscript_kind:
+        if (e->v.Subscript.ctx == Load &&
+            (!check_subscripter(c, e->v.Subscript.value) ||
+             !check_index(c, e->v.Subscript.value, e->v.Subscript.slice)))
+            return 0;
         VISIT(c, expr, e->v.Subscript.value);
         VISIT(c, expr, e->v.Subscript.slice);
         SET_LOC(c, e);

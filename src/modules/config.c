@@ -15,6 +15,7 @@ PyObject *PyInit_math(void);  /* modules-os */
 PyObject *PyInit_itertools(void);  /* modules-os */
 PyObject *PyInit__thread(void);  /* modules-os */
 PyObject *PyInit__weakref(void);  /* modules-os */
+PyObject *PyInit__sre(void);  /* sre */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -30,5 +31,6 @@ struct _inittab _PyImport_Inittab[] = {
     {"itertools", PyInit_itertools},
     {"_thread", PyInit__thread},
     {"_weakref", PyInit__weakref},
+    {"_sre", PyInit__sre},
     {NULL, NULL},
 };

@@ -79,13 +79,19 @@ static inline void dictkeys_set_index(PyDictKeysObject *keys, Py_ssize_t i, Py_s
         ((int64_t *)keys->dk_indices)[i] = ix;
 }
 
-/* Smallest log2 size whose table holds `minsize` slots. */
+/* log2 of the table size for `minsize` slots, computed as CPython 3.11 does:
+ * bit_length(((minsize | 8) - 1) | 7).  This is the smallest power of two >= minsize
+ * except that 1..7 give 16 rather than 8 -- a quirk that table sizes (and so
+ * __sizeof__) expose, hence kept. */
 static inline uint8_t calculate_log2_keysize(Py_ssize_t minsize)
 {
-    uint8_t log2_size = PyDict_LOG_MINSIZE;
-    while (((Py_ssize_t)1 << log2_size) < minsize)
-        log2_size++;
-    return log2_size;
+    size_t v = ((size_t)((minsize | PyDict_MINSIZE) - 1)) | (PyDict_MINSIZE - 1);
+    uint8_t bits = 0;
+    while (v) {
+        bits++;
+        v >>= 1;
+    }
+    return bits;
 }
 
 /* Size for a dict expected to hold n items without resizing. */

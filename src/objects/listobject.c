@@ -440,6 +440,11 @@ static int list_extend_internal(PyListObject *self, PyObject *iterable)
     m = Py_SIZE(self);
     if (m > PY_SSIZE_T_MAX - n) {
         /* The hint is only a hint: ignore an absurd one. */
+    } else if (self->ob_item == NULL) {
+        if (n > 0 && list_preallocate_exact(self, n) < 0) {
+            Py_DECREF(it);
+            return -1;
+        }
     } else if (n > 0) {
         if (list_resize(self, m + n) < 0) {
             Py_DECREF(it);

@@ -794,6 +794,8 @@ static PyObject *long_range_iter(PyObject *start, PyObject *step, PyObject *len)
     return (PyObject *)it;
 }
 
+/* The C-long iterator is used exactly when CPython 3.11 uses it (the iterator's type
+ * name shows): start, stop, step and the length fit in a long and so does stop + step. */
 static PyObject *range_iter(PyObject *seq)
 {
     rangeobject *r = (rangeobject *)seq;
@@ -801,32 +803,42 @@ static PyObject *range_iter(PyObject *seq)
     long lstart = PyLong_AsLongAndOverflow(r->start, &o1);
     long lstop = PyLong_AsLongAndOverflow(r->stop, &o2);
     long lstep = PyLong_AsLongAndOverflow(r->step, &o3);
-    long ulen = PyLong_AsLongAndOverflow(r->length, &o4);
+    long len = PyLong_AsLongAndOverflow(r->length, &o4);
     if (PyErr_Occurred())
         return NULL;
-    if (!o1 && !o2 && !o3 && !o4)
-        return fast_range_iter(lstart, lstop, lstep, ulen);
+    if (!o1 && !o2 && !o3 && !o4) {
+        int overflow = 0;
+        if (len) {
+            if (lstep > 0)
+                overflow = lstop > LONG_MAX - (lstep - 1);
+            else
+                overflow = lstop < LONG_MIN + (-1 - lstep);
+        }
+        if (!overflow)
+            return fast_range_iter(lstart, lstop, lstep, len);
+    }
     return long_range_iter(Py_NewRef(r->start), Py_NewRef(r->step), Py_NewRef(r->length));
 }
 
+/* reversed(range(start, stop, step)) iterates range(start + (n-1)*step, start - step,
+ * -step); C longs when -step, start - step and n fit. */
 static PyObject *range_reverse(PyObject *seq, PyObject *Py_UNUSED(ignored))
 {
     rangeobject *range = (rangeobject *)seq;
     PyObject *one, *lenm1 = NULL, *tmp = NULL, *start = NULL, *step = NULL;
-    int o1 = 0, o2 = 0, o3 = 0;
+    int o1 = 0, o2 = 0, o3 = 0, o4 = 0;
     long lstart = PyLong_AsLongAndOverflow(range->start, &o1);
     long lstep = PyLong_AsLongAndOverflow(range->step, &o2);
     long len = PyLong_AsLongAndOverflow(range->length, &o3);
+    long new_stop;
+    (void)PyLong_AsLongAndOverflow(range->stop, &o4);
     if (PyErr_Occurred())
         return NULL;
-    /* Fast path: last = start + (len-1)*step must fit, and -step too. */
-    if (!o1 && !o2 && !o3 && lstep != LONG_MIN) {
-        long last;
-        if (len == 0)
-            return fast_range_iter(0, 0, -lstep, 0);
-        if (!__builtin_mul_overflow(len - 1, lstep, &last) &&
-            !__builtin_add_overflow(lstart, last, &last))
-            return fast_range_iter(last, 0, -lstep, len);
+    if (!o1 && !o2 && !o3 && !o4 && lstep != LONG_MIN &&
+        !__builtin_sub_overflow(lstart, lstep, &new_stop)) {
+        /* new_stop + len*step wraps back into range whenever the true value fits */
+        long new_start = (long)((unsigned long)new_stop + (unsigned long)len * (unsigned long)lstep);
+        return fast_range_iter(new_start, new_stop, -lstep, len);
     }
     one = PyLong_FromLong(1);
     if (one == NULL)

@@ -4564,6 +4564,8 @@ static PyObject *unicode_iter(PyObject *seq)
 {
     PyTypeObject *tp = PyUnicode_IS_ASCII(seq) || PyUnicode_GET_LENGTH(seq) == 0 ? &PyUnicodeIter_Type
                                                                                  : &PyUnicodeIterNonASCII_Type;
+    if (!(tp->tp_flags & Py_TPFLAGS_READY) && PyType_Ready(tp) < 0)
+        return NULL;
     unicodeiterobject *it = PyObject_GC_New(unicodeiterobject, tp);
     if (it == NULL)
         return NULL;

@@ -499,9 +499,7 @@ verify_end_of_number(Lexer *L, const char *kind)
     if (r)
         return tok_warn(L, "invalid %s literal", kind);
     if (c < L->end && is_potential_id_char((unsigned char)*c)) {
-        L->cur++;
-        while (L->cur < L->end && ((unsigned char)*L->cur & 0xC0) == 0x80)
-            L->cur++;
+        /* CPython backs up over the offending character: the column is just before it */
         ERR("invalid %s literal", kind);
     }
     return 0;

@@ -1,0 +1,12 @@
+# dict views as sets: items() ^ | & - with unhashable values, keys() algebra, comparisons
+print({1: [], 2: 3}.items() ^ {(2, 3)})
+print({1: [], 2: 3}.items() ^ {(1, 3)})
+print({1: [], 2: 3}.items() - {(2, 3)})
+print({1: 2}.items() | {(3, 4)})
+print({1: 2}.keys() & {1, 5}, {1: 2}.keys() ^ [1, 5])
+print({1: [1]}.items() ^ {1: [1]}.items(), {1: [1]}.items() ^ {1: [2]}.items())
+print({1: 2, 3: 4}.items() ^ {3: 4, 5: 6}.items())
+print({1: 2}.items() ^ [(1, 2), (7, 8)])
+print({1: [], 2: 3}.items() & {(2, 3)}, (2, 3) in {2: 3}.items(), (1, []) in {1: []}.items())
+print({'a': 1}.keys() | {'b'}, {'a': 1}.keys() - {'a'}, {'a': 1}.keys() <= {'a', 'b'}, {'a': 1}.keys().isdisjoint('xyz'))
+print({1: 2}.items() == {(1, 2)}, {1: 2}.keys() == {1}, {1: 2}.values() == {1: 2}.values())
