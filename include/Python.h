@@ -44,6 +44,7 @@
 #include "weakrefobject.h"
 #include "genericaliasobject.h"
 #include "namespaceobject.h"
+#include "memoryobject.h"
 #include "moduleobject.h"
 #include "cellobject.h"
 #include "code.h"

@@ -89,6 +89,10 @@ int PyBuffer_FillInfo(Py_buffer *view, PyObject *o, void *buf, Py_ssize_t len, i
 int PyBuffer_IsContiguous(const Py_buffer *view, char fort);
 void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
 int PyBuffer_ToContiguous(void *buf, const Py_buffer *view, Py_ssize_t len, char order);
+int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char fort);
+void PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides,
+                                    int itemsize, char fort);
+Py_ssize_t PyBuffer_SizeFromFormat(const char *format);
 #define PyObject_CheckReadBuffer PyObject_CheckBuffer
 
 /* ---- number protocol ---- */

@@ -101,6 +101,15 @@ typedef void (*releasebufferproc)(PyObject *, Py_buffer *);
 #define PyBUF_FULL_RO (PyBUF_INDIRECT | PyBUF_FORMAT)
 #define PyBUF_RECORDS_RO (PyBUF_STRIDES | PyBUF_FORMAT)
 #define PyBUF_CONTIG_RO (PyBUF_ND)
+#define PyBUF_WRITEABLE PyBUF_WRITABLE
+#define PyBUF_CONTIG (PyBUF_ND | PyBUF_WRITABLE)
+#define PyBUF_STRIDED (PyBUF_STRIDES | PyBUF_WRITABLE)
+#define PyBUF_STRIDED_RO (PyBUF_STRIDES)
+#define PyBUF_RECORDS (PyBUF_STRIDES | PyBUF_WRITABLE | PyBUF_FORMAT)
+#define PyBUF_FULL (PyBUF_INDIRECT | PyBUF_WRITABLE | PyBUF_FORMAT)
+#define PyBUF_MAX_NDIM 64
+#define PyBUF_READ 0x100
+#define PyBUF_WRITE 0x200
 
 typedef struct {
     binaryfunc nb_add;

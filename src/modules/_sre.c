@@ -1901,11 +1901,12 @@ static int validate_block(const SRE_CODE *code, const SRE_CODE *end, Py_ssize_t 
             if (min > max)
                 return -1;
             if (op == SRE_OP_POSSESSIVE_REPEAT) {
-                if (code[skip - 1] != SRE_OP_SUCCESS)
+                /* skip lands on the SUCCESS that ends the body. */
+                if (code + skip >= end || code[skip] != SRE_OP_SUCCESS)
                     return -1;
-                if (validate_block(code + 3, code + skip - 1, groups) < 0)
+                if (validate_block(code + 3, code + skip, groups) < 0)
                     return -1;
-                code += skip;
+                code += skip + 1;
             } else {
                 if (validate_block(code + 3, code + skip, groups) < 0)
                     return -1;

@@ -119,10 +119,11 @@ SRE(count)(SRE_STATE *state, const SRE_CODE *pattern, Py_ssize_t maxcount)
 #define DO_JUMPX(id, label, newpattern, tl) \
     do { \
         int tl_ = (tl); \
+        const SRE_CODE *np_ = (newpattern); \
         ctx->ptr = ptr; ctx->pattern = pattern; \
         if (sre_push_frame(state) < 0) RETURN_ERROR(SRE_ERROR_MEMORY); \
         ctx = CTX; \
-        ctx->pattern = (newpattern); ctx->ptr = state->ptr; \
+        ctx->pattern = np_; ctx->ptr = state->ptr; \
         ctx->toplevel = tl_; ctx->jump = (id); \
         goto entrance; \
       label: ; \
@@ -560,7 +561,7 @@ entrance:
             RETURN_FAILURE;
 
         case SRE_OP_POSSESSIVE_REPEAT:
-            /* <POSSESSIVE_REPEAT> <skip> <1=min> <2=max> pattern <SUCCESS> tail
+            /* <POSSESSIVE_REPEAT> <skip> <1=min> <2=max> pattern <SUCCESS> tail (skip -> SUCCESS)
              * Each iteration is matched atomically; the loop never backtracks. */
             state->ptr = ptr;
             ctx->count = 0;
@@ -588,8 +589,9 @@ entrance:
                 MARK_POP_DISCARD();
                 ctx->count++;
             }
+            /* skip points at the body's SUCCESS; the tail follows it. */
             ptr = (const SRE_CHAR *)state->ptr;
-            pattern += pattern[0];
+            pattern += pattern[0] + 1;
             break;
 
         case SRE_OP_ATOMIC_GROUP:

@@ -128,7 +128,7 @@ static const double lanczos_num_coeffs[LANCZOS_N] = {
 /* denominator: x*(x+1)*...*(x+11), lowest power first */
 static const double lanczos_den_coeffs[LANCZOS_N] = {
     0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
-    13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 55.0, 1.0,
+    13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,
 };
 #define NGAMMA_INTEGRAL 23
 static const double gamma_integral[NGAMMA_INTEGRAL] = {

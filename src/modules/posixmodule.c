@@ -152,9 +152,7 @@ static int path_converter(PyObject *o, void *p)
         path->is_bytes = 1;
     }
     if ((Py_ssize_t)strlen(PyBytes_AS_STRING(s)) != PyBytes_GET_SIZE(s)) {
-        PyErr_Format(PyExc_ValueError, "%s%sembedded null byte",
-                     path->function_name ? path->function_name : "",
-                     path->function_name ? ": " : "");
+        PyErr_SetString(PyExc_ValueError, "embedded null byte");
         Py_DECREF(s);
         return 0;
     }
@@ -1392,13 +1390,72 @@ static PyObject *os_waitpid(PyObject *self, PyObject *args)
     return Py_BuildValue("(ii)", r, status);
 }
 
+
+/* register_at_fork(*, before=None, after_in_child=None, after_in_parent=None) */
+static PyObject *fork_before, *fork_child, *fork_parent;
+
+static int append_hook(PyObject **list, PyObject *func)
+{
+    if (func == NULL)
+        return 0;
+    if (!PyCallable_Check(func)) {
+        return -1;
+    }
+    if (*list == NULL && (*list = PyList_New(0)) == NULL)
+        return -1;
+    return PyList_Append(*list, func);
+}
+
+static PyObject *os_register_at_fork(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"before", "after_in_child", "after_in_parent", NULL};
+    PyObject *before = NULL, *child = NULL, *parent = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$OOO:register_at_fork", kwlist, &before, &child,
+                                     &parent))
+        return NULL;
+    if (!before && !child && !parent) {
+        PyErr_SetString(PyExc_TypeError, "At least one argument is required.");
+        return NULL;
+    }
+    const char *names[] = {"before", "after_in_child", "after_in_parent"};
+    PyObject *funcs[] = {before, child, parent};
+    for (int i = 0; i < 3; i++) {
+        if (funcs[i] && !PyCallable_Check(funcs[i])) {
+            PyErr_Format(PyExc_TypeError, "'%s' must be callable, not %s", names[i],
+                         Py_TYPE(funcs[i])->tp_name);
+            return NULL;
+        }
+    }
+    if (append_hook(&fork_before, before) < 0 || append_hook(&fork_child, child) < 0 ||
+        append_hook(&fork_parent, parent) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+/* before-hooks run last-registered first; after-hooks in registration order */
+static void run_fork_hooks(PyObject *list, int reverse)
+{
+    if (list == NULL)
+        return;
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *f = PyList_GET_ITEM(list, reverse ? n - 1 - k : k);
+        PyObject *r = PyObject_CallNoArgs(f);
+        if (r == NULL)
+            PyErr_WriteUnraisable(f);
+        Py_XDECREF(r);
+    }
+}
+
 static PyObject *os_fork(PyObject *self, PyObject *unused)
 {
+    run_fork_hooks(fork_before, 1);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0)
         return posix_error();
+    run_fork_hooks(pid == 0 ? fork_child : fork_parent, 0);
     return PyLong_FromLong((long)pid);
 }
 
@@ -1614,6 +1671,253 @@ static PyObject *os_sysconf(PyObject *self, PyObject *args)
     return PyLong_FromLong(r);
 }
 
+
+static PyObject *os_fchdir(PyObject *self, PyObject *arg)
+{
+    int fd = PyObject_AsFileDescriptor(arg);
+    if (fd < 0)
+        return NULL;
+    if (fchdir(fd) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_fchown(PyObject *self, PyObject *args)
+{
+    int fd, uid, gid;
+    if (!PyArg_ParseTuple(args, "iii:fchown", &fd, &uid, &gid))
+        return NULL;
+    if (fchown(fd, uid, gid) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_pipe2(PyObject *self, PyObject *args)
+{
+    int flags, fds[2];
+    if (!PyArg_ParseTuple(args, "i:pipe2", &flags))
+        return NULL;
+    if (pipe2(fds, flags) < 0)
+        return posix_error();
+    return Py_BuildValue("(ii)", fds[0], fds[1]);
+}
+
+static PyObject *os_wait(PyObject *self, PyObject *unused)
+{
+    int status = 0, r;
+    do {
+        r = wait(&status);
+    } while (r < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    return Py_BuildValue("(ii)", r, status);
+}
+
+static PyObject *os_killpg(PyObject *self, PyObject *args)
+{
+    int pgid, sig;
+    if (!PyArg_ParseTuple(args, "ii:killpg", &pgid, &sig))
+        return NULL;
+    if (killpg(pgid, sig) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_getpgid(PyObject *self, PyObject *args)
+{
+    int pid;
+    if (!PyArg_ParseTuple(args, "i:getpgid", &pid))
+        return NULL;
+    pid_t r = getpgid(pid);
+    return r < 0 ? posix_error() : PyLong_FromLong((long)r);
+}
+
+static PyObject *os_getsid(PyObject *self, PyObject *args)
+{
+    int pid;
+    if (!PyArg_ParseTuple(args, "i:getsid", &pid))
+        return NULL;
+    pid_t r = getsid(pid);
+    return r < 0 ? posix_error() : PyLong_FromLong((long)r);
+}
+
+static PyObject *os_setsid(PyObject *self, PyObject *unused)
+{
+    if (setsid() < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_sched_yield(PyObject *self, PyObject *unused)
+{
+    sched_yield();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_sync(PyObject *self, PyObject *unused)
+{
+    sync();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_fdatasync(PyObject *self, PyObject *arg)
+{
+    int fd = PyObject_AsFileDescriptor(arg);
+    if (fd < 0)
+        return NULL;
+    if (fdatasync(fd) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_getloadavg(PyObject *self, PyObject *unused)
+{
+    double l[3];
+    if (getloadavg(l, 3) != 3) {
+        PyErr_SetString(PyExc_OSError, "Load averages are unobtainable");
+        return NULL;
+    }
+    return Py_BuildValue("ddd", l[0], l[1], l[2]);
+}
+
+static PyObject *os_ttyname(PyObject *self, PyObject *args)
+{
+    int fd;
+    char buf[256];
+    if (!PyArg_ParseTuple(args, "i:ttyname", &fd))
+        return NULL;
+    int r = ttyname_r(fd, buf, sizeof buf);
+    if (r != 0) {
+        errno = r;
+        return posix_error();
+    }
+    return PyUnicode_DecodeFSDefault(buf);
+}
+
+static PyObject *os_mkfifo(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"path", "mode", "dir_fd", NULL};
+    path_t path = PATH_T_INIT("mkfifo", "path", 0, 0);
+    int mode = 0666, dfd = AT_FDCWD;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|i$O&:mkfifo", kwlist, path_converter, &path,
+                                     &mode, dir_fd_converter, &dfd)) {
+        path_cleanup(&path);
+        return NULL;
+    }
+    int r = mkfifoat(dfd, path.narrow, mode);
+    PyObject *res = r ? path_error(&path) : Py_NewRef(Py_None);
+    path_cleanup(&path);
+    return res;
+}
+
+/* execv/execve: argv from a list or tuple; only return on failure. */
+static char **make_argv(PyObject *seq, PyObject **keep, const char *fname)
+{
+    if (!PyList_Check(seq) && !PyTuple_Check(seq)) {
+        PyErr_Format(PyExc_TypeError, "%s() arg 2 must be a tuple or list", fname);
+        return NULL;
+    }
+    PyObject *fast = PySequence_Fast(seq, "");
+    if (fast == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if (n < 1) {
+        PyErr_Format(PyExc_ValueError, "%s() arg 2 must not be empty", fname);
+        Py_DECREF(fast);
+        return NULL;
+    }
+    *keep = PyList_New(0);
+    char **argv = PyMem_Malloc((n + 1) * sizeof(char *));
+    for (Py_ssize_t i = 0; argv && *keep && i < n; i++) {
+        PyObject *b = NULL;
+        if (!PyUnicode_FSConverter(PySequence_Fast_GET_ITEM(fast, i), &b) ||
+            PyList_Append(*keep, b) < 0) {
+            Py_XDECREF(b);
+            PyMem_Free(argv);
+            argv = NULL;
+            break;
+        }
+        argv[i] = PyBytes_AS_STRING(b);
+        Py_DECREF(b);
+        argv[i + 1] = NULL;
+    }
+    Py_DECREF(fast);
+    return argv;
+}
+
+static PyObject *os_execv(PyObject *self, PyObject *args)
+{
+    path_t path = PATH_T_INIT("execv", "path", 0, 0);
+    PyObject *argv_obj, *keep = NULL;
+    if (!PyArg_ParseTuple(args, "O&O:execv", path_converter, &path, &argv_obj)) {
+        path_cleanup(&path);
+        return NULL;
+    }
+    char **argv = make_argv(argv_obj, &keep, "execv");
+    if (argv != NULL) {
+        fflush(stdout);
+        fflush(stderr);
+        execv(path.narrow, argv);
+        posix_error();
+        PyMem_Free(argv);
+    }
+    Py_XDECREF(keep);
+    path_cleanup(&path);
+    return NULL;
+}
+
+static PyObject *os_execve(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"path", "argv", "env", NULL};
+    path_t path = PATH_T_INIT("execve", "path", 0, 0);
+    PyObject *argv_obj, *env, *keep = NULL, *envkeep = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&OO:execve", kwlist, path_converter, &path,
+                                     &argv_obj, &env)) {
+        path_cleanup(&path);
+        return NULL;
+    }
+    char **argv = make_argv(argv_obj, &keep, "execve"), **envp = NULL;
+    if (argv != NULL) {
+        PyObject *items = PyMapping_Items(env);
+        Py_ssize_t n = items ? PyList_GET_SIZE(items) : 0;
+        envkeep = PyList_New(0);
+        envp = items && envkeep ? PyMem_Malloc((n + 1) * sizeof(char *)) : NULL;
+        for (Py_ssize_t i = 0; envp && i < n; i++) {
+            PyObject *k = NULL, *v = NULL, *kv = NULL;
+            PyObject *item = PyList_GET_ITEM(items, i);
+            if (PyUnicode_FSConverter(PyTuple_GET_ITEM(item, 0), &k) &&
+                PyUnicode_FSConverter(PyTuple_GET_ITEM(item, 1), &v))
+                kv = PyBytes_FromFormat("%s=%s", PyBytes_AS_STRING(k), PyBytes_AS_STRING(v));
+            Py_XDECREF(k);
+            Py_XDECREF(v);
+            if (kv == NULL || PyList_Append(envkeep, kv) < 0) {
+                Py_XDECREF(kv);
+                PyMem_Free(envp);
+                envp = NULL;
+                break;
+            }
+            envp[i] = PyBytes_AS_STRING(kv);
+            Py_DECREF(kv);
+            envp[i + 1] = NULL;
+        }
+        if (envp && n == 0)
+            envp[0] = NULL;
+        Py_XDECREF(items);
+        if (envp != NULL) {
+            fflush(stdout);
+            fflush(stderr);
+            execve(path.narrow, argv, envp);
+            posix_error();
+            PyMem_Free(envp);
+        }
+        PyMem_Free(argv);
+    }
+    Py_XDECREF(keep);
+    Py_XDECREF(envkeep);
+    path_cleanup(&path);
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ module */
 
 #define KW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
@@ -1694,6 +1998,23 @@ static PyMethodDef posix_methods[] = {
     {"times", os_times, METH_NOARGS, NULL},
     {"get_terminal_size", os_get_terminal_size, METH_VARARGS, NULL},
     {"sysconf", os_sysconf, METH_VARARGS, NULL},
+    {"register_at_fork", KW(os_register_at_fork), NULL},
+    {"fchdir", os_fchdir, METH_O, NULL},
+    {"fchown", os_fchown, METH_VARARGS, NULL},
+    {"pipe2", os_pipe2, METH_VARARGS, NULL},
+    {"wait", os_wait, METH_NOARGS, NULL},
+    {"killpg", os_killpg, METH_VARARGS, NULL},
+    {"getpgid", os_getpgid, METH_VARARGS, NULL},
+    {"getsid", os_getsid, METH_VARARGS, NULL},
+    {"setsid", os_setsid, METH_NOARGS, NULL},
+    {"sched_yield", os_sched_yield, METH_NOARGS, NULL},
+    {"sync", os_sync, METH_NOARGS, NULL},
+    {"fdatasync", os_fdatasync, METH_O, NULL},
+    {"getloadavg", os_getloadavg, METH_NOARGS, NULL},
+    {"ttyname", os_ttyname, METH_VARARGS, NULL},
+    {"mkfifo", KW(os_mkfifo), NULL},
+    {"execv", os_execv, METH_VARARGS, NULL},
+    {"execve", KW(os_execve), NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1705,7 +2026,7 @@ static int add_constants(PyObject *m)
     C(O_NONBLOCK) C(O_NDELAY) C(O_SYNC) C(O_DSYNC) C(O_RSYNC) C(O_NOCTTY) C(O_CLOEXEC)
     C(O_DIRECTORY) C(O_NOFOLLOW) C(O_ACCMODE) C(O_ASYNC) C(O_DIRECT) C(O_LARGEFILE)
     C(O_NOATIME) C(O_PATH) C(O_TMPFILE)
-    C(SEEK_SET) C(SEEK_CUR) C(SEEK_END) C(SEEK_DATA) C(SEEK_HOLE)
+    C(SEEK_DATA) C(SEEK_HOLE)
     C(WNOHANG) C(WUNTRACED) C(WCONTINUED) C(WEXITED) C(WSTOPPED) C(WNOWAIT)
     C(EX_OK) C(EX_USAGE) C(EX_DATAERR) C(EX_NOINPUT) C(EX_NOUSER) C(EX_NOHOST)
     C(EX_UNAVAILABLE) C(EX_SOFTWARE) C(EX_OSERR) C(EX_OSFILE) C(EX_CANTCREAT) C(EX_IOERR)

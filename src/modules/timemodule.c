@@ -219,7 +219,7 @@ static PyObject *time_gmtime(PyObject *self, PyObject *args)
             errno = EINVAL;
         return PyErr_SetFromErrno(PyExc_OSError);
     }
-    return tmtotuple(&buf, "UTC", 0);
+    return tmtotuple(&buf, buf.tm_zone, buf.tm_gmtoff);
 }
 
 static PyObject *time_localtime(PyObject *self, PyObject *args)

@@ -355,6 +355,8 @@ void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices)
     return (void *)pointer;
 }
 
+int _PyBuffer_CopyToContiguous(char *mem, const Py_buffer *src, char order); /* memoryobject.c */
+
 int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order)
 {
     if (len > src->len)
@@ -363,8 +365,98 @@ int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char 
         memcpy((char *)buf, src->buf, (size_t)len);
         return 0;
     }
-    PyErr_SetString(PyExc_NotImplementedError, "non-contiguous buffer copy is not supported");
-    return -1;
+    /* Non-contiguous: gather the items in order, then copy the first len bytes. */
+    char *mem = PyMem_Malloc(src->len ? src->len : 1);
+    if (mem == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (_PyBuffer_CopyToContiguous(mem, src, order == 'F' ? 'F' : 'C') < 0) {
+        PyMem_Free(mem);
+        return -1;
+    }
+    memcpy(buf, mem, (size_t)len);
+    PyMem_Free(mem);
+    return 0;
+}
+
+void PyBuffer_FillContiguousStrides(int nd, Py_ssize_t *shape, Py_ssize_t *strides, int itemsize,
+                                    char order)
+{
+    Py_ssize_t sd = itemsize;
+    if (order == 'F') {
+        for (int k = 0; k < nd; k++) {
+            strides[k] = sd;
+            sd *= shape[k];
+        }
+    } else {
+        for (int k = nd - 1; k >= 0; k--) {
+            strides[k] = sd;
+            sd *= shape[k];
+        }
+    }
+}
+
+/* Scatter len contiguous bytes from buf into view, in the given order. */
+static void scatter_rec(const Py_buffer *view, int dim, char *ptr, const char **src, Py_ssize_t *left)
+{
+    for (Py_ssize_t i = 0; i < view->shape[dim] && *left > 0; i++, ptr += view->strides[dim]) {
+        char *p = ptr;
+        if (view->suboffsets && view->suboffsets[dim] >= 0)
+            p = *(char **)p + view->suboffsets[dim];
+        if (dim == view->ndim - 1) {
+            Py_ssize_t n = view->itemsize < *left ? view->itemsize : *left;
+            memcpy(p, *src, (size_t)n);
+            *src += n;
+            *left -= n;
+        } else {
+            scatter_rec(view, dim + 1, p, src, left);
+        }
+    }
+}
+
+int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char fort)
+{
+    if (len > view->len)
+        len = view->len;
+    if (PyBuffer_IsContiguous(view, fort)) {
+        memcpy(view->buf, buf, (size_t)len);
+        return 0;
+    }
+    if (fort == 'F') {
+        PyErr_SetString(PyExc_NotImplementedError,
+                        "PyBuffer_FromContiguous: Fortran order into a strided buffer");
+        return -1;
+    }
+    const char *src = buf;
+    Py_ssize_t left = len;
+    scatter_rec(view, 0, view->buf, &src, &left);
+    return 0;
+}
+
+Py_ssize_t PyBuffer_SizeFromFormat(const char *format)
+{
+    PyObject *calcsize = NULL, *fmt = NULL, *res = NULL;
+    Py_ssize_t itemsize = -1;
+    PyObject *structmodule = PyImport_ImportModule("struct");
+    if (structmodule == NULL)
+        return -1;
+    calcsize = PyObject_GetAttrString(structmodule, "calcsize");
+    if (calcsize == NULL)
+        goto done;
+    fmt = PyUnicode_FromString(format);
+    if (fmt == NULL)
+        goto done;
+    res = PyObject_CallOneArg(calcsize, fmt);
+    if (res == NULL)
+        goto done;
+    itemsize = PyLong_AsSsize_t(res);
+done:
+    Py_DECREF(structmodule);
+    Py_XDECREF(calcsize);
+    Py_XDECREF(fmt);
+    Py_XDECREF(res);
+    return itemsize;
 }
 
 /* ---------------------------------------------------------------- numbers */

@@ -185,11 +185,7 @@ PyCodeObject *PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount,
     co->co_kwonlyargcount = kwonlyargcount;
     co->co_nlocals = (int)PyTuple_GET_SIZE(varnames);
     co->co_stacksize = stacksize;
-    if (PyTuple_GET_SIZE(freevars) == 0 && PyTuple_GET_SIZE(cellvars) == 0)
-        flags |= CO_NOFREE;
-    else
-        flags &= ~CO_NOFREE;
-    co->co_flags = flags;
+    co->co_flags = flags;  /* 3.11 no longer sets CO_NOFREE */
     co->co_firstlineno = firstlineno;
     co->co_ncellvars = (int)PyTuple_GET_SIZE(cellvars);
     co->co_nfreevars = (int)PyTuple_GET_SIZE(freevars);

@@ -1045,7 +1045,7 @@ extern PyTypeObject PyProperty_Type, PySuper_Type;
     X(_PyWeakref_CallableProxyType) X(PyFilter_Type) X(PyMap_Type) X(PyZip_Type)           \
     X(PyFieldNameIter_Type) X(PyFormatterIter_Type) X(_PyUnion_Type) X(Py_GenericAliasType) \
     X(PyContext_Type) X(PyContextVar_Type) X(PyContextToken_Type) X(PyInstanceMethod_Type)   \
-    X(_PyAnextAwaitable_Type)
+    X(_PyAnextAwaitable_Type) X(_PyMemoryIter_Type)
 #define KRAIT_DECLARE_WEAK(t) extern PyTypeObject t __attribute__((weak));
 KRAIT_OPTIONAL_TYPES(KRAIT_DECLARE_WEAK)
 

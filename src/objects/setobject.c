@@ -537,6 +537,8 @@ static void set_dealloc(PySetObject *so)
     setentry *entry;
     Py_ssize_t used = so->fill;
     PyObject_GC_UnTrack(so);
+    if (so->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)so);
     for (entry = so->table; used > 0; entry++) {
         if (entry->key) {
             used--;

@@ -2646,6 +2646,47 @@ fix_indent_positions(Parser *p)
     }
 }
 
+/* Single-input mode as pegen runs it for codeop (PyCF_ALLOW_INCOMPLETE_INPUT): the
+ * tokenizer adds no newline at the end of the source; the parser turns the ENDMARKER into
+ * one NEWLINE, and without PyCF_DONT_IMPLY_DEDENT closes open blocks.  A compound statement
+ * then needs the source's own final newline, an open block needs its DEDENT, and an empty
+ * source reaches ENDMARKER: each of those ends in "incomplete input". */
+static int
+single_incomplete(Parser *p, mod_ty m, int flags)
+{
+    int i = p->ntoks - 1, dedents = 0, implicit_nl = 0;
+    while (i > 0 && p->toks[i - 1].type == DEDENT) {
+        i--;
+        dedents++;
+    }
+    if (i > 0 && p->toks[i - 1].type == NEWLINE && p->toks[i - 1].start == p->toks[i - 1].end) {
+        implicit_nl = 1;
+        i--;
+    }
+    if (i == 0)
+        return 1;
+    if (dedents && implicit_nl)
+        return (flags & PyCF_DONT_IMPLY_DEDENT) != 0;
+    if (dedents) {
+        /* a last line of only blanks: EOF is not at the start of a line, so the tokenizer
+         * emits no DEDENT before pegen's extra NEWLINE, and the block fails there */
+        const char *b = p->ts.buf, *e = b + strlen(b);
+        if (e > b && e[-1] != '\n')
+            return 1;
+    }
+    asdl_stmt_seq *body = m->v.Interactive.body;
+    if (!asdl_seq_LEN(body))
+        return 0;
+    switch (asdl_seq_GET(body, 0)->kind) {
+    case FunctionDef_kind: case AsyncFunctionDef_kind: case ClassDef_kind: case For_kind:
+    case AsyncFor_kind: case While_kind: case If_kind: case With_kind: case AsyncWith_kind:
+    case Match_kind: case Try_kind: case TryStar_kind:
+        return implicit_nl;
+    default:
+        return 0;
+    }
+}
+
 static mod_ty
 run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int flags, PyArena *arena,
            int char_offsets)
@@ -2672,6 +2713,12 @@ run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int fl
         m = NULL;
     } else if (p.ts.err.type) {
         raise_tok_error(&p);
+        m = NULL;
+    } else if (mode == Py_single_input && (flags & PyCF_ALLOW_INCOMPLETE_INPUT) &&
+               single_incomplete(&p, m, flags)) {
+        Token *t = &p.toks[p.ntoks - 1];
+        _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, filename, "incomplete input", t->lineno,
+                                 t->col_offset + 1, NULL, t->lineno, t->col_offset + 1);
         m = NULL;
     }
     _PyTokenizer_Free(&p.ts);

@@ -40,7 +40,7 @@ s = {}
 s.setdefault('x', 1); a = s.__sizeof__(); s.setdefault(2, 2); print(a, s.__sizeof__())
 class D(dict):
     pass
-print(D().__sizeof__() - {}.__sizeof__())
+print(D().__sizeof__() - D.__basicsize__)
 print(set().__sizeof__(), set(range(10)).__sizeof__(), frozenset(range(100)).__sizeof__())
 s = set()
 out = []
@@ -49,3 +49,12 @@ for i in range(40):
     out.append(s.__sizeof__())
 print(out)
 print(range(10).__sizeof__(), range(2 ** 100).__sizeof__())
+print(dict.fromkeys({1}).__sizeof__(), dict.fromkeys({1: 1}).__sizeof__(),
+      dict.fromkeys(set(range(5))).__sizeof__(), dict.fromkeys(set(range(6))).__sizeof__())
+d = {}
+for i in range(5):
+    d[i] = i
+for i in range(4):
+    del d[i]
+d[10] = 10
+print(d.__sizeof__())

@@ -1,0 +1,28 @@
+import itertools as it
+print(list(it.islice(it.count(5), 3)), list(it.islice(it.cycle("ab"), 5)))
+print(list(it.repeat(1, 3)), repr(it.repeat('x')), repr(it.count(2.5)), repr(it.count(1, 2)))
+print(list(it.accumulate([1,2,3,4])), list(it.accumulate([1,2,3], initial=10)))
+print(list(it.chain("ab", [1, 2])), list(it.chain.from_iterable(["xy", "z"])))
+print(list(it.compress("abcdef", [1,0,1,0,1,1])))
+print(list(it.dropwhile(lambda x: x < 3, [1,2,3,4,1])), list(it.takewhile(lambda x: x < 3, [1,2,3,4,1])))
+print(list(it.filterfalse(None, [0,1,0,2])))
+print([(k, list(g)) for k, g in it.groupby("aaabbc")])
+print(list(it.islice(range(20), 2, 15, 3)), list(it.pairwise("abcd")))
+print(list(it.starmap(pow, [(2,3), (3,2)])))
+a, b = it.tee(iter([1,2,3])); print(list(a), list(b))
+print(list(it.zip_longest("ab", "xyz", fillvalue="-")))
+print(list(it.product("ab", repeat=2)), len(list(it.product(range(3), range(4)))))
+print(list(it.permutations(range(3))), list(it.permutations("abc", 2)))
+print(list(it.combinations("abcd", 2)), list(it.combinations_with_replacement("abc", 2)))
+print(it.count.__name__, type(it.chain()).__name__)
+try: it.islice([], -1)
+except ValueError as e: print(e)
+import _thread
+l = _thread.allocate_lock(); print(l.acquire(), l.locked(), l.acquire(False)); l.release()
+r = _thread.RLock(); r.acquire(); r.acquire(); print(r._is_owned()); r.release(); r.release()
+try: l.release()
+except RuntimeError as e: print(e)
+import _weakref
+class A: pass
+a = A(); w = _weakref.ref(a); print(w() is a, _weakref.getweakrefcount(a), w == _weakref.ref(a))
+p = _weakref.proxy(a); a.x = 5; print(p.x)

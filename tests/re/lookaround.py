@@ -1,0 +1,22 @@
+# Lookahead, lookbehind (positive and negative), atomic groups and possessive repeats.
+import re
+
+print(re.findall(r'\w+(?=!)', 'hi! there ok!'))
+print(re.findall(r'\b\w+\b(?!!)', 'hi! there ok!'))
+print(re.findall(r'(?<=\$)\d+', 'cost $30 or $45, not 50'))
+print(re.findall(r'(?<!\$)\b\d+', 'cost $30 or $45, not 50'))
+print(re.search(r'(?<=ab)c', 'abc').span(), re.search(r'(?<!ab)c', 'abc'))
+print(re.match(r'(?=(a+))a*b\1', 'baaabac'), re.search(r'(?=(a+))a*b\1', 'baaabac'))
+print(re.match(r'(?!a)\w', 'b'), re.match(r'(?!a)\w', 'a'))
+print(re.search(r'(?<=(a))b', 'ab').groups())
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'(?>a+)a', 'aaaa'))
+print(re.match(r'(?>ab|a)c', 'ac'), re.match(r'(?>a|ab)c', 'abc'))
+print(re.match(r'a++b', 'aaab'), re.match(r'a++a', 'aaa'))
+print(re.match(r'a*+', 'aaa').span(), re.match(r'a?+a', 'a'))
+print(re.match(r'(?:ab)++c', 'ababc'), re.match(r'(?:ab)++ab', 'abab'))
+print(re.match(r'(?:ab){1,2}+', 'ababab').span(), re.match(r'x{2,3}+x', 'xxxx'))
+print(re.match(r'(a|b)++', 'abba').groups(), re.match(r'(?>(a)|b)+', 'ab').groups())
+print(re.fullmatch(r'(?:a|ab)*+c', 'aabc'), re.fullmatch(r'(?:ab|a)*+c', 'aabc'))
+print(re.search(r'(?<=\b)x', ' x').span(), re.search(r'(?<!^)a', 'aa').span())
+print(re.findall(r'(?=(\w\w))', 'abcd'))
+print(re.sub(r'(?<=a)(?=b)', '-', 'abab'))
