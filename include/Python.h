@@ -45,6 +45,7 @@
 #include "genericaliasobject.h"
 #include "namespaceobject.h"
 #include "memoryobject.h"
+#include "codecs.h"
 #include "moduleobject.h"
 #include "cellobject.h"
 #include "code.h"

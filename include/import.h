@@ -47,6 +47,25 @@ int _PyImport_FixupBuiltin(PyObject *mod, const char *name, PyObject *modules);
 /* Find the source file for a module name along sys.path (for -m); new ref or NULL
  * (no exception) when not found.  *is_package set when it is a package's __init__. */
 PyObject *_PyImport_FindSourceFile(PyObject *fullname, int *is_package);
+/* Krait's bytecode cache: __pycache__/<name>.krait-311.pyc with its own magic number, so
+ * neither Krait nor CPython reads the other's files.  The number (16384..32767, outside
+ * CPython 3's range) is derived from include/opcode.h's table — any change to an opcode's
+ * name, number, flags or stack effect gives a new one — and KRAIT_BYTECODE_REVISION,
+ * which compiler-vm bumps when bytecode meaning or the code object layout changes. */
+#define KRAIT_CACHE_TAG "krait-311"
+#define KRAIT_BYTECODE_REVISION 1
+unsigned int _PyImport_MagicNumber(void);
+/* importlib: installed at start-up from the stdlib's importlib/_bootstrap*.py. */
+int _PyImport_InitImportlib(PyInterpreterState *interp);
+int _PyImport_InitExternal(PyInterpreterState *interp);
+PyObject *_PyImport_GetImportlibLoader(PyInterpreterState *interp, const char *name);
+/* Frozen modules (_frozen_importlib, _frozen_importlib_external, zipimport), for _imp. */
+int _PyImport_IsFrozen(PyObject *name);
+PyObject *_PyImport_FindFrozen(PyObject *name);        /* (None, ispkg, origname) or None */
+PyObject *_PyImport_GetFrozenObject(PyObject *name);   /* the code object */
+PyObject *_PyImport_FrozenModuleNames(void);
+int PyImport_ImportFrozenModuleObject(PyObject *name);
+int PyImport_ImportFrozenModule(const char *name);
 /* sys.path_importer_cache / path hooks are importlib's; this finder is the fallback. */
 
 #endif

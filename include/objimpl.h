@@ -32,22 +32,32 @@ PyVarObject *_PyObject_NewVar(PyTypeObject *, Py_ssize_t);
 #define _PyObject_VAR_SIZE(typeobj, nitems) \
     ((size_t)(((typeobj)->tp_basicsize + (nitems) * (typeobj)->tp_itemsize + 7) & ~(size_t)7))
 
-/* ---- garbage-collector support ---- */
+/* ---- garbage-collector support (owner: memory; collector in src/runtime/gc.c) ---- */
 typedef struct _gc_head {
-    struct _gc_head *gc_next;
+    struct _gc_head *gc_next;   /* the generation list; NULL while untracked */
     struct _gc_head *gc_prev;
-    Py_ssize_t gc_refs; /* used by the collector; -1 when untracked */
+    uintptr_t gc_refs;          /* flag bits, then the collector's refcount copy */
 } PyGC_Head;
+
+#define _PyGC_FLAG_FINALIZED ((uintptr_t)1)   /* tp_finalize already ran (PEP 442) */
+#define _PyGC_REFS_SHIFT 3
 
 #define _Py_AS_GC(o) ((PyGC_Head *)(o) - 1)
 #define _Py_FROM_GC(g) ((PyObject *)((PyGC_Head *)(g) + 1))
 #define PyObject_IS_GC(o) \
     (PyType_IS_GC(Py_TYPE(o)) && (Py_TYPE(o)->tp_is_gc == NULL || Py_TYPE(o)->tp_is_gc(o)))
 #define PyType_IS_GC(t) PyType_HasFeature((t), Py_TPFLAGS_HAVE_GC)
+#define _PyObject_GC_IS_TRACKED(o) (_Py_AS_GC(o)->gc_next != NULL)
+#define _PyObject_GC_MAY_BE_TRACKED(o) (PyObject_IS_GC(o) && _PyObject_GC_IS_TRACKED(o))
+#define _PyObject_GC_TRACK(o) PyObject_GC_Track(o)
+#define _PyObject_GC_UNTRACK(o) PyObject_GC_UnTrack(o)
+#define _PyGC_FINALIZED(o) ((_Py_AS_GC(o)->gc_refs & _PyGC_FLAG_FINALIZED) != 0)
+#define _PyGC_SET_FINALIZED(o) (_Py_AS_GC(o)->gc_refs |= _PyGC_FLAG_FINALIZED)
 
 PyObject *_PyObject_GC_New(PyTypeObject *);
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *, Py_ssize_t);
 PyVarObject *_PyObject_GC_Resize(PyVarObject *, Py_ssize_t);
+PyObject *_PyObject_GC_Malloc(size_t);
 #define PyObject_GC_New(type, typeobj) ((type *)_PyObject_GC_New(typeobj))
 #define PyObject_GC_NewVar(type, typeobj, n) ((type *)_PyObject_GC_NewVar((typeobj), (n)))
 #define PyObject_GC_Resize(type, op, n) ((type *)_PyObject_GC_Resize(_PyVarObject_CAST(op), (n)))
@@ -55,7 +65,13 @@ void PyObject_GC_Track(void *);
 void PyObject_GC_UnTrack(void *);
 void PyObject_GC_Del(void *);
 int PyObject_GC_IsTracked(PyObject *);
+int PyObject_GC_IsFinalized(PyObject *);
 Py_ssize_t PyGC_Collect(void);
+Py_ssize_t _PyGC_CollectNoFail(void);   /* at shutdown: even when disabled */
+int PyGC_Enable(void);
+int PyGC_Disable(void);
+int PyGC_IsEnabled(void);
+void _PyGC_Fini(void);
 
 #define Py_VISIT(op)                                                \
     do {                                                            \

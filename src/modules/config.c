@@ -11,11 +11,15 @@ PyObject *PyInit_marshal(void);
 PyObject *PyInit_posix(void);  /* modules-os */
 PyObject *PyInit_errno(void);  /* modules-os */
 PyObject *PyInit_time(void);  /* modules-os */
+PyObject *PyInit__random(void);  /* modules-os */
 PyObject *PyInit_math(void);  /* modules-os */
 PyObject *PyInit_itertools(void);  /* modules-os */
 PyObject *PyInit__thread(void);  /* modules-os */
 PyObject *PyInit__weakref(void);  /* modules-os */
+PyObject *PyInit__codecs(void);  /* objects-buffer */
+PyObject *PyInit__struct(void);  /* objects-buffer */
 PyObject *PyInit__sre(void);  /* sre */
+PyObject *PyInit_gc(void);  /* memory */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -27,10 +31,14 @@ struct _inittab _PyImport_Inittab[] = {
     {"posix", PyInit_posix},
     {"errno", PyInit_errno},
     {"time", PyInit_time},
+    {"_random", PyInit__random},
     {"math", PyInit_math},
     {"itertools", PyInit_itertools},
     {"_thread", PyInit__thread},
     {"_weakref", PyInit__weakref},
+    {"_codecs", PyInit__codecs},
+    {"_struct", PyInit__struct},
     {"_sre", PyInit__sre},
+    {"gc", PyInit_gc},
     {NULL, NULL},
 };

@@ -1,7 +1,7 @@
 /* impmodule.c — the `_imp` module: the hooks importlib's bootstrap calls into (import
- * lock, built-in module creation, frozen-module queries, _fix_co_filename).  Krait has no
- * frozen modules and no extension modules, so those queries answer "none".  The C path
- * finder itself lives in src/runtime/import.c (runtime). */
+ * lock, built-in module creation, frozen-module queries, _fix_co_filename).  Krait's
+ * frozen modules (importlib's bootstrap, compiled from source and cached) and the rest of
+ * the import system live in src/runtime/import.c; there are no extension modules. */
 #include "Python.h"
 #include "code.h"
 
@@ -101,17 +101,11 @@ static PyObject *imp_extension_suffixes(PyObject *self, PyObject *unused)
     return PyList_New(0);
 }
 
-/* ---- frozen modules: Krait has none ---- */
-
-static PyObject *no_frozen(PyObject *name)
-{
-    PyErr_Format(PyExc_ImportError, "No such frozen object named %R", name);
-    return NULL;
-}
+/* ---- frozen modules: importlib's bootstrap and zipimport (src/runtime/import.c) ---- */
 
 static PyObject *imp_is_frozen(PyObject *self, PyObject *name)
 {
-    Py_RETURN_FALSE;
+    return PyBool_FromLong(_PyImport_IsFrozen(name));
 }
 
 static PyObject *imp_find_frozen(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -122,7 +116,7 @@ static PyObject *imp_find_frozen(PyObject *self, PyObject *args, PyObject *kwarg
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U|$p:find_frozen", kwlist, &name,
                                      &withdata))
         return NULL;
-    Py_RETURN_NONE;
+    return _PyImport_FindFrozen(name);
 }
 
 static PyObject *imp_get_frozen_object(PyObject *self, PyObject *args)
@@ -130,22 +124,31 @@ static PyObject *imp_get_frozen_object(PyObject *self, PyObject *args)
     PyObject *name, *data = Py_None;
     if (!PyArg_ParseTuple(args, "U|O:get_frozen_object", &name, &data))
         return NULL;
-    return no_frozen(name);
+    return _PyImport_GetFrozenObject(name);
 }
 
 static PyObject *imp_is_frozen_package(PyObject *self, PyObject *name)
 {
-    return no_frozen(name);
+    if (!_PyImport_IsFrozen(name)) {
+        PyErr_Format(PyExc_ImportError, "No such frozen object named %R", name);
+        return NULL;
+    }
+    Py_RETURN_FALSE;   /* none of Krait's frozen modules is a package */
 }
 
 static PyObject *imp_init_frozen(PyObject *self, PyObject *name)
 {
-    Py_RETURN_NONE;
+    int r = PyImport_ImportFrozenModuleObject(name);
+    if (r < 0)
+        return NULL;
+    if (r == 0)
+        Py_RETURN_NONE;
+    return PyImport_GetModule(name);
 }
 
 static PyObject *imp_frozen_module_names(PyObject *self, PyObject *unused)
 {
-    return PyTuple_New(0);
+    return _PyImport_FrozenModuleNames();
 }
 
 static PyObject *imp_override_frozen(PyObject *self, PyObject *override)

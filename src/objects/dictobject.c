@@ -1613,9 +1613,7 @@ static PyMethodDef mapp_methods[] = {
     {"copy", (PyCFunction)dict_copy, METH_NOARGS, "D.copy() -> a shallow copy of D"},
     {"__reversed__", (PyCFunction)dict___reversed__, METH_NOARGS,
      "Return a reverse iterator over the dict keys."},
-#ifdef Py_GENERICALIASOBJECT_H /* types.GenericAlias exists only once genericaliasobject.c does */
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
-#endif
     {NULL, NULL, 0, NULL}};
 
 static PySequenceMethods dict_as_sequence = {

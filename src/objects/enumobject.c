@@ -190,9 +190,7 @@ static PyObject *enum_reduce(enumobject *en, PyObject *Py_UNUSED(ignored))
 
 static PyMethodDef enum_methods[] = {
     {"__reduce__", (PyCFunction)enum_reduce, METH_NOARGS, "Return state information for pickling."},
-#ifdef Py_GENERICALIASOBJECT_H /* types.GenericAlias exists only once genericaliasobject.c does */
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
-#endif
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyEnum_Type = {

@@ -1901,9 +1901,7 @@ static PyMethodDef list_methods[] = {
      "If a key function is given, apply it once to each list item and sort them,\n"
      "ascending or descending, according to their function values.\n\n"
      "The reverse flag can be set to sort in descending order."},
-#ifdef Py_GENERICALIASOBJECT_H /* types.GenericAlias exists only once genericaliasobject.c does */
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
-#endif
     {NULL, NULL, 0, NULL}};
 
 static PySequenceMethods list_as_sequence = {

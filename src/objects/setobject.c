@@ -1530,9 +1530,7 @@ static PyMethodDef set_methods[] = {
     {"union", (PyCFunction)set_union, METH_VARARGS,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
     {"update", (PyCFunction)set_update, METH_VARARGS, "Update a set with the union of itself and others."},
-#ifdef Py_GENERICALIASOBJECT_H /* types.GenericAlias exists only once genericaliasobject.c does */
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
-#endif
     {NULL, NULL, 0, NULL}};
 
 static PyNumberMethods set_as_number = {
@@ -1587,9 +1585,7 @@ static PyMethodDef frozenset_methods[] = {
      "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"},
     {"union", (PyCFunction)set_union, METH_VARARGS,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
-#ifdef Py_GENERICALIASOBJECT_H /* types.GenericAlias exists only once genericaliasobject.c does */
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
-#endif
     {NULL, NULL, 0, NULL}};
 
 static PyNumberMethods frozenset_as_number = {

@@ -589,10 +589,8 @@ static PyMethodDef tuple_methods[] = {
     {"index", (PyCFunction)(void (*)(void))tuple_index, METH_FASTCALL,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", (PyCFunction)tuple_count, METH_O, "Return number of occurrences of value."},
-#ifdef Py_GENERICALIASOBJECT_H /* types.GenericAlias exists only once genericaliasobject.c does */
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
      "See PEP 585"},
-#endif
     {NULL, NULL, 0, NULL}};
 
 static PySequenceMethods tuple_as_sequence = {

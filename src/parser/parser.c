@@ -2242,7 +2242,11 @@ mapping_pattern(Parser *p)
         vec_push(p, &pats, q);
         if (!expect(p, COMMA)) break;
     }
-    if (!expect(p, RBRACE)) goto fail;
+    if (!expect(p, RBRACE)) {
+        /* `**rest` must come last: pegen has no better message than the generic one */
+        if (rest && !p->error) RAISE_LAST("invalid syntax");
+        goto fail;
+    }
     return _PyAST_MatchMapping(SEQ(asdl_expr_seq, &keys), SEQ(asdl_pattern_seq, &pats), rest, PEXTRA);
 fail:
     vec_free(&keys); vec_free(&pats);

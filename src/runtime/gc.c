@@ -1,21 +1,120 @@
-/* gc.c — allocation of GC-tracked container objects (a PyGC_Head in front of each
- * object, objimpl.h) and the list of tracked objects the cycle collector will walk.
- * The collector itself (PyGC_Collect) is a later piece of work: it reports 0 for now. */
+/* gc.c — the cycle collector: GC-tracked allocation (a PyGC_Head in front of each
+ * container, objimpl.h), three generations plus the permanent (frozen) one, and
+ * CPython 3.11's collection algorithm (refcount copies minus internal references found
+ * through tp_traverse, unreachable set, weakref clearing, PEP 442 finalizers,
+ * resurrection check, tp_clear).  The Python-facing `gc` module is src/modules/gcmodule.c;
+ * every container type's tp_traverse/tp_clear belongs to that type's owner. */
 #include "Python.h"
+#include "pycore_gc.h"
+#include <time.h>
 
-/* All tracked objects, in a circular doubly linked list around this sentinel. */
-static PyGC_Head gc_tracked = { &gc_tracked, &gc_tracked, 0 };
-static Py_ssize_t gc_count;
+/* gc_refs layout: flag bits below _PyGC_REFS_SHIFT, the collector's count above. */
+#define FLAG_COLLECTING  ((uintptr_t)2)   /* in the set being collected */
+#define FLAG_UNREACHABLE ((uintptr_t)4)   /* tentatively unreachable */
+#define FLAGS_MASK       ((uintptr_t)7)
+
+#define NUM_GENERATIONS 3
+
+struct gc_state _PyGC_State = {
+    .enabled = 1,
+    .generations = {
+        {{&_PyGC_State.generations[0].head, &_PyGC_State.generations[0].head, 0}, 700, 0},
+        {{&_PyGC_State.generations[1].head, &_PyGC_State.generations[1].head, 0}, 10, 0},
+        {{&_PyGC_State.generations[2].head, &_PyGC_State.generations[2].head, 0}, 10, 0},
+    },
+    .permanent = {{&_PyGC_State.permanent.head, &_PyGC_State.permanent.head, 0}, 0, 0},
+};
+#define GCST (&_PyGC_State)
+#define GEN_HEAD(n) (&GCST->generations[n].head)
+
+/* ------------------------------------------------------------------ list helpers */
+
+static inline void gc_list_init(PyGC_Head *list) { list->gc_next = list->gc_prev = list; }
+static inline int gc_list_is_empty(PyGC_Head *list) { return list->gc_next == list; }
+
+static inline void gc_list_append(PyGC_Head *node, PyGC_Head *list)
+{
+    PyGC_Head *last = list->gc_prev;
+    node->gc_prev = last;
+    node->gc_next = list;
+    last->gc_next = node;
+    list->gc_prev = node;
+}
+
+static inline void gc_list_remove(PyGC_Head *node)
+{
+    node->gc_prev->gc_next = node->gc_next;
+    node->gc_next->gc_prev = node->gc_prev;
+    node->gc_next = node->gc_prev = NULL;
+}
+
+static inline void gc_list_move(PyGC_Head *node, PyGC_Head *list)
+{
+    node->gc_prev->gc_next = node->gc_next;
+    node->gc_next->gc_prev = node->gc_prev;
+    gc_list_append(node, list);
+}
+
+/* Append everything in `from` to `to`, leaving `from` empty. */
+static void gc_list_merge(PyGC_Head *from, PyGC_Head *to)
+{
+    if (gc_list_is_empty(from))
+        return;
+    PyGC_Head *tail = to->gc_prev;
+    tail->gc_next = from->gc_next;
+    tail->gc_next->gc_prev = tail;
+    to->gc_prev = from->gc_prev;
+    to->gc_prev->gc_next = to;
+    gc_list_init(from);
+}
+
+static Py_ssize_t gc_list_size(PyGC_Head *list)
+{
+    Py_ssize_t n = 0;
+    for (PyGC_Head *g = list->gc_next; g != list; g = g->gc_next)
+        n++;
+    return n;
+}
+
+static inline Py_ssize_t gc_get_refs(PyGC_Head *g) { return (Py_ssize_t)(g->gc_refs >> _PyGC_REFS_SHIFT); }
+static inline void gc_set_refs(PyGC_Head *g, Py_ssize_t n)
+{
+    g->gc_refs = (g->gc_refs & FLAGS_MASK) | ((uintptr_t)n << _PyGC_REFS_SHIFT);
+}
+static inline void gc_decref(PyGC_Head *g) { g->gc_refs -= (uintptr_t)1 << _PyGC_REFS_SHIFT; }
+static inline int gc_is_collecting(PyGC_Head *g) { return (g->gc_refs & FLAG_COLLECTING) != 0; }
+
+/* ------------------------------------------------------------------ allocation */
+
+/* Count an allocation and, like CPython 3.11, collect right here when generation 0
+ * is over its threshold (the new object is not tracked yet, so it is safe). */
+static void gc_on_alloc(void)
+{
+    struct gc_state *st = GCST;
+    st->generations[0].count++;
+    if (st->generations[0].count > st->generations[0].threshold && st->enabled &&
+        st->generations[0].threshold && !st->collecting && _PyThreadState_GET() != NULL &&
+        !PyErr_Occurred()) {
+        st->collecting = 1;
+        _PyGC_CollectGenerations();
+        st->collecting = 0;
+    }
+}
 
 static PyObject *gc_alloc(size_t basicsize)
 {
+    if (basicsize > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head))
+        return PyErr_NoMemory();
     PyGC_Head *g = PyObject_Malloc(sizeof(PyGC_Head) + basicsize);
     if (g == NULL)
         return PyErr_NoMemory();
-    g->gc_next = g->gc_prev = NULL;
-    g->gc_refs = -1;   /* untracked until PyObject_GC_Track */
+    g->gc_next = g->gc_prev = NULL;   /* untracked until PyObject_GC_Track */
+    g->gc_refs = 0;
+    gc_on_alloc();
     return _Py_FROM_GC(g);
 }
+
+PyObject *_PyObject_GC_Malloc(size_t basicsize) { return gc_alloc(basicsize); }
 
 PyObject *_PyObject_GC_New(PyTypeObject *tp)
 {
@@ -31,7 +130,7 @@ PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
         PyErr_BadInternalCall();
         return NULL;
     }
-    if ((size_t)nitems > ((size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head) - (size_t)tp->tp_basicsize)
+    if ((size_t)nitems > ((size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head) - (size_t)tp->tp_basicsize - 8)
                              / (tp->tp_itemsize ? (size_t)tp->tp_itemsize : 1)) {
         PyErr_NoMemory();
         return NULL;
@@ -45,67 +144,581 @@ PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
 PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
 {
     PyTypeObject *tp = Py_TYPE(op);
-    size_t size = _PyObject_VAR_SIZE(tp, nitems);
-    PyGC_Head *g = _Py_AS_GC(op);
-    int tracked = g->gc_refs != -1;
-    if (tracked)
-        PyObject_GC_UnTrack(op);   /* the block may move: unlink first */
-    g = PyObject_Realloc(g, sizeof(PyGC_Head) + size);
-    if (g == NULL) {
-        if (tracked)
-            PyObject_GC_Track(op);
+    if (nitems < 0 || (size_t)nitems > ((size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head) -
+                                        (size_t)tp->tp_basicsize - 8)
+                                           / (tp->tp_itemsize ? (size_t)tp->tp_itemsize : 1)) {
         PyErr_NoMemory();
         return NULL;
     }
-    op = (PyVarObject *)_Py_FROM_GC(g);
+    size_t size = _PyObject_VAR_SIZE(tp, nitems);
+    PyGC_Head *g = _Py_AS_GC(op);
+    PyGC_Head *prev = g->gc_prev, *next = g->gc_next;
+    PyGC_Head *ng = PyObject_Realloc(g, sizeof(PyGC_Head) + size);
+    if (ng == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    if (next != NULL && ng != g) {   /* the block moved: relink the neighbours */
+        prev->gc_next = ng;
+        next->gc_prev = ng;
+    }
+    op = (PyVarObject *)_Py_FROM_GC(ng);
     Py_SET_SIZE(op, nitems);
-    if (tracked)
-        PyObject_GC_Track(op);
     return op;
 }
 
 void PyObject_GC_Track(void *op_raw)
 {
-    PyGC_Head *g = _Py_AS_GC((PyObject *)op_raw);
-    if (g->gc_refs != -1)
+    PyObject *op = _PyObject_CAST(op_raw);
+    PyGC_Head *g = _Py_AS_GC(op);
+    if (g->gc_next != NULL)
         Py_FatalError("GC object already tracked");
-    g->gc_refs = 0;
-    g->gc_prev = gc_tracked.gc_prev;
-    g->gc_next = &gc_tracked;
-    gc_tracked.gc_prev->gc_next = g;
-    gc_tracked.gc_prev = g;
-    gc_count++;
+    g->gc_refs &= _PyGC_FLAG_FINALIZED;
+    gc_list_append(g, GEN_HEAD(0));
 }
 
 void PyObject_GC_UnTrack(void *op_raw)
 {
-    PyGC_Head *g = _Py_AS_GC((PyObject *)op_raw);
-    if (g->gc_refs == -1)
+    PyGC_Head *g = _Py_AS_GC(_PyObject_CAST(op_raw));
+    if (g->gc_next == NULL)
         return;   /* untracking twice is allowed, as in CPython */
-    g->gc_prev->gc_next = g->gc_next;
-    g->gc_next->gc_prev = g->gc_prev;
-    g->gc_next = g->gc_prev = NULL;
-    g->gc_refs = -1;
-    gc_count--;
+    gc_list_remove(g);
+    g->gc_refs &= _PyGC_FLAG_FINALIZED;
 }
 
 void PyObject_GC_Del(void *op_raw)
 {
-    PyGC_Head *g = _Py_AS_GC((PyObject *)op_raw);
-    if (g->gc_refs != -1)
-        PyObject_GC_UnTrack(op_raw);
+    PyGC_Head *g = _Py_AS_GC(_PyObject_CAST(op_raw));
+    if (g->gc_next != NULL)
+        gc_list_remove(g);
+    if (GCST->generations[0].count > 0)
+        GCST->generations[0].count--;
     PyObject_Free(g);
 }
 
 int PyObject_GC_IsTracked(PyObject *op)
 {
-    return PyObject_IS_GC(op) && _Py_AS_GC(op)->gc_refs != -1;
+    return PyObject_IS_GC(op) && _Py_AS_GC(op)->gc_next != NULL;
 }
 
-int PyObject_GC_IsFinalized(PyObject *op) { return 0; }
+int PyObject_GC_IsFinalized(PyObject *op)
+{
+    return PyObject_IS_GC(op) && (_Py_AS_GC(op)->gc_refs & _PyGC_FLAG_FINALIZED) != 0;
+}
 
-/* Number of tracked objects (gc.get_count()'s first generation, roughly). */
-Py_ssize_t _PyGC_TrackedCount(void) { return gc_count; }
+/* Number of tracked objects in all generations. */
+Py_ssize_t _PyGC_TrackedCount(void)
+{
+    Py_ssize_t n = 0;
+    for (int i = 0; i < NUM_GENERATIONS; i++)
+        n += gc_list_size(GEN_HEAD(i));
+    return n;
+}
 
-/* The cycle collector is not written yet: nothing is collected. */
-Py_ssize_t PyGC_Collect(void) { return 0; }
+/* ------------------------------------------------------------------ the algorithm */
+
+/* gc_refs := ob_refcnt for everything in `containers`, marking them as collected. */
+static void update_refs(PyGC_Head *containers)
+{
+    for (PyGC_Head *g = containers->gc_next; g != containers; g = g->gc_next) {
+        g->gc_refs = (g->gc_refs & _PyGC_FLAG_FINALIZED) | FLAG_COLLECTING;
+        gc_set_refs(g, Py_REFCNT(_Py_FROM_GC(g)));
+    }
+}
+
+static inline PyGC_Head *collecting_head(PyObject *op)
+{
+    if (!PyObject_IS_GC(op))
+        return NULL;
+    PyGC_Head *g = _Py_AS_GC(op);
+    if (g->gc_next == NULL || !gc_is_collecting(g))
+        return NULL;
+    return g;
+}
+
+static int visit_decref(PyObject *op, void *arg)
+{
+    PyGC_Head *g = collecting_head(op);
+    if (g != NULL)
+        gc_decref(g);
+    return 0;
+}
+
+static void traverse(PyObject *op, visitproc visit, void *arg)
+{
+    traverseproc t = Py_TYPE(op)->tp_traverse;
+    if (t != NULL)
+        (void)t(op, visit, arg);
+}
+
+/* Subtract the references held by objects inside the set: what remains in gc_refs is
+ * the number of references from outside (from the stack, globals, C code...). */
+static void subtract_refs(PyGC_Head *containers)
+{
+    for (PyGC_Head *g = containers->gc_next; g != containers; g = g->gc_next)
+        traverse(_Py_FROM_GC(g), visit_decref, NULL);
+}
+
+static int visit_reachable(PyObject *op, void *arg)
+{
+    PyGC_Head *reachable = arg;
+    PyGC_Head *g = collecting_head(op);
+    if (g == NULL)
+        return 0;
+    if (g->gc_refs & FLAG_UNREACHABLE) {
+        /* Moved to unreachable too early: bring it back, to be scanned in turn. */
+        g->gc_refs &= ~FLAG_UNREACHABLE;
+        gc_list_move(g, reachable);
+        gc_set_refs(g, 1);
+    } else if (gc_get_refs(g) == 0) {
+        gc_set_refs(g, 1);   /* not scanned yet: it will be, as reachable */
+    }
+    return 0;
+}
+
+/* Split `young` into reachable (stays in young) and unreachable.  Every object reached
+ * from one with outside references is reachable; the scan order makes this one pass
+ * plus the occasional move back. */
+static void move_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
+{
+    PyGC_Head *g = young->gc_next;
+    while (g != young) {
+        PyGC_Head *next;
+        if (gc_get_refs(g) > 0) {
+            traverse(_Py_FROM_GC(g), visit_reachable, young);
+            g->gc_refs &= ~FLAG_COLLECTING;   /* done: later visits ignore it */
+            next = g->gc_next;
+        } else {
+            next = g->gc_next;
+            gc_list_move(g, unreachable);
+            g->gc_refs |= FLAG_UNREACHABLE;
+        }
+        g = next;
+    }
+}
+
+static void clear_unreachable_mask(PyGC_Head *list)
+{
+    for (PyGC_Head *g = list->gc_next; g != list; g = g->gc_next)
+        g->gc_refs &= ~FLAG_UNREACHABLE;
+}
+
+/* Tuples whose items can never be in a cycle stop being tracked (CPython does this
+ * during collection rather than at creation). */
+static void untrack_tuples(PyGC_Head *head)
+{
+    PyGC_Head *next;
+    for (PyGC_Head *g = head->gc_next; g != head; g = next) {
+        next = g->gc_next;
+        PyObject *op = _Py_FROM_GC(g);
+        if (PyTuple_CheckExact(op))
+            _PyTuple_MaybeUntrack(op);
+    }
+}
+
+static void untrack_dicts(PyGC_Head *head)
+{
+    PyGC_Head *next;
+    for (PyGC_Head *g = head->gc_next; g != head; g = next) {
+        next = g->gc_next;
+        PyObject *op = _Py_FROM_GC(g);
+        if (PyDict_CheckExact(op))
+            _PyDict_MaybeUntrack(op);
+    }
+}
+
+static int has_legacy_finalizer(PyObject *op) { return Py_TYPE(op)->tp_del != NULL; }
+
+/* Objects with a legacy tp_del cannot be collected: they (and what they reach) go to
+ * gc.garbage. */
+static int visit_move(PyObject *op, void *arg)
+{
+    PyGC_Head *tolist = arg;
+    PyGC_Head *g = collecting_head(op);
+    if (g != NULL && (g->gc_refs & FLAG_UNREACHABLE)) {
+        g->gc_refs &= ~(FLAG_UNREACHABLE | FLAG_COLLECTING);
+        gc_list_move(g, tolist);
+    }
+    return 0;
+}
+
+static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers)
+{
+    PyGC_Head *next;
+    for (PyGC_Head *g = unreachable->gc_next; g != unreachable; g = next) {
+        next = g->gc_next;
+        if (has_legacy_finalizer(_Py_FROM_GC(g))) {
+            g->gc_refs &= ~(FLAG_UNREACHABLE | FLAG_COLLECTING);
+            gc_list_move(g, finalizers);
+        }
+    }
+    for (PyGC_Head *g = finalizers->gc_next; g != finalizers; g = g->gc_next)
+        traverse(_Py_FROM_GC(g), visit_move, finalizers);
+}
+
+/* Clear weak references to unreachable objects before anything else runs, so no
+ * finalizer or callback can reach a half-destroyed object through one; then call the
+ * callbacks of the refs that are themselves reachable.  Returns the number freed. */
+static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
+{
+    PyGC_Head wrcb_to_call;
+    gc_list_init(&wrcb_to_call);
+    for (PyGC_Head *g = unreachable->gc_next; g != unreachable; g = g->gc_next) {
+        PyObject *op = _Py_FROM_GC(g);
+        if (PyWeakref_Check(op)) {
+            /* A dead weakref in the trash must not call its callback during tp_clear. */
+            PyWeakReference *wr = (PyWeakReference *)op;
+            if (wr->wr_object != Py_None)
+                _PyWeakref_ClearRef(wr);
+        }
+        if (!_PyType_SUPPORTS_WEAKREFS(Py_TYPE(op)))
+            continue;
+        PyWeakReference **wrlist = (PyWeakReference **)_PyObject_GET_WEAKREFS_LISTPTR(op);
+        while (*wrlist != NULL) {
+            PyWeakReference *wr = *wrlist;
+            _PyWeakref_ClearRef(wr);   /* unlinks it from *wrlist */
+            if (wr->wr_callback == NULL)
+                continue;
+            PyGC_Head *wrg = _Py_AS_GC((PyObject *)wr);
+            if (wrg->gc_next == NULL || gc_is_collecting(wrg))
+                continue;   /* the ref is trash too (or untracked): no callback */
+            Py_INCREF(wr);
+            gc_list_move(wrg, &wrcb_to_call);
+        }
+    }
+    int freed = 0;
+    while (!gc_list_is_empty(&wrcb_to_call)) {
+        PyGC_Head *g = wrcb_to_call.gc_next;
+        PyWeakReference *wr = (PyWeakReference *)_Py_FROM_GC(g);
+        PyObject *callback = wr->wr_callback;
+        PyObject *res = PyObject_CallOneArg(callback, (PyObject *)wr);
+        if (res == NULL)
+            PyErr_WriteUnraisable(callback);
+        else
+            Py_DECREF(res);
+        /* Drop our reference: often the last one (e.g. a WeakValueDictionary entry). */
+        Py_DECREF(wr);
+        if (wrcb_to_call.gc_next == g)
+            gc_list_move(g, old);   /* still alive */
+        else
+            freed++;
+    }
+    return freed;
+}
+
+/* PEP 442: run each unreachable object's tp_finalize once (the FINALIZED bit stays). */
+static void finalize_garbage(PyGC_Head *collectable)
+{
+    PyGC_Head seen;
+    gc_list_init(&seen);
+    while (!gc_list_is_empty(collectable)) {
+        PyGC_Head *g = collectable->gc_next;
+        PyObject *op = _Py_FROM_GC(g);
+        gc_list_move(g, &seen);
+        destructor finalize = Py_TYPE(op)->tp_finalize;
+        if (!(g->gc_refs & _PyGC_FLAG_FINALIZED) && finalize != NULL) {
+            g->gc_refs |= _PyGC_FLAG_FINALIZED;
+            Py_INCREF(op);
+            finalize(op);
+            if (PyErr_Occurred())
+                PyErr_WriteUnraisable(NULL);
+            Py_DECREF(op);
+        }
+    }
+    gc_list_merge(&seen, collectable);
+}
+
+/* After finalizers ran, anything now referenced from outside (resurrected), and all it
+ * reaches, survives into the old generation; the rest is still_unreachable. */
+static void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_unreachable,
+                                       PyGC_Head *old)
+{
+    clear_unreachable_mask(unreachable);
+    update_refs(unreachable);
+    subtract_refs(unreachable);
+    move_unreachable(unreachable, still_unreachable);
+    clear_unreachable_mask(still_unreachable);
+    for (PyGC_Head *g = unreachable->gc_next; g != unreachable; g = g->gc_next)
+        g->gc_refs &= ~FLAG_COLLECTING;
+    gc_list_merge(unreachable, old);
+}
+
+static void debug_cycle(const char *msg, PyObject *op)
+{
+    PySys_FormatStderr("gc: %s <%s %p>\n", msg, Py_TYPE(op)->tp_name, (void *)op);
+}
+
+/* Break the cycles: tp_clear each object (holding a reference so it cannot vanish in
+ * the middle); survivors of tp_clear go to the old generation. */
+static void delete_garbage(PyGC_Head *collectable, PyGC_Head *old)
+{
+    struct gc_state *st = GCST;
+    while (!gc_list_is_empty(collectable)) {
+        PyGC_Head *g = collectable->gc_next;
+        PyObject *op = _Py_FROM_GC(g);
+        if (st->debug & DEBUG_SAVEALL) {
+            if (st->garbage != NULL && PyList_Append(st->garbage, op) < 0)
+                PyErr_Clear();
+        } else {
+            inquiry clear = Py_TYPE(op)->tp_clear;
+            if (clear != NULL) {
+                Py_INCREF(op);
+                (void)clear(op);
+                if (PyErr_Occurred())
+                    PyErr_WriteUnraisable(NULL);
+                Py_DECREF(op);
+            }
+        }
+        if (collectable->gc_next == g) {   /* still alive */
+            g->gc_refs &= ~FLAG_COLLECTING;
+            gc_list_move(g, old);
+        }
+    }
+}
+
+static void handle_legacy_finalizers(PyGC_Head *finalizers, PyGC_Head *old)
+{
+    struct gc_state *st = GCST;
+    if (st->garbage == NULL) {
+        st->garbage = PyList_New(0);
+        if (st->garbage == NULL)
+            PyErr_Clear();
+    }
+    for (PyGC_Head *g = finalizers->gc_next; g != finalizers; g = g->gc_next) {
+        PyObject *op = _Py_FROM_GC(g);
+        if (st->garbage != NULL && ((st->debug & DEBUG_SAVEALL) || has_legacy_finalizer(op))) {
+            if (PyList_Append(st->garbage, op) < 0) {
+                PyErr_Clear();
+                break;
+            }
+        }
+    }
+    gc_list_merge(finalizers, old);
+}
+
+/* One collection of `generation` and everything younger.  Returns the number of
+ * unreachable objects found (collected + uncollectable). */
+static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
+                                  Py_ssize_t *n_uncollectable)
+{
+    struct gc_state *st = GCST;
+    Py_ssize_t m = 0, n = 0;
+    PyGC_Head unreachable, finalizers;
+    struct timespec t0 = {0, 0};
+
+    if (st->debug & DEBUG_STATS) {
+        PySys_WriteStderr("gc: collecting generation %d...\n", generation);
+        PySys_FormatStderr("gc: objects in each generation: %zd %zd %zd\n",
+                           gc_list_size(GEN_HEAD(0)), gc_list_size(GEN_HEAD(1)),
+                           gc_list_size(GEN_HEAD(2)));
+        PySys_FormatStderr("gc: objects in permanent generation: %zd\n",
+                           gc_list_size(&st->permanent.head));
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+    }
+    if (generation + 1 < NUM_GENERATIONS)
+        st->generations[generation + 1].count += 1;
+    for (int i = 0; i <= generation; i++)
+        st->generations[i].count = 0;
+    for (int i = 0; i < generation; i++)
+        gc_list_merge(GEN_HEAD(i), GEN_HEAD(generation));
+
+    PyGC_Head *young = GEN_HEAD(generation);
+    PyGC_Head *old = generation < NUM_GENERATIONS - 1 ? GEN_HEAD(generation + 1) : young;
+
+    gc_list_init(&unreachable);
+    update_refs(young);
+    subtract_refs(young);
+    move_unreachable(young, &unreachable);
+    untrack_tuples(young);
+    if (young != old) {
+        if (generation == NUM_GENERATIONS - 2)
+            st->long_lived_pending += gc_list_size(young);
+        gc_list_merge(young, old);
+    } else {
+        untrack_dicts(young);
+        st->long_lived_pending = 0;
+        st->long_lived_total = gc_list_size(young);
+    }
+
+    gc_list_init(&finalizers);
+    move_legacy_finalizers(&unreachable, &finalizers);
+    for (PyGC_Head *g = unreachable.gc_next; g != &unreachable; g = g->gc_next) {
+        m++;
+        if (st->debug & DEBUG_COLLECTABLE)
+            debug_cycle("collectable", _Py_FROM_GC(g));
+    }
+    m += handle_weakrefs(&unreachable, old);
+    finalize_garbage(&unreachable);
+
+    PyGC_Head final_unreachable;
+    gc_list_init(&final_unreachable);
+    handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    delete_garbage(&final_unreachable, old);
+
+    for (PyGC_Head *g = finalizers.gc_next; g != &finalizers; g = g->gc_next) {
+        n++;
+        if (st->debug & DEBUG_UNCOLLECTABLE)
+            debug_cycle("uncollectable", _Py_FROM_GC(g));
+    }
+    if (st->debug & DEBUG_STATS) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double d = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.4f", d);
+        PySys_FormatStderr("gc: done, %zd unreachable, %zd uncollectable, %ss elapsed\n",
+                           n + m, n, buf);
+    }
+    handle_legacy_finalizers(&finalizers, old);
+
+    if (PyErr_Occurred())
+        PyErr_WriteUnraisable(NULL);
+    st->stats[generation].collections++;
+    st->stats[generation].collected += m;
+    st->stats[generation].uncollectable += n;
+    if (n_collected)
+        *n_collected = m;
+    if (n_uncollectable)
+        *n_uncollectable = n;
+    return n + m;
+}
+
+/* gc.callbacks: each is called with ("start" | "stop", {generation, collected,
+ * uncollectable}). */
+static void invoke_gc_callback(const char *phase, int generation, Py_ssize_t collected,
+                               Py_ssize_t uncollectable)
+{
+    struct gc_state *st = GCST;
+    if (st->callbacks == NULL || PyList_GET_SIZE(st->callbacks) == 0)
+        return;
+    PyObject *info = Py_BuildValue("{sisnsn}", "generation", generation, "collected", collected,
+                                   "uncollectable", uncollectable);
+    if (info == NULL) {
+        PyErr_WriteUnraisable(NULL);
+        return;
+    }
+    PyObject *phase_obj = PyUnicode_FromString(phase);
+    if (phase_obj == NULL) {
+        Py_DECREF(info);
+        PyErr_WriteUnraisable(NULL);
+        return;
+    }
+    /* Callbacks may change the list: iterate over a copy. */
+    PyObject *copy = PyList_GetSlice(st->callbacks, 0, PyList_GET_SIZE(st->callbacks));
+    if (copy != NULL) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(copy); i++) {
+            PyObject *cb = PyList_GET_ITEM(copy, i);
+            PyObject *r = PyObject_CallFunctionObjArgs(cb, phase_obj, info, NULL);
+            if (r == NULL)
+                PyErr_WriteUnraisable(cb);
+            else
+                Py_DECREF(r);
+        }
+        Py_DECREF(copy);
+    } else {
+        PyErr_WriteUnraisable(NULL);
+    }
+    Py_DECREF(phase_obj);
+    Py_DECREF(info);
+}
+
+Py_ssize_t _PyGC_CollectWithCallback(int generation)
+{
+    Py_ssize_t collected = 0, uncollectable = 0;
+    PyObject *et, *ev, *tb;
+    PyErr_Fetch(&et, &ev, &tb);
+    invoke_gc_callback("start", generation, 0, 0);
+    Py_ssize_t result = gc_collect_main(generation, &collected, &uncollectable);
+    invoke_gc_callback("stop", generation, collected, uncollectable);
+    PyErr_Restore(et, ev, tb);
+    return result;
+}
+
+/* The automatic collection: the oldest generation over its threshold.  A full
+ * collection also waits until 25% of the long-lived objects are new (CPython's rule,
+ * which keeps collection cost linear). */
+Py_ssize_t _PyGC_CollectGenerations(void)
+{
+    struct gc_state *st = GCST;
+    for (int i = NUM_GENERATIONS - 1; i >= 0; i--) {
+        if (st->generations[i].count > st->generations[i].threshold) {
+            if (i == NUM_GENERATIONS - 1 && st->long_lived_pending < st->long_lived_total / 4)
+                continue;
+            return _PyGC_CollectWithCallback(i);
+        }
+    }
+    return 0;
+}
+
+Py_ssize_t PyGC_Collect(void)
+{
+    struct gc_state *st = GCST;
+    if (!st->enabled || st->collecting)
+        return 0;
+    st->collecting = 1;
+    Py_ssize_t n = _PyGC_CollectWithCallback(NUM_GENERATIONS - 1);
+    st->collecting = 0;
+    return n;
+}
+
+/* At shutdown: collect even when disabled, without callbacks. */
+Py_ssize_t _PyGC_CollectNoFail(void)
+{
+    struct gc_state *st = GCST;
+    if (st->collecting)
+        return 0;
+    st->collecting = 1;
+    PyObject *et, *ev, *tb;
+    PyErr_Fetch(&et, &ev, &tb);
+    Py_ssize_t n = gc_collect_main(NUM_GENERATIONS - 1, NULL, NULL);
+    PyErr_Restore(et, ev, tb);
+    st->collecting = 0;
+    return n;
+}
+
+int PyGC_Enable(void)
+{
+    int old = GCST->enabled;
+    GCST->enabled = 1;
+    return old;
+}
+
+int PyGC_Disable(void)
+{
+    int old = GCST->enabled;
+    GCST->enabled = 0;
+    return old;
+}
+
+int PyGC_IsEnabled(void) { return GCST->enabled; }
+
+/* ------------------------------------------------------------------ for gcmodule.c */
+
+PyGC_Head *_PyGC_GenerationHead(int generation)
+{
+    if (generation < 0)
+        return &GCST->permanent.head;
+    return GEN_HEAD(generation);
+}
+
+Py_ssize_t _PyGC_ListSize(PyGC_Head *list) { return gc_list_size(list); }
+
+void _PyGC_Freeze(void)
+{
+    for (int i = 0; i < NUM_GENERATIONS; i++) {
+        gc_list_merge(GEN_HEAD(i), &GCST->permanent.head);
+        GCST->generations[i].count = 0;
+    }
+}
+
+void _PyGC_Unfreeze(void)
+{
+    gc_list_merge(&GCST->permanent.head, GEN_HEAD(NUM_GENERATIONS - 1));
+}
+
+/* At interpreter shutdown: drop the module's lists (the objects stay as they are). */
+void _PyGC_Fini(void)
+{
+    Py_CLEAR(GCST->garbage);
+    Py_CLEAR(GCST->callbacks);
+}

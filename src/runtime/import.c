@@ -1,10 +1,21 @@
-/* import.c — the import system: sys.modules, built-in modules (config.c's table) and,
- * until importlib takes over, a C path finder that loads .py modules and packages
- * (__init__.py) from sys.path / __path__, with CPython's error messages.
- * Compiling and running module code is Py_CompileStringObject + PyEval_EvalCode. */
+/* import.c — the import system: sys.modules, built-in modules (config.c's table), the
+ * "frozen" modules (importlib's _bootstrap/_bootstrap_external/zipimport, compiled from the
+ * stdlib's sources and cached in Krait's own .pyc files), installing importlib at start-up
+ * and the C side of `import` (fast path for sys.modules, else _bootstrap._find_and_load).
+ * A small C path finder loads .py files only until importlib is installed. */
 #include "Python.h"
+#include "code.h"
+#include "frameobject.h"
+#include "opcode.h"
 #include <sys/stat.h>
 #include <unistd.h>
+#include <fcntl.h>
+
+PyObject *PyMarshal_WriteObjectToString(PyObject *v, int version);   /* marshal.c */
+PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len);
+
+/* The host's pure-Python standard library (sys._stdlib_dir). */
+#define KRAIT_STDLIB_DIR "/usr/lib/python3.11"
 
 struct _inittab *PyImport_Inittab = _PyImport_Inittab;
 static struct _inittab *inittab_copy = NULL;
@@ -681,6 +692,11 @@ static int handle_fromlist(PyObject *mod, PyObject *fromlist, int recursive)
     return r;
 }
 
+static PyObject *import_module_via_importlib(PyInterpreterState *interp, PyObject *abs_name);
+static void remove_importlib_frames(PyInterpreterState *interp);
+static PyObject *import_func;
+static int is_initializing(PyObject *m);
+
 PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals,
                                            PyObject *fromlist, int level)
 {
@@ -710,8 +726,12 @@ PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, Py
         }
         abs_name = Py_NewRef(name);
     }
-    PyObject *mod = import_dotted(abs_name);
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    PyObject *mod = interp->importlib ? import_module_via_importlib(interp, abs_name)
+                                      : import_dotted(abs_name);
     if (mod == NULL) {
+        if (interp->importlib)
+            remove_importlib_frames(interp);
         Py_DECREF(abs_name);
         return NULL;
     }
@@ -746,13 +766,19 @@ PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, Py
             result = NULL;
         } else if (path != NULL) {
             Py_DECREF(path);
-            result = handle_fromlist(mod, fromlist, 0) < 0 ? NULL : Py_NewRef(mod);
+            if (interp->importlib != NULL)
+                result = PyObject_CallMethod(interp->importlib, "_handle_fromlist", "OOO",
+                                             mod, fromlist, import_func);
+            else
+                result = handle_fromlist(mod, fromlist, 0) < 0 ? NULL : Py_NewRef(mod);
         } else {
             result = Py_NewRef(mod);
         }
     }
     Py_DECREF(mod);
     Py_DECREF(abs_name);
+    if (result == NULL && interp->importlib)
+        remove_importlib_frames(interp);
     return result;
 }
 
@@ -807,6 +833,14 @@ PyObject *PyImport_ImportModuleNoBlock(const char *name) { return PyImport_Impor
 
 PyObject *PyImport_ReloadModule(PyObject *m)
 {
+    if (_PyInterpreterState_GET()->importlib != NULL) {
+        PyObject *importlib = PyImport_ImportModule("importlib");
+        if (importlib == NULL)
+            return NULL;
+        PyObject *r = PyObject_CallMethod(importlib, "reload", "O", m);
+        Py_DECREF(importlib);
+        return r;
+    }
     PyObject *name = PyModule_GetNameObject(m);
     if (name == NULL)
         return NULL;
@@ -1026,4 +1060,433 @@ int _PyImport_Init(PyInterpreterState *interp)
 void _PyImport_Fini(PyInterpreterState *interp)
 {
     Py_CLEAR(importing);
+}
+
+/* ---- frozen modules: importlib's bootstrap, compiled from the stdlib's sources ----
+ * CPython freezes these into its binary; Krait compiles them once and keeps the code in
+ * __pycache__/<name>.krait-311.pyc next to the source (Krait's magic number, the same
+ * timestamp header importlib's SourceFileLoader writes), so start-up stays fast. */
+
+typedef struct {
+    const char *name;       /* the name it is imported as */
+    const char *origname;   /* the stdlib module it comes from */
+    const char *relpath;    /* its source under the stdlib directory */
+} frozen_entry;
+
+static const frozen_entry frozen_modules[] = {
+    {"_frozen_importlib", "importlib._bootstrap", "importlib/_bootstrap"},
+    {"_frozen_importlib_external", "importlib._bootstrap_external",
+     "importlib/_bootstrap_external"},
+    {"zipimport", "zipimport", "zipimport"},
+    {NULL, NULL, NULL},
+};
+
+static const frozen_entry *find_frozen_entry(PyObject *name)
+{
+    if (!PyUnicode_Check(name))
+        return NULL;
+    for (const frozen_entry *f = frozen_modules; f->name; f++)
+        if (_PyUnicode_EqualToASCIIString(name, f->name))
+            return f;
+    return NULL;
+}
+
+/* FNV-1a over the opcode table and the bytecode revision (see import.h). */
+static uint32_t fnv_str(uint32_t h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return (h ^ 0xff) * 16777619u;
+}
+
+unsigned int _PyImport_MagicNumber(void)
+{
+    static unsigned int magic = 0;
+    if (magic == 0) {
+        uint32_t h = 2166136261u;
+        char buf[64];
+#define HASH_OPCODE(name, num, flags, effect)                                         \
+        snprintf(buf, sizeof(buf), "%d/%d", (int)(num), (int)(flags));                \
+        h = fnv_str(fnv_str(fnv_str(h, #name), buf), #effect);
+        KRAIT_OPCODES(HASH_OPCODE)
+#undef HASH_OPCODE
+        snprintf(buf, sizeof(buf), "rev%d", KRAIT_BYTECODE_REVISION);
+        h = fnv_str(h, buf);
+        magic = 0x4000 + h % 0x4000;
+        if (magic == 20121)   /* Python 1.5's */
+            magic++;
+    }
+    return magic;
+}
+
+static void put_le32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The 16-byte header of a timestamp-based pyc (PEP 552) for a source file. */
+static void pyc_header(unsigned char h[16], const struct stat *st)
+{
+    put_le32(h, _PyImport_MagicNumber() | (uint32_t)'\r' << 16 | (uint32_t)'\n' << 24);
+    put_le32(h + 4, 0);
+    put_le32(h + 8, (uint32_t)st->st_mtime);
+    put_le32(h + 12, (uint32_t)st->st_size);
+}
+
+static PyObject *read_frozen_cache(const char *cpath, const struct stat *st)
+{
+    FILE *fp = fopen(cpath, "rb");
+    if (fp == NULL)
+        return NULL;
+    size_t len;
+    char *data = _Py_ReadFileContents(fp, &len);
+    fclose(fp);
+    if (data == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    unsigned char want[16];
+    pyc_header(want, st);
+    PyObject *co = NULL;
+    if (len > 16 && memcmp(data, want, 16) == 0) {
+        co = PyMarshal_ReadObjectFromString(data + 16, (Py_ssize_t)(len - 16));
+        if (co != NULL && !PyCode_Check(co))
+            Py_CLEAR(co);
+        PyErr_Clear();   /* a damaged cache is recompiled */
+    }
+    PyMem_Free(data);
+    return co;
+}
+
+/* Written atomically (temporary file, then rename) as importlib's _write_atomic does;
+ * any failure just means no cache. */
+static void write_frozen_cache(const char *cdir, const char *cpath, const struct stat *st,
+                               PyObject *co)
+{
+    PyObject *data = PyMarshal_WriteObjectToString(co, 4);
+    if (data == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    unsigned char h[16];
+    pyc_header(h, st);
+    char tmp[4300];
+    snprintf(tmp, sizeof(tmp), "%s.%ld", cpath, (long)getpid());
+    (void)mkdir(cdir, 0777);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666 & (st->st_mode | 0222));
+    if (fd >= 0) {
+        Py_ssize_t n = PyBytes_GET_SIZE(data);
+        int ok = write(fd, h, 16) == 16 &&
+                 write(fd, PyBytes_AS_STRING(data), (size_t)n) == (ssize_t)n;
+        ok = close(fd) == 0 && ok;
+        if (!ok || rename(tmp, cpath) < 0)
+            unlink(tmp);
+    }
+    Py_DECREF(data);
+}
+
+/* The code object of a frozen module (new ref), from the cache or compiled. */
+static PyObject *get_frozen_code(const frozen_entry *f)
+{
+    char src[4096], cdir[4096], cpath[4200];
+    const char *slash = strrchr(f->relpath, '/');
+    const char *base = slash ? slash + 1 : f->relpath;
+    int dirlen = slash ? (int)(slash - f->relpath) : 0;
+    snprintf(src, sizeof(src), "%s/%s.py", KRAIT_STDLIB_DIR, f->relpath);
+    snprintf(cdir, sizeof(cdir), "%s/%.*s%s__pycache__", KRAIT_STDLIB_DIR, dirlen, f->relpath,
+             dirlen ? "/" : "");
+    snprintf(cpath, sizeof(cpath), "%s/%s.%s.pyc", cdir, base, KRAIT_CACHE_TAG);
+    struct stat st;
+    if (stat(src, &st) < 0) {
+        PyErr_Format(PyExc_ImportError, "No such frozen object named '%s'", f->name);
+        return NULL;
+    }
+    PyObject *co = read_frozen_cache(cpath, &st);
+    if (co != NULL)
+        return co;
+    FILE *fp = fopen(src, "rb");
+    if (fp == NULL)
+        return PyErr_SetFromErrnoWithFilename(PyExc_OSError, src);
+    size_t len;
+    char *text = _Py_ReadFileContents(fp, &len);
+    fclose(fp);
+    if (text == NULL)
+        return NULL;
+    PyObject *filename = PyUnicode_FromFormat("<frozen %s>", f->origname);
+    if (filename != NULL)
+        co = Py_CompileStringObject(text, filename, Py_file_input, NULL, -1);
+    Py_XDECREF(filename);
+    PyMem_Free(text);
+    if (co == NULL)
+        return NULL;
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (interp->config.write_bytecode)
+        write_frozen_cache(cdir, cpath, &st, co);
+    return co;
+}
+
+int _PyImport_IsFrozen(PyObject *name) { return find_frozen_entry(name) != NULL; }
+
+/* _imp.find_frozen(): (data, ispkg, origname), or None. */
+PyObject *_PyImport_FindFrozen(PyObject *name)
+{
+    const frozen_entry *f = find_frozen_entry(name);
+    if (f == NULL)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(OOs)", Py_None, Py_False, f->origname);
+}
+
+PyObject *_PyImport_GetFrozenObject(PyObject *name)
+{
+    const frozen_entry *f = find_frozen_entry(name);
+    if (f == NULL) {
+        PyErr_Format(PyExc_ImportError, "No such frozen object named %R", name);
+        return NULL;
+    }
+    return get_frozen_code(f);
+}
+
+PyObject *_PyImport_FrozenModuleNames(void)
+{
+    PyObject *l = PyList_New(0);
+    for (const frozen_entry *f = frozen_modules; l && f->name; f++) {
+        PyObject *s = PyUnicode_FromString(f->name);
+        if (s == NULL || PyList_Append(l, s) < 0)
+            Py_CLEAR(l);
+        Py_XDECREF(s);
+    }
+    return l;
+}
+
+/* Creates and runs a frozen module outside importlib (the bootstrap itself, _imp's
+ * init_frozen).  __origname__ lets FrozenImporter._fix_up_module finish its spec. */
+int PyImport_ImportFrozenModuleObject(PyObject *name)
+{
+    const frozen_entry *f = find_frozen_entry(name);
+    if (f == NULL)
+        return 0;
+    PyObject *co = get_frozen_code(f);
+    if (co == NULL)
+        return -1;
+    PyObject *origname = PyUnicode_FromString(f->origname);
+    PyObject *m = origname ? PyImport_ExecCodeModuleObject(name, co, NULL, NULL) : NULL;
+    (void)m;
+    Py_DECREF(co);
+    if (m == NULL) {
+        Py_XDECREF(origname);
+        return -1;
+    }
+    int r = PyObject_SetAttrString(m, "__origname__", origname);
+    Py_DECREF(origname);
+    Py_DECREF(m);
+    return r < 0 ? -1 : 1;
+}
+
+int PyImport_ImportFrozenModule(const char *name)
+{
+    PyObject *n = PyUnicode_FromString(name);
+    if (n == NULL)
+        return -1;
+    int r = PyImport_ImportFrozenModuleObject(n);
+    Py_DECREF(n);
+    return r;
+}
+
+/* ---- installing importlib (CPython's init_importlib / init_importlib_external) ---- */
+
+static PyObject *import_func = NULL;   /* builtins.__import__ as start-up found it */
+
+int _PyImport_InitImportlib(PyInterpreterState *interp)
+{
+    int verbose = interp->config.verbose;
+    PyObject *name = PyUnicode_FromString("_frozen_importlib");
+    if (name == NULL)
+        return -1;
+    /* Run _bootstrap's code in a module created by hand: __origname__ has to be set
+     * before it runs, since _install() fixes up its spec from it. */
+    const frozen_entry *f = find_frozen_entry(name);
+    PyObject *co = get_frozen_code(f);
+    if (co == NULL) {
+        Py_DECREF(name);
+        return -1;
+    }
+    PyObject *m = PyImport_AddModuleObject(name);
+    Py_DECREF(name);
+    if (m == NULL) {
+        Py_DECREF(co);
+        return -1;
+    }
+    PyObject *d = PyModule_GetDict(m);
+    if (PyDict_SetItemString(d, "__origname__", PyUnicode_FromString(f->origname)) < 0 ||
+        PyDict_SetItemString(d, "__builtins__", interp->builtins) < 0) {
+        Py_DECREF(co);
+        return -1;
+    }
+    PyObject *v = PyEval_EvalCode(co, d, d);
+    Py_DECREF(co);
+    if (v == NULL)
+        return -1;
+    Py_DECREF(v);
+    if (verbose)
+        PySys_FormatStderr("import _frozen_importlib # frozen\n");
+    interp->importlib = Py_NewRef(m);
+    import_func = PyDict_GetItemString(interp->builtins, "__import__");
+    if (import_func == NULL) {
+        PyErr_SetString(PyExc_ImportError, "__import__ not found");
+        return -1;
+    }
+    Py_INCREF(import_func);
+
+    PyObject *impname = PyUnicode_FromString("_imp");
+    PyObject *imp = impname ? PyImport_GetModule(impname) : NULL;
+    if (imp == NULL && impname != NULL && !PyErr_Occurred()) {
+        imp = _PyImport_CreateBuiltin(impname);
+        if (imp != NULL && PyDict_SetItem(interp->modules, impname, imp) < 0)
+            Py_CLEAR(imp);
+    }
+    Py_XDECREF(impname);
+    if (imp == NULL)
+        return -1;
+    PyObject *sysmod = PyImport_AddModule("sys");
+    v = sysmod ? PyObject_CallMethod(m, "_install", "OO", sysmod, imp) : NULL;
+    Py_DECREF(imp);
+    if (v == NULL)
+        return -1;
+    Py_DECREF(v);
+    /* as in CPython, the frozen _bootstrap has no __file__; _bootstrap_external gets its
+     * filename from sys._stdlib_dir, set from now on */
+    PyObject *stdlib = PyUnicode_FromString(KRAIT_STDLIB_DIR);
+    if (stdlib == NULL || PyDict_SetItemString(interp->sysdict, "_stdlib_dir", stdlib) < 0) {
+        Py_XDECREF(stdlib);
+        return -1;
+    }
+    Py_DECREF(stdlib);
+    return 0;
+}
+
+int _PyImport_InitExternal(PyInterpreterState *interp)
+{
+    PyObject *v = PyObject_CallMethod(interp->importlib, "_install_external_importers", NULL);
+    if (v == NULL)
+        return -1;
+    Py_DECREF(v);
+    /* Krait's own bytecode: its magic number, so no CPython pyc is ever accepted */
+    PyObject *ext = PyImport_ImportModule("_frozen_importlib_external");
+    if (ext == NULL)
+        return -1;
+    unsigned int num = _PyImport_MagicNumber();
+    unsigned char magic[4] = {num & 0xff, num >> 8, '\r', '\n'};
+    PyObject *mb = PyBytes_FromStringAndSize((const char *)magic, 4);
+    PyObject *raw = PyLong_FromUnsignedLong(get_le32(magic));
+    int r = mb && raw && PyObject_SetAttrString(ext, "MAGIC_NUMBER", mb) == 0 &&
+            PyObject_SetAttrString(ext, "_RAW_MAGIC_NUMBER", raw) == 0 ? 0 : -1;
+    Py_XDECREF(mb);
+    Py_XDECREF(raw);
+    Py_DECREF(ext);
+    if (r < 0)
+        return -1;
+    /* zipimport's hook goes first on sys.path_hooks; failing to import it is not fatal */
+    PyObject *zipimport = PyImport_ImportModule("zipimport");
+    if (zipimport == NULL) {
+        PyErr_Clear();
+        if (interp->config.verbose)
+            PySys_WriteStderr("# can't import zipimport\n");
+        return 0;
+    }
+    PyObject *zipimporter = PyObject_GetAttrString(zipimport, "zipimporter");
+    Py_DECREF(zipimport);
+    PyObject *hooks = PySys_GetObject("path_hooks");
+    if (zipimporter == NULL || hooks == NULL || !PyList_Check(hooks) ||
+        PyList_Insert(hooks, 0, zipimporter) < 0)
+        PyErr_Clear();
+    Py_XDECREF(zipimporter);
+    return 0;
+}
+
+/* importlib.<name> of the running bootstrap, e.g. "BuiltinImporter" (new ref). */
+PyObject *_PyImport_GetImportlibLoader(PyInterpreterState *interp, const char *name)
+{
+    if (interp->importlib == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "importlib is not initialized");
+        return NULL;
+    }
+    return PyObject_GetAttrString(interp->importlib, name);
+}
+
+/* Import errors should not show importlib's own frames: drop every importlib frame for
+ * ImportError, and otherwise the chunks ending in _call_with_frames_removed (as
+ * CPython's remove_importlib_frames; -v keeps them all). */
+static void remove_importlib_frames(PyInterpreterState *interp)
+{
+    PyObject *exc, *val, *base_tb;
+    PyErr_Fetch(&exc, &val, &base_tb);
+    if (exc == NULL || interp->config.verbose)
+        goto done;
+    int always_trim = PyType_Check(exc) &&
+                      PyType_IsSubtype((PyTypeObject *)exc, (PyTypeObject *)PyExc_ImportError);
+    int in_importlib = 0;
+    PyObject **prev_link = &base_tb, **outer_link = NULL;
+    PyObject *tb = base_tb;
+    while (tb != NULL) {
+        PyTracebackObject *t = (PyTracebackObject *)tb;
+        PyObject *next = (PyObject *)t->tb_next;
+        PyCodeObject *code = PyFrame_GetCode(t->tb_frame);
+        int now = _PyUnicode_EqualToASCIIString(code->co_filename,
+                                                "<frozen importlib._bootstrap>") ||
+                  _PyUnicode_EqualToASCIIString(code->co_filename,
+                                                "<frozen importlib._bootstrap_external>");
+        if (now && !in_importlib)
+            outer_link = prev_link;   /* where this chunk of importlib frames hangs */
+        in_importlib = now;
+        if (in_importlib &&
+            (always_trim || _PyUnicode_EqualToASCIIString(code->co_name,
+                                                          "_call_with_frames_removed"))) {
+            Py_XINCREF(next);
+            Py_XSETREF(*outer_link, next);
+            prev_link = outer_link;
+        } else {
+            prev_link = (PyObject **)&t->tb_next;
+        }
+        Py_DECREF(code);
+        tb = next;
+    }
+done:
+    PyErr_Restore(exc, val, base_tb);
+}
+
+/* importlib's import of abs_name (not yet in sys.modules, or still initialising). */
+static PyObject *import_find_and_load(PyInterpreterState *interp, PyObject *abs_name)
+{
+    return PyObject_CallMethod(interp->importlib, "_find_and_load", "OO", abs_name,
+                               import_func);
+}
+
+/* sys.modules[name], or via importlib: CPython's import_get_module + fast path. */
+static PyObject *import_module_via_importlib(PyInterpreterState *interp, PyObject *abs_name)
+{
+    PyObject *mod = PyImport_GetModule(abs_name);
+    if (mod == NULL && PyErr_Occurred())
+        return NULL;
+    if (mod != NULL && mod != Py_None) {
+        if (is_initializing(mod)) {
+            /* another thread may be running it: wait for it, as CPython does */
+            PyObject *v = PyObject_CallMethod(interp->importlib, "_lock_unlock_module", "O",
+                                              abs_name);
+            if (v == NULL) {
+                Py_DECREF(mod);
+                return NULL;
+            }
+            Py_DECREF(v);
+        }
+        return mod;
+    }
+    Py_XDECREF(mod);
+    mod = import_find_and_load(interp, abs_name);
+    return mod;
 }

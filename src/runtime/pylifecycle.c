@@ -237,8 +237,12 @@ static int init_main_module(PyInterpreterState *interp)
     }
     /* the loader of __main__ is BuiltinImporter until a script sets another one */
     if (PyDict_GetItemString(d, "__loader__") == NULL) {
-        PyObject *loader = PyDict_GetItemString(interp->sysdict, "__builtin_importer__");
-        if (PyDict_SetItemString(d, "__loader__", loader ? loader : Py_None) < 0)
+        PyObject *loader = _PyImport_GetImportlibLoader(interp, "BuiltinImporter");
+        if (loader == NULL)
+            return -1;
+        int r = PyDict_SetItemString(d, "__loader__", loader);
+        Py_DECREF(loader);
+        if (r < 0)
             return -1;
     }
     return 0;
@@ -299,6 +303,11 @@ int Py_InitializeFromConfig(const PyConfig *config)
         return fatal_init("can't initialize the import system");
     if (_PySys_InitStdio(tstate) < 0)
         return fatal_init("can't initialize sys standard streams");
+    /* importlib (CPython's init_importlib + init_importlib_external) */
+    if (_PyImport_InitImportlib(interp) < 0)
+        return fatal_init("failed to initialize importlib");
+    if (_PyImport_InitExternal(interp) < 0)
+        return fatal_init("external importer setup failed");
     /* the io module's streams replace the bootstrap ones and set builtins.open */
     if (_PyIO_InitStdio(!interp->config.buffered_stdio) < 0)
         return fatal_init("can't initialize sys standard streams");

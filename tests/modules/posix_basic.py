@@ -49,4 +49,4 @@ except TypeError as e:
 print(posix.strerror(2), posix.WIFEXITED(256), posix.WEXITSTATUS(256), posix.waitstatus_to_exitcode(9))
 print(type(posix.environ), all(isinstance(k, bytes) for k in posix.environ))
 print(posix.getpid() > 0, len(posix.urandom(16)), posix.uname().sysname, posix.cpu_count() >= 1)
-print(posix.O_RDONLY, posix.SEEK_END, posix.F_OK, posix.EX_OK, "HAVE_FSTATAT" in posix._have_functions)
+print(posix.O_RDONLY, posix.F_OK, posix.EX_OK, "HAVE_FSTATAT" in posix._have_functions)

@@ -39,4 +39,4 @@ except re.error as e:
     print('error', e, e.pos)
 print(re.sub('(?P<x>a)', lambda m: m.expand(r'\g<x>!'), 'aba'))
 print(re.findall(r'(a)(b)?', 'ab a'), re.findall(r'(?:a)', 'aa'))
-print(re.fullmatch(r'\d+', '123', pos=1), re.compile(r'\d+').fullmatch('123', 1, 2))
+print(re.compile(r'\d+').fullmatch('123', pos=1), re.compile(r'\d+').fullmatch('123', 1, 2))

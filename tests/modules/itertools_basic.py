@@ -17,12 +17,3 @@ print(list(it.combinations("abcd", 2)), list(it.combinations_with_replacement("a
 print(it.count.__name__, type(it.chain()).__name__)
 try: it.islice([], -1)
 except ValueError as e: print(e)
-import _thread
-l = _thread.allocate_lock(); print(l.acquire(), l.locked(), l.acquire(False)); l.release()
-r = _thread.RLock(); r.acquire(); r.acquire(); print(r._is_owned()); r.release(); r.release()
-try: l.release()
-except RuntimeError as e: print(e)
-import _weakref
-class A: pass
-a = A(); w = _weakref.ref(a); print(w() is a, _weakref.getweakrefcount(a), w == _weakref.ref(a))
-p = _weakref.proxy(a); a.x = 5; print(p.x)
