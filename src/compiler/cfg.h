@@ -27,6 +27,7 @@ typedef struct basicblock_ {
     int b_iused, b_ialloc;
     int b_startdepth;            /* stack depth on entry, -1 = not yet known */
     int b_offset;                /* code-unit offset, set by the assembler */
+    int b_predecessors;          /* (line propagation) number of incoming edges */
     unsigned b_visited : 1;
     unsigned b_reachable : 1;
 } basicblock;

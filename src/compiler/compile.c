@@ -13,7 +13,7 @@
 #define COMPILER_STACK_FRAME_LIMIT 4000
 
 enum fblocktype { WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH,
-                  ASYNC_WITH, HANDLER_CLEANUP, POP_VALUE };
+                  ASYNC_WITH, HANDLER_CLEANUP, POP_VALUE, EXCEPTION_GROUP_HANDLER };
 
 struct fblockinfo {
     enum fblocktype fb_type;
@@ -62,6 +62,7 @@ static int compiler_visit_expr(struct compiler *c, expr_ty e);
 static int compiler_augassign(struct compiler *c, stmt_ty s);
 static int compiler_call_helper(struct compiler *c, int n, asdl_expr_seq *args,
                                 asdl_keyword_seq *keywords);
+static int compiler_await_top(struct compiler *c, int where);
 static int compiler_comprehension(struct compiler *c, expr_ty e, int type, identifier name,
                                   asdl_comprehension_seq *generators, expr_ty elt,
                                   expr_ty val);
@@ -395,6 +396,7 @@ static int compiler_unwind_fblock(struct compiler *c, struct fblockinfo *info, i
     switch (info->fb_type) {
     case WHILE_LOOP:
     case TRY_EXCEPT:
+    case EXCEPTION_GROUP_HANDLER:  /* unreachable: unwinding through one is an error */
         return 1;
     case FOR_LOOP:
         if (preserve_tos) ADDOP(c, ROT_TWO);
@@ -452,6 +454,9 @@ static int compiler_unwind_fblock_stack(struct compiler *c, int preserve_tos,
 {
     if (c->u->u_nfblocks == 0) return 1;
     struct fblockinfo *top = &c->u->u_fblock[c->u->u_nfblocks - 1];
+    if (top->fb_type == EXCEPTION_GROUP_HANDLER)
+        return compiler_error(c, "'break', 'continue' and 'return' cannot appear in an "
+                              "except* block");
     if (loop != NULL && (top->fb_type == WHILE_LOOP || top->fb_type == FOR_LOOP)) {
         *loop = top;
         return 1;
@@ -1026,28 +1031,34 @@ static int compiler_continue(struct compiler *c)
  *  L: final (prev, exc on the stack); RERAISE
  *  E: */
 static int compiler_try_except(struct compiler *c, stmt_ty s);
+static int compiler_try_star_except(struct compiler *c, stmt_ty s);
 
+/* (Try and TryStar nodes: same fields, read through the right union member.) */
 static int compiler_try_finally(struct compiler *c, stmt_ty s)
 {
+    int star = s->kind == TryStar_kind;
+    asdl_stmt_seq *tbody = star ? s->v.TryStar.body : s->v.Try.body;
+    asdl_stmt_seq *finalbody = star ? s->v.TryStar.finalbody : s->v.Try.finalbody;
+    asdl_excepthandler_seq *handlers = star ? s->v.TryStar.handlers : s->v.Try.handlers;
     basicblock *body = NEW_BLOCK(c), *end = NEW_BLOCK(c), *exit = NEW_BLOCK(c);
     if (!body || !end || !exit) return 0;
     ADDOP_JUMP(c, SETUP_FINALLY, end);
     USE_BLOCK(c, body);
-    if (!compiler_push_fblock(c, FINALLY_TRY, body, end, s->v.Try.finalbody)) return 0;
-    if (s->v.Try.handlers && asdl_seq_LEN(s->v.Try.handlers)) {
-        if (!compiler_try_except(c, s)) return 0;
+    if (!compiler_push_fblock(c, FINALLY_TRY, body, end, finalbody)) return 0;
+    if (handlers && asdl_seq_LEN(handlers)) {
+        if (!(star ? compiler_try_star_except(c, s) : compiler_try_except(c, s))) return 0;
     } else {
-        VISIT_SEQ(c, stmt, s->v.Try.body);
+        VISIT_SEQ(c, stmt, tbody);
     }
     ADDOP_NOLINE(c, POP_BLOCK);
     compiler_pop_fblock(c);
-    VISIT_SEQ(c, stmt, s->v.Try.finalbody);
+    VISIT_SEQ(c, stmt, finalbody);
     ADDOP_JUMP_NOLINE(c, JUMP_FORWARD, exit);
     /* exceptional path */
     USE_BLOCK(c, end);
     c->u->u_loc.lineno = -1;
     if (!compiler_push_fblock(c, FINALLY_END, end, NULL, NULL)) return 0;
-    VISIT_SEQ(c, stmt, s->v.Try.finalbody);
+    VISIT_SEQ(c, stmt, finalbody);
     compiler_pop_fblock(c);
     ADDOP_I(c, RERAISE, 0);
     USE_BLOCK(c, exit);
@@ -1132,6 +1143,202 @@ static int compiler_try(struct compiler *c, stmt_ty s)
     if (s->v.Try.finalbody && asdl_seq_LEN(s->v.Try.finalbody))
         return compiler_try_finally(c, s);
     return compiler_try_except(c, s);
+}
+
+/* try: body except* T as n: hbody ... (3.11's layout adapted to the block stack).
+ * At the handler the stack is [prev, exc]; it becomes [prev, orig, raised-list, rest]:
+ * each handler splits `rest` with CHECK_EG_MATCH, runs its body on the match, and an
+ * exception escaping a body is appended to the list; PREP_RERAISE_STAR then builds what
+ * to re-raise (or None) from orig and the list. */
+static int compiler_try_star_except(struct compiler *c, stmt_ty s)
+{
+    basicblock *body = NEW_BLOCK(c), *except = NEW_BLOCK(c), *orelse = NEW_BLOCK(c),
+               *end = NEW_BLOCK(c), *reraise_star = NEW_BLOCK(c), *reraise = NEW_BLOCK(c);
+    if (!body || !except || !orelse || !end || !reraise_star || !reraise) return 0;
+    ADDOP_JUMP(c, SETUP_FINALLY, except);
+    USE_BLOCK(c, body);
+    if (!compiler_push_fblock(c, TRY_EXCEPT, body, NULL, NULL)) return 0;
+    VISIT_SEQ(c, stmt, s->v.TryStar.body);
+    compiler_pop_fblock(c);
+    ADDOP_NOLINE(c, POP_BLOCK);
+    ADDOP_JUMP_NOLINE(c, JUMP_FORWARD, orelse);
+    Py_ssize_t n = asdl_seq_LEN(s->v.TryStar.handlers);
+    USE_BLOCK(c, except);
+    c->u->u_loc.lineno = -1;
+    if (!compiler_push_fblock(c, EXCEPTION_GROUP_HANDLER, NULL, NULL, NULL)) return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        excepthandler_ty handler = asdl_seq_GET(s->v.TryStar.handlers, i);
+        identifier name = handler->v.ExceptHandler.name;
+        SET_LOC(c, handler);
+        basicblock *next = NEW_BLOCK(c), *no_match = NEW_BLOCK(c),
+                   *with_error = NEW_BLOCK(c), *cleanup_end = NEW_BLOCK(c),
+                   *cleanup_body = NEW_BLOCK(c), *handle = NEW_BLOCK(c);
+        if (!next || !no_match || !with_error || !cleanup_end || !cleanup_body || !handle)
+            return 0;
+        if (i == 0) {
+            /* [prev, exc] -> [prev, orig, [], exc] */
+            ADDOP_I(c, COPY, 1);
+            ADDOP_I(c, BUILD_LIST, 0);
+            ADDOP_I(c, SWAP, 2);
+        }
+        if (handler->v.ExceptHandler.type) {
+            VISIT(c, expr, handler->v.ExceptHandler.type);
+            ADDOP(c, CHECK_EG_MATCH);            /* [.., rest, match] */
+            ADDOP_I(c, COPY, 1);
+            ADDOP_JUMP(c, POP_JUMP_IF_NONE, no_match);
+        }
+        USE_BLOCK(c, handle);
+        if (name) {
+            if (!compiler_nameop(c, name, Store)) return 0;
+        } else {
+            ADDOP(c, POP_TOP);
+        }
+        ADDOP_JUMP(c, SETUP_FINALLY, cleanup_end);
+        USE_BLOCK(c, cleanup_body);
+        if (!compiler_push_fblock(c, HANDLER_CLEANUP, cleanup_body, NULL, name)) return 0;
+        VISIT_SEQ(c, stmt, handler->v.ExceptHandler.body);
+        compiler_pop_fblock(c);
+        c->u->u_loc.lineno = -1;
+        ADDOP(c, POP_BLOCK);
+        if (name) {
+            ADDOP_LOAD_CONST(c, Py_None);
+            if (!compiler_nameop(c, name, Store)) return 0;
+            if (!compiler_nameop(c, name, Del)) return 0;
+        }
+        ADDOP_JUMP(c, JUMP_FORWARD, next);
+        /* the body raised: [.., list, rest, prev2, exc2] */
+        USE_BLOCK(c, cleanup_end);
+        if (name) {
+            ADDOP_LOAD_CONST(c, Py_None);
+            if (!compiler_nameop(c, name, Store)) return 0;
+            if (!compiler_nameop(c, name, Del)) return 0;
+        }
+        ADDOP_I(c, LIST_APPEND, 3);
+        ADDOP(c, POP_EXCEPT);
+        ADDOP_JUMP(c, JUMP_FORWARD, with_error);
+        USE_BLOCK(c, no_match);
+        ADDOP(c, POP_TOP);                        /* match (None) */
+        ADDOP_JUMP(c, JUMP_FORWARD, with_error);
+        USE_BLOCK(c, next);
+        ADDOP(c, NOP);
+        USE_BLOCK(c, with_error);
+        if (i == n - 1) {
+            /* the unhandled rest joins the list: [prev, orig, list] */
+            ADDOP_I(c, LIST_APPEND, 1);
+            ADDOP_JUMP(c, JUMP_FORWARD, reraise_star);
+        }
+    }
+    compiler_pop_fblock(c);
+    USE_BLOCK(c, reraise_star);
+    c->u->u_loc.lineno = -1;
+    ADDOP(c, PREP_RERAISE_STAR);                  /* [prev, val or None] */
+    ADDOP_I(c, COPY, 1);
+    ADDOP_JUMP(c, POP_JUMP_IF_NOT_NONE, reraise);
+    ADDOP(c, POP_TOP);
+    ADDOP(c, POP_EXCEPT);
+    ADDOP_JUMP(c, JUMP_FORWARD, end);
+    USE_BLOCK(c, reraise);
+    ADDOP_I(c, SWAP, 2);
+    ADDOP(c, POP_EXCEPT);
+    ADDOP_I(c, RERAISE, 0);
+    USE_BLOCK(c, orelse);
+    VISIT_SEQ(c, stmt, s->v.TryStar.orelse);
+    USE_BLOCK(c, end);
+    return 1;
+}
+
+static int compiler_try_star(struct compiler *c, stmt_ty s)
+{
+    if (s->v.TryStar.finalbody && asdl_seq_LEN(s->v.TryStar.finalbody))
+        return compiler_try_finally(c, s);
+    return compiler_try_star_except(c, s);
+}
+
+static int compiler_check_async(struct compiler *c, const char *what)
+{
+    if (c->u->u_scope_type != COMPILER_SCOPE_ASYNC_FUNCTION)
+        return compiler_error(c, "%s outside async function", what);
+    return 1;
+}
+
+/* await the value on top of the stack (oparg: 0 await, 1 __aenter__, 2 __aexit__) */
+static int compiler_await_top(struct compiler *c, int where)
+{
+    ADDOP_I(c, GET_AWAITABLE, where);
+    ADDOP_LOAD_CONST(c, Py_None);
+    ADDOP(c, YIELD_FROM);
+    return 1;
+}
+
+/* async with: like with, awaiting __aenter__() and __aexit__(...). */
+static int compiler_async_with(struct compiler *c, stmt_ty s, int pos)
+{
+    withitem_ty item = asdl_seq_GET(s->v.AsyncWith.items, pos);
+    if (!compiler_check_async(c, "'async with'")) return 0;
+    basicblock *block = NEW_BLOCK(c), *final = NEW_BLOCK(c), *exit = NEW_BLOCK(c),
+               *suppress = NEW_BLOCK(c);
+    if (!block || !final || !exit || !suppress) return 0;
+    VISIT(c, expr, item->context_expr);
+    ADDOP(c, BEFORE_ASYNC_WITH);
+    if (!compiler_await_top(c, 1)) return 0;
+    ADDOP_JUMP(c, SETUP_ASYNC_WITH, final);
+    USE_BLOCK(c, block);
+    if (!compiler_push_fblock(c, ASYNC_WITH, block, final, s)) return 0;
+    if (item->optional_vars) VISIT(c, expr, item->optional_vars);
+    else ADDOP(c, POP_TOP);
+    pos++;
+    if (pos == asdl_seq_LEN(s->v.AsyncWith.items)) VISIT_SEQ(c, stmt, s->v.AsyncWith.body);
+    else if (!compiler_async_with(c, s, pos)) return 0;
+    compiler_pop_fblock(c);
+    SET_LOC(c, s);
+    ADDOP(c, POP_BLOCK);
+    if (!compiler_call_exit_with_nones(c)) return 0;
+    if (!compiler_await_top(c, 2)) return 0;
+    ADDOP(c, POP_TOP);
+    ADDOP_JUMP(c, JUMP_FORWARD, exit);
+    /* exceptional exit: stack is exit, prev_exc, exc */
+    USE_BLOCK(c, final);
+    ADDOP(c, WITH_EXCEPT_START);
+    if (!compiler_await_top(c, 2)) return 0;
+    ADDOP_JUMP(c, POP_JUMP_IF_TRUE, suppress);
+    ADDOP_I(c, RERAISE, 1);
+    USE_BLOCK(c, suppress);
+    ADDOP(c, POP_TOP);
+    ADDOP(c, POP_EXCEPT);
+    ADDOP(c, POP_TOP);
+    USE_BLOCK(c, exit);
+    return 1;
+}
+
+/* async for: GET_AITER; loop: SETUP_FINALLY E; GET_ANEXT; await; POP_BLOCK; body;
+ * E: END_ASYNC_FOR ends the loop on StopAsyncIteration. */
+static int compiler_async_for(struct compiler *c, stmt_ty s)
+{
+    if (!compiler_check_async(c, "'async for'")) return 0;
+    basicblock *start = NEW_BLOCK(c), *except = NEW_BLOCK(c), *end = NEW_BLOCK(c),
+               *body = NEW_BLOCK(c);
+    if (!start || !except || !end || !body) return 0;
+    VISIT(c, expr, s->v.AsyncFor.iter);
+    ADDOP(c, GET_AITER);
+    USE_BLOCK(c, start);
+    if (!compiler_push_fblock(c, FOR_LOOP, start, end, NULL)) return 0;
+    ADDOP_JUMP(c, SETUP_FINALLY, except);
+    USE_BLOCK(c, body);
+    ADDOP(c, GET_ANEXT);
+    ADDOP_LOAD_CONST(c, Py_None);
+    ADDOP(c, YIELD_FROM);
+    ADDOP(c, POP_BLOCK);
+    VISIT(c, expr, s->v.AsyncFor.target);
+    VISIT_SEQ(c, stmt, s->v.AsyncFor.body);
+    SET_LOC(c, s);
+    ADDOP_JUMP_NOLINE(c, JUMP_ABSOLUTE, start);
+    compiler_pop_fblock(c);
+    USE_BLOCK(c, except);
+    c->u->u_loc.lineno = -1;
+    ADDOP(c, END_ASYNC_FOR);
+    VISIT_SEQ(c, stmt, s->v.AsyncFor.orelse);
+    USE_BLOCK(c, end);
+    return 1;
 }
 
 static int compiler_with(struct compiler *c, stmt_ty s, int pos)
@@ -1985,7 +2192,7 @@ static int compiler_visit_stmt(struct compiler *c, stmt_ty s)
     case Match_kind: return compiler_match(c, s);
     case Raise_kind: return compiler_raise(c, s);
     case Try_kind: return compiler_try(c, s);
-    case TryStar_kind: return compiler_unsupported(c, "'except*'");
+    case TryStar_kind: return compiler_try_star(c, s);
     case Assert_kind: return compiler_assert(c, s);
     case Import_kind: return compiler_import(c, s);
     case ImportFrom_kind: return compiler_from_import(c, s);
@@ -1999,8 +2206,8 @@ static int compiler_visit_stmt(struct compiler *c, stmt_ty s)
     case Break_kind: return compiler_break(c);
     case Continue_kind: return compiler_continue(c);
     case With_kind: return compiler_with(c, s, 0);
-    case AsyncWith_kind: return compiler_unsupported(c, "'async with'");
-    case AsyncFor_kind: return compiler_unsupported(c, "'async for'");
+    case AsyncWith_kind: return compiler_async_with(c, s, 0);
+    case AsyncFor_kind: return compiler_async_for(c, s);
     }
     return 1;
 }
@@ -2837,17 +3044,27 @@ static int compiler_comprehension_generator(struct compiler *c,
                                             int depth, expr_ty elt, expr_ty val, int type)
 {
     comprehension_ty gen = asdl_seq_GET(generators, gen_index);
-    basicblock *start = NEW_BLOCK(c), *if_cleanup = NEW_BLOCK(c), *anchor = NEW_BLOCK(c);
-    if (!start || !if_cleanup || !anchor) return 0;
-    if (gen->is_async) return compiler_unsupported(c, "async comprehension");
+    basicblock *start = NEW_BLOCK(c), *if_cleanup = NEW_BLOCK(c), *anchor = NEW_BLOCK(c),
+               *body = NEW_BLOCK(c);
+    if (!start || !if_cleanup || !anchor || !body) return 0;
     if (gen_index == 0) {
-        ADDOP_I(c, LOAD_FAST, 0);  /* .0: the outermost iterator */
+        ADDOP_I(c, LOAD_FAST, 0);  /* .0: the outermost (async) iterator */
     } else {
         VISIT(c, expr, gen->iter);
-        ADDOP(c, GET_ITER);
+        ADDOP(c, gen->is_async ? GET_AITER : GET_ITER);
     }
     USE_BLOCK(c, start);
-    ADDOP_JUMP(c, FOR_ITER, anchor);
+    if (gen->is_async) {
+        /* SETUP_FINALLY E; GET_ANEXT; await; POP_BLOCK ... E: END_ASYNC_FOR */
+        ADDOP_JUMP(c, SETUP_FINALLY, anchor);
+        USE_BLOCK(c, body);
+        ADDOP(c, GET_ANEXT);
+        ADDOP_LOAD_CONST(c, Py_None);
+        ADDOP(c, YIELD_FROM);
+        ADDOP(c, POP_BLOCK);
+    } else {
+        ADDOP_JUMP(c, FOR_ITER, anchor);
+    }
     VISIT(c, expr, gen->target);
     Py_ssize_t n = asdl_seq_LEN(gen->ifs);
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -2883,6 +3100,10 @@ static int compiler_comprehension_generator(struct compiler *c,
     USE_BLOCK(c, if_cleanup);
     ADDOP_JUMP_NOLINE(c, JUMP_ABSOLUTE, start);
     USE_BLOCK(c, anchor);
+    if (gen->is_async) {
+        c->u->u_loc.lineno = -1;
+        ADDOP(c, END_ASYNC_FOR);
+    }
     return 1;
 }
 
@@ -2892,8 +3113,15 @@ static int compiler_comprehension(struct compiler *c, expr_ty e, int type, ident
 {
     PyCodeObject *co = NULL;
     comprehension_ty outermost = asdl_seq_GET(generators, 0);
+    int outer_scope = c->u->u_scope_type;
     if (!compiler_enter_scope(c, name, COMPILER_SCOPE_COMPREHENSION, (void *)e, e->lineno))
         return 0;
+    int is_async = c->u->u_ste->ste_coroutine;
+    if (is_async && type != 0 && outer_scope != COMPILER_SCOPE_ASYNC_FUNCTION &&
+        outer_scope != COMPILER_SCOPE_COMPREHENSION) {
+        compiler_error(c, "asynchronous comprehension outside of an asynchronous function");
+        goto error;
+    }
     c->u->u_argcount = 1;
     if (type != 0) {
         int op = type == 1 ? BUILD_LIST : type == 2 ? BUILD_SET : BUILD_MAP;
@@ -2912,8 +3140,11 @@ static int compiler_comprehension(struct compiler *c, expr_ty e, int type, ident
     Py_DECREF(co);
     if (!r) return 0;
     VISIT(c, expr, outermost->iter);
-    ADDOP(c, GET_ITER);
+    ADDOP(c, outermost->is_async ? GET_AITER : GET_ITER);
     ADDOP_I(c, CALL_FUNCTION, 1);
+    if (is_async && type != 0) {
+        if (!compiler_await_top(c, 0)) return 0;
+    }
     return 1;
 error:
     compiler_exit_scope(c);

@@ -195,12 +195,49 @@ static void remove_nops(cfg_builder *g)
     }
 }
 
+/* Artificial instructions (no line) take the location of the instruction before them,
+ * also across a fall-through or jump into a block with only that one way in (as 3.11's
+ * propagate_line_numbers), so tracebacks and f_lineno never show line -1 there. */
+static void propagate_line_numbers(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) b->b_predecessors = 0;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            basicblock *t = ins->i_target ? skip_empty(ins->i_target) : NULL;
+            if (t) t->b_predecessors++;
+        }
+        basicblock *n = b->b_next && block_falls_through(b) ? skip_empty(b->b_next) : NULL;
+        if (n) n->b_predecessors++;
+    }
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0) continue;
+        srcloc prev = {-1, -1, -1, -1};
+        for (int i = 0; i < b->b_iused; i++) {
+            if (b->b_instr[i].i_loc.lineno < 0) b->b_instr[i].i_loc = prev;
+            else prev = b->b_instr[i].i_loc;
+        }
+        if (b->b_next && block_falls_through(b)) {
+            basicblock *n = skip_empty(b->b_next);
+            if (n && n->b_iused && n->b_predecessors == 1 && n->b_instr[0].i_loc.lineno < 0)
+                n->b_instr[0].i_loc = prev;
+        }
+        cfg_instr *last = &b->b_instr[b->b_iused - 1];
+        if (last->i_target && !(_PyOpcode_Flags[last->i_opcode] & OPF_BLOCK)) {
+            basicblock *t = skip_empty(last->i_target);
+            if (t && t->b_iused && t->b_predecessors == 1 && t->b_instr[0].i_loc.lineno < 0)
+                t->b_instr[0].i_loc = last->i_loc;
+        }
+    }
+}
+
 int _PyCfg_Optimize(cfg_builder *g, PyObject *consts)
 {
     thread_jumps(g);
     mark_reachable(g);
     remove_redundant_jumps(g);
     remove_nops(g);
+    propagate_line_numbers(g);
     return 0;
 }
 

@@ -1,7 +1,8 @@
 /* genobject.c — generators (and, sharing the same machinery, coroutines): a suspended
  * frame resumed by send()/throw()/close().  Owner: compiler-vm.  The frame runs in
  * src/vm/ceval.c (_PyEval_EvalFrame); YIELD_VALUE/YIELD_FROM suspend it.
- * Async generators (asend/athrow objects) are not implemented yet. */
+ * Async generators: __anext__()/asend() and athrow()/aclose() return awaitables
+ * (async_generator_asend/_athrow) that drive the frame (no sys.set_asyncgen_hooks yet). */
 #include "Python.h"
 #include "opcode.h"
 
@@ -491,12 +492,18 @@ static PyGetSetDef coro_getsetlist[] = {
     {NULL, NULL, NULL, NULL, NULL}
 };
 
+static PyObject *ag_getrunning(PyAsyncGenObject *ag, void *Py_UNUSED(closure))
+{
+    return Py_NewRef(ag->ag_running_async ? Py_True : Py_False);
+}
+
 static PyGetSetDef ag_getsetlist[] = {
     {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
     {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
     {"ag_await", (getter)gen_getyieldfrom, NULL, NULL, NULL},
     {"ag_frame", (getter)gen_getframe, NULL, NULL, NULL},
     {"ag_code", (getter)gen_getcode, NULL, NULL, NULL},
+    {"ag_running", (getter)ag_getrunning, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -626,7 +633,7 @@ PyTypeObject _PyCoroWrapper_Type = {
     .tp_methods = cw_methods,
 };
 
-/* ---- async generators: the type exists; asend/athrow are not implemented yet ---- */
+/* ---- async generators ---- */
 
 typedef struct {
     PyObject_HEAD
@@ -666,15 +673,337 @@ PyTypeObject _PyAsyncGenWrappedValue_Type = {
     .tp_traverse = (traverseproc)agw_traverse,
 };
 
+/* The result of one step of the async generator's frame, as an awaitable sees it:
+ * a wrapped (async-yielded) value becomes StopIteration(value); the end of the
+ * generator becomes StopAsyncIteration; values awaited inside pass through. */
+static PyObject *async_gen_unwrap_value(PyAsyncGenObject *gen, PyObject *result)
+{
+    if (result == NULL) {
+        if (!PyErr_Occurred()) PyErr_SetNone(PyExc_StopAsyncIteration);
+        if (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) ||
+            PyErr_ExceptionMatches(PyExc_GeneratorExit))
+            gen->ag_closed = 1;
+        gen->ag_running_async = 0;
+        return NULL;
+    }
+    if (_PyAsyncGenWrappedValue_CheckExact(result)) {
+        _PyGen_SetStopIterationValue(((_PyAsyncGenWrappedValue *)result)->agw_val);
+        Py_DECREF(result);
+        gen->ag_running_async = 0;
+        return NULL;
+    }
+    return result;
+}
+
+enum { AWAITABLE_STATE_INIT, AWAITABLE_STATE_ITER, AWAITABLE_STATE_CLOSED };
+
+typedef struct {
+    PyObject_HEAD
+    PyAsyncGenObject *ags_gen;
+    PyObject *ags_sendval;  /* the value asend() sends first (None for __anext__) */
+    int ags_state;
+} PyAsyncGenASend;
+
+typedef struct {
+    PyObject_HEAD
+    PyAsyncGenObject *agt_gen;
+    PyObject *agt_args;     /* athrow()'s arguments; NULL for aclose() */
+    int agt_state;
+} PyAsyncGenAThrow;
+
+PyTypeObject _PyAsyncGenASend_Type;
+PyTypeObject _PyAsyncGenAThrow_Type;
+
+static PyObject *async_gen_asend_new(PyAsyncGenObject *gen, PyObject *sendval)
+{
+    PyAsyncGenASend *o = PyObject_GC_New(PyAsyncGenASend, &_PyAsyncGenASend_Type);
+    if (o == NULL) return NULL;
+    o->ags_gen = (PyAsyncGenObject *)Py_NewRef(gen);
+    o->ags_sendval = Py_XNewRef(sendval);
+    o->ags_state = AWAITABLE_STATE_INIT;
+    PyObject_GC_Track(o);
+    return (PyObject *)o;
+}
+
+static PyObject *async_gen_athrow_new(PyAsyncGenObject *gen, PyObject *args)
+{
+    PyAsyncGenAThrow *o = PyObject_GC_New(PyAsyncGenAThrow, &_PyAsyncGenAThrow_Type);
+    if (o == NULL) return NULL;
+    o->agt_gen = (PyAsyncGenObject *)Py_NewRef(gen);
+    o->agt_args = Py_XNewRef(args);
+    o->agt_state = AWAITABLE_STATE_INIT;
+    PyObject_GC_Track(o);
+    return (PyObject *)o;
+}
+
+static PyObject *async_gen_anext(PyAsyncGenObject *ag) { return async_gen_asend_new(ag, NULL); }
+static PyObject *async_gen_asend(PyAsyncGenObject *ag, PyObject *arg)
+{
+    return async_gen_asend_new(ag, arg);
+}
+static PyObject *async_gen_aclose(PyAsyncGenObject *ag, PyObject *Py_UNUSED(a))
+{
+    return async_gen_athrow_new(ag, NULL);
+}
+static PyObject *async_gen_athrow(PyAsyncGenObject *ag, PyObject *args)
+{
+    return async_gen_athrow_new(ag, args);
+}
+
+/* -- async_generator_asend: the awaitable of __anext__()/asend() -- */
+
+static PyObject *asend_send(PyAsyncGenASend *o, PyObject *arg)
+{
+    if (o->ags_state == AWAITABLE_STATE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    if (o->ags_state == AWAITABLE_STATE_INIT) {
+        if (o->ags_gen->ag_running_async) {
+            PyErr_SetString(PyExc_RuntimeError,
+                            "anext(): asynchronous generator is already running");
+            return NULL;
+        }
+        if (arg == NULL || arg == Py_None) arg = o->ags_sendval;
+        o->ags_state = AWAITABLE_STATE_ITER;
+    }
+    o->ags_gen->ag_running_async = 1;
+    PyObject *result = gen_send_ex((PyGenObject *)o->ags_gen, arg ? arg : Py_None, 0, 0);
+    result = async_gen_unwrap_value(o->ags_gen, result);
+    if (result == NULL) o->ags_state = AWAITABLE_STATE_CLOSED;
+    return result;
+}
+
+static PyObject *asend_iternext(PyAsyncGenASend *o) { return asend_send(o, NULL); }
+
+static PyObject *asend_throw(PyAsyncGenASend *o, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (o->ags_state == AWAITABLE_STATE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        return NULL;
+    }
+    PyObject *result = gen_throw((PyGenObject *)o->ags_gen, args, nargs);
+    result = async_gen_unwrap_value(o->ags_gen, result);
+    if (result == NULL) o->ags_state = AWAITABLE_STATE_CLOSED;
+    return result;
+}
+
+static PyObject *asend_close(PyAsyncGenASend *o, PyObject *Py_UNUSED(a))
+{
+    o->ags_state = AWAITABLE_STATE_CLOSED;
+    Py_RETURN_NONE;
+}
+
+static void asend_dealloc(PyAsyncGenASend *o)
+{
+    PyObject_GC_UnTrack(o);
+    Py_CLEAR(o->ags_gen);
+    Py_CLEAR(o->ags_sendval);
+    PyObject_GC_Del(o);
+}
+
+static int asend_traverse(PyAsyncGenASend *o, visitproc visit, void *arg)
+{
+    Py_VISIT((PyObject *)o->ags_gen);
+    Py_VISIT(o->ags_sendval);
+    return 0;
+}
+
+static PyMethodDef asend_methods[] = {
+    {"send", (PyCFunction)asend_send, METH_O, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", (PyCFunction)(void (*)(void))asend_throw, METH_FASTCALL, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
+    {"close", (PyCFunction)asend_close, METH_NOARGS, "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyAsyncMethods asend_as_async = { PyObject_SelfIter, 0, 0, 0 };
+
+PyTypeObject _PyAsyncGenASend_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator_asend",
+    .tp_basicsize = sizeof(PyAsyncGenASend),
+    .tp_dealloc = (destructor)asend_dealloc,
+    .tp_as_async = &asend_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)asend_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)asend_iternext,
+    .tp_methods = asend_methods,
+};
+
+/* -- async_generator_athrow: the awaitable of athrow()/aclose() -- */
+
+#define ASYNC_GEN_IGNORED_EXIT_MSG "async generator ignored GeneratorExit"
+
+/* aclose(): the generator yielded a value instead of finishing. */
+static PyObject *athrow_yield_close(PyAsyncGenAThrow *o)
+{
+    o->agt_gen->ag_running_async = 0;
+    o->agt_state = AWAITABLE_STATE_CLOSED;
+    PyErr_SetString(PyExc_RuntimeError, ASYNC_GEN_IGNORED_EXIT_MSG);
+    return NULL;
+}
+
+/* The generator stopped: aclose() reports success as StopIteration. */
+static PyObject *athrow_check_error(PyAsyncGenAThrow *o)
+{
+    o->agt_gen->ag_running_async = 0;
+    o->agt_state = AWAITABLE_STATE_CLOSED;
+    if (o->agt_args == NULL && (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) ||
+                                PyErr_ExceptionMatches(PyExc_GeneratorExit))) {
+        PyErr_Clear();
+        PyErr_SetNone(PyExc_StopIteration);
+    }
+    return NULL;
+}
+
+static PyObject *athrow_send(PyAsyncGenAThrow *o, PyObject *arg)
+{
+    PyGenObject *gen = (PyGenObject *)o->agt_gen;
+    PyObject *retval;
+    if (o->agt_state == AWAITABLE_STATE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    if (gen_is_finished(gen)) {
+        o->agt_state = AWAITABLE_STATE_CLOSED;
+        PyErr_SetNone(PyExc_StopIteration);
+        return NULL;
+    }
+    if (o->agt_state == AWAITABLE_STATE_INIT) {
+        if (o->agt_gen->ag_running_async) {
+            o->agt_state = AWAITABLE_STATE_CLOSED;
+            PyErr_SetString(PyExc_RuntimeError, o->agt_args == NULL
+                            ? "aclose(): asynchronous generator is already running"
+                            : "athrow(): asynchronous generator is already running");
+            return NULL;
+        }
+        if (o->agt_gen->ag_closed) {
+            o->agt_state = AWAITABLE_STATE_CLOSED;
+            PyErr_SetNone(PyExc_StopAsyncIteration);
+            return NULL;
+        }
+        if (arg != NULL && arg != Py_None) {
+            PyErr_SetString(PyExc_RuntimeError,
+                            "can't send non-None value to a just-started coroutine");
+            return NULL;
+        }
+        o->agt_state = AWAITABLE_STATE_ITER;
+        o->agt_gen->ag_running_async = 1;
+        if (o->agt_args == NULL) {
+            o->agt_gen->ag_closed = 1;
+            retval = gen_throw_impl(gen, PyExc_GeneratorExit, NULL, NULL);
+            if (retval && _PyAsyncGenWrappedValue_CheckExact(retval)) {
+                Py_DECREF(retval);
+                return athrow_yield_close(o);
+            }
+        } else {
+            PyObject *typ, *val = NULL, *tb = NULL;
+            if (!PyArg_UnpackTuple(o->agt_args, "athrow", 1, 3, &typ, &val, &tb)) return NULL;
+            retval = gen_throw_impl(gen, typ, val, tb);
+            retval = async_gen_unwrap_value(o->agt_gen, retval);
+        }
+        if (retval == NULL) return athrow_check_error(o);
+        return retval;
+    }
+    retval = gen_send_ex(gen, arg ? arg : Py_None, 0, 0);
+    if (o->agt_args) return async_gen_unwrap_value(o->agt_gen, retval);
+    if (retval == NULL) return athrow_check_error(o);
+    if (_PyAsyncGenWrappedValue_CheckExact(retval)) {
+        Py_DECREF(retval);
+        return athrow_yield_close(o);
+    }
+    return retval;
+}
+
+static PyObject *athrow_iternext(PyAsyncGenAThrow *o) { return athrow_send(o, NULL); }
+
+static PyObject *athrow_throw(PyAsyncGenAThrow *o, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (o->agt_state == AWAITABLE_STATE_CLOSED) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+        return NULL;
+    }
+    PyObject *retval = gen_throw((PyGenObject *)o->agt_gen, args, nargs);
+    if (o->agt_args) return async_gen_unwrap_value(o->agt_gen, retval);
+    if (retval && _PyAsyncGenWrappedValue_CheckExact(retval)) {
+        Py_DECREF(retval);
+        return athrow_yield_close(o);
+    }
+    if (retval == NULL && (PyErr_ExceptionMatches(PyExc_StopAsyncIteration) ||
+                           PyErr_ExceptionMatches(PyExc_GeneratorExit))) {
+        PyErr_Clear();
+        PyErr_SetNone(PyExc_StopIteration);
+    }
+    return retval;
+}
+
+static PyObject *athrow_close(PyAsyncGenAThrow *o, PyObject *Py_UNUSED(a))
+{
+    o->agt_state = AWAITABLE_STATE_CLOSED;
+    Py_RETURN_NONE;
+}
+
+static void athrow_dealloc(PyAsyncGenAThrow *o)
+{
+    PyObject_GC_UnTrack(o);
+    Py_CLEAR(o->agt_gen);
+    Py_CLEAR(o->agt_args);
+    PyObject_GC_Del(o);
+}
+
+static int athrow_traverse(PyAsyncGenAThrow *o, visitproc visit, void *arg)
+{
+    Py_VISIT((PyObject *)o->agt_gen);
+    Py_VISIT(o->agt_args);
+    return 0;
+}
+
+static PyMethodDef athrow_methods[] = {
+    {"send", (PyCFunction)athrow_send, METH_O, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", (PyCFunction)(void (*)(void))athrow_throw, METH_FASTCALL, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
+    {"close", (PyCFunction)athrow_close, METH_NOARGS, "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyAsyncMethods athrow_as_async = { PyObject_SelfIter, 0, 0, 0 };
+
+PyTypeObject _PyAsyncGenAThrow_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "async_generator_athrow",
+    .tp_basicsize = sizeof(PyAsyncGenAThrow),
+    .tp_dealloc = (destructor)athrow_dealloc,
+    .tp_as_async = &athrow_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)athrow_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)athrow_iternext,
+    .tp_methods = athrow_methods,
+};
+
+static PyMethodDef ag_methods[] = {
+    {"asend", (PyCFunction)async_gen_asend, METH_O, "asend(v) -> send 'v' in generator."},
+    {"athrow", (PyCFunction)async_gen_athrow, METH_VARARGS, "athrow(typ[,val[,tb]]) -> raise exception in generator."},
+    {"aclose", (PyCFunction)async_gen_aclose, METH_NOARGS, "aclose() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyAsyncMethods ag_as_async = { 0, PyObject_SelfIter, (unaryfunc)async_gen_anext, 0 };
+
 PyTypeObject PyAsyncGen_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "async_generator",
     .tp_basicsize = sizeof(PyAsyncGenObject),
     .tp_dealloc = (destructor)gen_dealloc,
+    .tp_as_async = &ag_as_async,
     .tp_repr = (reprfunc)gen_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = (traverseproc)gen_traverse,
     .tp_weaklistoffset = offsetof(PyAsyncGenObject, ag_weakreflist),
+    .tp_methods = ag_methods,
     .tp_getset = ag_getsetlist,
+    .tp_finalize = _PyGen_Finalize,
 };

@@ -1225,9 +1225,9 @@ static PyObject *get_frozen_code(const frozen_entry *f)
     PyMem_Free(text);
     if (co == NULL)
         return NULL;
-    PyInterpreterState *interp = _PyInterpreterState_GET();
-    if (interp->config.write_bytecode)
-        write_frozen_cache(cdir, cpath, &st, co);
+    /* written even under -B / PYTHONDONTWRITEBYTECODE: this cache stands in for the
+     * frozen bytes CPython keeps in its binary, not for a module's bytecode */
+    write_frozen_cache(cdir, cpath, &st, co);
     return co;
 }
 

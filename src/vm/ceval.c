@@ -985,6 +985,67 @@ static int check_except_type_valid(PyThreadState *tstate, PyObject *right)
     return 0;
 }
 
+/* except*'s type check: as except's, and ExceptionGroup itself may not be named. */
+static int check_except_star_type_valid(PyThreadState *tstate, PyObject *right)
+{
+    if (check_except_type_valid(tstate, right) < 0) return -1;
+    int is_eg = 0;
+    if (PyTuple_Check(right)) {
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(right); i++)
+            if (PyObject_IsSubclass(PyTuple_GET_ITEM(right, i),
+                                    PyExc_BaseExceptionGroup) == 1) is_eg = 1;
+    } else if (PyObject_IsSubclass(right, PyExc_BaseExceptionGroup) == 1) {
+        is_eg = 1;
+    }
+    if (is_eg) {
+        PyErr_SetString(PyExc_TypeError, "catching ExceptionGroup with except* is not allowed. "
+                        "Use except instead.");
+        return -1;
+    }
+    return 0;
+}
+
+/* Split exc for `except* match_type`: new references to the matching part (None when
+ * nothing matches; a naked matching exception is wrapped in a group) and the rest. */
+static int exception_group_match(PyObject *exc, PyObject *match_type, PyObject **match,
+                                 PyObject **rest)
+{
+    if (Py_IsNone(exc)) {
+        *match = Py_NewRef(Py_None);
+        *rest = Py_NewRef(Py_None);
+        return 0;
+    }
+    if (PyErr_GivenExceptionMatches(exc, match_type)) {
+        if (_PyBaseExceptionGroup_Check(exc)) {
+            *match = Py_NewRef(exc);
+        } else {
+            PyObject *excs = PyTuple_Pack(1, exc);
+            if (excs == NULL) return -1;
+            *match = _PyExc_CreateExceptionGroup("", excs);
+            Py_DECREF(excs);
+            if (*match == NULL) return -1;
+        }
+        *rest = Py_NewRef(Py_None);
+        return 0;
+    }
+    if (_PyBaseExceptionGroup_Check(exc)) {
+        PyObject *pair = PyObject_CallMethod(exc, "split", "(O)", match_type);
+        if (pair == NULL) return -1;
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            Py_DECREF(pair);
+            PyErr_SetString(PyExc_TypeError, "ExceptionGroup.split must return a 2-tuple");
+            return -1;
+        }
+        *match = Py_NewRef(PyTuple_GET_ITEM(pair, 0));
+        *rest = Py_NewRef(PyTuple_GET_ITEM(pair, 1));
+        Py_DECREF(pair);
+        return 0;
+    }
+    *match = Py_NewRef(Py_None);
+    *rest = Py_NewRef(Py_None);
+    return 0;
+}
+
 static void format_kwargs_error(PyThreadState *tstate, PyObject *func, PyObject *kwargs)
 {
     if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
@@ -2145,23 +2206,25 @@ dispatch_opcode:
     }
 
     TARGET(CHECK_EG_MATCH) {
-        /* [exc, type] -> [rest, match]: split an exception group for except* */
+        /* [exc, type] -> [rest, match] on a (partial) match, else [exc, None] */
         PyObject *match_type = POP(), *exc_value = TOP();
-        if (check_except_type_valid(tstate, match_type) < 0) { Py_DECREF(match_type); goto error; }
+        if (check_except_star_type_valid(tstate, match_type) < 0) {
+            Py_DECREF(match_type);
+            goto error;
+        }
         PyObject *match = NULL, *rest = NULL;
-        int res = _PyBaseExceptionGroup_Split(exc_value, match_type, &match, &rest);
+        int res = exception_group_match(exc_value, match_type, &match, &rest);
         Py_DECREF(match_type);
         if (res < 0) goto error;
-        if (match == NULL || rest == NULL) {
-            Py_XDECREF(match);
-            Py_XDECREF(rest);
-            PyErr_SetString(PyExc_SystemError, "exception group split failed");
-            goto error;
+        if (Py_IsNone(match)) {
+            Py_DECREF(rest);
+            PUSH(match);
+            DISPATCH();
         }
         Py_DECREF(exc_value);
         SET_TOP(rest);
         PUSH(match);
-        if (!Py_IsNone(match)) set_handled(tstate, Py_NewRef(match));
+        set_handled(tstate, Py_NewRef(match));
         DISPATCH();
     }
 
