@@ -622,4 +622,12 @@ type_ignore_ty _PyAST_TypeIgnore(int lineno, string tag, PyArena *arena);
 PyObject *_PyAST_Dump(mod_ty mod, int include_attributes);
 PyObject *_PyAST_DumpExpr(expr_ty e, int include_attributes);
 
+/* The _ast module (node classes) and the AST <-> Python object converters. */
+PyObject *PyAST_mod2obj(mod_ty t);
+mod_ty PyAST_obj2mod(PyObject *ast, PyArena *arena, int mode); /* 0 exec, 1 eval, 2 single */
+int PyAST_Check(PyObject *obj);
+/* CPython's ast validation (compile() of AST objects): 1 ok, 0 with an exception set. */
+int _PyAST_Validate(mod_ty mod);
+PyObject *PyInit__ast(void);
+
 #endif /* Py_INTERNAL_AST_H */

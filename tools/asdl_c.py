@@ -200,6 +200,7 @@ def gen_header(types):
     w("/* The text of python3.11's ast.dump(tree, include_attributes=...); new reference. */")
     w("PyObject *_PyAST_Dump(mod_ty mod, int include_attributes);")
     w("PyObject *_PyAST_DumpExpr(expr_ty e, int include_attributes);")
+    out.extend(gen_pyobj_header())
     w("\n#endif /* Py_INTERNAL_AST_H */")
     return "\n".join(out) + "\n"
 
@@ -223,7 +224,7 @@ def gen_source(types):
     out = []
     w = out.append
     w("/* Python-ast.c — AST constructors and ast.dump() (%s). */" % GENERATED)
-    w('#include "Python.h"\n#include "pycore_ast.h"\n')
+    w('#include "Python.h"\n#include "pycore_ast.h"\n#include <limits.h>\n')
     w("#define GENERIC_SEQ_NEW(NAME, TYPE) \\")
     w("NAME *_Py_##NAME##_new(Py_ssize_t size, PyArena *arena) \\")
     w("{ \\")
@@ -443,6 +444,747 @@ _PyAST_DumpExpr(expr_ty e, int include_attributes)
 '''
 
 
+
+# ---------------------------------------------------------------- _ast module
+def field_doc(f):
+    return "%s%s %s" % (f.type, "?" if f.opt else "*" if f.seq else "", f.name)
+
+
+def cons_doc(name, fields):
+    if not fields:
+        return name
+    return "%s(%s)" % (name, ", ".join(field_doc(f) for f in fields))
+
+
+def type_doc(t):
+    if t.constructors is None:
+        return cons_doc(t.name, t.fields)
+    if t.is_simple:
+        return "%s = %s" % (t.name, " | ".join(c.name for c in t.constructors))
+    parts = [cons_doc(c.name, c.fields) for c in t.constructors]
+    return "%s = %s" % (t.name, ("\n" + " " * (len(t.name) + 1) + "| ").join(parts))
+
+
+def c_str(s):
+    return '"%s"' % s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def all_identifiers(types):
+    names = {"_fields", "__match_args__", "_attributes", "__module__", "__doc__", "__dict__", "ast"}
+    for t in types:
+        for _, fields in constructors_of(t):
+            names.update(f.name for f in fields)
+        names.update(a.name for a in t.attributes)
+    return sorted(names)
+
+
+def class_names(types):
+    """Every Python class: abstract sum bases, constructors, products (in CPython's order)."""
+    out = []
+    for t in types:
+        if t.constructors is None:
+            out.append(t.name)
+        else:
+            out.append(t.name)
+            out.extend(c.name for c in t.constructors)
+    return out
+
+
+def gen_pyobj_header():
+    return [
+        "",
+        "/* The _ast module (node classes) and the AST <-> Python object converters. */",
+        "PyObject *PyAST_mod2obj(mod_ty t);",
+        "mod_ty PyAST_obj2mod(PyObject *ast, PyArena *arena, int mode); /* 0 exec, 1 eval, 2 single */",
+        "int PyAST_Check(PyObject *obj);",
+        "/* CPython's ast validation (compile() of AST objects): 1 ok, 0 with an exception set. */",
+        "int _PyAST_Validate(mod_ty mod);",
+        "PyObject *PyInit__ast(void);",
+    ]
+
+
+def gen_pyobj(types):
+    simple = {t.name for t in types if t.is_simple}
+    out = []
+    w = out.append
+    idents = all_identifiers(types)
+    classes = class_names(types)
+    w("/* ================================================================ _ast module */")
+    w("/* The node classes live in one static state (Krait has a single interpreter); they are")
+    w(" * created on first use (PyAST_mod2obj may run before `import _ast`), as CPython's")
+    w(" * init_types does, by calling type(name, (base,), {...}) on the heap type ast.AST. */")
+    w("static struct {")
+    w("    int initialized;")
+    w("    int recursion_depth, recursion_limit;  /* of ast2obj (RecursionError) */")
+    for n in classes:
+        w("    PyObject *T_%s;" % n)
+    for t in types:
+        if t.is_simple:
+            for c in t.constructors:
+                w("    PyObject *S_%s;  /* the %s() every converted node shares */" % (c.name, c.name))
+    for i in idents:
+        w("    PyObject *I_%s;" % i)
+    w("    PyObject *T_AST;")
+    w("} st;\n")
+    w(PYOBJ_PRELUDE)
+    # identifiers
+    w("static int\ninit_identifiers(void)\n{")
+    for i in idents:
+        w("    if (!(st.I_%s = PyUnicode_InternFromString(\"%s\"))) return -1;" % (i, i))
+    w("    return 0;\n}\n")
+    # field tables
+    for t in types:
+        for name, fields in constructors_of(t):
+            if fields:
+                w("static const char *const %s_fields[] = {%s};"
+                  % (name, ", ".join('"%s"' % f.name for f in fields)))
+        if t.attributes:
+            w("static const char *const %s_attributes[] = {%s};"
+              % (t.name, ", ".join('"%s"' % a.name for a in t.attributes)))
+    w("")
+    # init_types
+    w("static int\ninit_types(void)\n{")
+    w("    if (st.initialized)\n        return 0;")
+    w("    if (init_identifiers() < 0)\n        return -1;")
+    w("    st.T_AST = PyType_FromSpec(&AST_type_spec);")
+    w("    if (!st.T_AST || add_ast_fields() < 0)\n        return -1;")
+
+    def mk(name, base, fields, doc):
+        fl = "%s_fields" % name if fields else "NULL"
+        w("    st.T_%s = make_type(\"%s\", st.T_%s, %s, %d, %s);"
+          % (name, name, base, fl, len(fields), c_str(doc)))
+        w("    if (!st.T_%s) return -1;" % name)
+
+    def optional_none(name, fields):
+        for f in fields:
+            if f.opt:
+                w("    if (PyObject_SetAttr(st.T_%s, st.I_%s, Py_None) < 0) return -1;" % (name, f.name))
+
+    for t in types:
+        if t.constructors is None:
+            mk(t.name, "AST", t.fields, type_doc(t))
+            attrs = "%s_attributes" % t.name if t.attributes else "NULL"
+            w("    if (add_attributes(st.T_%s, %s, %d) < 0) return -1;" % (t.name, attrs, len(t.attributes)))
+            optional_none(t.name, t.fields)
+            optional_none(t.name, t.attributes)
+            continue
+        mk(t.name, "AST", [], type_doc(t))
+        attrs = "%s_attributes" % t.name if t.attributes else "NULL"
+        w("    if (add_attributes(st.T_%s, %s, %d) < 0) return -1;" % (t.name, attrs, len(t.attributes)))
+        optional_none(t.name, t.attributes)
+        for c in t.constructors:
+            mk(c.name, t.name, c.fields, cons_doc(c.name, c.fields))
+            optional_none(c.name, c.fields)
+            if t.is_simple:
+                w("    st.S_%s = PyType_GenericNew((PyTypeObject *)st.T_%s, NULL, NULL);" % (c.name, c.name))
+                w("    if (!st.S_%s) return -1;" % c.name)
+    w("    st.initialized = 1;\n    return 0;\n}\n")
+
+    # ---- ast2obj
+    seq_simple = {f.type for t in types for _, fs in constructors_of(t) for f in fs
+                  if f.seq and f.type in simple}
+    for t in types:
+        if t.is_simple:
+            w("static PyObject *ast2obj_%s(%s_ty o);" % (t.name, t.name))
+            if t.name in seq_simple:
+                w("static PyObject *ast2obj_%s_int(int o);" % t.name)
+        else:
+            w("static PyObject *ast2obj_%s(void *o);" % t.name)
+    w("")
+
+    def conv(f, acc):
+        if f.type in ("identifier", "string", "constant"):
+            return "ast2obj_object(%s)" % acc
+        if f.type == "int":
+            return "PyLong_FromLong(%s)" % acc
+        return "ast2obj_%s(%s)" % (f.type, acc)
+
+    def emit_set(fields, prefix, ind="    "):
+        for f in fields:
+            acc = prefix + f.name
+            if f.seq:
+                if f.type in simple:
+                    w("%sif (set_field(result, st.I_%s, ast2obj_int_list(%s, ast2obj_%s_int)) < 0) goto failed;"
+                      % (ind, f.name, acc, f.type))
+                    continue
+                if f.type in ("identifier", "string", "constant"):
+                    fn = "ast2obj_object_elt"
+                else:
+                    fn = "ast2obj_%s" % f.type
+                w("%sif (set_field(result, st.I_%s, ast2obj_list((asdl_seq *)%s, %s)) < 0) goto failed;"
+                  % (ind, f.name, acc, fn))
+            else:
+                w("%sif (set_field(result, st.I_%s, %s) < 0) goto failed;" % (ind, f.name, conv(f, acc)))
+
+    for t in types:
+        if t.is_simple:
+            w("static PyObject *\nast2obj_%s(%s_ty o)\n{\n    switch (o) {" % (t.name, t.name))
+            for c in t.constructors:
+                w("    case %s: return Py_NewRef(st.S_%s);" % (c.name, c.name))
+            w("    }")
+            w("    PyErr_Format(PyExc_SystemError, \"unknown %s found\");" % t.name)
+            w("    return NULL;\n}\n")
+            if t.name in seq_simple:
+                w("static PyObject *ast2obj_%s_int(int o) { return ast2obj_%s((%s_ty)o); }\n"
+                  % (t.name, t.name, t.name))
+            continue
+        w("static PyObject *\nast2obj_%s(void *_o)\n{" % t.name)
+        w("    %s_ty o = (%s_ty)_o;" % (t.name, t.name))
+        w("    PyObject *result = NULL;")
+        w("    if (!o)\n        return Py_NewRef(Py_None);")
+        w("    if (++st.recursion_depth > st.recursion_limit) {")
+        w("        PyErr_SetString(PyExc_RecursionError, \"maximum recursion depth exceeded during ast construction\");")
+        w("        return NULL;\n    }")
+        if t.constructors is None:
+            w("    result = PyType_GenericNew((PyTypeObject *)st.T_%s, NULL, NULL);" % t.name)
+            w("    if (!result) goto failed;")
+            emit_set(t.fields, "o->")
+        else:
+            w("    switch (o->kind) {")
+            for c in t.constructors:
+                w("    case %s_kind:" % c.name)
+                w("        result = PyType_GenericNew((PyTypeObject *)st.T_%s, NULL, NULL);" % c.name)
+                w("        if (!result) goto failed;")
+                emit_set(c.fields, "o->v.%s." % c.name, "        ")
+                w("        break;")
+            w("    }")
+            w("    if (!result) {")
+            w("        PyErr_SetString(PyExc_SystemError, \"unknown %s kind\");" % t.name)
+            w("        goto failed;\n    }")
+        for a in t.attributes:
+            w("    if (set_field(result, st.I_%s, PyLong_FromLong(o->%s)) < 0) goto failed;" % (a.name, a.name))
+        w("    st.recursion_depth--;")
+        w("    return result;")
+        w("failed:")
+        w("    st.recursion_depth--;")
+        w("    Py_XDECREF(result);\n    return NULL;\n}\n")
+
+    # ---- obj2ast
+    for t in types:
+        w("static int obj2ast_%s(PyObject *obj, %s_ty *out, PyArena *arena);" % (t.name, t.name))
+    w("")
+
+    def cvar(f):
+        return "%s %s" % (ctype(f).strip(), f.name) if not ctype(f).endswith("*") else "%s%s" % (ctype(f), f.name)
+
+    def emit_read(f, owner, ind="    "):
+        """Read field f of obj into the C variable f.name (CPython's Obj2ModVisitor)."""
+        w("%sif (_PyObject_LookupAttr(obj, st.I_%s, &tmp) < 0) goto failed;" % (ind, f.name))
+        if not f.opt:
+            w("%sif (tmp == NULL) {" % ind)
+            w("%s    PyErr_SetString(PyExc_TypeError, \"required field \\\"%s\\\" missing from %s\");"
+              % (ind, f.name, owner))
+            w("%s    goto failed;\n%s}" % (ind, ind))
+        else:
+            w("%sif (tmp == NULL || tmp == Py_None) {" % ind)
+            w("%s    Py_CLEAR(tmp);" % ind)
+            if f.type == "int":
+                special = {"end_lineno": "lineno", "end_col_offset": "col_offset"}
+                w("%s    %s = %s;" % (ind, f.name, special.get(f.name, "0")))
+            else:
+                w("%s    %s = NULL;" % (ind, f.name))
+            w("%s}" % ind)
+        w("%selse {" % ind)
+        i2 = ind + "    "
+        if f.seq:
+            w("%sif (!PyList_Check(tmp)) {" % i2)
+            w("%s    PyErr_Format(PyExc_TypeError, \"%s field \\\"%s\\\" must be a list, not a %%.200s\", _PyType_Name(Py_TYPE(tmp)));"
+              % (i2, owner, f.name))
+            w("%s    goto failed;\n%s}" % (i2, i2))
+            w("%sPy_ssize_t len = PyList_GET_SIZE(tmp);" % i2)
+            if f.type in simple or f.type == "int":
+                w("%s%s = _Py_asdl_int_seq_new(len, arena);" % (i2, f.name))
+                et = "%s_ty" % f.type if f.type != "int" else "int"
+            elif f.type == "identifier":
+                w("%s%s = _Py_asdl_identifier_seq_new(len, arena);" % (i2, f.name))
+                et = "identifier"
+            elif f.type in ("string", "constant"):
+                w("%s%s = (asdl_seq *)_Py_asdl_generic_seq_new(len, arena);" % (i2, f.name))
+                et = f.type
+            else:
+                w("%s%s = _Py_asdl_%s_seq_new(len, arena);" % (i2, f.name, f.type))
+                et = "%s_ty" % f.type
+            w("%sif (%s == NULL) goto failed;" % (i2, f.name))
+            w("%sfor (Py_ssize_t i = 0; i < len; i++) {" % i2)
+            w("%s    %s val;" % (i2, et))
+            w("%s    PyObject *tmp2 = Py_NewRef(PyList_GET_ITEM(tmp, i));" % i2)
+            w("%s    if (Py_EnterRecursiveCall(\" while traversing '%s' node\")) { Py_DECREF(tmp2); goto failed; }"
+              % (i2, owner))
+            w("%s    int res = obj2ast_%s(tmp2, &val, arena);" % (i2, f.type))
+            w("%s    Py_LeaveRecursiveCall();" % i2)
+            w("%s    Py_DECREF(tmp2);" % i2)
+            w("%s    if (res != 0) goto failed;" % i2)
+            w("%s    if (len != PyList_GET_SIZE(tmp)) {" % i2)
+            w("%s        PyErr_SetString(PyExc_RuntimeError, \"%s field \\\"%s\\\" changed size during iteration\");"
+              % (i2, owner, f.name))
+            w("%s        goto failed;\n%s    }" % (i2, i2))
+            w("%s    asdl_seq_SET(%s, i, val);" % (i2, f.name))
+            w("%s}" % i2)
+        else:
+            w("%sif (Py_EnterRecursiveCall(\" while traversing '%s' node\")) goto failed;" % (i2, owner))
+            w("%sint res = obj2ast_%s(tmp, &%s, arena);" % (i2, f.type, f.name))
+            w("%sPy_LeaveRecursiveCall();" % i2)
+            w("%sif (res != 0) goto failed;" % i2)
+        w("%sPy_CLEAR(tmp);" % i2)
+        w("%s}" % ind)
+
+    def args_of(fields, attrs):
+        return ", ".join([f.name for f in fields] + [a.name for a in attrs] + ["arena"])
+
+    for t in types:
+        w("static int\nobj2ast_%s(PyObject *obj, %s_ty *out, PyArena *arena)\n{" % (t.name, t.name))
+        if t.is_simple:
+            w("    int isinstance;")
+            for c in t.constructors:
+                w("    isinstance = PyObject_IsInstance(obj, st.T_%s);" % c.name)
+                w("    if (isinstance == -1) return 1;")
+                w("    if (isinstance) { *out = %s; return 0; }" % c.name)
+            w("    PyErr_Format(PyExc_TypeError, \"expected some sort of %s, but got %%R\", obj);" % t.name)
+            w("    return 1;\n}\n")
+            continue
+        w("    PyObject *tmp = NULL;")
+        for a in t.attributes:
+            w("    %s;" % cvar(a))
+        if t.constructors is None:
+            for f in t.fields:
+                w("    %s;" % cvar(f))
+            for f in t.fields:
+                emit_read(f, t.name)
+            for a in t.attributes:
+                emit_read(a, t.name)
+            w("    *out = _PyAST_%s(%s);" % (t.name, args_of(t.fields, t.attributes)))
+            w("    if (*out == NULL) goto failed;")
+            w("    return 0;")
+        else:
+            w("    int isinstance;")
+            w("    if (obj == Py_None) {\n        *out = NULL;\n        return 0;\n    }")
+            for a in t.attributes:
+                emit_read(a, t.name)
+            for c in t.constructors:
+                w("    isinstance = PyObject_IsInstance(obj, st.T_%s);" % c.name)
+                w("    if (isinstance == -1) return 1;")
+                w("    if (isinstance) {")
+                for f in c.fields:
+                    w("        %s;" % cvar(f))
+                for f in c.fields:
+                    emit_read(f, c.name, "        ")
+                w("        *out = _PyAST_%s(%s);" % (c.name, args_of(c.fields, t.attributes)))
+                w("        if (*out == NULL) goto failed;")
+                w("        return 0;")
+                w("    }")
+            w("    PyErr_Format(PyExc_TypeError, \"expected some sort of %s, but got %%R\", obj);" % t.name)
+        w("failed:")
+        w("    Py_XDECREF(tmp);\n    return 1;\n}\n")
+
+    # ---- module
+    w("static int\nadd_classes(PyObject *m)\n{")
+    for n in classes:
+        w("    if (PyModule_AddObjectRef(m, \"%s\", st.T_%s) < 0) return -1;" % (n, n))
+    w("    return 0;\n}\n")
+    w(PYOBJ_EPILOGUE)
+    return "\n".join(out) + "\n"
+
+
+PYOBJ_PRELUDE = r'''
+/* ast.AST: an object with a __dict__; its subclasses are plain heap types. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *dict;
+} AST_object;
+
+static void
+ast_dealloc(AST_object *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    Py_CLEAR(self->dict);
+    freefunc free_func = (freefunc)PyType_GetSlot(tp, Py_tp_free);
+    free_func(self);
+    Py_DECREF(tp);
+}
+
+static int
+ast_traverse(AST_object *self, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(self->dict);
+    return 0;
+}
+
+static int
+ast_clear(AST_object *self)
+{
+    Py_CLEAR(self->dict);
+    return 0;
+}
+
+/* AST.__init__: positional arguments fill _fields in order, keywords set any attribute. */
+static int
+ast_type_init(PyObject *self, PyObject *args, PyObject *kw)
+{
+    Py_ssize_t numfields = 0;
+    PyObject *fields;
+    int res = -1;
+    if (_PyObject_LookupAttr((PyObject *)Py_TYPE(self), st.I__fields, &fields) < 0)
+        return -1;
+    if (fields) {
+        numfields = PySequence_Size(fields);
+        if (numfields == -1)
+            goto cleanup;
+    }
+    if (numfields < PyTuple_GET_SIZE(args)) {
+        PyErr_Format(PyExc_TypeError, "%.400s constructor takes at most %zd positional argument%s",
+                     _PyType_Name(Py_TYPE(self)), numfields, numfields == 1 ? "" : "s");
+        goto cleanup;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(args); i++) {
+        PyObject *name = PySequence_GetItem(fields, i);  /* fields != NULL: numfields > i */
+        if (!name)
+            goto cleanup;
+        int r = PyObject_SetAttr(self, name, PyTuple_GET_ITEM(args, i));
+        Py_DECREF(name);
+        if (r < 0)
+            goto cleanup;
+    }
+    if (kw) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(kw, &pos, &key, &value)) {
+            int contains = fields ? PySequence_Contains(fields, key) : 0;
+            if (contains == -1)
+                goto cleanup;
+            if (contains) {
+                Py_ssize_t p = PySequence_Index(fields, key);
+                if (p == -1)
+                    goto cleanup;
+                if (p < PyTuple_GET_SIZE(args)) {
+                    PyErr_Format(PyExc_TypeError, "%.400s got multiple values for argument '%U'",
+                                 Py_TYPE(self)->tp_name, key);
+                    goto cleanup;
+                }
+            }
+            if (PyObject_SetAttr(self, key, value) < 0)
+                goto cleanup;
+        }
+    }
+    res = 0;
+cleanup:
+    Py_XDECREF(fields);
+    return res;
+}
+
+/* AST.__reduce__: (type(self), (), self.__dict__) so that pickle/copy work. */
+static PyObject *
+ast_type_reduce(PyObject *self, PyObject *unused)
+{
+    PyObject *dict;
+    if (_PyObject_LookupAttr(self, st.I___dict__, &dict) < 0)
+        return NULL;
+    if (dict) {
+        PyObject *res = Py_BuildValue("O()O", Py_TYPE(self), dict);
+        Py_DECREF(dict);
+        return res;
+    }
+    return Py_BuildValue("O()", Py_TYPE(self));
+}
+
+static PyMemberDef ast_type_members[] = {
+    {"__dictoffset__", T_PYSSIZET, offsetof(AST_object, dict), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL}
+};
+
+static PyMethodDef ast_type_methods[] = {
+    {"__reduce__", ast_type_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyGetSetDef ast_type_getsets[] = {
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static PyType_Slot AST_type_slots[] = {
+    {Py_tp_dealloc, ast_dealloc},
+    {Py_tp_traverse, ast_traverse},
+    {Py_tp_clear, ast_clear},
+    {Py_tp_members, ast_type_members},
+    {Py_tp_methods, ast_type_methods},
+    {Py_tp_getset, ast_type_getsets},
+    {Py_tp_init, ast_type_init},
+    {Py_tp_alloc, PyType_GenericAlloc},
+    {Py_tp_new, PyType_GenericNew},
+    {Py_tp_free, PyObject_GC_Del},
+    {0, NULL},
+};
+
+static PyType_Spec AST_type_spec = {
+    "ast.AST",
+    sizeof(AST_object),
+    0,
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    AST_type_slots
+};
+
+static PyObject *
+str_tuple(const char *const *names, Py_ssize_t n)
+{
+    PyObject *t = PyTuple_New(n);
+    if (!t)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyUnicode_InternFromString(names[i]);
+        if (!s) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, i, s);
+    }
+    return t;
+}
+
+/* type(name, (base,), {_fields, __match_args__, __module__: 'ast', __doc__}) */
+static PyObject *
+make_type(const char *name, PyObject *base, const char *const *fields, Py_ssize_t n, const char *doc)
+{
+    PyObject *fnames = str_tuple(fields, n);
+    PyObject *pyname = PyUnicode_FromString(name);
+    PyObject *bases = PyTuple_Pack(1, base);
+    PyObject *pydoc = PyUnicode_FromString(doc);
+    PyObject *dict = PyDict_New();
+    PyObject *res = NULL;
+    if (fnames && pyname && bases && pydoc && dict &&
+        PyDict_SetItem(dict, st.I__fields, fnames) == 0 &&
+        PyDict_SetItem(dict, st.I___match_args__, fnames) == 0 &&
+        PyDict_SetItem(dict, st.I___module__, st.I_ast) == 0 &&
+        PyDict_SetItem(dict, st.I___doc__, pydoc) == 0)
+        res = PyObject_CallFunctionObjArgs((PyObject *)&PyType_Type, pyname, bases, dict, NULL);
+    Py_XDECREF(fnames);
+    Py_XDECREF(pyname);
+    Py_XDECREF(bases);
+    Py_XDECREF(pydoc);
+    Py_XDECREF(dict);
+    return res;
+}
+
+static int
+add_attributes(PyObject *type, const char *const *attrs, Py_ssize_t n)
+{
+    PyObject *l = str_tuple(attrs, n);
+    if (!l)
+        return -1;
+    int r = PyObject_SetAttr(type, st.I__attributes, l);
+    Py_DECREF(l);
+    return r;
+}
+
+static int
+add_ast_fields(void)
+{
+    PyObject *empty = PyTuple_New(0);
+    if (!empty)
+        return -1;
+    int r = (PyObject_SetAttr(st.T_AST, st.I__fields, empty) < 0 ||
+             PyObject_SetAttr(st.T_AST, st.I___match_args__, empty) < 0 ||
+             PyObject_SetAttr(st.T_AST, st.I__attributes, empty) < 0) ? -1 : 0;
+    Py_DECREF(empty);
+    return r;
+}
+
+/* Set obj.name = value, stealing value (NULL: an error is already set). */
+static int
+set_field(PyObject *obj, PyObject *name, PyObject *value)
+{
+    if (!value)
+        return -1;
+    int r = PyObject_SetAttr(obj, name, value);
+    Py_DECREF(value);
+    return r;
+}
+
+static PyObject *
+ast2obj_object(void *o)
+{
+    return Py_NewRef(o ? (PyObject *)o : Py_None);
+}
+
+static PyObject *ast2obj_object_elt(void *o) { return ast2obj_object(o); }
+
+static PyObject *
+ast2obj_list(asdl_seq *seq, PyObject *(*func)(void *))
+{
+    Py_ssize_t n = asdl_seq_LEN(seq);
+    PyObject *result = PyList_New(n);
+    if (!result)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = func(seq->elements[i]);
+        if (!v) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyList_SET_ITEM(result, i, v);
+    }
+    return result;
+}
+
+/* asdl_int_seq holds the enum values of simple sums (cmpop* ops). */
+static PyObject *
+ast2obj_int_list(asdl_int_seq *seq, PyObject *(*func)(int))
+{
+    Py_ssize_t n = asdl_seq_LEN(seq);
+    PyObject *result = PyList_New(n);
+    if (!result)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = func(seq->typed_elements[i]);
+        if (!v) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyList_SET_ITEM(result, i, v);
+    }
+    return result;
+}
+
+/* Leaves: identifiers must be str, strings str (or bytes), constants anything. */
+static int
+obj2ast_object(PyObject *obj, PyObject **out, PyArena *arena)
+{
+    if (obj == Py_None)
+        obj = NULL;
+    if (obj) {
+        if (_PyArena_AddPyObject(arena, obj) < 0) {
+            *out = NULL;
+            return -1;
+        }
+        Py_INCREF(obj);
+    }
+    *out = obj;
+    return 0;
+}
+
+static int
+obj2ast_constant(PyObject *obj, PyObject **out, PyArena *arena)
+{
+    return obj2ast_object(obj, out, arena);
+}
+
+static int
+obj2ast_identifier(PyObject *obj, PyObject **out, PyArena *arena)
+{
+    if (!PyUnicode_CheckExact(obj) && obj != Py_None) {
+        PyErr_SetString(PyExc_TypeError, "AST identifier must be of type str");
+        return 1;
+    }
+    return obj2ast_object(obj, out, arena);
+}
+
+static int
+obj2ast_string(PyObject *obj, PyObject **out, PyArena *arena)
+{
+    if (!PyUnicode_CheckExact(obj) && !PyBytes_CheckExact(obj)) {
+        PyErr_SetString(PyExc_TypeError, "AST string must be of type str");
+        return 1;
+    }
+    return obj2ast_object(obj, out, arena);
+}
+
+static int
+obj2ast_int(PyObject *obj, int *out, PyArena *arena)
+{
+    if (!PyLong_Check(obj)) {
+        PyErr_Format(PyExc_ValueError, "invalid integer value: %R", obj);
+        return 1;
+    }
+    int i = _PyLong_AsInt(obj);
+    if (i == -1 && PyErr_Occurred())
+        return 1;
+    *out = i;
+    return 0;
+}
+
+static int init_types(void);
+'''
+
+PYOBJ_EPILOGUE = r'''
+PyObject *
+PyAST_mod2obj(mod_ty t)
+{
+    if (init_types() < 0)
+        return NULL;
+    /* CPython scales the recursion limit by 3 for the C stack frames of ast2obj. */
+    int limit = Py_GetRecursionLimit();
+    st.recursion_limit = limit < INT_MAX / 3 ? limit * 3 : limit;
+    st.recursion_depth = 0;
+    PyObject *res = ast2obj_mod(t);
+    if (res && st.recursion_depth != 0) {
+        PyErr_Format(PyExc_SystemError, "AST constructor recursion depth mismatch (before=0, after=%d)",
+                     st.recursion_depth);
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+mod_ty
+PyAST_obj2mod(PyObject *ast, PyArena *arena, int mode)
+{
+    static const char *const req_name[] = {"Module", "Expression", "Interactive"};
+    if (init_types() < 0)
+        return NULL;
+    if (PySys_Audit("compile", "OO", ast, Py_None) < 0)
+        return NULL;
+    PyObject *req_type[3] = {st.T_Module, st.T_Expression, st.T_Interactive};
+    if (mode < 0 || mode > 2) {
+        PyErr_SetString(PyExc_SystemError, "PyAST_obj2mod: bad mode");
+        return NULL;
+    }
+    int isinstance = PyObject_IsInstance(ast, req_type[mode]);
+    if (isinstance == -1)
+        return NULL;
+    if (!isinstance) {
+        PyErr_Format(PyExc_TypeError, "expected %s node, got %.400s", req_name[mode],
+                     _PyType_Name(Py_TYPE(ast)));
+        return NULL;
+    }
+    mod_ty res = NULL;
+    if (obj2ast_mod(ast, &res, arena) != 0)
+        return NULL;
+    return res;
+}
+
+int
+PyAST_Check(PyObject *obj)
+{
+    if (init_types() < 0)
+        return -1;
+    return PyObject_IsInstance(obj, st.T_AST);
+}
+
+static struct PyModuleDef _astmodule = {
+    PyModuleDef_HEAD_INIT, "_ast", NULL, -1, NULL, NULL, NULL, NULL, NULL
+};
+
+PyObject *
+PyInit__ast(void)
+{
+    if (init_types() < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&_astmodule);
+    if (!m)
+        return NULL;
+    if (PyModule_AddObjectRef(m, "AST", st.T_AST) < 0 || add_classes(m) < 0 ||
+        PyModule_AddIntConstant(m, "PyCF_ALLOW_TOP_LEVEL_AWAIT", PyCF_ALLOW_TOP_LEVEL_AWAIT) < 0 ||
+        PyModule_AddIntConstant(m, "PyCF_ONLY_AST", PyCF_ONLY_AST) < 0 ||
+        PyModule_AddIntConstant(m, "PyCF_TYPE_COMMENTS", PyCF_TYPE_COMMENTS) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
+'''
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
@@ -454,7 +1196,7 @@ def main():
         types = Reader(tokenize(f.read())).module()
     SIMPLE.update(t.name for t in types if t.is_simple)
     write(os.path.join(ROOT, "include/pycore_ast.h"), gen_header(types))
-    write(os.path.join(ROOT, "src/parser/Python-ast.c"), gen_source(types))
+    write(os.path.join(ROOT, "src/parser/Python-ast.c"), gen_source(types) + gen_pyobj(types))
 
 
 if __name__ == "__main__":

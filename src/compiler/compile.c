@@ -2336,7 +2336,11 @@ static int starunpack_helper(struct compiler *c, asdl_expr_seq *elts, int pushed
             return 1;
         }
         if (add == SET_ADD) {
+            /* as merge_consts_recursive: rebuilt from a tuple of the first frozenset's
+             * items, which fixes the table layout (and so the set's iteration order) */
             Py_SETREF(folded, PyFrozenSet_New(folded));
+            if (folded) Py_SETREF(folded, PySequence_Tuple(folded));
+            if (folded) Py_SETREF(folded, PyFrozenSet_New(folded));
             if (folded == NULL) return 0;
         }
         ADDOP_I(c, build, pushed);

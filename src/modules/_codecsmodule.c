@@ -51,16 +51,6 @@ static PyObject *codecs_decode(PyObject *module, PyObject *args, PyObject *kwds)
     return PyCodec_Decode(obj, encoding ? encoding : "utf-8", errors);
 }
 
-static PyObject *codecs_forget_codec(PyObject *module, PyObject *args)
-{
-    const char *encoding;
-    if (!PyArg_ParseTuple(args, "s:_forget_codec", &encoding))
-        return NULL;
-    if (_PyCodec_Forget(encoding) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
 static PyObject *codecs_register_error(PyObject *module, PyObject *args)
 {
     const char *name;
@@ -70,17 +60,6 @@ static PyObject *codecs_register_error(PyObject *module, PyObject *args)
     if (PyCodec_RegisterError(name, handler) < 0)
         return NULL;
     Py_RETURN_NONE;
-}
-
-static PyObject *codecs_unregister_error(PyObject *module, PyObject *args)
-{
-    const char *name;
-    if (!PyArg_ParseTuple(args, "s:_unregister_error", &name))
-        return NULL;
-    int r = _PyCodec_UnregisterError(name);
-    if (r < 0)
-        return NULL;
-    return PyBool_FromLong(r);
 }
 
 static PyObject *codecs_lookup_error(PyObject *module, PyObject *args)
@@ -881,7 +860,6 @@ static PyMethodDef codecs_methods[] = {
      "Encodes obj using the codec registered for encoding."},
     {"decode", (PyCFunction)(void (*)(void))codecs_decode, METH_VARARGS | METH_KEYWORDS,
      "Decodes obj using the codec registered for encoding."},
-    {"_forget_codec", codecs_forget_codec, METH_VARARGS, "Purge the named codec from the internal codec lookup cache"},
     VA(escape_decode), VA(escape_encode),
     VA(utf_8_decode), VA(utf_16_decode), VA(utf_16_le_decode), VA(utf_16_be_decode),
     VA(utf_16_ex_decode), VA(utf_32_decode), VA(utf_32_le_decode), VA(utf_32_be_decode),
@@ -893,8 +871,6 @@ static PyMethodDef codecs_methods[] = {
     VA(charmap_build),
     {"register_error", codecs_register_error, METH_VARARGS,
      "Register the specified error handler under the name errors."},
-    {"_unregister_error", codecs_unregister_error, METH_VARARGS,
-     "Un-register the specified error handler for the error handling `errors'."},
     {"lookup_error", codecs_lookup_error, METH_VARARGS,
      "lookup_error(errors) -> handler\n\nReturn the error handler for the specified error handling name or raise a\nLookupError, if no handler exists under this name."},
     {NULL, NULL},

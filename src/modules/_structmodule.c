@@ -343,6 +343,23 @@ static void store_int(unsigned char *p, unsigned long long x, Py_ssize_t size, i
     }
 }
 
+/* Whether a code packs with the native routine: always in native mode, and (as CPython
+ * swaps them in) in the native-order standard table where the sizes agree. */
+static int packs_natively(char c, int mode)
+{
+    if (mode == MODE_NATIVE || c == 'b' || c == 'B')
+        return 1;
+    if (is_little(mode) != (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) || mode == MODE_BIG)
+        return 0;
+    switch (c) {
+    case 'h': case 'H': return sizeof(short) == 2;
+    case 'i': case 'I': return sizeof(int) == 4;
+    case 'l': case 'L': return sizeof(long) == 4;
+    case 'q': case 'Q': return sizeof(long long) == 8;
+    }
+    return 0;
+}
+
 static int pack_int(const formatcode *code, unsigned char *p, PyObject *v, int mode)
 {
     char c = code->code;
@@ -351,79 +368,79 @@ static int pack_int(const formatcode *code, unsigned char *p, PyObject *v, int m
     if (num == NULL)
         return -1;
     int is_unsigned = (c == 'B' || c == 'H' || c == 'I' || c == 'L' || c == 'Q' || c == 'N');
-    if (c == 'b' || c == 'B' || (mode == MODE_NATIVE && (c == 'h' || c == 'H'))) {
-        long x = PyLong_AsLong(num);
-        Py_DECREF(num);
-        if (x == -1 && PyErr_Occurred())
-            return out_of_range();
+    unsigned long long bits;
+    if (packs_natively(c, mode)) {
         const char *msg = NULL;
-        if (c == 'b' && (x < -128 || x > 127))
-            msg = "byte format requires -128 <= number <= 127";
-        else if (c == 'B' && (x < 0 || x > 255))
-            msg = "ubyte format requires 0 <= number <= 255";
-        else if (c == 'h' && (x < SHRT_MIN || x > SHRT_MAX))
-            msg = "short format requires -32768 <= number <= 32767";
-        else if (c == 'H' && (x < 0 || x > USHRT_MAX))
-            msg = "ushort format requires 0 <= number <= 65535";
-        if (msg) {
-            PyErr_SetString(StructError, msg);
-            return -1;
+        if (c == 'b' || c == 'B' || c == 'h' || c == 'H') {
+            long x = PyLong_AsLong(num);
+            Py_DECREF(num);
+            if (x == -1 && PyErr_Occurred())
+                return out_of_range();
+            if (c == 'b' && (x < -128 || x > 127))
+                msg = "byte format requires -128 <= number <= 127";
+            else if (c == 'B' && (x < 0 || x > 255))
+                msg = "ubyte format requires 0 <= number <= 255";
+            else if (c == 'h' && (x < SHRT_MIN || x > SHRT_MAX))
+                msg = "short format requires -32768 <= number <= 32767";
+            else if (c == 'H' && (x < 0 || x > USHRT_MAX))
+                msg = "ushort format requires 0 <= number <= 65535";
+            if (msg) {
+                PyErr_SetString(StructError, msg);
+                return -1;
+            }
+            bits = (unsigned long long)x;
+        } else if (is_unsigned) {
+            unsigned long long x = PyLong_AsUnsignedLongLong(num);
+            Py_DECREF(num);
+            if (x == (unsigned long long)-1 && PyErr_Occurred())
+                return out_of_range();
+            if (code->size < 8 && x >> (code->size * 8))
+                return range_error(c, code->size, 1);
+            bits = x;
+        } else {
+            long long x = PyLong_AsLongLong(num);
+            Py_DECREF(num);
+            if (x == -1 && PyErr_Occurred())
+                return out_of_range();
+            if (code->size < 8) {
+                long long lim = 1LL << (code->size * 8 - 1);
+                if (x < -lim || x >= lim)
+                    return range_error(c, code->size, 0);
+            }
+            bits = (unsigned long long)x;
         }
-        store_int(p, (unsigned long long)x, code->size, little);
+        store_int(p, bits, code->size, little);
         return 0;
     }
     if (code->size == 8) {
-        int r;
-        if (mode == MODE_NATIVE) {
-            /* Native long long / size_t / long: overflow is "argument out of range". */
-            unsigned long long x;
-            if (is_unsigned) {
-                x = PyLong_AsUnsignedLongLong(num);
-                r = (x == (unsigned long long)-1 && PyErr_Occurred()) ? -1 : 0;
-            } else {
-                long long y = PyLong_AsLongLong(num);
-                r = (y == -1 && PyErr_Occurred()) ? -1 : 0;
-                x = (unsigned long long)y;
-            }
-            Py_DECREF(num);
-            if (r < 0)
-                return out_of_range();
-            store_int(p, x, 8, little);
-            return 0;
-        }
-        r = _PyLong_AsByteArray((PyLongObject *)num, p, 8, little, !is_unsigned);
+        int r = _PyLong_AsByteArray((PyLongObject *)num, p, 8, little, !is_unsigned);
         Py_DECREF(num);
         if (r < 0) {
-            if (is_unsigned)
-                PyErr_Format(StructError, "'%c' format requires 0 <= number <= %llu", c, ULLONG_MAX);
-            else
-                PyErr_Format(StructError, "'%c' format requires %lld <= number <= %lld", c, LLONG_MIN,
-                             LLONG_MAX);
+            PyErr_SetString(StructError, "int too large to convert");
             return -1;
         }
         return 0;
     }
-    /* 2- and 4-byte integers (and native int/long of those sizes). */
+    /* Standard 2- and 4-byte integers. */
     if (is_unsigned) {
         unsigned long x = PyLong_AsUnsignedLong(num);
         Py_DECREF(num);
         if (x == (unsigned long)-1 && PyErr_Occurred())
             return out_of_range();
-        if (code->size < (Py_ssize_t)sizeof(long) && x >= (1UL << (code->size * 8)))
+        if (x >= (1UL << (code->size * 8)))
             return range_error(c, code->size, 1);
-        store_int(p, x, code->size, little);
+        bits = x;
     } else {
         long x = PyLong_AsLong(num);
         Py_DECREF(num);
         if (x == -1 && PyErr_Occurred())
             return out_of_range();
-        if (code->size < (Py_ssize_t)sizeof(long)) {
-            long lim = 1L << (code->size * 8 - 1);
-            if (x < -lim || x >= lim)
-                return range_error(c, code->size, 0);
-        }
-        store_int(p, (unsigned long long)x, code->size, little);
+        long lim = 1L << (code->size * 8 - 1);
+        if (x < -lim || x >= lim)
+            return range_error(c, code->size, 0);
+        bits = (unsigned long long)x;
     }
+    store_int(p, bits, code->size, little);
     return 0;
 }
 
@@ -686,8 +703,14 @@ static PyObject *s_pack_into(PyObject *op, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     Py_buffer buffer;
-    if (PyObject_GetBuffer(args[0], &buffer, PyBUF_WRITABLE) < 0)
+    if (PyObject_GetBuffer(args[0], &buffer, PyBUF_WRITABLE) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) || PyErr_ExceptionMatches(PyExc_BufferError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "argument must be read-write bytes-like object, not %.50s",
+                         Py_TYPE(args[0])->tp_name);
+        }
         return NULL;
+    }
     Py_ssize_t offset = PyNumber_AsSsize_t(args[1], PyExc_IndexError);
     if (offset == -1 && PyErr_Occurred()) {
         PyBuffer_Release(&buffer);

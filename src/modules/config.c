@@ -20,6 +20,12 @@ PyObject *PyInit__codecs(void);  /* objects-buffer */
 PyObject *PyInit__struct(void);  /* objects-buffer */
 PyObject *PyInit__sre(void);  /* sre */
 PyObject *PyInit_gc(void);  /* memory */
+PyObject *PyInit__collections(void);  /* objects-containers */
+PyObject *PyInit__ast(void);  /* parser (src/parser/Python-ast.c) */
+PyObject *PyInit__operator(void);  /* modules-os */
+PyObject *PyInit__string(void);  /* modules-os */
+PyObject *PyInit_atexit(void);  /* modules-os */
+PyObject *PyInit__signal(void);  /* modules-os */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -40,5 +46,11 @@ struct _inittab _PyImport_Inittab[] = {
     {"_struct", PyInit__struct},
     {"_sre", PyInit__sre},
     {"gc", PyInit_gc},
+    {"_collections", PyInit__collections},
+    {"_ast", PyInit__ast},
+    {"_operator", PyInit__operator},
+    {"_string", PyInit__string},
+    {"atexit", PyInit_atexit},
+    {"_signal", PyInit__signal},
     {NULL, NULL},
 };

@@ -120,7 +120,7 @@ static PyObject *gc_get_objects(PyObject *m, PyObject *args, PyObject *kwds)
                          "available generations (%i)", 3);
             return NULL;
         }
-        if (generation < 0) {
+        if (generation < -1) {   /* -1 stands for None, as in CPython */
             PyErr_SetString(PyExc_ValueError, "generation parameter cannot be negative");
             return NULL;
         }
@@ -129,7 +129,7 @@ static PyObject *gc_get_objects(PyObject *m, PyObject *args, PyObject *kwds)
     if (result == NULL)
         return NULL;
     for (int i = 0; i < 3; i++) {
-        if (genobj != Py_None && i != generation)
+        if (generation != -1 && i != generation)
             continue;
         if (append_objects(result, _PyGC_GenerationHead(i)) < 0) {
             Py_DECREF(result);

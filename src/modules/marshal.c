@@ -229,7 +229,7 @@ static void w_str_object(PyObject *v, char flag, WFILE *p)
         p->error = W_EXC;
         return;
     }
-    w_byte(p, (interned && p->version >= 1 ? TYPE_INTERNED : TYPE_UNICODE) | flag);
+    w_byte(p, (interned && p->version >= 3 ? TYPE_INTERNED : TYPE_UNICODE) | flag);
     w_pstring(PyBytes_AS_STRING(utf8), PyBytes_GET_SIZE(utf8), p);
     Py_DECREF(utf8);
 }
@@ -885,13 +885,19 @@ PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len)
 
 /* ---------------- the module ---------------- */
 
-static PyObject *marshal_dumps(PyObject *self, PyObject *args)
+/* METH_FASTCALL, as CPython's: no argument tuple holds an extra reference to the value,
+ * which would change which objects get FLAG_REF in the output. */
+static PyObject *marshal_dumps(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *value;
     int version = MARSHAL_VERSION;
-    if (!PyArg_ParseTuple(args, "O|i:dumps", &value, &version))
+    if (!_PyArg_CheckPositional("dumps", nargs, 1, 2))
         return NULL;
-    return marshal_to_bytes(value, version);
+    if (nargs == 2) {
+        version = _PyLong_AsInt(args[1]);
+        if (version == -1 && PyErr_Occurred())
+            return NULL;
+    }
+    return marshal_to_bytes(args[0], version);
 }
 
 static PyObject *marshal_dump(PyObject *self, PyObject *args)
@@ -942,7 +948,7 @@ static PyMethodDef marshal_methods[] = {
      "    Must be a writeable binary file.\n  version\n    Indicates the data format that "
      "dump should use."},
     {"load", marshal_load, METH_O, "Read one value from the open file and return it."},
-    {"dumps", marshal_dumps, METH_VARARGS,
+    {"dumps", (PyCFunction)(void (*)(void))marshal_dumps, METH_FASTCALL,
      "Return the bytes object that would be written to a file by dump(value, file)."},
     {"loads", marshal_loads, METH_O, "Convert the bytes-like object to a value."},
     {NULL, NULL, 0, NULL},

@@ -158,6 +158,41 @@ static int compute_cell2arg(PyCodeObject *co)
     return 0;
 }
 
+/* As 3.11's PyCode_New: names are interned, and so are str constants made only of
+ * [A-Za-z0-9_] (also inside tuple constants) — identity and marshal output match. */
+static int all_name_chars(PyObject *o)
+{
+    if (!PyUnicode_IS_ASCII(o)) return 0;
+    const unsigned char *p = (const unsigned char *)PyUnicode_DATA(o);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(o); i++)
+        if (!(p[i] == '_' || (p[i] >= '0' && p[i] <= '9') || ((p[i] | 0x20) >= 'a' &&
+                                                               (p[i] | 0x20) <= 'z')))
+            return 0;
+    return 1;
+}
+
+static void intern_strings(PyObject *tuple)
+{
+    for (Py_ssize_t i = PyTuple_GET_SIZE(tuple); --i >= 0; ) {
+        PyObject *v = PyTuple_GET_ITEM(tuple, i);
+        if (PyUnicode_CheckExact(v)) {
+            PyUnicode_InternInPlace(&PyTuple_GET_ITEM(tuple, i));
+        }
+    }
+}
+
+static void intern_string_constants(PyObject *tuple)
+{
+    for (Py_ssize_t i = PyTuple_GET_SIZE(tuple); --i >= 0; ) {
+        PyObject *v = PyTuple_GET_ITEM(tuple, i);
+        if (PyUnicode_CheckExact(v)) {
+            if (all_name_chars(v)) PyUnicode_InternInPlace(&PyTuple_GET_ITEM(tuple, i));
+        } else if (PyTuple_CheckExact(v)) {
+            intern_string_constants(v);
+        }
+    }
+}
+
 PyCodeObject *PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount,
                          int kwonlyargcount, int nlocals, int stacksize, int flags,
                          PyObject *code, PyObject *consts, PyObject *names,
@@ -175,6 +210,11 @@ PyCodeObject *PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount,
         return NULL;
     }
     if (qualname == NULL) qualname = name;
+    intern_strings(names);
+    intern_strings(varnames);
+    intern_strings(freevars);
+    intern_strings(cellvars);
+    intern_string_constants(consts);
     if (exceptiontable == NULL) exceptiontable = PyBytes_FromStringAndSize("", 0);
     else Py_INCREF(exceptiontable);
     if (exceptiontable == NULL) return NULL;

@@ -85,26 +85,72 @@ double PyFloat_AsDouble(PyObject *op)
 
 /* ==== double -> string ==== */
 
-/* Shortest digits that round-trip: fills digits (no dot) and the decimal exponent
- * (value = 0.d1d2d3... * 10**decpt). */
-static int shortest_digits(double x, char *digits, int *decpt)
+/* The significant digits of x (positive, finite) at prec digits: the correctly rounded
+ * ones, or, when those do not read back as x, the neighbour on the other side of x
+ * (the shortest string may round the other way, e.g. 2**-24 -> 5.960464477539063e-08).
+ * Returns 1 and fills digits/exponent (value = d.ddd * 10**exp) when it round-trips. */
+static int digits_at(double x, int prec, char *digits, int *exp)
 {
-    char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
-        if (strtod(buf, NULL) == x || prec == 17)
-            break;
-    }
-    /* buf is "d.ddde[+-]XX" */
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
     int n = 0;
     const char *p = buf;
     for (; *p && *p != 'e'; p++)
-        if (isdigit((unsigned char)*p))
+        if (*p != '.')
             digits[n++] = *p;
+    digits[n] = '\0';
+    *exp = atoi(p + 1);
+    double back = strtod(buf, NULL);
+    if (back == x)
+        return 1;
+    /* Step one unit in the last place towards x. */
+    int i = n - 1;
+    if (back < x) {
+        while (i >= 0 && digits[i] == '9')
+            digits[i--] = '0';
+        if (i < 0) {        /* 99..9 -> 100..0: one more decade */
+            digits[0] = '1';
+            ++*exp;
+        } else
+            digits[i]++;
+    } else {
+        while (i >= 0 && digits[i] == '0')
+            digits[i--] = '9';
+        if (i < 0)
+            return 0;
+        digits[i]--;
+        if (i == 0 && digits[0] == '0') {   /* 10..0 -> 9..9 (one digit fewer) */
+            memmove(digits, digits + 1, n);
+            n--;
+            --*exp;
+            if (n == 0)
+                return 0;
+        }
+    }
+    snprintf(buf, sizeof buf, "%c.%se%d", digits[0], digits + 1, *exp);
+    return strtod(buf, NULL) == x;
+}
+
+/* Shortest digits that round-trip (David Gay's mode 0, as CPython's repr): fills digits
+ * (no dot, no trailing zeros) and the decimal point position (value = 0.ddd * 10**decpt).
+ * Whether some prec-digit string round-trips is monotone in prec: binary search. */
+static int shortest_digits(double x, char *digits, int *decpt)
+{
+    char cand[32];
+    int exp = 0, lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (digits_at(x, mid, cand, &exp))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    digits_at(x, lo, digits, &exp);
+    int n = (int)strlen(digits);
     while (n > 1 && digits[n - 1] == '0')
         n--;
     digits[n] = '\0';
-    *decpt = atoi(p + 1) + 1;
+    *decpt = exp + 1;
     return n;
 }
 

@@ -368,15 +368,37 @@ static PyObject *gen_throw(PyGenObject *gen, PyObject *const *args, Py_ssize_t n
 
 /* ---- finalisation and GC ---- */
 
+/* "coroutine ... was never awaited": through warnings._warn_unawaited_coroutine when
+ * the warnings module is there (it adds the tracemalloc hint), as 3.11 does. */
+static void warn_unawaited_coroutine(PyObject *coro)
+{
+    int warned = 0;
+    PyObject *mod = PyImport_ImportModule("warnings");
+    PyObject *fn = mod ? PyObject_GetAttrString(mod, "_warn_unawaited_coroutine") : NULL;
+    Py_XDECREF(mod);
+    if (fn) {
+        PyObject *res = PyObject_CallOneArg(fn, coro);
+        Py_DECREF(fn);
+        if (res || PyErr_ExceptionMatches(PyExc_RuntimeWarning)) warned = 1;
+        Py_XDECREF(res);
+    }
+    if (PyErr_Occurred()) {
+        if (warned) PyErr_WriteUnraisable(coro);
+        else PyErr_Clear();
+    }
+    if (!warned &&
+        PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
+                         ((PyCoroObject *)coro)->cr_qualname) < 0)
+        PyErr_WriteUnraisable(coro);
+}
+
 void _PyGen_Finalize(PyObject *self)
 {
     PyGenObject *gen = (PyGenObject *)self;
     if (gen->gi_frame == NULL || gen->gi_frame->f_state >= FRAME_RETURNED) return;
     PyObject *exc = PyErr_GetRaisedException();
     if (PyCoro_CheckExact(self) && gen->gi_frame->f_state == FRAME_CREATED) {
-        PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
-                         gen->gi_qualname);
-        if (PyErr_Occurred()) PyErr_WriteUnraisable(self);
+        warn_unawaited_coroutine(self);
     } else {
         PyObject *res = _PyGen_Close(self);
         if (res == NULL) PyErr_WriteUnraisable(self);
@@ -481,6 +503,12 @@ static PyGetSetDef gen_getsetlist[] = {
     {NULL, NULL, NULL, NULL, NULL}
 };
 
+/* where the coroutine was created (origin tracking is off: always None) */
+static PyObject *coro_get_origin(PyCoroObject *coro, void *Py_UNUSED(closure))
+{
+    return Py_NewRef(coro->cr_origin_or_finalizer ? coro->cr_origin_or_finalizer : Py_None);
+}
+
 static PyGetSetDef coro_getsetlist[] = {
     {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
     {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
@@ -489,6 +517,7 @@ static PyGetSetDef coro_getsetlist[] = {
     {"cr_frame", (getter)gen_getframe, NULL, NULL, NULL},
     {"cr_code", (getter)gen_getcode, NULL, NULL, NULL},
     {"cr_suspended", (getter)gen_getsuspended, NULL, NULL, NULL},
+    {"cr_origin", (getter)coro_get_origin, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 

@@ -2,7 +2,7 @@
  * plus the memory_iterator type and the half-float helpers used with struct's 'e'.
  * The buffer protocol entry points (PyObject_GetBuffer, PyBuffer_*) live in abstract.c;
  * exporters (bytes, bytearray, array, mmap…) are their owners' business.  Like CPython,
- * item access knows the native single-character formats; comparisons of other formats
+ * item access knows the native single-character formats (3.11: not 'e'); comparisons of other formats
  * go through the struct module. */
 #include "Python.h"
 #include <float.h>
@@ -203,7 +203,6 @@ static Py_ssize_t get_native_fmtchar(char *result, const char *fmt)
     case 'n': case 'N': size = sizeof(Py_ssize_t); break;
     case 'f': size = sizeof(float); break;
     case 'd': size = sizeof(double); break;
-    case 'e': size = 2; break;
     case '?': size = sizeof(_Bool); break;
     case 'P': size = sizeof(void *); break;
     }
@@ -216,7 +215,7 @@ static Py_ssize_t get_native_fmtchar(char *result, const char *fmt)
 static const char *get_native_fmtstr(const char *fmt)
 {
     static const char *const table[] = {"c", "b", "B", "h", "H", "i", "I", "l", "L",
-                                        "q", "Q", "n", "N", "f", "d", "e", "?", "P"};
+                                        "q", "Q", "n", "N", "f", "d", "?", "P"};
     int at = fmt[0] == '@';
     for (size_t i = 0; i < Py_ARRAY_LENGTH(table); i++)
         if (table[i][0] == fmt[at])
@@ -668,7 +667,6 @@ static PyObject *unpack_single(const char *ptr, const char *fmt)
     case 'N': { size_t x; memcpy(&x, ptr, sizeof x); return PyLong_FromSize_t(x); }
     case 'f': { float x; memcpy(&x, ptr, sizeof x); return PyFloat_FromDouble(x); }
     case 'd': memcpy(&d, ptr, sizeof d); return PyFloat_FromDouble(d);
-    case 'e': return PyFloat_FromDouble(_PyFloat_Unpack2((const unsigned char *)ptr, PY_LITTLE_ENDIAN));
     case '?': { _Bool x; memcpy(&x, ptr, sizeof x); return PyBool_FromLong(x); }
     case 'c': return PyBytes_FromStringAndSize(ptr, 1);
     case 'P': { void *x; memcpy(&x, ptr, sizeof x); return PyLong_FromVoidPtr(x); }
@@ -795,7 +793,7 @@ static int pack_single(char *ptr, PyObject *item, const char *fmt)
             memcpy(ptr, &lu, sizeof lu);
         }
         return 0;
-    case 'f': case 'd': case 'e':
+    case 'f': case 'd':
         d = PyFloat_AsDouble(item);
         if (d == -1.0 && PyErr_Occurred())
             return fix_error_int(fmt);
@@ -804,10 +802,8 @@ static int pack_single(char *ptr, PyObject *item, const char *fmt)
             if (isinf(x) && !isinf(d))
                 return value_error_int(fmt);
             memcpy(ptr, &x, sizeof x);
-        } else if (fmt[0] == 'd') {
+        } else {
             memcpy(ptr, &d, sizeof d);
-        } else if (_PyFloat_Pack2(d, (unsigned char *)ptr, PY_LITTLE_ENDIAN) < 0) {
-            return fix_error_int(fmt);
         }
         return 0;
     case '?': {
@@ -1484,8 +1480,6 @@ static int unpack_cmp_native(const char *p, const char *q, char fmt)
     switch (fmt) {
     case 'f': { float a, b; memcpy(&a, p, sizeof a); memcpy(&b, q, sizeof b); return a == b; }
     case 'd': { double a, b; memcpy(&a, p, sizeof a); memcpy(&b, q, sizeof b); return a == b; }
-    case 'e': return _PyFloat_Unpack2((const unsigned char *)p, PY_LITTLE_ENDIAN) ==
-                     _PyFloat_Unpack2((const unsigned char *)q, PY_LITTLE_ENDIAN);
     case '?': { _Bool a, b; memcpy(&a, p, sizeof a); memcpy(&b, q, sizeof b); return a == b; }
     default: {
         char c;

@@ -3532,7 +3532,12 @@ void PyObject_CallFinalizer(PyObject *self)
     PyTypeObject *tp = Py_TYPE(self);
     if (tp->tp_finalize == NULL)
         return;
+    /* PEP 442: a finalizer runs at most once (the collector may already have run it). */
+    if (PyType_IS_GC(tp) && _PyGC_FINALIZED(self))
+        return;
     tp->tp_finalize(self);
+    if (PyType_IS_GC(tp))
+        _PyGC_SET_FINALIZED(self);
 }
 
 int PyObject_CallFinalizerFromDealloc(PyObject *self)

@@ -102,12 +102,13 @@ int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res)
     return full_map(ch, r->fold, r->flags & UDB_EXTENDED_CASE, res);
 }
 
-/* Simple (1:1) mappings: the first char of the full mapping if it is one char. */
+/* Simple mappings: the first char of the full mapping, as CPython does for characters
+ * with an extended mapping (_sre's case-insensitive matching depends on this). */
 static Py_UCS4 simple_map(Py_UCS4 ch, int (*full)(Py_UCS4, Py_UCS4 *))
 {
     Py_UCS4 buf[3];
     int n = full(ch, buf);
-    return n == 1 ? buf[0] : ch;
+    return n >= 1 ? buf[0] : ch;
 }
 
 Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch) { return simple_map(ch, _PyUnicode_ToLowerFull); }

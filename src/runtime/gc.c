@@ -14,11 +14,14 @@
 #define FLAGS_MASK       ((uintptr_t)7)
 
 #define NUM_GENERATIONS 3
+#ifndef GC_THRESHOLD0
+#define GC_THRESHOLD0 700   /* build with -DGC_THRESHOLD0=1 to stress-test tp_traverse */
+#endif
 
 struct gc_state _PyGC_State = {
     .enabled = 1,
     .generations = {
-        {{&_PyGC_State.generations[0].head, &_PyGC_State.generations[0].head, 0}, 700, 0},
+        {{&_PyGC_State.generations[0].head, &_PyGC_State.generations[0].head, 0}, GC_THRESHOLD0, 0},
         {{&_PyGC_State.generations[1].head, &_PyGC_State.generations[1].head, 0}, 10, 0},
         {{&_PyGC_State.generations[2].head, &_PyGC_State.generations[2].head, 0}, 10, 0},
     },

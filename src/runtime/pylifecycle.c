@@ -341,6 +341,108 @@ int _Py_IsFinalizing(void)
 
 /* ---- shutdown ---- */
 
+/* CPython's _PyModule_ClearDict: first the names with one leading underscore, then all
+ * but __builtins__, are set to None (not deleted), so __del__ methods that run meanwhile
+ * still find the names they use as long as possible. */
+static void clear_module_dict(PyObject *d)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (PyDict_Next(d, &pos, &key, &value)) {
+            if (value == Py_None || !PyUnicode_Check(key))
+                continue;
+            Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+            int single_underscore = n >= 1 && PyUnicode_READ_CHAR(key, 0) == '_' &&
+                                    (n == 1 || PyUnicode_READ_CHAR(key, 1) != '_');
+            if (pass == 0 ? !single_underscore
+                          : _PyUnicode_EqualToASCIIString(key, "__builtins__"))
+                continue;
+            if (PyDict_SetItem(d, key, Py_None) < 0)
+                PyErr_WriteUnraisable(NULL);
+        }
+    }
+}
+
+/* sys attributes that keep objects alive, and the std streams put back (CPython's
+ * finalize_modules_delete_special). */
+static void finalize_delete_special(PyInterpreterState *interp)
+{
+    static const char *const sys_deletes[] = {
+        "path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback",
+        "path_hooks", "path_importer_cache", "meta_path", "__interactivehook__", NULL};
+    static const char *const sys_files[] = {"stdin", "__stdin__", "stdout", "__stdout__",
+                                            "stderr", "__stderr__", NULL};
+    if (PyDict_SetItemString(interp->builtins, "_", Py_None) < 0)
+        PyErr_WriteUnraisable(NULL);
+    for (const char *const *p = sys_deletes; *p; p++)
+        if (PyDict_SetItemString(interp->sysdict, *p, Py_None) < 0)
+            PyErr_WriteUnraisable(NULL);
+    for (const char *const *p = sys_files; *p; p += 2) {
+        PyObject *value = PyDict_GetItemString(interp->sysdict, p[1]);
+        if (value == NULL)
+            value = Py_None;
+        if (PyDict_SetItemString(interp->sysdict, p[0], value) < 0)
+            PyErr_WriteUnraisable(NULL);
+    }
+}
+
+/* CPython's finalize_modules: empty sys.modules, then wipe the dicts of the modules that
+ * are still alive, the ones imported last first; sys and builtins go last.  Wiping is
+ * what runs __del__ of module-level objects (and closes files opened at module level),
+ * since module dicts and their functions keep each other alive. */
+static void finalize_modules(PyInterpreterState *interp)
+{
+    PyObject *modules = interp->modules;
+    if (modules == NULL || !PyDict_Check(modules))
+        return;
+    finalize_delete_special(interp);
+    PyObject *weaklist = PyList_New(0);
+    if (weaklist == NULL)
+        PyErr_Clear();
+    Py_ssize_t pos = 0;
+    PyObject *name, *mod;
+    while (PyDict_Next(modules, &pos, &name, &mod)) {
+        if (mod == Py_None)
+            continue;
+        if (weaklist != NULL && PyModule_Check(mod)) {
+            PyObject *wr = PyWeakref_NewRef(mod, NULL);
+            PyObject *tup = wr ? PyTuple_Pack(2, name, wr) : NULL;
+            if (tup == NULL || PyList_Append(weaklist, tup) < 0)
+                PyErr_WriteUnraisable(NULL);
+            Py_XDECREF(tup);
+            Py_XDECREF(wr);
+        }
+        if (interp->config.verbose && PyUnicode_Check(name))
+            PySys_FormatStderr("# cleanup[2] removing %U\n", name);
+        if (PyDict_SetItem(modules, name, Py_None) < 0)
+            PyErr_WriteUnraisable(NULL);
+    }
+    PyDict_Clear(modules);
+    for (Py_ssize_t i = weaklist ? PyList_GET_SIZE(weaklist) - 1 : -1; i >= 0; i--) {
+        PyObject *tup = PyList_GET_ITEM(weaklist, i);
+        PyObject *m = PyWeakref_GetObject(PyTuple_GET_ITEM(tup, 1));
+        if (m == NULL || m == Py_None || !PyModule_Check(m))
+            continue;
+        PyObject *dict = PyModule_GetDict(m);
+        if (dict == interp->builtins || dict == interp->sysdict)
+            continue;
+        Py_INCREF(m);
+        if (interp->config.verbose && PyUnicode_Check(PyTuple_GET_ITEM(tup, 0)))
+            PySys_FormatStderr("# cleanup[3] wiping %U\n", PyTuple_GET_ITEM(tup, 0));
+        clear_module_dict(dict);
+        Py_DECREF(m);
+    }
+    Py_XDECREF(weaklist);
+    PyErr_Clear();
+    /* what __del__ methods printed meanwhile is flushed before sys loses its streams */
+    (void)_PySys_FlushStdFiles();
+    PyErr_Clear();
+    clear_module_dict(interp->sysdict);
+    clear_module_dict(interp->builtins);
+    PyErr_Clear();
+}
+
 int Py_FinalizeEx(void)
 {
     if (!runtime_initialized)
@@ -357,15 +459,8 @@ int Py_FinalizeEx(void)
     if (interp->config.dxp)
         _PyEval_DumpDxp();
 
-    /* Drop the modules first (their globals may hold anything), then the state. */
     PyErr_Clear();
-    if (interp->modules != NULL && PyDict_Check(interp->modules)) {
-        PyObject *keep_sys = PyDict_GetItemString(interp->modules, "sys");
-        Py_XINCREF(keep_sys);
-        PyDict_Clear(interp->modules);
-        Py_XDECREF(keep_sys);
-    }
-    PyErr_Clear();
+    finalize_modules(interp);
     if (_PySys_FlushStdFiles() < 0)
         status = -1;
     runtime_initialized = 0;

@@ -993,6 +993,73 @@ static void flush_io(void)
     PyErr_Restore(type, value, tb);
 }
 
+/* __main__.__loader__ = importlib's <loader_name>("__main__", filename). */
+static int set_main_loader(PyObject *d, PyObject *filename, const char *loader_name)
+{
+    PyObject *ext = PyImport_ImportModule("_frozen_importlib_external");
+    if (ext == NULL)
+        return -1;
+    PyObject *loader_type = PyObject_GetAttrString(ext, loader_name);
+    Py_DECREF(ext);
+    if (loader_type == NULL)
+        return -1;
+    PyObject *loader = PyObject_CallFunction(loader_type, "sO", "__main__", filename);
+    Py_DECREF(loader_type);
+    if (loader == NULL)
+        return -1;
+    int r = PyDict_SetItemString(d, "__loader__", loader);
+    Py_DECREF(loader);
+    return r;
+}
+
+/* A compiled file: its name ends in .pyc (CPython also sniffs the magic number). */
+static int maybe_pyc_file(FILE *fp, PyObject *filename)
+{
+    const char *fn = PyUnicode_AsUTF8(filename);
+    size_t n = fn ? strlen(fn) : 0;
+    PyErr_Clear();
+    if (n >= 4 && strcmp(fn + n - 4, ".pyc") == 0)
+        return 1;
+    /* other names: look for Krait's magic number at the start */
+    long pos = ftell(fp);
+    unsigned char buf[2];
+    int ispyc = 0;
+    if (pos >= 0 && fread(buf, 1, 2, fp) == 2)
+        ispyc = (unsigned)(buf[0] | buf[1] << 8) == _PyImport_MagicNumber();
+    if (pos >= 0)
+        fseek(fp, pos, SEEK_SET);
+    return ispyc;
+}
+
+PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len);   /* marshal.c */
+
+/* Runs a Krait .pyc: 16-byte header (magic, flags, mtime/hash, size), then marshal data. */
+static PyObject *run_pyc_file(FILE *fp, PyObject *globals, PyObject *locals)
+{
+    size_t len;
+    char *data = _Py_ReadFileContents(fp, &len);
+    if (data == NULL)
+        return NULL;
+    unsigned int magic = _PyImport_MagicNumber();
+    PyObject *v = NULL;
+    if (len < 16 || (unsigned char)data[0] != (magic & 0xff) ||
+        (unsigned char)data[1] != (magic >> 8) || data[2] != '\r' || data[3] != '\n') {
+        PyErr_SetString(PyExc_RuntimeError, "Bad magic number in .pyc file");
+    } else {
+        PyObject *co = PyMarshal_ReadObjectFromString(data + 16, (Py_ssize_t)(len - 16));
+        if (co != NULL && !PyCode_Check(co)) {
+            PyErr_SetString(PyExc_RuntimeError, "Bad code object in .pyc file");
+            Py_CLEAR(co);
+        }
+        if (co != NULL) {
+            v = run_eval_code_obj(co, globals, locals);
+            Py_DECREF(co);
+        }
+    }
+    PyMem_Free(data);
+    return v;
+}
+
 int _PyRun_SimpleFileObject(FILE *fp, PyObject *filename, int closeit, PyCompilerFlags *flags)
 {
     int ret = -1, set_file_name = 0;
@@ -1013,7 +1080,28 @@ int _PyRun_SimpleFileObject(FILE *fp, PyObject *filename, int closeit, PyCompile
         }
         set_file_name = 1;
     }
-    PyObject *v = run_file_obj(fp, filename, Py_file_input, d, d, closeit, flags);
+    PyObject *v;
+    if (maybe_pyc_file(fp, filename)) {
+        if (set_main_loader(d, filename, "SourcelessFileLoader") < 0) {
+            fprintf(stderr, "python: failed to set __main__.__loader__\n");
+            if (closeit)
+                fclose(fp);
+            goto done;
+        }
+        v = run_pyc_file(fp, d, d);
+        if (closeit)
+            fclose(fp);
+    } else {
+        /* when running from stdin, __main__.__loader__ stays BuiltinImporter */
+        if (!_PyUnicode_EqualToASCIIString(filename, "<stdin>") &&
+            set_main_loader(d, filename, "SourceFileLoader") < 0) {
+            fprintf(stderr, "python: failed to set __main__.__loader__\n");
+            if (closeit)
+                fclose(fp);
+            goto done;
+        }
+        v = run_file_obj(fp, filename, Py_file_input, d, d, closeit, flags);
+    }
     flush_io();
     if (v == NULL) {
         Py_CLEAR(m);

@@ -1156,8 +1156,13 @@ static void lltrace_instr(PyFrameObject *f, PyObject **stack_pointer, int offset
 
 static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
 {
+    static PyObject *name;  /* interned once: this runs on every frame entry and return */
     if (tstate->interp->config.lltrace) return 1;
-    PyObject *v = PyDict_GetItemString(f->f_globals, "__lltrace__");
+    if (name == NULL && (name = PyUnicode_InternFromString("__lltrace__")) == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    PyObject *v = PyDict_GetItem(f->f_globals, name);
     return v != NULL && PyObject_IsTrue(v) > 0;
 }
 

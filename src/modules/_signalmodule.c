@@ -1,0 +1,544 @@
+/* _signalmodule.c — the `_signal` module: signal/getsignal, default_int_handler, SIG*
+ * constants, alarm, pause, raise_signal, strsignal, valid_signals, pthread_sigmask,
+ * pthread_kill, sigpending, sigwait, siginterrupt, setitimer/getitimer, set_wakeup_fd.
+ * The C handler only records the signal (and writes the wakeup fd); Python handlers run
+ * later in the main thread, from the eval loop's pending calls (_PySignal_HandleTripped).
+ * SIGINT's start-up handler is the runtime's (pylifecycle.c).  Owner: modules-os. */
+#include "Python.h"
+#include "frameobject.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#ifndef NSIG
+#define NSIG 65
+#endif
+
+static volatile sig_atomic_t tripped[NSIG];
+static volatile sig_atomic_t is_tripped;
+static volatile int wakeup_fd = -1;
+static int wakeup_warn_on_full = 1;
+static PyObject *handlers[NSIG];        /* Python-level handler per signal (or None) */
+static PyObject *DefaultHandler, *IgnoreHandler, *IntHandler, *ItimerError;
+
+/* ------------------------------------------------------------ trip & run */
+
+static int run_pending(void *unused);
+
+static void trip_signal(int sig)
+{
+    tripped[sig] = 1;
+    if (!is_tripped) {
+        is_tripped = 1;
+        Py_AddPendingCall(run_pending, NULL);
+    }
+    int fd = wakeup_fd;
+    if (fd >= 0) {
+        unsigned char byte = (unsigned char)sig;
+        ssize_t r = write(fd, &byte, 1);
+        (void)r;   /* a full pipe is not an error worth reporting from a handler */
+    }
+}
+
+static void signal_handler(int sig)
+{
+    int save_errno = errno;
+    trip_signal(sig);
+    errno = save_errno;
+}
+
+/* Run the Python handlers of every tripped signal; -1 if one raised.  Exposed so that
+ * PyErr_CheckSignals can run handlers inside blocking calls too. */
+int _PySignal_HandleTripped(void)
+{
+    if (!is_tripped)
+        return 0;
+    is_tripped = 0;
+    PyObject *frame = (PyObject *)PyEval_GetFrame();
+    if (frame == NULL)
+        frame = Py_None;
+    for (int i = 1; i < NSIG; i++) {
+        if (!tripped[i])
+            continue;
+        tripped[i] = 0;
+        PyObject *func = handlers[i];
+        if (func == NULL || func == Py_None || func == IgnoreHandler || func == DefaultHandler) {
+            /* can happen if the handler was changed while the signal was pending */
+            continue;
+        }
+        if (!PyCallable_Check(func)) {
+            PyErr_Format(PyExc_TypeError, "signal handler %R is not callable", func);
+            is_tripped = 1;
+            Py_AddPendingCall(run_pending, NULL);
+            return -1;
+        }
+        PyObject *arglist = Py_BuildValue("(iO)", i, frame);
+        PyObject *res = arglist ? PyObject_Call(func, arglist, NULL) : NULL;
+        Py_XDECREF(arglist);
+        if (res == NULL) {
+            /* the remaining tripped signals get their turn at the next check */
+            for (int j = i + 1; j < NSIG; j++) {
+                if (tripped[j]) {
+                    is_tripped = 1;
+                    Py_AddPendingCall(run_pending, NULL);
+                    break;
+                }
+            }
+            return -1;
+        }
+        Py_DECREF(res);
+    }
+    return 0;
+}
+
+static int run_pending(void *unused) { return _PySignal_HandleTripped(); }
+
+/* ------------------------------------------------------------ helpers */
+
+static int signum_from(PyObject *o, int *sig)
+{
+    int overflow;
+    long v = PyLong_AsLongAndOverflow(o, &overflow);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    if (overflow || v < 1 || v >= NSIG) {
+        PyErr_SetString(PyExc_ValueError, "signal number out of range");
+        return -1;
+    }
+    *sig = (int)v;
+    return 0;
+}
+
+static int iterable_to_sigset(PyObject *iterable, sigset_t *mask)
+{
+    PyObject *it = PyObject_GetIter(iterable), *item;
+    if (it == NULL)
+        return -1;
+    sigemptyset(mask);
+    while ((item = PyIter_Next(it)) != NULL) {
+        int overflow;
+        long sig = PyLong_AsLongAndOverflow(item, &overflow);
+        Py_DECREF(item);
+        if (sig == -1 && PyErr_Occurred())
+            goto fail;
+        if (overflow || sig <= 0 || sig >= NSIG) {
+            PyErr_Format(PyExc_ValueError, "signal number %ld out of range [1; %i]", sig,
+                         NSIG - 1);
+            goto fail;
+        }
+        if (sigaddset(mask, (int)sig)) {
+            PyErr_SetFromErrno(PyExc_OSError);
+            goto fail;
+        }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+fail:
+    Py_DECREF(it);
+    return -1;
+}
+
+static PyObject *sigset_to_set(sigset_t mask)
+{
+    PyObject *result = PySet_New(NULL);
+    if (result == NULL)
+        return NULL;
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (sigismember(&mask, sig) != 1)
+            continue;
+        PyObject *v = PyLong_FromLong(sig);
+        if (v == NULL || PySet_Add(result, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(result);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return result;
+}
+
+/* ------------------------------------------------------------ functions */
+
+static PyObject *signal_default_int_handler(PyObject *m, PyObject *args)
+{
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+    return NULL;
+}
+
+static PyObject *signal_signal(PyObject *m, PyObject *args)
+{
+    PyObject *signum_obj, *handler;
+    int sig;
+    if (!PyArg_ParseTuple(args, "OO:signal", &signum_obj, &handler))
+        return NULL;
+    if (signum_from(signum_obj, &sig) < 0)
+        return NULL;
+    void (*func)(int);
+    if (PyCallable_Check(handler)) {
+        func = signal_handler;
+    } else {
+        int is_ign = PyObject_RichCompareBool(handler, IgnoreHandler, Py_EQ);
+        if (is_ign < 0)
+            return NULL;
+        int is_dfl = is_ign ? 0 : PyObject_RichCompareBool(handler, DefaultHandler, Py_EQ);
+        if (is_dfl < 0)
+            return NULL;
+        if (!is_ign && !is_dfl) {
+            PyErr_SetString(PyExc_TypeError,
+                            "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a "
+                            "callable object");
+            return NULL;
+        }
+        func = is_ign ? SIG_IGN : SIG_DFL;
+    }
+    /* Handlers run from the eval loop; check for a pending one before replacing it. */
+    if (PyErr_CheckSignals() < 0 || _PySignal_HandleTripped() < 0)
+        return NULL;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = func;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_ONSTACK;
+    if (sigaction(sig, &sa, NULL) < 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    PyObject *old = handlers[sig];
+    handlers[sig] = Py_NewRef(handler);
+    if (old == NULL)
+        Py_RETURN_NONE;
+    return old;
+}
+
+static PyObject *signal_getsignal(PyObject *m, PyObject *arg)
+{
+    int sig;
+    if (signum_from(arg, &sig) < 0)
+        return NULL;
+    PyObject *old = handlers[sig];
+    return Py_NewRef(old ? old : Py_None);
+}
+
+static PyObject *signal_raise_signal(PyObject *m, PyObject *arg)
+{
+    int sig;
+    if (signum_from(arg, &sig) < 0)
+        return NULL;
+    if (raise(sig) != 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    if (PyErr_CheckSignals() < 0 || _PySignal_HandleTripped() < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *signal_strsignal(PyObject *m, PyObject *arg)
+{
+    int sig;
+    if (signum_from(arg, &sig) < 0)
+        return NULL;
+    errno = 0;
+    const char *res = strsignal(sig);
+    if (errno || res == NULL || strstr(res, "Unknown signal") != NULL)
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(res);
+}
+
+static PyObject *signal_valid_signals(PyObject *m, PyObject *unused)
+{
+    sigset_t mask;
+    if (sigemptyset(&mask) || sigfillset(&mask)) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    return sigset_to_set(mask);
+}
+
+static PyObject *signal_pthread_sigmask(PyObject *m, PyObject *args)
+{
+    int how;
+    PyObject *maskobj;
+    sigset_t mask, previous;
+    if (!PyArg_ParseTuple(args, "iO:pthread_sigmask", &how, &maskobj))
+        return NULL;
+    if (iterable_to_sigset(maskobj, &mask) < 0)
+        return NULL;
+    int err = pthread_sigmask(how, &mask, &previous);
+    if (err != 0) {
+        errno = err;
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    if (PyErr_CheckSignals() < 0 || _PySignal_HandleTripped() < 0)
+        return NULL;
+    return sigset_to_set(previous);
+}
+
+static PyObject *signal_sigpending(PyObject *m, PyObject *unused)
+{
+    sigset_t mask;
+    if (sigpending(&mask) != 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    return sigset_to_set(mask);
+}
+
+static PyObject *signal_sigwait(PyObject *m, PyObject *maskobj)
+{
+    sigset_t mask;
+    int sig;
+    if (iterable_to_sigset(maskobj, &mask) < 0)
+        return NULL;
+    int err = sigwait(&mask, &sig);
+    if (err) {
+        errno = err;
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    return PyLong_FromLong(sig);
+}
+
+static PyObject *signal_pthread_kill(PyObject *m, PyObject *args)
+{
+    unsigned long thread_id;
+    int sig;
+    if (!PyArg_ParseTuple(args, "ki:pthread_kill", &thread_id, &sig))
+        return NULL;
+    int err = pthread_kill((pthread_t)thread_id, sig);
+    if (err != 0) {
+        errno = err;
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    if (PyErr_CheckSignals() < 0 || _PySignal_HandleTripped() < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *signal_alarm(PyObject *m, PyObject *arg)
+{
+    int seconds = _PyLong_AsInt(arg);
+    if (seconds == -1 && PyErr_Occurred())
+        return NULL;
+    return PyLong_FromLong((long)alarm((unsigned)seconds));
+}
+
+static PyObject *signal_pause(PyObject *m, PyObject *unused)
+{
+    (void)pause();
+    if (PyErr_CheckSignals() < 0 || _PySignal_HandleTripped() < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *signal_siginterrupt(PyObject *m, PyObject *args)
+{
+    int sig, flag;
+    if (!PyArg_ParseTuple(args, "ii:siginterrupt", &sig, &flag))
+        return NULL;
+    if (sig < 1 || sig >= NSIG) {
+        PyErr_SetString(PyExc_ValueError, "signal number out of range");
+        return NULL;
+    }
+    struct sigaction act;
+    (void)sigaction(sig, NULL, &act);
+    if (flag)
+        act.sa_flags &= ~SA_RESTART;
+    else
+        act.sa_flags |= SA_RESTART;
+    if (sigaction(sig, &act, NULL) < 0) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static void timeval_from_double(double d, struct timeval *tv)
+{
+    if (d <= 0) {
+        tv->tv_sec = 0;
+        tv->tv_usec = 0;
+        return;
+    }
+    tv->tv_sec = (time_t)d;
+    tv->tv_usec = (suseconds_t)((d - (double)tv->tv_sec) * 1e6 + 0.5);
+    if (tv->tv_usec >= 1000000) {
+        tv->tv_sec++;
+        tv->tv_usec -= 1000000;
+    }
+    if (tv->tv_sec == 0 && tv->tv_usec == 0)
+        tv->tv_usec = 1;   /* a tiny positive value must not disarm the timer */
+}
+
+static PyObject *itimer_tuple(const struct itimerval *iv)
+{
+    return Py_BuildValue("(dd)",
+                         (double)iv->it_value.tv_sec + (double)iv->it_value.tv_usec / 1e6,
+                         (double)iv->it_interval.tv_sec + (double)iv->it_interval.tv_usec / 1e6);
+}
+
+static PyObject *signal_setitimer(PyObject *m, PyObject *args)
+{
+    int which;
+    double seconds, interval = 0.0;
+    if (!PyArg_ParseTuple(args, "id|d:setitimer", &which, &seconds, &interval))
+        return NULL;
+    struct itimerval nv, ov;
+    timeval_from_double(seconds, &nv.it_value);
+    timeval_from_double(interval, &nv.it_interval);
+    if (setitimer(which, &nv, &ov) != 0) {
+        PyErr_SetFromErrno(ItimerError);
+        return NULL;
+    }
+    return itimer_tuple(&ov);
+}
+
+static PyObject *signal_getitimer(PyObject *m, PyObject *arg)
+{
+    int which = _PyLong_AsInt(arg);
+    if (which == -1 && PyErr_Occurred())
+        return NULL;
+    struct itimerval ov;
+    if (getitimer(which, &ov) != 0) {
+        PyErr_SetFromErrno(ItimerError);
+        return NULL;
+    }
+    return itimer_tuple(&ov);
+}
+
+static PyObject *signal_set_wakeup_fd(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"", "warn_on_full_buffer", NULL};
+    int fd, warn = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "i|$p:set_wakeup_fd", kwlist, &fd, &warn))
+        return NULL;
+    if (fd != -1) {
+        struct stat st;
+        if (fstat(fd, &st) != 0) {
+            PyErr_SetFromErrno(PyExc_OSError);
+            return NULL;
+        }
+        int flags = fcntl(fd, F_GETFL, 0);
+        if (flags < 0) {
+            PyErr_SetFromErrno(PyExc_OSError);
+            return NULL;
+        }
+        if (!(flags & O_NONBLOCK)) {
+            PyErr_Format(PyExc_ValueError, "the fd %i must be in non-blocking mode", fd);
+            return NULL;
+        }
+    }
+    int old = wakeup_fd;
+    wakeup_fd = fd;
+    wakeup_warn_on_full = warn;
+    return PyLong_FromLong(old);
+}
+
+#define VARARGS(name) {#name, (PyCFunction)signal_##name, METH_VARARGS, NULL}
+#define ONEARG(name) {#name, (PyCFunction)signal_##name, METH_O, NULL}
+#define NOARGS(name) {#name, (PyCFunction)signal_##name, METH_NOARGS, NULL}
+
+static PyMethodDef signal_methods[] = {
+    {"default_int_handler", signal_default_int_handler, METH_VARARGS,
+     "The default handler for SIGINT installed by Python.\n\n"
+     "It raises KeyboardInterrupt."},
+    {"signal", signal_signal, METH_VARARGS,
+     "Set the action for the given signal.\n\n"
+     "The action can be SIG_DFL, SIG_IGN, or a callable Python object.\n"
+     "The previous action is returned.  See getsignal() for possible return values.\n\n"
+     "*** IMPORTANT NOTICE ***\n"
+     "A signal handler function is called with two arguments:\n"
+     "the first is the signal number, the second is the interrupted stack frame."},
+    ONEARG(getsignal),
+    ONEARG(raise_signal),
+    ONEARG(strsignal),
+    NOARGS(valid_signals),
+    VARARGS(pthread_sigmask),
+    VARARGS(pthread_kill),
+    NOARGS(sigpending),
+    ONEARG(sigwait),
+    ONEARG(alarm),
+    NOARGS(pause),
+    VARARGS(siginterrupt),
+    VARARGS(setitimer),
+    ONEARG(getitimer),
+    {"set_wakeup_fd", (PyCFunction)(void (*)(void))signal_set_wakeup_fd,
+     METH_VARARGS | METH_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef signalmodule = {
+    PyModuleDef_HEAD_INIT, "_signal",
+    "This module provides mechanisms to use signal handlers in Python.",
+    -1, signal_methods, NULL, NULL, NULL, NULL,
+};
+
+static int add_constants(PyObject *m)
+{
+#define C(name) if (PyModule_AddIntConstant(m, #name, name) < 0) return -1;
+    C(NSIG) C(SIG_BLOCK) C(SIG_UNBLOCK) C(SIG_SETMASK)
+    C(SIGHUP) C(SIGINT) C(SIGQUIT) C(SIGILL) C(SIGTRAP) C(SIGABRT) C(SIGIOT) C(SIGBUS)
+    C(SIGFPE) C(SIGKILL) C(SIGUSR1) C(SIGSEGV) C(SIGUSR2) C(SIGPIPE) C(SIGALRM)
+    C(SIGTERM) C(SIGCHLD) C(SIGCONT) C(SIGSTOP) C(SIGTSTP) C(SIGTTIN) C(SIGTTOU)
+    C(SIGURG) C(SIGXCPU) C(SIGXFSZ) C(SIGVTALRM) C(SIGPROF) C(SIGWINCH) C(SIGIO)
+    C(SIGPOLL) C(SIGPWR) C(SIGSYS)
+#ifdef SIGSTKFLT
+    C(SIGSTKFLT)
+#endif
+    C(ITIMER_REAL) C(ITIMER_VIRTUAL) C(ITIMER_PROF)
+#undef C
+    if (PyModule_AddIntConstant(m, "SIGRTMIN", SIGRTMIN) < 0 ||
+        PyModule_AddIntConstant(m, "SIGRTMAX", SIGRTMAX) < 0)
+        return -1;
+    return 0;
+}
+
+PyObject *PyInit__signal(void)
+{
+    PyObject *m = PyModule_Create(&signalmodule);
+    if (m == NULL)
+        return NULL;
+    if (DefaultHandler == NULL) {
+        DefaultHandler = PyLong_FromVoidPtr((void *)SIG_DFL);
+        IgnoreHandler = PyLong_FromVoidPtr((void *)SIG_IGN);
+        ItimerError = PyErr_NewException("signal.itimer_error", PyExc_OSError, NULL);
+        if (DefaultHandler == NULL || IgnoreHandler == NULL || ItimerError == NULL)
+            goto fail;
+    }
+    if (PyModule_AddObjectRef(m, "SIG_DFL", DefaultHandler) < 0 ||
+        PyModule_AddObjectRef(m, "SIG_IGN", IgnoreHandler) < 0 ||
+        PyModule_AddObjectRef(m, "ItimerError", ItimerError) < 0 || add_constants(m) < 0)
+        goto fail;
+    Py_XSETREF(IntHandler, PyObject_GetAttrString(m, "default_int_handler"));
+    if (IntHandler == NULL)
+        goto fail;
+    /* Record what each signal is set to now; a foreign C handler shows as None, except
+     * SIGINT's, which is the runtime's stand-in for default_int_handler. */
+    for (int sig = 1; sig < NSIG; sig++) {
+        struct sigaction sa;
+        if (handlers[sig] != NULL)
+            continue;
+        if (sigaction(sig, NULL, &sa) != 0)
+            handlers[sig] = Py_NewRef(Py_None);
+        else if (sa.sa_handler == SIG_DFL)
+            handlers[sig] = Py_NewRef(DefaultHandler);
+        else if (sa.sa_handler == SIG_IGN)
+            handlers[sig] = Py_NewRef(IgnoreHandler);
+        else if (sig == SIGINT)
+            handlers[sig] = Py_NewRef(IntHandler);
+        else
+            handlers[sig] = Py_NewRef(Py_None);
+    }
+    return m;
+fail:
+    Py_DECREF(m);
+    return NULL;
+}

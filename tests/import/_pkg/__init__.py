@@ -1,0 +1,3 @@
+x = 1
+from . import helper
+from .sub import leaf

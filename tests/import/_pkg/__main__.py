@@ -1,0 +1,1 @@
+print("running _pkg.__main__")

@@ -1,0 +1,2 @@
+import _pkg.sub.leaf
+from _pkg import nothing_here

@@ -1,0 +1,3 @@
+def boom():
+    return 1 / 0
+boom()

@@ -1,0 +1,2 @@
+from ..helper import f
+val = f() + '-leaf'
