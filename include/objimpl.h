@@ -13,8 +13,13 @@ void PyMem_Free(void *);
 #define PyMem_RawMalloc PyMem_Malloc
 #define PyMem_RawRealloc PyMem_Realloc
 #define PyMem_RawFree PyMem_Free
-#define PyMem_New(type, n) ((type *)PyMem_Malloc((size_t)(n) * sizeof(type)))
-#define PyMem_Resize(p, type, n) ((p) = (type *)PyMem_Realloc((p), (size_t)(n) * sizeof(type)))
+/* As CPython's: a count whose byte size would overflow Py_ssize_t gives NULL. */
+#define PyMem_New(type, n) \
+    ((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type) ? NULL \
+     : ((type *)PyMem_Malloc((size_t)(n) * sizeof(type))))
+#define PyMem_Resize(p, type, n) \
+    ((p) = ((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type)) ? NULL \
+     : (type *)PyMem_Realloc((p), (size_t)(n) * sizeof(type)))
 
 void *PyObject_Malloc(size_t);
 void *PyObject_Calloc(size_t, size_t);

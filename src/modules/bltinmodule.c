@@ -3,6 +3,7 @@
  * CPython keeps here (map, filter, zip), and the table of built-in names (types and
  * constants).  The types themselves live in src/objects. */
 #include "Python.h"
+#include "pycore_ast.h"   /* AST objects as compile()'s source */
 #include <unistd.h>
 
 /* ===================== __build_class__ ===================== */
@@ -1000,6 +1001,29 @@ static PyObject *builtin_compile(PyObject *m, PyObject *args, PyObject *kwds)
         PyErr_SetString(PyExc_ValueError, (flags & PyCF_ONLY_AST)
                         ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
                         : "compile() mode must be 'exec', 'eval' or 'single'");
+        goto done;
+    }
+    int is_ast = PyAST_Check(source);
+    if (is_ast < 0)
+        goto done;
+    if (is_ast) {
+        if (flags & PyCF_ONLY_AST) {
+            result = Py_NewRef(source);
+        } else {
+            PyArena *arena = _PyArena_New();
+            if (arena == NULL)
+                goto done;
+            /* PyAST_obj2mod's modes: 0 exec, 1 eval, 2 single */
+            int ast_mode = compile_mode == Py_file_input ? 0
+                           : compile_mode == Py_eval_input ? 1 : 2;
+            mod_ty mod = PyAST_obj2mod(source, arena, ast_mode);
+            if (mod == NULL || !_PyAST_Validate(mod)) {
+                _PyArena_Free(arena);
+                goto done;
+            }
+            result = (PyObject *)_PyAST_Compile(mod, filename, &cf, optimize, arena);
+            _PyArena_Free(arena);
+        }
         goto done;
     }
     const char *str = source_as_string(source, "compile", "string, bytes or AST", &cf, &source_copy);

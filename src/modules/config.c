@@ -26,6 +26,7 @@ PyObject *PyInit__operator(void);  /* modules-os */
 PyObject *PyInit__string(void);  /* modules-os */
 PyObject *PyInit_atexit(void);  /* modules-os */
 PyObject *PyInit__signal(void);  /* modules-os */
+PyObject *PyInit_binascii(void);  /* modules-os */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -52,5 +53,6 @@ struct _inittab _PyImport_Inittab[] = {
     {"_string", PyInit__string},
     {"atexit", PyInit_atexit},
     {"_signal", PyInit__signal},
+    {"binascii", PyInit_binascii},
     {NULL, NULL},
 };

@@ -207,7 +207,7 @@ typedef struct {
     Py_ssize_t n, cap;
     UBuf lit;          /* pending literal text */
     Token *first, *last;
-    Token *spec_tok;   /* in a format spec: its literal parts sit at this token (pegen) */
+    Token *spec_tok;   /* set for the final flush of a format spec: its trailing text sits at this token */
 } Parts;
 
 static int
@@ -369,8 +369,10 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
         Parts sub = {0};
         sub.first = ps->first;
         sub.last = ps->last;
-        sub.spec_tok = t;
+        /* pegen: literal text flushed before a nested field sits at the whole string, the
+         * trailing text (flushed at the end) at the spec's own token */
         if (fstring_parse(p, t, &s, end, raw, recurse + 1, &sub) < 0) { PyMem_Free(sub.v); PyMem_Free(sub.lit.s); return -1; }
+        sub.spec_tok = t;
         if (flush_literal(p, &sub) < 0) return -1;
         PyMem_Free(sub.lit.s);
         asdl_expr_seq *vals = parts_seq(p, &sub);

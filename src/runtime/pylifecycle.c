@@ -1,6 +1,7 @@
 /* pylifecycle.c — bringing the interpreter up (Py_InitializeFromConfig: types,
  * exceptions, builtins, sys, sys.path, standard streams, __main__, signals) and down
- * (Py_FinalizeEx: atexit callbacks, flushing stdout/stderr, releasing the state).
+ * (Py_FinalizeEx: atexit callbacks, flushing stdout/stderr, clearing modules in CPython's
+ * order so finalizers run, releasing the state).
  * The command line that fills the PyConfig is main.c. */
 #include "Python.h"
 
@@ -419,6 +420,9 @@ static void finalize_modules(PyInterpreterState *interp)
             PyErr_WriteUnraisable(NULL);
     }
     PyDict_Clear(modules);
+    /* modules now unreferenced are reclaimed by the collector, their finalizers running
+     * with their globals still intact */
+    (void)_PyGC_CollectNoFail();
     for (Py_ssize_t i = weaklist ? PyList_GET_SIZE(weaklist) - 1 : -1; i >= 0; i--) {
         PyObject *tup = PyList_GET_ITEM(weaklist, i);
         PyObject *m = PyWeakref_GetObject(PyTuple_GET_ITEM(tup, 1));
@@ -441,6 +445,7 @@ static void finalize_modules(PyInterpreterState *interp)
     clear_module_dict(interp->sysdict);
     clear_module_dict(interp->builtins);
     PyErr_Clear();
+    (void)_PyGC_CollectNoFail();
 }
 
 int Py_FinalizeEx(void)
@@ -460,6 +465,7 @@ int Py_FinalizeEx(void)
         _PyEval_DumpDxp();
 
     PyErr_Clear();
+    (void)PyGC_Collect();
     finalize_modules(interp);
     if (_PySys_FlushStdFiles() < 0)
         status = -1;

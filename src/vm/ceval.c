@@ -1194,6 +1194,18 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
     PyObject *consts, *names;
     int instrumented;  /* lltrace or dxp: take the slow dispatch path */
     int lltrace = 0;
+    /* __lltrace__ is looked up again only when the globals (or their version) change */
+    PyObject *lltrace_globals = NULL;
+    uint64_t lltrace_version = 0;
+#define UPDATE_LLTRACE() do { \
+        PyDictObject *g_ = (PyDictObject *)f->f_globals; \
+        if ((PyObject *)g_ != lltrace_globals || !PyDict_CheckExact(g_) || \
+            g_->ma_version_tag != lltrace_version) { \
+            lltrace = lltrace_wanted(tstate, f); \
+            lltrace_globals = (PyObject *)g_; \
+            lltrace_version = PyDict_CheckExact(g_) ? g_->ma_version_tag : 0; \
+        } \
+    } while (0)
     PyFrameObject *entry_frame = f;
     PyFrameObject *saved_frame = tstate->frame;
     PyObject *call_kwnames = NULL;  /* CALL_*_KW → call_python hand-off */
@@ -1218,7 +1230,7 @@ resume_frame:
     localsplus = f->f_localsplus;
     consts = co->co_consts;
     names = co->co_names;
-    lltrace = lltrace_wanted(tstate, f);
+    UPDATE_LLTRACE();
     if (tstate->interp->config.dxp) dxp_enable();
     instrumented = lltrace || dxp_counts != NULL;
     if (throwflag) {
@@ -2729,7 +2741,7 @@ exiting:
         localsplus = f->f_localsplus;
         consts = co->co_consts;
         names = co->co_names;
-        lltrace = lltrace_wanted(tstate, f);
+        UPDATE_LLTRACE();
         instrumented = lltrace || dxp_counts != NULL;
         if (retval == NULL) goto error;
         PUSH(retval);
