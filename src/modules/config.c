@@ -27,6 +27,7 @@ PyObject *PyInit__string(void);  /* modules-os */
 PyObject *PyInit_atexit(void);  /* modules-os */
 PyObject *PyInit__signal(void);  /* modules-os */
 PyObject *PyInit_binascii(void);  /* modules-os */
+PyObject *PyInit_zlib(void);  /* modules-os */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -54,5 +55,6 @@ struct _inittab _PyImport_Inittab[] = {
     {"atexit", PyInit_atexit},
     {"_signal", PyInit__signal},
     {"binascii", PyInit_binascii},
+    {"zlib", PyInit_zlib},
     {NULL, NULL},
 };

@@ -2440,6 +2440,19 @@ backtrack:
 }
 
 static int
+is_compound(stmt_ty s)
+{
+    switch (s->kind) {
+    case FunctionDef_kind: case AsyncFunctionDef_kind: case ClassDef_kind: case If_kind:
+    case For_kind: case AsyncFor_kind: case While_kind: case With_kind: case AsyncWith_kind:
+    case Try_kind: case TryStar_kind: case Match_kind:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int
 statement(Parser *p, Vec *out)
 {
     START;
@@ -2515,11 +2528,20 @@ parse_start(Parser *p)
             return _PyAST_Interactive(EMPTY(asdl_stmt_seq), p->arena);
         }
         if (statement(p, &v) < 0) { vec_free(&v); return NULL; }
+        /* pegen's statement_newline: a compound statement must be followed by NEWLINE (the
+         * one implied at the end of input), else the next token is plain invalid syntax */
+        stmt_ty last = v.n ? (stmt_ty)v.items[v.n - 1] : NULL;
+        if (last && is_compound(last) && !at(p, NEWLINE) && !at(p, ENDMARKER)) {
+            vec_free(&v);
+            _PyPegen_raise_tok(p, peek(p), "invalid syntax");
+            return NULL;
+        }
+        Token *end = p->mark > 0 ? &p->toks[p->mark - 1] : peek(p);  /* pegen: the last token read */
         while (expect(p, NEWLINE)) {}
         if (!at(p, ENDMARKER)) {
             vec_free(&v);
             if (!p->error)
-                RAISE_LAST("multiple statements found while compiling a single statement");
+                _PyPegen_raise_tok(p, end, "multiple statements found while compiling a single statement");
             return NULL;
         }
         return _PyAST_Interactive(SEQ(asdl_stmt_seq, &v), p->arena);

@@ -1274,18 +1274,16 @@ int PyImport_ImportFrozenModuleObject(PyObject *name)
     PyObject *co = get_frozen_code(f);
     if (co == NULL)
         return -1;
-    PyObject *origname = PyUnicode_FromString(f->origname);
-    PyObject *m = origname ? PyImport_ExecCodeModuleObject(name, co, NULL, NULL) : NULL;
-    (void)m;
+    PyObject *m = PyImport_AddModuleObject(name);   /* borrowed */
+    PyObject *origname = m ? PyUnicode_FromString(f->origname) : NULL;
+    int r = origname ? PyObject_SetAttrString(m, "__origname__", origname) : -1;
+    Py_XDECREF(origname);
+    PyObject *res = r == 0 ? PyImport_ExecCodeModuleObject(name, co, NULL, NULL) : NULL;
     Py_DECREF(co);
-    if (m == NULL) {
-        Py_XDECREF(origname);
+    if (res == NULL)
         return -1;
-    }
-    int r = PyObject_SetAttrString(m, "__origname__", origname);
-    Py_DECREF(origname);
-    Py_DECREF(m);
-    return r < 0 ? -1 : 1;
+    Py_DECREF(res);
+    return 1;
 }
 
 int PyImport_ImportFrozenModule(const char *name)

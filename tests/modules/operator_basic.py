@@ -13,4 +13,3 @@ for f in (lambda: operator.concat(1, 2), lambda: itemgetter(), lambda: attrgette
     except Exception as e: print(type(e).__name__, e)
 print(operator.lt(1, 2), operator.is_(None, None), operator.countOf([1,1,2], 1), operator.indexOf([1,2], 2), operator.contains([1], 1))
 print(operator.__lt__ is operator.lt, operator.truth([]), operator.not_(0))
-print(list(string.Formatter().parse("a{0!r:>{w}}b{{c}}{x.y[0]}")))

@@ -1,0 +1,28 @@
+import zlib, gzip, io
+data = b"hello world " * 1000 + bytes(range(256))
+c = zlib.compress(data)
+print(len(c), zlib.decompress(c) == data, zlib.crc32(data), zlib.adler32(data), zlib.crc32(b"x", 5))
+print(zlib.compress(b"abc", 9), zlib.compress(b"", 0), zlib.decompress(zlib.compress(b"q", wbits=-15), wbits=-15))
+co = zlib.compressobj(6, zlib.DEFLATED, 31)
+gz = co.compress(data[:5000]) + co.compress(data[5000:]) + co.flush()
+print(zlib.decompress(gz, 47) == data)
+do = zlib.decompressobj()
+out = do.decompress(c + b"TRAILER", 100)
+print(len(out), len(do.unconsumed_tail) > 0, do.eof)
+out += do.decompress(do.unconsumed_tail)
+print(out == data, do.eof, do.unused_data, do.flush())
+for bad in [b"garbage", c[:20]]:
+    try: zlib.decompress(bad)
+    except zlib.error as e: print("error", e)
+d = zlib.compressobj(zdict=b"hello world")
+zc = d.compress(b"hello world hello") + d.flush()
+dd = zlib.decompressobj(zdict=b"hello world")
+print(dd.decompress(zc))
+print(gzip.decompress(gzip.compress(data, mtime=0)) == data, gzip.compress(b"abc", mtime=0))
+buf = io.BytesIO()
+with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as f:
+    f.write(b"line1\nline2\n")
+buf.seek(0)
+with gzip.GzipFile(fileobj=buf) as f:
+    print(f.readlines())
+print(zlib.MAX_WBITS, zlib.Z_BEST_COMPRESSION, zlib.DEF_BUF_SIZE, zlib.Z_FINISH)
