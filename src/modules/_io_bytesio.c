@@ -1,6 +1,6 @@
 /* _io_bytesio.c — _io.BytesIO: an in-memory binary stream over a growable byte
  * buffer (read/read1/readinto/readline(s), write/writelines, seek/tell/truncate,
- * getvalue, pickling state).  Its base _BufferedIOBase is in _io_bufferedio.c. */
+ * getvalue, getbuffer() views, pickling state).  Its base _BufferedIOBase is in _io_bufferedio.c. */
 #include "Python.h"
 #include "_iomodule.h"
 
@@ -11,6 +11,7 @@ typedef struct {
     Py_ssize_t string_size;
     Py_ssize_t allocated;
     int closed;
+    Py_ssize_t exports;         /* live getbuffer() views: no resizing while > 0 */
     PyObject *dict;
     PyObject *weakreflist;
 } bytesio;
@@ -24,6 +25,17 @@ static int check_closed(bytesio *self)
     return 0;
 }
 #define CHECK_CLOSED(self) if (check_closed(self) < 0) return NULL
+
+/* A getbuffer() memoryview points into buf, so nothing may move or shrink it. */
+static int check_exports(bytesio *self)
+{
+    if (self->exports > 0) {
+        PyErr_SetString(PyExc_BufferError, "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    return 0;
+}
+#define CHECK_EXPORTS(self) if (check_exports(self) < 0) return NULL
 
 static int resize_buffer(bytesio *self, Py_ssize_t size)
 {
@@ -153,6 +165,7 @@ static PyObject *bytesio_readinto(bytesio *self, PyObject *arg)
 static PyObject *bytesio_write(bytesio *self, PyObject *arg)
 {
     CHECK_CLOSED(self);
+    CHECK_EXPORTS(self);
     Py_buffer view;
     if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
         return NULL;
@@ -234,6 +247,7 @@ static PyObject *bytesio_truncate(bytesio *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "|O&:truncate", _PyIO_ConvertSsize_t, &size))
         return NULL;
     CHECK_CLOSED(self);
+    CHECK_EXPORTS(self);
     if (PyTuple_GET_SIZE(args) == 0 || PyTuple_GET_ITEM(args, 0) == Py_None) {
         size = self->pos;
     } else if (size < 0) {
@@ -265,6 +279,7 @@ static PyObject *bytesio_flush(bytesio *self, PyObject *unused)
 
 static PyObject *bytesio_close(bytesio *self, PyObject *unused)
 {
+    CHECK_EXPORTS(self);
     self->closed = 1;
     PyMem_Free(self->buf);
     self->buf = NULL;
@@ -280,6 +295,75 @@ static PyObject *bytesio_iternext(bytesio *self)
     if (n == 0)
         return NULL;
     return read_bytes(self, n);
+}
+
+/* ---- getbuffer(): a memoryview over the live buffer through _io._BytesIOBuffer ---- */
+
+typedef struct {
+    PyObject_HEAD
+    bytesio *source;
+} bytesiobuf;
+
+static int bytesiobuf_getbuffer(PyObject *op, Py_buffer *view, int flags)
+{
+    bytesio *b = ((bytesiobuf *)op)->source;
+    if (view == NULL) {
+        PyErr_SetString(PyExc_BufferError, "bytesiobuf_getbuffer: view==NULL argument is obsolete");
+        return -1;
+    }
+    /* An empty BytesIO may have no allocation yet; a view still needs a pointer. */
+    if (b->buf == NULL && resize_buffer(b, 1) < 0)
+        return -1;
+    if (PyBuffer_FillInfo(view, op, b->buf, b->string_size, 0, flags) < 0)
+        return -1;
+    b->exports++;
+    return 0;
+}
+
+static void bytesiobuf_releasebuffer(PyObject *op, Py_buffer *view)
+{
+    ((bytesiobuf *)op)->source->exports--;
+}
+
+static int bytesiobuf_traverse(PyObject *op, visitproc visit, void *arg)
+{
+    Py_VISIT(((bytesiobuf *)op)->source);
+    return 0;
+}
+
+static void bytesiobuf_dealloc(PyObject *op)
+{
+    PyObject_GC_UnTrack(op);
+    Py_CLEAR(((bytesiobuf *)op)->source);
+    Py_TYPE(op)->tp_free(op);
+}
+
+static PyBufferProcs bytesiobuf_as_buffer = {
+    bytesiobuf_getbuffer,
+    bytesiobuf_releasebuffer,
+};
+
+PyTypeObject _PyBytesIOBuffer_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "_io._BytesIOBuffer",
+    .tp_basicsize = sizeof(bytesiobuf),
+    .tp_dealloc = bytesiobuf_dealloc,
+    .tp_as_buffer = &bytesiobuf_as_buffer,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = bytesiobuf_traverse,
+};
+
+static PyObject *bytesio_getbuffer(bytesio *self, PyObject *unused)
+{
+    CHECK_CLOSED(self);
+    bytesiobuf *buf = PyObject_GC_New(bytesiobuf, &_PyBytesIOBuffer_Type);
+    if (buf == NULL)
+        return NULL;
+    buf->source = (bytesio *)Py_NewRef(self);
+    PyObject_GC_Track(buf);
+    PyObject *view = PyMemoryView_FromObject((PyObject *)buf);
+    Py_DECREF(buf);
+    return view;
 }
 
 static PyObject *bytesio_getstate(bytesio *self, PyObject *unused)
@@ -305,6 +389,7 @@ static PyObject *bytesio_setstate(bytesio *self, PyObject *state)
         return NULL;
     }
     CHECK_CLOSED(self);
+    CHECK_EXPORTS(self);
     Py_buffer view;
     if (PyObject_GetBuffer(PyTuple_GET_ITEM(state, 0), &view, PyBUF_SIMPLE) < 0)
         return NULL;
@@ -358,8 +443,11 @@ static int bytesio_init(PyObject *oself, PyObject *args, PyObject *kwds)
     PyObject *initvalue = NULL;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:BytesIO", kwlist, &initvalue))
         return -1;
+    /* __init__ may run again on a live object. */
     self->string_size = 0;
     self->pos = 0;
+    if (check_exports(self) < 0)
+        return -1;
     if (initvalue && initvalue != Py_None) {
         Py_buffer view;
         if (PyObject_GetBuffer(initvalue, &view, PyBUF_SIMPLE) < 0)
@@ -422,6 +510,7 @@ static PyMethodDef bytesio_methods[] = {
     {"readlines", (PyCFunction)bytesio_readlines, METH_VARARGS, NULL},
     {"read", (PyCFunction)bytesio_read, METH_VARARGS, NULL},
     {"getvalue", (PyCFunction)bytesio_getvalue, METH_NOARGS, NULL},
+    {"getbuffer", (PyCFunction)bytesio_getbuffer, METH_NOARGS, NULL},
     {"seek", (PyCFunction)bytesio_seek, METH_VARARGS, NULL},
     {"truncate", (PyCFunction)bytesio_truncate, METH_VARARGS, NULL},
     {"__getstate__", (PyCFunction)bytesio_getstate, METH_NOARGS, NULL},

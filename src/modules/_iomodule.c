@@ -343,7 +343,8 @@ PyObject *PyInit__io(void)
         add_type(m, &PyBufferedRWPair_Type, "BufferedRWPair") < 0 ||
         add_type(m, &PyBufferedRandom_Type, "BufferedRandom") < 0 ||
         add_type(m, &PyTextIOWrapper_Type, "TextIOWrapper") < 0 ||
-        add_type(m, &PyIncrementalNewlineDecoder_Type, "IncrementalNewlineDecoder") < 0)
+        add_type(m, &PyIncrementalNewlineDecoder_Type, "IncrementalNewlineDecoder") < 0 ||
+        add_type(m, &_PyBytesIOBuffer_Type, NULL) < 0)
         goto fail;
     return m;
 fail:

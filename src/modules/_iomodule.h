@@ -26,6 +26,7 @@ extern PyTypeObject PyBufferedRWPair_Type;
 extern PyTypeObject PyBufferedRandom_Type;
 extern PyTypeObject PyTextIOWrapper_Type;
 extern PyTypeObject PyIncrementalNewlineDecoder_Type;
+extern PyTypeObject _PyBytesIOBuffer_Type;   /* getbuffer() exporter, not in the module */
 
 /* io.UnsupportedOperation (subclass of OSError and ValueError). */
 extern PyObject *_PyIO_unsupported_operation;

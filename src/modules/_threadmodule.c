@@ -384,8 +384,7 @@ static PyObject *thread__set_sentinel(PyObject *self, PyObject *unused)
     lockobject *lock = newlockobject();
     if (lock == NULL)
         return NULL;
-    sem_acquire(&lock->sem, 0);
-    lock->locked = 1;
+    /* Unlocked: threading.py acquires it; the thread's end would release it. */
     return (PyObject *)lock;
 }
 

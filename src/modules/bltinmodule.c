@@ -1654,9 +1654,6 @@ static struct PyModuleDef builtinsmodule = {
     -1, builtin_methods, NULL, NULL, NULL, NULL,
 };
 
-/* memoryview's file has no owner yet: a weak reference lets builtins pick the type up as
- * soon as some file defines it, without a link dependency before that. */
-extern PyTypeObject PyMemoryView_Type __attribute__((weak));
 
 PyObject *_PyBuiltin_Init(PyInterpreterState *interp)
 {
@@ -1691,8 +1688,7 @@ PyObject *_PyBuiltin_Init(PyInterpreterState *interp)
     SETBUILTIN("int", &PyLong_Type);
     SETBUILTIN("list", &PyList_Type);
     SETBUILTIN("map", &PyMap_Type);
-    if (&PyMemoryView_Type != NULL)
-        SETBUILTIN("memoryview", &PyMemoryView_Type);
+    SETBUILTIN("memoryview", &PyMemoryView_Type);
     SETBUILTIN("object", &PyBaseObject_Type);
     SETBUILTIN("range", &PyRange_Type);
     SETBUILTIN("reversed", &PyReversed_Type);

@@ -1,26 +1,12 @@
 /* zlibmodule.c — the `zlib` module on Debian's libz (zlib1g-dev): compress/decompress,
  * Compress/Decompress stream objects (flush, copy, unused_data, unconsumed_tail, eof),
  * crc32, adler32, zlib.error and the Z_* constants.  Owner: modules-os.
- * The libz symbols are referenced weakly so that a binary linked without -lz still links;
- * importing zlib then raises ImportError (the Makefile's LDLIBS should carry -lz). */
+ */
 #include "Python.h"
 
 #include <string.h>
 #include <zlib.h>
 
-#pragma weak zlibVersion
-#pragma weak deflateInit2_
-#pragma weak deflate
-#pragma weak deflateEnd
-#pragma weak deflateCopy
-#pragma weak deflateSetDictionary
-#pragma weak inflateInit2_
-#pragma weak inflate
-#pragma weak inflateEnd
-#pragma weak inflateCopy
-#pragma weak inflateSetDictionary
-#pragma weak crc32
-#pragma weak adler32
 
 #define DEF_BUF_SIZE (16 * 1024)
 
@@ -682,10 +668,6 @@ static struct PyModuleDef zlibmodule = {
 
 PyObject *PyInit_zlib(void)
 {
-    if (zlibVersion == NULL) {
-        PyErr_SetString(PyExc_ImportError, "zlib: this Krait was linked without -lz");
-        return NULL;
-    }
     if (PyType_Ready(&Comptype) < 0 || PyType_Ready(&Decomptype) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&zlibmodule);

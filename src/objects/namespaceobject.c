@@ -1,10 +1,6 @@
 /* namespaceobject.c — types.SimpleNamespace: an object whose attributes live in a
- * plain dict (sys.implementation, import specs, user code via types.py).
- * TRANSITION: the two exported symbols are weak while runtime's temporary copy in
- * sysmodule.c still exists (theirs wins at link); drop KRAIT_NS_WEAK once it is gone. */
+ * plain dict (sys.implementation, import specs, user code via types.py). */
 #include "Python.h"
-
-#define KRAIT_NS_WEAK __attribute__((weak))
 
 typedef struct {
     PyObject_HEAD
@@ -132,7 +128,7 @@ static PyMemberDef namespace_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
-KRAIT_NS_WEAK PyTypeObject _PyNamespace_Type = {
+PyTypeObject _PyNamespace_Type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "types.SimpleNamespace",
     .tp_basicsize = sizeof(_PyNamespaceObject),
@@ -154,7 +150,7 @@ KRAIT_NS_WEAK PyTypeObject _PyNamespace_Type = {
     .tp_free = PyObject_GC_Del,
 };
 
-KRAIT_NS_WEAK PyObject *_PyNamespace_New(PyObject *kwds)
+PyObject *_PyNamespace_New(PyObject *kwds)
 {
     PyObject *ns = namespace_new(&_PyNamespace_Type, NULL, NULL);
     if (ns == NULL)

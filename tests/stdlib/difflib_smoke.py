@@ -1,0 +1,11 @@
+import difflib
+a = "one two three four five".split()
+b = "one three four six five".split()
+sm = difflib.SequenceMatcher(None, a, b)
+print(sm.ratio(), sm.get_matching_blocks(), sm.get_opcodes())
+print(list(difflib.unified_diff(["a\n", "b\n", "c\n"], ["a\n", "B\n", "c\n"], "x", "y")))
+print("".join(difflib.ndiff(["one\n", "two\n"], ["one\n", "tw0\n"])))
+print(list(difflib.context_diff(["a\n", "b\n"], ["a\n", "c\n"], "f1", "f2")))
+print(difflib.get_close_matches("appel", ["ape", "apple", "peach", "puppy"]))
+print(difflib.SequenceMatcher(lambda c: c == " ", "abcd efg", "abcdxefg").quick_ratio())
+print(difflib.HtmlDiff().make_table(["a"], ["b"]).count("<tr>"))

@@ -1,0 +1,13 @@
+import random
+random.seed(12345)
+print(random.random(), random.randint(1, 100), random.randrange(0, 100, 7), random.getrandbits(70))
+print(random.choice("abcdef"), random.choices(range(10), k=5), random.sample(range(100), 5))
+l = list(range(10)); random.shuffle(l); print(l)
+print(random.uniform(1, 2), random.gauss(0, 1), random.normalvariate(0, 1), random.expovariate(1.5))
+print(random.triangular(), random.betavariate(2, 3), random.gammavariate(2, 1), random.lognormvariate(0, 1))
+print(random.vonmisesvariate(1, 1), random.paretovariate(2), random.weibullvariate(1, 2))
+r = random.Random("seed string"); print(r.random(), r.randbytes(5))
+st = r.getstate(); x = r.random(); r.setstate(st); print(x == r.random())
+random.seed(b"bytes"); print(random.random())
+random.seed(2**100); print(random.random())
+print(random.choices("abc", weights=[1, 0, 5], k=6))

@@ -1,0 +1,21 @@
+import re
+print(re.match(r"(\w+) (\w+)", "hello world").groups())
+m = re.search(r"(?P<year>\d{4})-(?P<mon>\d\d)", "date: 2023-07-01")
+print(m.group(0), m["year"], m.groupdict(), m.span("mon"), m.start(), m.end())
+print(re.findall(r"\d+", "a1b22c333"), [x.group() for x in re.finditer(r"[aeiou]", "education")])
+print(re.sub(r"(\w)(\w*)", lambda m: m[1].upper() + m[2], "the quick brown fox"))
+print(re.sub(r"(?P<a>\d)", r"<\g<a>>", "a1b2"), re.subn("a", "b", "banana"))
+print(re.split(r"[,;]\s*", "a, b;c,d"), re.split(r"(,)", "a,b"), re.split(r"x*", "axbc"))
+print(re.fullmatch(r"\d+", "123"), re.fullmatch(r"\d+", "123a"))
+p = re.compile(r"^\s*#\s*(.*)$", re.M)
+print(p.findall("x\n  # one\n#two\n"), p.pattern, p.flags & re.M == re.M, p.groups)
+print(re.escape("a.b*c?"), re.I | re.S, repr(re.compile("ab", re.I)))
+print(re.findall(r"(?i)straße", "STRASSE Straße"), re.findall(r"(?<=a)b", "ab cb ab"), re.findall(r"a(?!b)", "ab ac"))
+print(re.match(r"(a)|(b)", "b").groups(), re.match(r"(a+?)(a*)", "aaa").groups())
+print(re.findall(r"\bfoo\b", "foo foobar barfoo foo."), re.findall(r"(\w)\1", "aabbcdd"))
+try:
+    re.compile("(")
+except re.error as e:
+    print("error:", e)
+print(repr(re.match("a", "a")).split(" object")[0], re.match(b"\\d", b"5").group())
+print(re.sub("", "-", "abc"), re.findall(".", "a\nb", re.S), re.findall("^\\w", "a\nb", re.M))
