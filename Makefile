@@ -57,7 +57,7 @@ test: build/krait
 	$(PYTHON) tools/runtests.py --krait build/krait $(T)
 
 test-asan: build/asan/krait
-	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(PYTHON) tools/runtests.py --krait build/asan/krait --sanitizer $(T)
 
 # Regenerate expected outputs from python3.11 (never edit them by hand).
