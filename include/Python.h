@@ -53,6 +53,8 @@
 #include "frameobject.h"
 #include "genobject.h"
 #include "ceval.h"
+#include "pythread.h"
+#include "ceval_gil.h"
 #include "modsupport.h"
 #include "import.h"
 #include "structseq.h"

@@ -22,6 +22,14 @@ double PyFloat_GetMin(void);
 PyObject *PyFloat_GetInfo(void);
 PyObject *_PyFloat_FormatSpec(PyObject *obj, PyObject *format_spec);
 int _PyFloat_Init(void);
+/* IEEE 754 binary16/32/64 packing (le: 1 = little-endian); Pack returns -1 and raises
+ * OverflowError when x does not fit, Unpack cannot fail. */
+int PyFloat_Pack2(double x, char *p, int le);
+int PyFloat_Pack4(double x, char *p, int le);
+int PyFloat_Pack8(double x, char *p, int le);
+double PyFloat_Unpack2(const char *p, int le);
+double PyFloat_Unpack4(const char *p, int le);
+double PyFloat_Unpack8(const char *p, int le);
 
 /* ---- pystrtod: CPython's names and flags ---- */
 #define Py_DTSF_SIGN 0x01       /* always add the sign */

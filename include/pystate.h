@@ -92,6 +92,10 @@ struct _ts {
     unsigned long native_thread_id;
     PyObject *async_exc;
     uint64_t id;
+    /* Called when the state is deleted (threading's sentinel lock; owner: threads). */
+    void (*on_delete)(void *);
+    void *on_delete_data;
+    int gilstate_counter;    /* PyGILState_Ensure nesting (owner: threads) */
 };
 
 /* The running thread's state (fast: a plain global read under the GIL). */

@@ -2,7 +2,8 @@
  * stream: BufferedReader, BufferedWriter, BufferedRandom (one shared implementation
  * with a read buffer and a write buffer, at most one of them non-empty at a time) and
  * BufferedRWPair.  The raw stream is driven only through its Python-level methods
- * (read/write/seek/tell/...), so any _RawIOBase subclass works. */
+ * (readinto/write/seek/tell/... on memoryviews of our buffers), so any _RawIOBase
+ * subclass works. */
 #include "Python.h"
 #include "_iomodule.h"
 
@@ -103,12 +104,25 @@ static int check_init(buffered *self)
 
 static int raw_closed(buffered *self)
 {
+    if (Py_IS_TYPE(self->raw, &PyFileIO_Type))
+        return _PyFileIO_closed(self->raw);
     PyObject *res = PyObject_GetAttrString(self->raw, "closed");
     if (res == NULL)
         return -1;
     int r = PyObject_IsTrue(res);
     Py_DECREF(res);
     return r;
+}
+
+PyObject *_PyBuffered_fast_raw(PyObject *buffer)
+{
+    PyTypeObject *tp = Py_TYPE(buffer);
+    if (tp != &PyBufferedReader_Type && tp != &PyBufferedWriter_Type && tp != &PyBufferedRandom_Type)
+        return NULL;
+    buffered *b = (buffered *)buffer;
+    if (!b->ok || b->raw == NULL || !Py_IS_TYPE(b->raw, &PyFileIO_Type))
+        return NULL;
+    return b->raw;
 }
 
 /* CPython's CHECK_CLOSED only raises when there is nothing buffered left to return
@@ -157,55 +171,89 @@ static Py_off_t raw_seek(buffered *self, Py_off_t target, int whence)
     return n;
 }
 
-/* raw.read(n) into dst: bytes read, 0 at EOF, -2 for "no data now" (None), -1 error. */
+/* Like CPython's _set_BlockingIOError: errno (EAGAIN from the raw write), message, and
+ * how many bytes of this call were accepted (characters_written). */
+static void set_blocking_error(const char *msg, Py_ssize_t written)
+{
+    PyObject *err = PyObject_CallFunction(PyExc_BlockingIOError, "isn", errno, msg, written);
+    if (err != NULL) {
+        PyErr_SetObject(PyExc_BlockingIOError, err);
+        Py_DECREF(err);
+    }
+}
+
+/* A memoryview over dst[0:n] for handing to the raw stream's readinto()/write(): the raw
+ * stream fills or drains our own buffer directly, without an intermediate bytes object. */
+static PyObject *view_of(char *dst, Py_ssize_t n, int readonly)
+{
+    Py_buffer buf;
+    if (PyBuffer_FillInfo(&buf, NULL, dst, n, readonly, readonly ? PyBUF_CONTIG_RO : PyBUF_CONTIG) < 0)
+        return NULL;
+    return PyMemoryView_FromBuffer(&buf);
+}
+
+/* Release (best effort, keeping any pending exception) and drop a view_of() view. */
+static void release_view(PyObject *mem, int clear_errors)
+{
+    PyObject *r = PyObject_CallMethod(mem, "release", NULL);
+    if (r != NULL)
+        Py_DECREF(r);
+    else if (clear_errors)
+        PyErr_Clear();
+    Py_DECREF(mem);
+}
+
+/* raw.readinto(dst[:n]): bytes read, 0 at EOF, -2 for "no data now" (None), -1 error. */
 static Py_ssize_t raw_read(buffered *self, char *dst, Py_ssize_t n)
 {
+    PyObject *mem = view_of(dst, n, 0);
+    if (mem == NULL)
+        return -1;
     PyObject *res;
-    for (;;) {
-        res = PyObject_CallMethod(self->raw, "read", "n", n);
-        if (res != NULL || !_PyIO_trap_eintr())
-            break;
-    }
+    do {
+        res = PyObject_CallMethod(self->raw, "readinto", "O", mem);
+    } while (res == NULL && _PyIO_trap_eintr());
+    /* The raw stream must not keep using our buffer after the call. */
+    release_view(mem, res != NULL);
     if (res == NULL)
         return -1;
     if (res == Py_None) {
         Py_DECREF(res);
         return -2;
     }
-    if (!PyBytes_Check(res)) {
-        PyErr_Format(PyExc_TypeError, "read() should return bytes");
-        Py_DECREF(res);
+    Py_ssize_t len = PyNumber_AsSsize_t(res, PyExc_ValueError);
+    Py_DECREF(res);
+    if (len == -1 && PyErr_Occurred()) {
+        _PyErr_FormatFromCause(PyExc_OSError, "raw readinto() failed");
         return -1;
     }
-    Py_ssize_t len = PyBytes_GET_SIZE(res);
-    if (len > n) {
+    if (len < 0 || len > n) {
         PyErr_Format(PyExc_OSError, "raw readinto() returned invalid length %zd (should have been between 0 and %zd)",
                      len, n);
-        Py_DECREF(res);
         return -1;
     }
-    memcpy(dst, PyBytes_AS_STRING(res), len);
-    Py_DECREF(res);
     return len;
 }
 
-/* raw.write(data[:n]) once: bytes written, -2 if it would block, -1 on error. */
+/* raw.write(data[:n]) once: bytes written, -2 if it would block (errno kept), -1 on error. */
 static Py_ssize_t raw_write(buffered *self, const char *data, Py_ssize_t n)
 {
-    PyObject *b = PyBytes_FromStringAndSize(data, n);
-    if (b == NULL)
+    PyObject *mem = view_of((char *)data, n, 1);
+    if (mem == NULL)
         return -1;
     PyObject *res;
-    for (;;) {
-        res = PyObject_CallMethod(self->raw, "write", "O", b);
-        if (res != NULL || !_PyIO_trap_eintr())
-            break;
-    }
-    Py_DECREF(b);
+    int errnum;
+    do {
+        errno = 0;
+        res = PyObject_CallMethod(self->raw, "write", "O", mem);
+        errnum = errno;
+    } while (res == NULL && _PyIO_trap_eintr());
+    release_view(mem, res != NULL);
     if (res == NULL)
         return -1;
     if (res == Py_None) {
         Py_DECREF(res);
+        errno = errnum;
         return -2;
     }
     Py_ssize_t w = PyNumber_AsSsize_t(res, PyExc_ValueError);
@@ -229,10 +277,12 @@ static int flush_writes(buffered *self)
         if (n == -1)
             goto fail;
         if (n == -2) {
-            PyErr_SetString(PyExc_BlockingIOError, "write could not complete without blocking");
+            set_blocking_error("write could not complete without blocking", 0);
             goto fail;
         }
         done += n;
+        if (PyErr_CheckSignals() < 0)
+            goto fail;
     }
     self->wlen = 0;
     return 0;
@@ -502,6 +552,18 @@ static PyObject *buffered_readline_impl(buffered *self, Py_ssize_t limit)
         return NULL;
     if (flush_writes(self) < 0)
         return NULL;
+    /* Fast path: the whole line is already in the read buffer. */
+    Py_ssize_t have = self->rend - self->rpos;
+    if (limit >= 0 && have > limit)
+        have = limit;
+    const char *nl0 = have > 0 ? memchr(self->rbuf + self->rpos, '\n', have) : NULL;
+    if (nl0 != NULL || (limit >= 0 && have == limit && have > 0)) {
+        Py_ssize_t take = nl0 ? nl0 - (self->rbuf + self->rpos) + 1 : have;
+        PyObject *res = PyBytes_FromStringAndSize(self->rbuf + self->rpos, take);
+        if (res != NULL)
+            self->rpos += take;
+        return res;
+    }
     char *line = NULL;
     Py_ssize_t len = 0, cap = 0;
     for (;;) {
@@ -579,6 +641,9 @@ static PyObject *buffered_iternext(buffered *self)
     return line;
 }
 
+/* As CPython's bufferedwriter_write: buffer what fits; otherwise flush, write large data
+ * straight to the raw stream, and buffer the tail.  A non-blocking raw stream that would
+ * block gives BlockingIOError whose characters_written counts the bytes accepted. */
 static PyObject *buffered_write(buffered *self, PyObject *arg)
 {
     CHECK_INIT(self, NULL);
@@ -587,34 +652,64 @@ static PyObject *buffered_write(buffered *self, PyObject *arg)
     Py_buffer view;
     if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
         return NULL;
+    const char *data = view.buf;
+    Py_ssize_t len = view.len, written = 0;
     if (check_closed(self, "write to closed file") < 0)
         goto fail;
     if (self->rend - self->rpos > 0 && drop_read_buffer(self) < 0)
         goto fail;
     self->rpos = self->rend = 0;
-    if (self->wlen + view.len > self->buffer_size) {
-        if (flush_writes(self) < 0)
+    if (len <= self->buffer_size - self->wlen) {
+        memcpy(self->wbuf + self->wlen, data, len);
+        self->wlen += len;
+        written = len;
+        goto end;
+    }
+    if (flush_writes(self) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_BlockingIOError))
+            goto fail;
+        /* flush_writes() kept the unwritten bytes at the front of wbuf. */
+        Py_ssize_t avail = self->buffer_size - self->wlen;
+        if (len <= avail) {
+            PyErr_Clear();
+            memcpy(self->wbuf + self->wlen, data, len);
+            self->wlen += len;
+            written = len;
+            goto end;
+        }
+        PyErr_Clear();
+        memcpy(self->wbuf + self->wlen, data, avail);
+        self->wlen += avail;
+        set_blocking_error("write could not complete without blocking", avail);
+        goto fail;
+    }
+    Py_ssize_t remaining = len;
+    while (remaining > self->buffer_size) {
+        Py_ssize_t n = raw_write(self, data + written, len - written);
+        if (n == -1)
+            goto fail;
+        if (n == -2) {
+            /* Can't buffer everything: still buffer as much as possible. */
+            memcpy(self->wbuf, data + written, self->buffer_size);
+            self->wlen = self->buffer_size;
+            written += self->buffer_size;
+            set_blocking_error("write could not complete without blocking", written);
+            goto fail;
+        }
+        written += n;
+        remaining -= n;
+        /* A partial write may come from a signal: run handlers before blocking again. */
+        if (PyErr_CheckSignals() < 0)
             goto fail;
     }
-    if (view.len >= self->buffer_size) {
-        Py_ssize_t done = 0;
-        while (done < view.len) {
-            Py_ssize_t n = raw_write(self, (char *)view.buf + done, view.len - done);
-            if (n == -1)
-                goto fail;
-            if (n == -2) {
-                PyErr_SetString(PyExc_BlockingIOError, "write could not complete without blocking");
-                goto fail;
-            }
-            done += n;
-        }
-    } else {
-        memcpy(self->wbuf + self->wlen, view.buf, view.len);
-        self->wlen += view.len;
+    if (remaining > 0) {
+        memcpy(self->wbuf, data + written, remaining);
+        written += remaining;
     }
-    Py_ssize_t len = view.len;
+    self->wlen = remaining;
+end:
     PyBuffer_Release(&view);
-    return PyLong_FromSsize_t(len);
+    return PyLong_FromSsize_t(written);
 fail:
     PyBuffer_Release(&view);
     return NULL;

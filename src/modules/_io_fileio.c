@@ -336,6 +336,11 @@ static PyObject *fileio_seekable(fileio *self, PyObject *unused)
     return PyBool_FromLong(self->seekable);
 }
 
+int _PyFileIO_closed(PyObject *self)
+{
+    return ((fileio *)self)->fd < 0;
+}
+
 static PyObject *fileio_fileno(fileio *self, PyObject *unused)
 {
     if (self->fd < 0)

@@ -287,6 +287,12 @@ PyObject *_PyIncrementalNewlineDecoder_decode(PyObject *myself, PyObject *input,
     int kind = PyUnicode_KIND(output);
     const void *data = PyUnicode_DATA(output);
     int seen = 0, has_cr = 0;
+    if (kind == PyUnicode_1BYTE_KIND && memchr(data, '\r', len) == NULL) {
+        /* The common case, no \r at all: one memchr instead of a character loop. */
+        if (!(self->seennl & SEEN_LF) && memchr(data, '\n', len) != NULL)
+            seen = SEEN_LF;
+        len = 0;
+    }
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c == '\n') {
@@ -447,6 +453,14 @@ Py_ssize_t _PyIO_find_line_ending(int translated, int universal, PyObject *readn
     const void *data = PyUnicode_DATA(str);
     if (translated) {
         /* Newlines are already translated, only search for \n */
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *p = (const Py_UCS1 *)data;
+            const Py_UCS1 *nl = start < end ? memchr(p + start, '\n', end - start) : NULL;
+            if (nl != NULL)
+                return nl - p + 1;
+            *consumed = end;
+            return -1;
+        }
         for (Py_ssize_t i = start; i < end; i++)
             if (PyUnicode_READ(kind, data, i) == '\n')
                 return i + 1;
@@ -456,6 +470,19 @@ Py_ssize_t _PyIO_find_line_ending(int translated, int universal, PyObject *readn
     if (universal) {
         /* Universal newline search: find any of \r, \r\n, \n.  The decoder ensures
          * that \r\n is not split in two pieces. */
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *p = (const Py_UCS1 *)data;
+            for (Py_ssize_t i = start; i < end; i++) {
+                if (p[i] > '\r')
+                    continue;
+                if (p[i] == '\n')
+                    return i + 1;
+                if (p[i] == '\r')
+                    return (i + 1 < end && p[i + 1] == '\n') ? i + 2 : i + 1;
+            }
+            *consumed = end;
+            return -1;
+        }
         for (Py_ssize_t i = start; i < end; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             if (c == '\n')
@@ -499,6 +526,7 @@ typedef struct {
     int detached;
     Py_ssize_t chunk_size;
     PyObject *buffer;
+    PyObject *raw;          /* the FileIO under an exact Buffered*: fast closed checks */
     PyObject *encoding;
     PyObject *encoder;      /* a Python incremental encoder, or NULL when native */
     PyObject *decoder;      /* codec decoder, wrapped in IncrementalNewlineDecoder if universal */
@@ -511,7 +539,7 @@ typedef struct {
     int encoding_start_of_stream;
     PyObject *decoded_chars;
     Py_ssize_t decoded_chars_used;
-    PyObject *pending_bytes;     /* list of bytes */
+    PyObject *pending_bytes;     /* list of bytes, and ASCII str when the codec is native */
     Py_ssize_t pending_bytes_count;
     PyObject *snapshot;          /* (dec_flags, next_input) */
     double b2cratio;
@@ -534,6 +562,12 @@ static int textio_check_attached(textio *self)
 
 static int textio_check_closed(textio *self)
 {
+    if (self->raw != NULL && Py_IS_TYPE(self, &PyTextIOWrapper_Type)) {
+        if (!_PyFileIO_closed(self->raw))
+            return 0;
+        PyErr_SetString(PyExc_ValueError, "I/O operation on closed file.");
+        return -1;
+    }
     PyObject *res = PyObject_GetAttrString((PyObject *)self, "closed");
     if (res == NULL)
         return -1;
@@ -574,11 +608,21 @@ static int textio_writeflush(textio *self)
 {
     if (self->pending_bytes == NULL || PyList_GET_SIZE(self->pending_bytes) == 0)
         return 0;
-    PyObject *empty = PyBytes_FromStringAndSize(NULL, 0);
-    PyObject *b = empty ? _PyBytes_Join(empty, self->pending_bytes) : NULL;
-    Py_XDECREF(empty);
+    /* Concatenate the pending pieces; ASCII str pieces are their own encoding. */
+    PyObject *b = PyBytes_FromStringAndSize(NULL, self->pending_bytes_count);
     if (b == NULL)
         return -1;
+    char *out = PyBytes_AS_STRING(b);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(self->pending_bytes); i++) {
+        PyObject *piece = PyList_GET_ITEM(self->pending_bytes, i);
+        if (PyUnicode_Check(piece)) {
+            memcpy(out, PyUnicode_DATA(piece), PyUnicode_GET_LENGTH(piece));
+            out += PyUnicode_GET_LENGTH(piece);
+        } else {
+            memcpy(out, PyBytes_AS_STRING(piece), PyBytes_GET_SIZE(piece));
+            out += PyBytes_GET_SIZE(piece);
+        }
+    }
     Py_CLEAR(self->pending_bytes);
     self->pending_bytes_count = 0;
     PyObject *ret;
@@ -754,6 +798,7 @@ static int textio_init(PyObject *oself, PyObject *args, PyObject *kwds)
     }
 
     Py_CLEAR(self->buffer);
+    Py_CLEAR(self->raw);
     Py_CLEAR(self->encoding);
     Py_CLEAR(self->encoder);
     Py_CLEAR(self->decoder);
@@ -787,6 +832,7 @@ static int textio_init(PyObject *oself, PyObject *args, PyObject *kwds)
         return -1;
     self->writable = (char)w;
     self->buffer = Py_NewRef(buffer);
+    self->raw = Py_XNewRef(_PyBuffered_fast_raw(buffer));
     if (set_codecs(self, r, w) < 0)
         return -1;
 
@@ -991,6 +1037,8 @@ static PyObject *textio_read(textio *self, PyObject *args)
     return result;
 }
 
+/* Search the decoded characters in place (as CPython does): a line that ends inside the
+ * current chunk costs one substring; only a line spanning chunks is assembled from pieces. */
 static PyObject *textio_readline_impl(textio *self, Py_ssize_t limit)
 {
     CHECK_CLOSED(self);
@@ -998,55 +1046,97 @@ static PyObject *textio_readline_impl(textio *self, Py_ssize_t limit)
         return _PyIOBase_raise_unsupported("not readable");
     if (textio_writeflush(self) < 0)
         return NULL;
-    PyObject *acc = NULL;    /* the line so far, without a line ending */
+    PyObject *line = NULL, *remaining = NULL, *chunks = NULL;
+    Py_ssize_t start = 0, endpos = 0, offset_to_buffer = 0, chunked = 0;
     for (;;) {
-        while (self->decoded_chars == NULL ||
-               PyUnicode_GET_LENGTH(self->decoded_chars) - self->decoded_chars_used == 0) {
-            int r = read_chunk(self, 0);
-            if (r < 0) {
-                Py_XDECREF(acc);
-                return NULL;
-            }
-            if (r == 0) {
-                set_decoded_chars(self, NULL);
-                Py_CLEAR(self->snapshot);
-                return acc ? acc : PyUnicode_FromStringAndSize(NULL, 0);
-            }
+        int r = 1;
+        while (self->decoded_chars == NULL || PyUnicode_GET_LENGTH(self->decoded_chars) == 0) {
+            r = read_chunk(self, 0);
+            if (r < 0)
+                goto error;
+            if (r == 0)
+                break;
         }
-        PyObject *rest = get_decoded_chars(self, -1);
-        if (rest == NULL) {
-            Py_XDECREF(acc);
-            return NULL;
+        if (r == 0) {
+            /* End of file. */
+            set_decoded_chars(self, NULL);
+            Py_CLEAR(self->snapshot);
+            start = endpos = offset_to_buffer = 0;
+            break;
         }
-        Py_ssize_t restlen = PyUnicode_GET_LENGTH(rest);
-        PyObject *text;
-        if (acc) {
-            text = PyUnicode_Concat(acc, rest);
-            Py_DECREF(acc);
-            acc = NULL;
+        if (remaining == NULL) {
+            line = Py_NewRef(self->decoded_chars);
+            start = self->decoded_chars_used;
+            offset_to_buffer = 0;
         } else {
-            text = Py_NewRef(rest);
+            line = PyUnicode_Concat(remaining, self->decoded_chars);
+            start = 0;
+            offset_to_buffer = PyUnicode_GET_LENGTH(remaining);
+            Py_CLEAR(remaining);
+            if (line == NULL)
+                goto error;
         }
-        Py_DECREF(rest);
-        if (text == NULL)
-            return NULL;
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text), consumed = 0;
-        Py_ssize_t endpos = _PyIO_find_line_ending(self->readtranslate, self->readuniversal,
-                                                   self->readnl, text, 0, len, &consumed);
-        if (endpos < 0 && limit >= 0 && consumed >= limit)
-            endpos = limit;
-        else if (endpos >= 0 && limit >= 0 && endpos > limit)
-            endpos = limit;
+        Py_ssize_t line_len = PyUnicode_GET_LENGTH(line), consumed = 0;
+        endpos = _PyIO_find_line_ending(self->readtranslate, self->readuniversal, self->readnl,
+                                        line, start, line_len, &consumed);
         if (endpos >= 0) {
-            /* Give back what follows the line. */
-            self->decoded_chars_used -= len - endpos;
-            (void)restlen;
-            PyObject *line = PyUnicode_Substring(text, 0, endpos);
-            Py_DECREF(text);
-            return line;
+            if (limit >= 0 && (endpos - start) + chunked >= limit)
+                endpos = start + limit - chunked;
+            break;
         }
-        acc = text;
+        /* No line ending yet: everything up to `consumed` can be put aside. */
+        endpos = consumed;
+        if (limit >= 0 && (endpos - start) + chunked >= limit) {
+            endpos = start + limit - chunked;
+            break;
+        }
+        if (endpos > start) {
+            if (chunks == NULL && (chunks = PyList_New(0)) == NULL)
+                goto error;
+            PyObject *piece = PyUnicode_Substring(line, start, endpos);
+            if (piece == NULL || PyList_Append(chunks, piece) < 0) {
+                Py_XDECREF(piece);
+                goto error;
+            }
+            chunked += PyUnicode_GET_LENGTH(piece);
+            Py_DECREF(piece);
+        }
+        /* A partial line ending is carried over to the next chunk. */
+        if (endpos < line_len && (remaining = PyUnicode_Substring(line, endpos, line_len)) == NULL)
+            goto error;
+        Py_CLEAR(line);
+        set_decoded_chars(self, NULL);
     }
+    if (line != NULL) {
+        /* The line ends in the current chunk. */
+        self->decoded_chars_used = endpos - offset_to_buffer;
+        if (start > 0 || endpos < PyUnicode_GET_LENGTH(line))
+            Py_SETREF(line, PyUnicode_Substring(line, start, endpos));
+        if (line == NULL)
+            goto error;
+    }
+    if (remaining != NULL) {
+        if (chunks == NULL && (chunks = PyList_New(0)) == NULL)
+            goto error;
+        if (PyList_Append(chunks, remaining) < 0)
+            goto error;
+        Py_CLEAR(remaining);
+    }
+    if (chunks != NULL) {
+        if (line != NULL && PyList_Append(chunks, line) < 0)
+            goto error;
+        PyObject *empty = PyUnicode_FromStringAndSize(NULL, 0);
+        Py_XSETREF(line, empty ? PyUnicode_Join(empty, chunks) : NULL);
+        Py_XDECREF(empty);
+        Py_CLEAR(chunks);
+        return line;
+    }
+    return line ? line : PyUnicode_FromStringAndSize(NULL, 0);
+error:
+    Py_XDECREF(line);
+    Py_XDECREF(remaining);
+    Py_XDECREF(chunks);
+    return NULL;
 }
 
 static PyObject *textio_readline(textio *self, PyObject *args)
@@ -1115,11 +1205,16 @@ static PyObject *textio_write(textio *self, PyObject *text)
     if (self->line_buffering &&
         (haslf || PyUnicode_FindChar(text, '\r', 0, PyUnicode_GET_LENGTH(text), 1) >= 0))
         needflush = 1;
-    PyObject *b = encode_text(self, text);
-    Py_DECREF(text);
+    PyObject *b;
+    if (self->native_enc != ENC_OTHER && PyUnicode_IS_ASCII(text))
+        b = text;     /* utf-8, latin-1 and ascii all encode ASCII as itself */
+    else {
+        b = encode_text(self, text);
+        Py_DECREF(text);
+    }
     if (b == NULL)
         return NULL;
-    if (!PyBytes_Check(b)) {
+    if (!PyBytes_Check(b) && !PyUnicode_Check(b)) {
         PyErr_Format(PyExc_TypeError, "encoder should return a bytes object, not '%.200s'",
                      Py_TYPE(b)->tp_name);
         Py_DECREF(b);
@@ -1129,7 +1224,7 @@ static PyObject *textio_write(textio *self, PyObject *text)
         Py_DECREF(b);
         return NULL;
     }
-    self->pending_bytes_count += PyBytes_GET_SIZE(b);
+    self->pending_bytes_count += PyUnicode_Check(b) ? PyUnicode_GET_LENGTH(b) : PyBytes_GET_SIZE(b);
     int r = PyList_Append(self->pending_bytes, b);
     Py_DECREF(b);
     if (r < 0)
@@ -1546,6 +1641,7 @@ static PyObject *textio_detach(textio *self, PyObject *unused)
     Py_DECREF(res);
     PyObject *buffer = self->buffer;
     self->buffer = NULL;
+    Py_CLEAR(self->raw);
     self->detached = 1;
     self->ok = 0;
     return buffer;
@@ -1775,6 +1871,7 @@ static int textio_traverse(textio *self, visitproc visit, void *arg)
     Py_VISIT(self->decoded_chars);
     Py_VISIT(self->pending_bytes);
     Py_VISIT(self->snapshot);
+    Py_VISIT(self->raw);
     Py_VISIT(self->errors);
     Py_VISIT(self->dict);
     return 0;
@@ -1784,6 +1881,7 @@ static int textio_clear(textio *self)
 {
     self->ok = 0;
     Py_CLEAR(self->buffer);
+    Py_CLEAR(self->raw);
     Py_CLEAR(self->encoding);
     Py_CLEAR(self->encoder);
     Py_CLEAR(self->decoder);

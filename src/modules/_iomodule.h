@@ -34,6 +34,12 @@ extern PyObject *_PyIO_unsupported_operation;
 /* "O&" converter: None -> -1, else an index. */
 int _PyIO_ConvertSsize_t(PyObject *obj, void *result);
 
+/* Fast paths for the usual stack (exact types only, so overriding subclasses still work):
+ * is an exact FileIO closed?  the exact FileIO under an exact Buffered* (borrowed, or
+ * NULL when there is no such fast path). */
+int _PyFileIO_closed(PyObject *self);
+PyObject *_PyBuffered_fast_raw(PyObject *buffer);
+
 /* IOBase helpers (defined in _io_iobase.c). */
 int _PyIOBase_finalize(PyObject *self);
 int _PyIOBase_is_closed(PyObject *self);           /* -1 on error */

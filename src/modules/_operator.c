@@ -186,11 +186,11 @@ static int tscmp(const unsigned char *a, Py_ssize_t len_a, const unsigned char *
     return result == 0;
 }
 
-static PyObject *op_compare_digest(PyObject *m, PyObject *const *args, Py_ssize_t n)
+PyObject *_Py_compare_digest(PyObject *a, PyObject *b);
+
+/* Shared with _hashlib.compare_digest (_hashopenssl.c). */
+PyObject *_Py_compare_digest(PyObject *a, PyObject *b)
 {
-    if (!_PyArg_CheckPositional("_compare_digest", n, 2, 2))
-        return NULL;
-    PyObject *a = args[0], *b = args[1];
     int r;
     if (PyUnicode_Check(a) && PyUnicode_Check(b)) {
         if (!PyUnicode_IS_ASCII(a) || !PyUnicode_IS_ASCII(b)) {
@@ -226,6 +226,13 @@ static PyObject *op_compare_digest(PyObject *m, PyObject *const *args, Py_ssize_
         PyBuffer_Release(&vb);
     }
     return PyBool_FromLong(r);
+}
+
+static PyObject *op_compare_digest(PyObject *m, PyObject *const *args, Py_ssize_t n)
+{
+    if (!_PyArg_CheckPositional("_compare_digest", n, 2, 2))
+        return NULL;
+    return _Py_compare_digest(args[0], args[1]);
 }
 
 /* ------------------------------------------------------------ itemgetter */

@@ -21,6 +21,9 @@ PyObject *PyInit__struct(void);  /* objects-buffer */
 PyObject *PyInit__sre(void);  /* sre */
 PyObject *PyInit_gc(void);  /* memory */
 PyObject *PyInit__collections(void);  /* objects-containers */
+PyObject *PyInit__contextvars(void);  /* objects-containers */
+PyObject *PyInit__heapq(void);  /* objects-containers */
+PyObject *PyInit__bisect(void);  /* objects-containers */
 PyObject *PyInit__ast(void);  /* parser (src/parser/Python-ast.c) */
 PyObject *PyInit__operator(void);  /* modules-os */
 PyObject *PyInit__string(void);  /* modules-os */
@@ -28,6 +31,16 @@ PyObject *PyInit_atexit(void);  /* modules-os */
 PyObject *PyInit__signal(void);  /* modules-os */
 PyObject *PyInit_binascii(void);  /* modules-os */
 PyObject *PyInit_zlib(void);  /* modules-os */
+PyObject *PyInit__hashlib(void);  /* modules-os */
+PyObject *PyInit__md5(void);  /* modules-os */
+PyObject *PyInit__sha1(void);  /* modules-os */
+PyObject *PyInit__sha256(void);  /* modules-os */
+PyObject *PyInit__sha512(void);  /* modules-os */
+PyObject *PyInit__sha3(void);  /* modules-os */
+PyObject *PyInit__blake2(void);  /* modules-os */
+PyObject *PyInit__posixsubprocess(void);  /* modules-os */
+PyObject *PyInit_fcntl(void);  /* modules-os */
+PyObject *PyInit_select(void);  /* modules-os */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -49,6 +62,9 @@ struct _inittab _PyImport_Inittab[] = {
     {"_sre", PyInit__sre},
     {"gc", PyInit_gc},
     {"_collections", PyInit__collections},
+    {"_contextvars", PyInit__contextvars},
+    {"_heapq", PyInit__heapq},
+    {"_bisect", PyInit__bisect},
     {"_ast", PyInit__ast},
     {"_operator", PyInit__operator},
     {"_string", PyInit__string},
@@ -56,5 +72,15 @@ struct _inittab _PyImport_Inittab[] = {
     {"_signal", PyInit__signal},
     {"binascii", PyInit_binascii},
     {"zlib", PyInit_zlib},
+    {"_hashlib", PyInit__hashlib},
+    {"_md5", PyInit__md5},
+    {"_sha1", PyInit__sha1},
+    {"_sha256", PyInit__sha256},
+    {"_sha512", PyInit__sha512},
+    {"_sha3", PyInit__sha3},
+    {"_blake2", PyInit__blake2},
+    {"_posixsubprocess", PyInit__posixsubprocess},
+    {"fcntl", PyInit_fcntl},
+    {"select", PyInit_select},
     {NULL, NULL},
 };

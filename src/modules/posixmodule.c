@@ -1447,15 +1447,38 @@ static void run_fork_hooks(PyObject *list, int reverse)
     }
 }
 
-static PyObject *os_fork(PyObject *self, PyObject *unused)
+/* CPython's fork protocol (also used by _posixsubprocess when preexec_fn is given). */
+void PyOS_BeforeFork(void);
+void PyOS_AfterFork_Parent(void);
+void PyOS_AfterFork_Child(void);
+
+void PyOS_BeforeFork(void)
 {
     run_fork_hooks(fork_before, 1);
+}
+
+void PyOS_AfterFork_Parent(void)
+{
+    run_fork_hooks(fork_parent, 0);
+}
+
+void PyOS_AfterFork_Child(void)
+{
+    run_fork_hooks(fork_child, 0);
+}
+
+static PyObject *os_fork(PyObject *self, PyObject *unused)
+{
+    PyOS_BeforeFork();
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0)
         return posix_error();
-    run_fork_hooks(pid == 0 ? fork_child : fork_parent, 0);
+    if (pid == 0)
+        PyOS_AfterFork_Child();
+    else
+        PyOS_AfterFork_Parent();
     return PyLong_FromLong((long)pid);
 }
 

@@ -1630,7 +1630,10 @@ PyObject *PyBytes_FromObject(PyObject *x)
         Py_buffer view;
         if (PyObject_GetBuffer(x, &view, PyBUF_FULL_RO) < 0)
             return NULL;
-        PyObject *res = PyBytes_FromStringAndSize(view.buf, view.len);
+        /* A strided view (memoryview(b)[::2]) is copied item by item, in C order. */
+        PyObject *res = PyBytes_FromStringAndSize(NULL, view.len);
+        if (res != NULL && PyBuffer_ToContiguous(PyBytes_AS_STRING(res), &view, view.len, 'C') < 0)
+            Py_CLEAR(res);
         PyBuffer_Release(&view);
         return res;
     }

@@ -1190,8 +1190,127 @@ static PyObject *float_get_imag(PyObject *self, void *c) { return PyFloat_FromDo
 
 PyObject *PyFloat_GetInfo(void)
 {
-    return Py_BuildValue("(diidiiidii)", DBL_MAX, DBL_MAX_EXP, DBL_MAX_10_EXP, DBL_MIN, DBL_MIN_EXP,
+    return Py_BuildValue("(diidiiiidii)", DBL_MAX, DBL_MAX_EXP, DBL_MAX_10_EXP, DBL_MIN, DBL_MIN_EXP,
                          DBL_MIN_10_EXP, DBL_DIG, DBL_MANT_DIG, DBL_EPSILON, FLT_RADIX, FLT_ROUNDS);
+}
+
+/* ==== PyFloat_Pack/Unpack (IEEE 754 binary16/32/64, for struct, array, memoryview) ==== */
+
+/* Store the n bytes of v (host order) into p in the requested byte order. */
+static void store_bytes(const unsigned char *v, int n, unsigned char *p, int le)
+{
+    int host_le = 1;
+    host_le = *(unsigned char *)&host_le;
+    for (int i = 0; i < n; i++)
+        p[i] = v[le == host_le ? i : n - 1 - i];
+}
+
+int PyFloat_Pack2(double x, char *data, int le)
+{
+    unsigned char *p = (unsigned char *)data;
+    int sign, e;
+    unsigned short bits;
+    if (x == 0.0) {
+        sign = copysign(1.0, x) == -1.0;
+        e = 0;
+        bits = 0;
+    } else if (isinf(x)) {
+        sign = x < 0.0;
+        e = 0x1f;
+        bits = 0;
+    } else if (isnan(x)) {
+        sign = copysign(1.0, x) == -1.0;
+        e = 0x1f;
+        bits = 512;
+    } else {
+        sign = x < 0.0;
+        double f = frexp(fabs(x), &e) * 2.0;    /* 1 <= f < 2 */
+        e--;
+        if (e >= 16)
+            goto overflow;
+        if (e < -25) {          /* |x| < 2**-25: underflows to zero */
+            f = 0.0;
+            e = 0;
+        } else if (e < -14) {   /* subnormal */
+            f = ldexp(f, 14 + e);
+            e = 0;
+        } else {
+            e += 15;
+            f -= 1.0;
+        }
+        f *= 1024.0;
+        bits = (unsigned short)f;
+        f -= bits;
+        if (f > 0.5 || (f == 0.5 && bits % 2 == 1)) {   /* round half to even */
+            if (++bits == 1024) {
+                bits = 0;
+                if (++e == 31)
+                    goto overflow;
+            }
+        }
+    }
+    bits |= (unsigned short)((e << 10) | (sign << 15));
+    p[le ? 0 : 1] = (unsigned char)(bits & 0xff);
+    p[le ? 1 : 0] = (unsigned char)(bits >> 8);
+    return 0;
+overflow:
+    PyErr_SetString(PyExc_OverflowError, "float too large to pack with e format");
+    return -1;
+}
+
+int PyFloat_Pack4(double x, char *data, int le)
+{
+    float y = (float)x;
+    if (isinf(y) && !isinf(x)) {
+        PyErr_SetString(PyExc_OverflowError, "float too large to pack with f format");
+        return -1;
+    }
+    unsigned char v[4];
+    memcpy(v, &y, 4);
+    store_bytes(v, 4, (unsigned char *)data, le);
+    return 0;
+}
+
+int PyFloat_Pack8(double x, char *data, int le)
+{
+    unsigned char v[8];
+    memcpy(v, &x, 8);
+    store_bytes(v, 8, (unsigned char *)data, le);
+    return 0;
+}
+
+double PyFloat_Unpack2(const char *data, int le)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    unsigned bits = p[le ? 0 : 1] | ((unsigned)p[le ? 1 : 0] << 8);
+    int sign = (bits >> 15) & 1, e = (bits >> 10) & 0x1f;
+    unsigned f = bits & 0x3ff;
+    double x;
+    if (e == 0x1f)
+        x = f == 0 ? HUGE_VAL : NAN;
+    else if (e == 0)
+        x = ldexp((double)f / 1024.0, -14);
+    else
+        x = ldexp(1.0 + (double)f / 1024.0, e - 15);
+    return sign ? -x : x;
+}
+
+double PyFloat_Unpack4(const char *data, int le)
+{
+    unsigned char v[4];
+    float y;
+    store_bytes((const unsigned char *)data, 4, v, le);     /* the swap is symmetric */
+    memcpy(&y, v, 4);
+    return y;
+}
+
+double PyFloat_Unpack8(const char *data, int le)
+{
+    unsigned char v[8];
+    double x;
+    store_bytes((const unsigned char *)data, 8, v, le);
+    memcpy(&x, v, 8);
+    return x;
 }
 
 int _PyFloat_Init(void) { return 0; }

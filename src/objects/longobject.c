@@ -273,7 +273,8 @@ long long PyLong_AsLongLong(PyObject *obj)
     int overflow;
     long result = PyLong_AsLongAndOverflow(obj, &overflow);
     if (overflow) {
-        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C long long");
+        /* CPython 3.11 converts through _PyLong_AsByteArray here, hence the wording. */
+        PyErr_SetString(PyExc_OverflowError, "int too big to convert");
         return -1;
     }
     return result;
@@ -336,7 +337,10 @@ static unsigned long as_unsigned(PyObject *v, const char *ctype, const char *neg
     }
     if (mpz_fits_ulong_p(BIG(v)))
         return mpz_get_ui(BIG(v));
-    PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C %s", ctype);
+    if (strcmp(ctype, "unsigned long long") == 0)     /* via _PyLong_AsByteArray in 3.11 */
+        PyErr_SetString(PyExc_OverflowError, "int too big to convert");
+    else
+        PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C %s", ctype);
     return (unsigned long)-1;
 }
 

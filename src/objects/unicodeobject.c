@@ -72,7 +72,9 @@ PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
 static void unicode_dealloc(PyObject *self)
 {
     PyUnicodeObject *op = U(self);
-    if (op->state.interned == SSTATE_INTERNED_IMMORTAL && self != unicode_empty) {
+    if ((op->state.interned == SSTATE_INTERNED_IMMORTAL && self != unicode_empty) ||
+        (op->length == 1 && op->state.kind == PyUnicode_1BYTE_KIND &&
+         latin1_cache[((Py_UCS1 *)op->data)[0]] == self)) {
         /* Interned strings live as long as the interpreter. */
         Py_SET_REFCNT(self, 1 << 30);
         return;
@@ -134,7 +136,9 @@ PyObject *_PyUnicode_Latin1Char(Py_UCS4 ch)
         if (s == NULL)
             return NULL;
         PyUnicode_1BYTE_DATA(s)[0] = (Py_UCS1)ch;
-        U(s)->state.interned = SSTATE_INTERNED_IMMORTAL;
+        /* Immortal singletons, but not interned until something interns them (a name
+         * or identifier-like constant), as in 3.11: visible through marshal. */
+        Py_SET_REFCNT(s, 1 << 30);
         latin1_cache[ch] = s;
     }
     return Py_NewRef(s);
@@ -649,11 +653,6 @@ static error_handler get_error_handler(const char *errors)
     return ERR_UNKNOWN;
 }
 
-static int unknown_handler(const char *errors)
-{
-    PyErr_Format(PyExc_LookupError, "unknown error handler name '%.400s'", errors);
-    return -1;
-}
 
 static void raise_decode_error(const char *encoding, const char *input, Py_ssize_t length,
                                Py_ssize_t start, Py_ssize_t end, const char *reason)
@@ -679,11 +678,46 @@ static void raise_encode_error(const char *encoding, PyObject *unicode, Py_ssize
     }
 }
 
-/* Apply a decode error handler to input[start:end]; writes the replacement. */
+/* Run an error handler registered with codecs.register_error on an encode error in
+ * unicode[start:end]: returns the replacement as bytes (a str replacement must consist
+ * of characters below limit, else the original error is raised) and sets *newpos. */
+static PyObject *encode_handler_bytes(const char *errors, const char *encoding, PyObject *unicode,
+                                      Py_ssize_t start, Py_ssize_t end, const char *reason,
+                                      Py_UCS4 limit, Py_ssize_t *newpos)
+{
+    PyObject *rep = _PyCodec_CallEncodeErrorHandler(errors, encoding, unicode, start, end, reason,
+                                                    newpos);
+    if (rep == NULL || PyBytes_Check(rep))
+        return rep;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(rep);
+    PyObject *b = PyBytes_FromStringAndSize(NULL, n);
+    if (b == NULL) {
+        Py_DECREF(rep);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(rep, k);
+        if (c >= limit) {
+            Py_DECREF(rep);
+            Py_DECREF(b);
+            raise_encode_error(encoding, unicode, start, end, reason);
+            return NULL;
+        }
+        PyBytes_AS_STRING(b)[k] = (char)c;
+    }
+    Py_DECREF(rep);
+    return b;
+}
+
+/* Apply a decode error handler to input[start:end]; writes the replacement and sets
+ * *newpos (when not NULL) to where decoding resumes: end, or what a handler registered
+ * with codecs.register_error returned (decoders passing NULL always resume at end). */
 static int decode_error(error_handler h, const char *errors, _PyUnicodeWriter *w, const char *encoding,
                         const char *input, Py_ssize_t length, Py_ssize_t start, Py_ssize_t end,
-                        const char *reason)
+                        const char *reason, Py_ssize_t *newpos)
 {
+    if (newpos)
+        *newpos = end;
     switch (h) {
     case ERR_IGNORE:
         return 0;
@@ -709,8 +743,18 @@ static int decode_error(error_handler h, const char *errors, _PyUnicodeWriter *w
                 return -1;
         }
         return 0;
-    case ERR_UNKNOWN:
-        return unknown_handler(errors);
+    case ERR_UNKNOWN: {
+        Py_ssize_t np;
+        PyObject *rep = _PyCodec_CallDecodeErrorHandler(errors, encoding, input, length, start, end,
+                                                        reason, &np);
+        if (rep == NULL)
+            return -1;
+        int r = _PyUnicodeWriter_WriteStr(w, rep);
+        Py_DECREF(rep);
+        if (newpos)
+            *newpos = np;
+        return r;
+    }
     case ERR_XMLCHARREFREPLACE:
     case ERR_NAMEREPLACE:
         PyErr_Format(PyExc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
@@ -832,7 +876,7 @@ PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const cha
         }
         if (h == ERR_SURROGATEPASS)
             h = ERR_STRICT;
-        if (decode_error(h, errors, &w, "utf-8", s, size, startpos, endpos, reason) < 0)
+        if (decode_error(h, errors, &w, "utf-8", s, size, startpos, endpos, reason, &endpos) < 0)
             goto error;
         p = (const unsigned char *)s + endpos;
     }
@@ -913,10 +957,33 @@ static PyObject *encode_utf8(PyObject *unicode, const char *errors)
                 case ERR_XMLCHARREFREPLACE:
                     o += sprintf(o, "&#%u;", (unsigned)c);
                     break;
-                case ERR_UNKNOWN:
-                    PyMem_Free(buf);
-                    unknown_handler(errors);
-                    return NULL;
+                case ERR_UNKNOWN: {
+                    Py_ssize_t np;
+                    PyObject *rep = encode_handler_bytes(errors, "utf-8", unicode, i, endpos,
+                                                         "surrogates not allowed", 128, &np);
+                    if (rep == NULL) {
+                        PyMem_Free(buf);
+                        return NULL;
+                    }
+                    Py_ssize_t used = o - buf, rn = PyBytes_GET_SIZE(rep);
+                    Py_ssize_t need = used + rn + (len - np) * 4 + 1;
+                    if (need > cap) {
+                        char *nb2 = PyMem_Realloc(buf, need);
+                        if (nb2 == NULL) {
+                            Py_DECREF(rep);
+                            PyMem_Free(buf);
+                            return PyErr_NoMemory();
+                        }
+                        buf = nb2;
+                        cap = need;
+                    }
+                    memcpy(buf + used, PyBytes_AS_STRING(rep), rn);
+                    o = buf + used + rn;
+                    Py_DECREF(rep);
+                    endpos = np;
+                    j = endpos;     /* the handler replaced the whole run */
+                    break;
+                }
                 default:
                 strict:
                     PyMem_Free(buf);
@@ -1006,8 +1073,11 @@ PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *erro
         if (p[i] < 128) {
             if (_PyUnicodeWriter_WriteChar(&w, p[i]) < 0)
                 goto error;
-        } else if (decode_error(h, errors, &w, "ascii", s, size, i, i + 1, "ordinal not in range(128)") < 0) {
-            goto error;
+        } else {
+            Py_ssize_t np;
+            if (decode_error(h, errors, &w, "ascii", s, size, i, i + 1, "ordinal not in range(128)", &np) < 0)
+                goto error;
+            i = np - 1;
         }
     }
     return _PyUnicodeWriter_Finish(&w);
@@ -1085,10 +1155,32 @@ static PyObject *encode_ucs1(PyObject *unicode, const char *errors, Py_UCS4 limi
             case ERR_XMLCHARREFREPLACE:
                 n = sprintf(tmp, "&#%u;", (unsigned)c);
                 break;
-            case ERR_UNKNOWN:
-                PyMem_Free(buf);
-                unknown_handler(errors);
-                return NULL;
+            case ERR_UNKNOWN: {
+                Py_ssize_t np;
+                PyObject *rep = encode_handler_bytes(errors, encoding, unicode, i, endpos, reason,
+                                                     limit, &np);
+                if (rep == NULL) {
+                    PyMem_Free(buf);
+                    return NULL;
+                }
+                Py_ssize_t rn = PyBytes_GET_SIZE(rep);
+                if (pos + rn + (len - np) + 16 > cap) {
+                    cap = pos + rn + (len - np) + 16;
+                    char *nb = PyMem_Realloc(buf, cap);
+                    if (nb == NULL) {
+                        Py_DECREF(rep);
+                        PyMem_Free(buf);
+                        return PyErr_NoMemory();
+                    }
+                    buf = nb;
+                }
+                memcpy(buf + pos, PyBytes_AS_STRING(rep), rn);
+                pos += rn;
+                Py_DECREF(rep);
+                endpos = np;
+                j = endpos;     /* the handler replaced the whole run */
+                continue;
+            }
             default:
             strict:
                 PyMem_Free(buf);
@@ -1138,7 +1230,7 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
     _PyUnicodeWriter_Init(&w);
     while (i < size) {
         if (i + 1 >= size) {
-            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data") < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data", NULL) < 0)
                 goto error;
             break;
         }
@@ -1151,7 +1243,7 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
         }
         if (Py_UNICODE_IS_HIGH_SURROGATE(u)) {
             if (i + 3 >= size) {
-                if (decode_error(h, errors, &w, enc, s, size, i, size, "unexpected end of data") < 0)
+                if (decode_error(h, errors, &w, enc, s, size, i, size, "unexpected end of data", NULL) < 0)
                     goto error;
                 break;
             }
@@ -1168,7 +1260,7 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
                 i += 2;
                 continue;
             }
-            if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal UTF-16 surrogate") < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal UTF-16 surrogate", NULL) < 0)
                 goto error;
             i += 2;
             continue;
@@ -1179,7 +1271,7 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
             i += 2;
             continue;
         }
-        if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal encoding") < 0)
+        if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal encoding", NULL) < 0)
             goto error;
         i += 2;
     }
@@ -1208,17 +1300,17 @@ PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *erro
     _PyUnicodeWriter_Init(&w);
     while (i < size) {
         if (i + 3 >= size) {
-            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data") < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data", NULL) < 0)
                 goto error;
             break;
         }
         Py_UCS4 ch = bo < 0 ? ((Py_UCS4)q[i] | (q[i + 1] << 8) | (q[i + 2] << 16) | ((Py_UCS4)q[i + 3] << 24))
                             : (((Py_UCS4)q[i] << 24) | (q[i + 1] << 16) | (q[i + 2] << 8) | q[i + 3]);
         if (ch > MAX_UNICODE) {
-            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point not in range(0x110000)") < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point not in range(0x110000)", NULL) < 0)
                 goto error;
         } else if (Py_UNICODE_IS_SURROGATE(ch) && h != ERR_SURROGATEPASS) {
-            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)") < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)", NULL) < 0)
                 goto error;
         } else if (_PyUnicodeWriter_WriteChar(&w, ch) < 0) {
             goto error;
@@ -1334,7 +1426,7 @@ PyObject *_PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t size,
             }
             if (h == ERR_UNKNOWN)
                 h = get_error_handler(errors);
-            if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, size, "\\ at end of string") < 0)
+            if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, size, "\\ at end of string", NULL) < 0)
                 goto error;
             break;
         }
@@ -1418,7 +1510,7 @@ PyObject *_PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t size,
     onerror:
         if (h == ERR_UNKNOWN)
             h = get_error_handler(errors);
-        if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, s - start, message) < 0)
+        if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, s - start, message, NULL) < 0)
             goto error;
     }
 done:
@@ -1462,7 +1554,7 @@ PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const
                 h = get_error_handler(errors);
             if (decode_error(h, errors, &w, "rawunicodeescape", start, size, startinpos, s - start,
                              k < count ? (count == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape")
-                                       : "\\Uxxxxxxxx out of range") < 0)
+                                       : "\\Uxxxxxxxx out of range", NULL) < 0)
                 goto error;
             continue;
         }
@@ -1539,20 +1631,54 @@ const char *_PyUnicode_NormalizeEncodingName(const char *encoding, char *buf, si
     return NULL;
 }
 
-static int unknown_encoding(const char *encoding)
+/* Encodings the native table does not know go through the codec registry (codecs.c),
+ * which accepts only text encodings; the result type is checked as CPython does. */
+static PyObject *decode_via_registry(const char *s, Py_ssize_t size, const char *encoding,
+                                     const char *errors)
 {
-    PyErr_Format(PyExc_LookupError, "unknown encoding: %s", encoding);
-    return -1;
+    PyObject *buffer = PyBytes_FromStringAndSize(s, size);
+    if (buffer == NULL)
+        return NULL;
+    PyObject *res = _PyCodec_DecodeText(buffer, encoding, errors);
+    Py_DECREF(buffer);
+    if (res != NULL && !PyUnicode_Check(res)) {
+        PyErr_Format(PyExc_TypeError, "'%.400s' decoder returned '%.400s' instead of 'str'; "
+                     "use codecs.decode() to decode to arbitrary types",
+                     encoding, Py_TYPE(res)->tp_name);
+        Py_CLEAR(res);
+    }
+    return res;
+}
+
+static PyObject *encode_via_registry(PyObject *unicode, const char *encoding, const char *errors)
+{
+    PyObject *res = _PyCodec_EncodeText(unicode, encoding, errors);
+    if (res == NULL || PyBytes_Check(res))
+        return res;
+    if (PyByteArray_Check(res)) {   /* CPython accepts a bytearray result (with a warning) */
+        if (PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "encoder %s returned bytearray instead of "
+                             "bytes; use codecs.encode() to encode to arbitrary types",
+                             encoding) < 0) {
+            Py_DECREF(res);
+            return NULL;
+        }
+        PyObject *b = PyBytes_FromStringAndSize(PyByteArray_AS_STRING(res), PyByteArray_GET_SIZE(res));
+        Py_DECREF(res);
+        return b;
+    }
+    PyErr_Format(PyExc_TypeError, "'%.400s' encoder returned '%.400s' instead of 'bytes'; "
+                 "use codecs.encode() to encode to arbitrary types",
+                 encoding, Py_TYPE(res)->tp_name);
+    Py_DECREF(res);
+    return NULL;
 }
 
 PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding, const char *errors)
 {
     char buf[64];
     const char *name = encoding ? _PyUnicode_NormalizeEncodingName(encoding, buf, sizeof buf) : "utf-8";
-    if (name == NULL) {
-        unknown_encoding(encoding);
-        return NULL;
-    }
+    if (name == NULL)
+        return decode_via_registry(s, size, encoding, errors);
     if (strcmp(name, "utf-8") == 0)
         return PyUnicode_DecodeUTF8Stateful(s, size, errors, NULL);
     if (strcmp(name, "utf-8-sig") == 0) {
@@ -1575,8 +1701,7 @@ PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
         return PyUnicode_DecodeUnicodeEscape(s, size, errors);
     if (strcmp(name, "raw-unicode-escape") == 0)
         return PyUnicode_DecodeRawUnicodeEscape(s, size, errors);
-    unknown_encoding(encoding);
-    return NULL;
+    return decode_via_registry(s, size, encoding, errors);
 }
 
 PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, const char *errors)
@@ -1587,10 +1712,8 @@ PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, con
     }
     char buf[64];
     const char *name = encoding ? _PyUnicode_NormalizeEncodingName(encoding, buf, sizeof buf) : "utf-8";
-    if (name == NULL) {
-        unknown_encoding(encoding);
-        return NULL;
-    }
+    if (name == NULL)
+        return encode_via_registry(unicode, encoding, errors);
     if (strcmp(name, "utf-8") == 0)
         return encode_utf8(unicode, errors);
     if (strcmp(name, "utf-8-sig") == 0) {
@@ -1613,8 +1736,7 @@ PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, con
         return escape_encode(unicode, 0);
     if (strcmp(name, "raw-unicode-escape") == 0)
         return escape_encode(unicode, 1);
-    unknown_encoding(encoding);
-    return NULL;
+    return encode_via_registry(unicode, encoding, errors);
 }
 
 PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors)

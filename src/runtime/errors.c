@@ -787,8 +787,16 @@ PyObject *PyErr_ProgramText(const char *filename, int lineno)
 
 volatile int _PyErr_InterruptPending = 0;
 
+int _PySignal_HandleTripped(void);     /* src/modules/_signalmodule.c (modules-os) */
+
+/* Signals are handled in the main thread only (a worker must not consume Ctrl-C); run
+ * the Python-level handlers first, so blocking calls see them promptly. */
 int _PyErr_CheckSignalsTstate(PyThreadState *tstate)
 {
+    if (!_Py_IsMainThread())
+        return 0;
+    if (_PySignal_HandleTripped() < 0)
+        return -1;
     if (!_PyErr_InterruptPending)
         return 0;
     _PyErr_InterruptPending = 0;

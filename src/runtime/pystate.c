@@ -1,6 +1,8 @@
-/* pystate.c — interpreter and thread states: creation, clearing, deletion, and the
- * "current thread state" global every part of Krait reads through _PyThreadState_GET().
- * Krait runs one interpreter with one thread for now; the lists are kept for later. */
+/* pystate.c — the interpreter state and one thread state per OS thread: creation,
+ * binding to the calling thread, the thread-state list, deletion (also of the current
+ * thread as it exits), asynchronous exceptions, the main thread and the finalizing
+ * thread.  Owner: threads.  The GIL that decides which thread state is current lives in
+ * src/vm/ceval_gil.c; _Py_tstate_current is only written by the GIL holder. */
 #include "Python.h"
 #include <pthread.h>
 #include <unistd.h>
@@ -11,15 +13,45 @@ static PyInterpreterState *interp_head = NULL;
 static int64_t next_interp_id = 0;
 static uint64_t next_thread_id = 0;
 
+/* Guards the thread-state lists: PyGILState_Ensure adds states without the GIL. */
+static pthread_mutex_t head_lock = PTHREAD_MUTEX_INITIALIZER;
+#define HEAD_LOCK() pthread_mutex_lock(&head_lock)
+#define HEAD_UNLOCK() pthread_mutex_unlock(&head_lock)
+
+/* The thread that initialized Python: it alone runs signal handlers. */
+static unsigned long main_thread;
+/* The thread state of the calling OS thread, whether or not it holds the GIL. */
+static __thread PyThreadState *gilstate_tss;
+/* Non-NULL once Py_FinalizeEx tears down (see ceval_gil.c's take_gil). */
+static PyThreadState *finalizing;
+
+int _Py_IsMainThread(void) { return PyThread_get_thread_ident() == main_thread; }
+
+unsigned long _PyThread_MainThreadId(void) { return main_thread; }
+
+void _PyRuntimeState_SetFinalizing(PyThreadState *tstate)
+{
+    __atomic_store_n(&finalizing, tstate, __ATOMIC_SEQ_CST);
+}
+
+PyThreadState *_PyRuntimeState_GetFinalizing(void)
+{
+    return __atomic_load_n(&finalizing, __ATOMIC_SEQ_CST);
+}
+
 PyInterpreterState *PyInterpreterState_New(void)
 {
     PyInterpreterState *interp = PyMem_Calloc(1, sizeof(*interp));
     if (interp == NULL)
         return NULL;
+    if (main_thread == 0)
+        main_thread = PyThread_get_thread_ident();
+    HEAD_LOCK();
     interp->id = next_interp_id++;
     interp->recursion_limit = 1000;
     interp->next = interp_head;
     interp_head = interp;
+    HEAD_UNLOCK();
     return interp;
 }
 
@@ -44,34 +76,60 @@ void PyInterpreterState_Delete(PyInterpreterState *interp)
 {
     while (interp->tstate_head != NULL)
         PyThreadState_Delete(interp->tstate_head);
+    HEAD_LOCK();
     PyInterpreterState **p = &interp_head;
     while (*p != NULL && *p != interp)
         p = &(*p)->next;
-    if (*p == NULL)
+    if (*p == NULL) {
+        HEAD_UNLOCK();
         Py_FatalError("NULL interpreter");
+    }
     *p = interp->next;
+    HEAD_UNLOCK();
     PyMem_Free(interp);
 }
 
-PyThreadState *PyThreadState_New(PyInterpreterState *interp)
+/* Thread states are raw memory (calloc): PyGILState_Ensure makes them without the GIL. */
+static PyThreadState *new_threadstate(PyInterpreterState *interp)
 {
-    PyThreadState *tstate = PyMem_Calloc(1, sizeof(*tstate));
+    PyThreadState *tstate = calloc(1, sizeof(*tstate));
     if (tstate == NULL)
         return NULL;
     tstate->interp = interp;
     tstate->exc_info = &tstate->exc_state;
-    tstate->thread_id = (unsigned long)pthread_self();
-#ifdef SYS_gettid
-    tstate->native_thread_id = (unsigned long)syscall(SYS_gettid);
-#endif
+    tstate->gilstate_counter = 1;
+    HEAD_LOCK();
     tstate->id = ++next_thread_id;
     tstate->next = interp->tstate_head;
     if (tstate->next)
         tstate->next->prev = tstate;
     interp->tstate_head = tstate;
-    if (_Py_tstate_current == NULL)
-        _Py_tstate_current = tstate;
+    HEAD_UNLOCK();
     return tstate;
+}
+
+/* Make tstate the calling OS thread's own (its ids, PyGILState_GetThisThreadState). */
+void _PyThreadState_Bind(PyThreadState *tstate)
+{
+    tstate->thread_id = PyThread_get_thread_ident();
+    tstate->native_thread_id = PyThread_get_thread_native_id();
+    if (gilstate_tss == NULL)
+        gilstate_tss = tstate;
+}
+
+PyThreadState *PyThreadState_New(PyInterpreterState *interp)
+{
+    PyThreadState *tstate = new_threadstate(interp);
+    if (tstate == NULL)
+        return NULL;
+    _PyThreadState_Bind(tstate);
+    return tstate;
+}
+
+/* For a thread about to be started: it binds the state itself. */
+PyThreadState *_PyThreadState_Prealloc(PyInterpreterState *interp)
+{
+    return new_threadstate(interp);
 }
 
 void PyThreadState_Clear(PyThreadState *tstate)
@@ -87,20 +145,87 @@ void PyThreadState_Clear(PyThreadState *tstate)
     Py_CLEAR(tstate->c_profilefunc);
     Py_CLEAR(tstate->c_tracefunc);
     tstate->use_tracing = 0;
+    /* threading's sentinel: joiners wake up once the thread's locals are gone */
+    if (tstate->on_delete != NULL) {
+        void (*func)(void *) = tstate->on_delete;
+        tstate->on_delete = NULL;
+        func(tstate->on_delete_data);
+    }
 }
 
-void PyThreadState_Delete(PyThreadState *tstate)
+void _PyThreadState_SetOnDelete(PyThreadState *tstate, void (*func)(void *), void *arg)
+{
+    tstate->on_delete = func;
+    tstate->on_delete_data = arg;
+}
+
+static void unlink_threadstate(PyThreadState *tstate)
 {
     PyInterpreterState *interp = tstate->interp;
+    HEAD_LOCK();
     if (tstate->prev)
         tstate->prev->next = tstate->next;
     else
         interp->tstate_head = tstate->next;
     if (tstate->next)
         tstate->next->prev = tstate->prev;
+    HEAD_UNLOCK();
+    if (gilstate_tss == tstate)
+        gilstate_tss = NULL;
+}
+
+void PyThreadState_Delete(PyThreadState *tstate)
+{
+    unlink_threadstate(tstate);
     if (_Py_tstate_current == tstate)
         _Py_tstate_current = NULL;
-    PyMem_Free(tstate);
+    free(tstate);
+}
+
+/* The calling thread is done: unlink its (cleared) state, give up the GIL, free it. */
+void _PyThreadState_DeleteCurrent(PyThreadState *tstate)
+{
+    unlink_threadstate(tstate);
+    _Py_tstate_current = NULL;
+    _PyEval_ReleaseLock(tstate);
+    free(tstate);
+}
+
+/* Every state but tstate goes (the threads behind them are gone after fork, or must
+ * never run again during finalization).  Their frames are not touched. */
+void _PyThreadState_DeleteExcept(PyThreadState *tstate)
+{
+    PyInterpreterState *interp = tstate->interp;
+    HEAD_LOCK();
+    PyThreadState *list = interp->tstate_head;
+    if (list == tstate)
+        list = tstate->next;
+    if (tstate->prev)
+        tstate->prev->next = tstate->next;
+    if (tstate->next)
+        tstate->next->prev = tstate->prev;
+    tstate->prev = tstate->next = NULL;
+    interp->tstate_head = tstate;
+    HEAD_UNLOCK();
+    for (PyThreadState *p = list, *next; p != NULL; p = next) {
+        next = p->next;
+        if (p == tstate)
+            continue;
+        PyThreadState_Clear(p);
+        free(p);
+    }
+}
+
+void _PyRuntimeState_ReInitThreads(PyThreadState *tstate)
+{
+    pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+    head_lock = m;
+    main_thread = PyThread_get_thread_ident();
+    tstate->thread_id = main_thread;
+    tstate->native_thread_id = PyThread_get_thread_native_id();
+    gilstate_tss = tstate;
+    _Py_tstate_current = tstate;
+    _PyThreadState_DeleteExcept(tstate);
 }
 
 PyThreadState *PyThreadState_Get(void)
@@ -114,11 +239,43 @@ PyThreadState *PyThreadState_Get(void)
 
 PyThreadState *_PyThreadState_UncheckedGet(void) { return _Py_tstate_current; }
 
+PyThreadState *PyGILState_GetThisThreadState(void) { return gilstate_tss; }
+
+/* Only the GIL holder swaps (or a thread about to drop it); this does not take it. */
 PyThreadState *PyThreadState_Swap(PyThreadState *newts)
 {
     PyThreadState *old = _Py_tstate_current;
     _Py_tstate_current = newts;
     return old;
+}
+
+PyThreadState *PyThreadState_Next(PyThreadState *tstate) { return tstate->next; }
+
+PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp)
+{
+    return interp->tstate_head;
+}
+
+/* Raise exc (a class, or NULL to cancel) in the thread with this id at its next eval
+ * breaker check.  Returns how many thread states were changed. */
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    int count = 0;
+    HEAD_LOCK();
+    for (PyThreadState *p = interp->tstate_head; p != NULL; p = p->next) {
+        if (p->thread_id != id)
+            continue;
+        PyObject *old = p->async_exc;
+        Py_XINCREF(exc);
+        p->async_exc = exc;
+        HEAD_UNLOCK();
+        Py_XDECREF(old);   /* may run arbitrary code: not under the list lock */
+        _PyEval_SignalAsyncExc();
+        return 1;
+    }
+    HEAD_UNLOCK();
+    return count;
 }
 
 PyInterpreterState *PyInterpreterState_Get(void)

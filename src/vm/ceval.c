@@ -1113,6 +1113,147 @@ static binaryfunc const binary_ops[26] = {
     [NB_INPLACE_XOR] = PyNumber_InPlaceXor,
 };
 
+/* ---- fast paths for exact int (machine-word values) and float operands ----
+ * Each returns a new reference, or NULL *without* an exception when it does not apply
+ * (then the generic abstract-layer call runs and produces the result or the error). */
+
+static inline int is_compact_int(PyObject *o)
+{
+    return PyLong_CheckExact(o) && _PyLong_IsCompact((PyLongObject *)o);
+}
+
+static inline PyObject *small_int_result(long v)
+{
+    if (v >= -_PY_NSMALLNEGINTS && v < _PY_NSMALLPOSINTS)
+        return Py_NewRef((PyObject *)&_PyLong_SmallInts[v + _PY_NSMALLNEGINTS]);
+    return PyLong_FromLong(v);
+}
+
+static PyObject *int_binop_fast(int op, long a, long b)
+{
+    long r;
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD:
+        if (__builtin_add_overflow(a, b, &r)) return NULL;
+        return small_int_result(r);
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
+        if (__builtin_sub_overflow(a, b, &r)) return NULL;
+        return small_int_result(r);
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        if (__builtin_mul_overflow(a, b, &r)) return NULL;
+        return small_int_result(r);
+    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE:
+        if (b == 0 || (b == -1 && a == LONG_MIN)) return NULL;
+        r = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0))) r--;
+        return small_int_result(r);
+    case NB_REMAINDER: case NB_INPLACE_REMAINDER:
+        if (b == 0 || b == -1) return NULL;
+        r = a % b;
+        if (r != 0 && ((r < 0) != (b < 0))) r += b;
+        return small_int_result(r);
+    case NB_AND: case NB_INPLACE_AND: return small_int_result(a & b);
+    case NB_OR: case NB_INPLACE_OR: return small_int_result(a | b);
+    case NB_XOR: case NB_INPLACE_XOR: return small_int_result(a ^ b);
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT:
+        if (b < 0) return NULL;
+        return small_int_result(b >= (long)(8 * sizeof(long)) ? (a < 0 ? -1 : 0) : a >> b);
+    case NB_LSHIFT: case NB_INPLACE_LSHIFT:
+        if (b < 0 || b >= (long)(8 * sizeof(long)) - 1) return NULL;
+        r = (long)((unsigned long)a << b);
+        if ((r >> b) != a) return NULL;
+        return small_int_result(r);
+    default:
+        return NULL;
+    }
+}
+
+static PyObject *float_binop_fast(int op, double a, double b)
+{
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD: return PyFloat_FromDouble(a + b);
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return PyFloat_FromDouble(a - b);
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return PyFloat_FromDouble(a * b);
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+        if (b == 0.0) return NULL;
+        return PyFloat_FromDouble(a / b);
+    default:
+        return NULL;
+    }
+}
+
+static inline PyObject *binary_op_fast(int op, PyObject *lhs, PyObject *rhs)
+{
+    PyTypeObject *lt = Py_TYPE(lhs), *rt = Py_TYPE(rhs);
+    if (lt == &PyLong_Type) {
+        if (!_PyLong_IsCompact((PyLongObject *)lhs)) return NULL;
+        long a = _PyLong_CompactValue((PyLongObject *)lhs);
+        if (rt == &PyLong_Type) {
+            if (!_PyLong_IsCompact((PyLongObject *)rhs)) return NULL;
+            long b = _PyLong_CompactValue((PyLongObject *)rhs);
+            if (op == NB_TRUE_DIVIDE || op == NB_INPLACE_TRUE_DIVIDE) {
+                /* exact only while both fit a double's mantissa */
+                if (b == 0 || a > (1L << 53) || a < -(1L << 53) || b > (1L << 53) ||
+                    b < -(1L << 53))
+                    return NULL;
+                return PyFloat_FromDouble((double)a / (double)b);
+            }
+            return int_binop_fast(op, a, b);
+        }
+        if (rt == &PyFloat_Type)
+            return float_binop_fast(op, (double)a, PyFloat_AS_DOUBLE(rhs));
+        return NULL;
+    }
+    if (lt == &PyFloat_Type) {
+        if (rt == &PyFloat_Type)
+            return float_binop_fast(op, PyFloat_AS_DOUBLE(lhs), PyFloat_AS_DOUBLE(rhs));
+        if (is_compact_int(rhs))
+            return float_binop_fast(op, PyFloat_AS_DOUBLE(lhs),
+                                    (double)_PyLong_CompactValue((PyLongObject *)rhs));
+        return NULL;
+    }
+    if (lt == &PyUnicode_Type && rt == &PyUnicode_Type &&
+        (op == NB_ADD || op == NB_INPLACE_ADD))
+        return PyUnicode_Concat(lhs, rhs);
+    return NULL;
+}
+
+/* COMPARE_OP on two exact ints or two exact floats: Py_True/Py_False (new reference),
+ * or NULL when it does not apply. */
+static inline PyObject *compare_op_fast(int op, PyObject *l, PyObject *r)
+{
+    int res;
+    if (Py_TYPE(l) == &PyLong_Type && Py_TYPE(r) == &PyLong_Type) {
+        if (!_PyLong_IsCompact((PyLongObject *)l) || !_PyLong_IsCompact((PyLongObject *)r))
+            return NULL;
+        long a = _PyLong_CompactValue((PyLongObject *)l);
+        long b = _PyLong_CompactValue((PyLongObject *)r);
+        switch (op) {
+        case Py_LT: res = a < b; break;
+        case Py_LE: res = a <= b; break;
+        case Py_EQ: res = a == b; break;
+        case Py_NE: res = a != b; break;
+        case Py_GT: res = a > b; break;
+        case Py_GE: res = a >= b; break;
+        default: return NULL;
+        }
+    } else if (Py_TYPE(l) == &PyFloat_Type && Py_TYPE(r) == &PyFloat_Type) {
+        double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r);
+        switch (op) {
+        case Py_LT: res = a < b; break;
+        case Py_LE: res = a <= b; break;
+        case Py_EQ: res = a == b; break;
+        case Py_NE: res = a != b; break;
+        case Py_GT: res = a > b; break;
+        case Py_GE: res = a >= b; break;
+        default: return NULL;
+        }
+    } else {
+        return NULL;
+    }
+    return Py_NewRef(res ? Py_True : Py_False);
+}
+
 /* The generator protocol of YIELD_FROM: send v into receiver. */
 static PySendResult send_into(PyThreadState *tstate, PyObject *receiver, PyObject *v,
                               PyObject **presult)
@@ -1437,7 +1578,25 @@ dispatch_opcode:
 
     TARGET(BINARY_OP) {
         PyObject *rhs = POP(), *lhs = TOP();
-        PyObject *res = binary_ops[oparg](lhs, rhs);
+        if (oparg == NB_INPLACE_ADD && PyUnicode_CheckExact(lhs) && Py_REFCNT(lhs) == 2 &&
+            PyUnicode_CheckExact(rhs) && _Py_OPCODE(*next_instr) == STORE_FAST &&
+            GETLOCAL(_Py_OPARG(*next_instr)) == lhs) {
+            /* s += t with s only in this local: grow it in place (3.11 does the same);
+             * the following STORE_FAST puts the result back. */
+            GETLOCAL(_Py_OPARG(*next_instr)) = NULL;
+            Py_DECREF(lhs);
+            PyUnicode_Append(&lhs, rhs);
+            Py_DECREF(rhs);
+            SET_TOP(lhs);
+            if (lhs == NULL) goto error;
+            DISPATCH();
+        }
+        PyObject *res = binary_op_fast(oparg, lhs, rhs);
+        if (res == NULL) {
+            if (Py_UNLIKELY(_PyErr_Occurred(tstate) != NULL)) goto binary_op_fail;
+            res = binary_ops[oparg](lhs, rhs);
+        }
+    binary_op_fail:
         Py_DECREF(lhs);
         Py_DECREF(rhs);
         SET_TOP(res);
@@ -1478,7 +1637,8 @@ dispatch_opcode:
 
     TARGET(COMPARE_OP) {
         PyObject *right = POP(), *left = TOP();
-        PyObject *res = PyObject_RichCompare(left, right, oparg);
+        PyObject *res = compare_op_fast(oparg, left, right);
+        if (res == NULL) res = PyObject_RichCompare(left, right, oparg);
         SET_TOP(res);
         Py_DECREF(left);
         Py_DECREF(right);

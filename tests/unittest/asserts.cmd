@@ -1,0 +1,1 @@
+-m _kunit asserts

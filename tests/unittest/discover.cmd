@@ -1,0 +1,1 @@
+-m _kunit discover -s _pkg -t . -p "t_*.py" -v

@@ -1,0 +1,1 @@
+-m _kunit -q options.Opt.test_keep_fails options.Opt.test_keep_first
