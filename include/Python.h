@@ -52,6 +52,7 @@
 #include "funcobject.h"
 #include "frameobject.h"
 #include "genobject.h"
+#include "context.h"
 #include "ceval.h"
 #include "pythread.h"
 #include "ceval_gil.h"
