@@ -9,6 +9,9 @@
 /* Non-zero when the running loop must look at signals, pending calls, a GIL drop request
  * or an asynchronous exception.  Read on backward jumps and at frame entry. */
 extern volatile int _Py_eval_breaker;
+/* How the loop reads it: a relaxed atomic load (a plain mov on x86/arm64, but a race
+ * ThreadSanitizer accepts: other threads and signal handlers set it). */
+#define _Py_EVAL_BREAKER() __atomic_load_n(&_Py_eval_breaker, __ATOMIC_RELAXED)
 /* Handle whatever set _Py_eval_breaker: run signal handlers and pending calls (main
  * thread only), give the GIL away if another thread asked, raise an asynchronous
  * exception.  -1 with an exception set if one of them raised. */

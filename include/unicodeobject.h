@@ -218,6 +218,8 @@ PyObject *_PyUnicode_Normalize(const char *form, PyObject *);   /* "NFC","NFD","
 /* Character names (\N{...}, unicodedata.name/lookup): 1 = found. */
 int _PyUnicode_LookupName(const char *name, int namelen, Py_UCS4 *code);
 int _PyUnicode_GetName(Py_UCS4 code, char *buf, int buflen);
+/* Named sequences (unicodedata.lookup only): code points stored into seq, or 0. */
+int _PyUnicode_LookupNamedSequence(const char *name, int namelen, Py_UCS4 *seq, int seqlen);
 
 /* ---- _PyUnicodeWriter: building strings (CPython's API) ---- */
 typedef struct {

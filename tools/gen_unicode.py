@@ -53,6 +53,49 @@ def emit_array(out, name, values, typ=None, per_line=20):
     out.append("};")
 
 
+# Name aliases (NameAliases.txt) and named sequences (NamedSequences.txt) are not
+# enumerable through unicodedata, so they are read from the Unicode 14.0 files Perl 5.36
+# ships, keeping only entries python3.11's unicodedata.lookup() resolves identically.
+PERL_UNICORE = "/usr/share/perl/5.36.0/unicore"
+
+
+def read_aliases_and_sequences(real_names):
+    aliases, seqs = [], []
+    with open(PERL_UNICORE + "/Name.pl") as f:
+        text = f.read()
+    body = text[text.index("return <<'END';\n") + 16:text.index("\nEND\n")]
+    seen = set()
+    for entry in body.strip("\n").split("\n\n"):
+        code, name = entry.split("\n")
+        if " " in code or name in real_names or name in seen:
+            continue
+        c = int(code, 16)
+        try:
+            ok = ud.lookup(name) == chr(c)
+        except KeyError:
+            ok = False
+        if ok:
+            aliases.append((c, name))
+            seen.add(name)
+    with open(PERL_UNICORE + "/NamedSequences.txt") as f:
+        for line in f:
+            line = line.split("#")[0].strip()
+            if not line:
+                continue
+            name, cps = line.split(";")
+            seq = [int(x, 16) for x in cps.split()]
+            if ud.lookup(name) == "".join(map(chr, seq)):
+                seqs.append((name, seq))
+    return aliases, seqs
+
+
+def fnv1a(name):
+    h = 2166136261
+    for ch in name.upper().encode("ascii"):
+        h = ((h ^ ch) * 16777619) & 0xFFFFFFFF
+    return h
+
+
 def main():
     extended = []          # uint32 code points for multi-char mappings
     ext_index = {}
@@ -164,6 +207,9 @@ def main():
                 ranges.append([prefix, c, c])
             continue
         named.append((c, n))
+    nnames = len(named)
+    aliases, named_seqs = read_aliases_and_sequences({n for _, n in named})
+    named.extend(aliases)           # indices >= nnames: aliases (lookup only, never name())
     from collections import Counter
     words = Counter()
     for c, n in named:
@@ -242,13 +288,34 @@ def main():
         out.append('    "%s"' % word_chars[i:i + 100])
     out.append("    ;")
     emit_array(out, "udb_word_offsets", word_offsets, "uint32_t")
-    out.append("#define UDB_NNAMES %d" % len(named))
+    out.append("#define UDB_NNAMES %d" % nnames)
+    out.append("#define UDB_NALIASES %d" % (len(named) - nnames))
+    # Open-addressing hash of every name and alias (FNV-1a of the upper-case name),
+    # holding index + 1 (0 = empty); the C side probes linearly.
+    size = 1
+    while size < len(named) * 4 // 3:
+        size *= 2
+    table = [0] * size
+    for i, (c, n) in enumerate(named):
+        h = fnv1a(n) & (size - 1)
+        while table[h]:
+            h = (h + 1) & (size - 1)
+        table[h] = i + 1
+    out.append("#define UDB_NAME_HASH_SIZE %d" % size)
+    emit_array(out, "udb_name_hash", table, "uint32_t")
+    out.append("#define UDB_NSEQS %d" % len(named_seqs))
+    out.append("static const struct { const char *name; uint8_t len; uint32_t seq[%d]; } "
+               "udb_named_seqs[%d] = {" % (max(len(q) for _, q in named_seqs), len(named_seqs)))
+    for n, q in named_seqs:
+        out.append('    {"%s", %d, {%s}},' % (n, len(q), ",".join(str(x) for x in q)))
+    out.append("};")
     emit_array(out, "udb_name_codes", name_codes, "uint32_t")
     emit_array(out, "udb_name_offsets", name_offsets, "uint32_t")
     emit_array(out, "udb_name_data", name_bytes, "uint8_t", 30)
     with open(OUT, "w") as f:
         f.write("\n".join(out) + "\n")
-    print(f"{OUT}: {len(records)} type records, {len(named)} names, {len(wordlist)} words, "
+    print(f"{OUT}: {len(records)} type records, {nnames} names, {len(named) - nnames} aliases, "
+          f"{len(named_seqs)} named sequences, {len(wordlist)} words, "
           f"{len(comps)} compositions", file=sys.stderr)
 
 

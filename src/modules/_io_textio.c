@@ -103,15 +103,18 @@ static PyObject *nativedecoder_decode(nativedecoder *self, PyObject *args, PyObj
         PyBuffer_Release(&view);
         return res;
     }
+    /* Decode straight from the input unless an incomplete sequence is carried over. */
     Py_ssize_t total = self->npending + view.len;
-    char *data = PyMem_Malloc(total ? total : 1);
-    if (data == NULL) {
-        PyBuffer_Release(&view);
-        return PyErr_NoMemory();
+    char *data = view.buf;
+    if (self->npending > 0) {
+        data = PyMem_Malloc(total);
+        if (data == NULL) {
+            PyBuffer_Release(&view);
+            return PyErr_NoMemory();
+        }
+        memcpy(data, self->pending, self->npending);
+        memcpy(data + self->npending, view.buf, view.len);
     }
-    memcpy(data, self->pending, self->npending);
-    memcpy(data + self->npending, view.buf, view.len);
-    PyBuffer_Release(&view);
     Py_ssize_t consumed = total;
     res = PyUnicode_DecodeUTF8Stateful(data, total, errors, final ? NULL : &consumed);
     if (res != NULL) {
@@ -121,7 +124,9 @@ static PyObject *nativedecoder_decode(nativedecoder *self, PyObject *args, PyObj
         memcpy(self->pending, data + total - left, left);
         self->npending = left;
     }
-    PyMem_Free(data);
+    if (data != view.buf)
+        PyMem_Free(data);
+    PyBuffer_Release(&view);
     return res;
 }
 

@@ -212,8 +212,9 @@ static PyObject *io_open_impl(PyObject *file, PyObject *modeobj, int buffering,
     if (m.binary)
         return result;
 
-    PyObject *wrapper = PyObject_CallFunction((PyObject *)&PyTextIOWrapper_Type, "Ossssi", buffer,
-                                              encoding, errors, newline, line_buffering);
+    PyObject *wrapper = PyObject_CallFunction((PyObject *)&PyTextIOWrapper_Type, "OsssO", buffer,
+                                              encoding, errors, newline,
+                                              line_buffering ? Py_True : Py_False);
     if (wrapper == NULL)
         goto fail;
     result = wrapper;

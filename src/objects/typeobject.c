@@ -3981,12 +3981,11 @@ static int type_new_set_attrs(type_new_ctx *ctx, PyTypeObject *type)
         et->ht_qualname = Py_NewRef(et->ht_name);
     }
 
-    /* __doc__: tp_doc from a str docstring; the dict always has the key. */
+    /* __doc__: tp_doc from a str docstring.  A missing key is filled with None
+     * by PyType_Ready, after the slot members: '__doc__' may be a slot. */
     doc = PyDict_GetItemWithError(dict, _Py_ID(__doc__));
     if (doc == NULL) {
         if (PyErr_Occurred())
-            return -1;
-        if (PyDict_SetItem(dict, _Py_ID(__doc__), Py_None) < 0)
             return -1;
     }
     else if (PyUnicode_Check(doc)) {

@@ -5,6 +5,7 @@
 #include "Python.h"
 #include "unicodedata_db.h"
 #include <ctype.h>
+#include <strings.h>
 
 const unsigned char _Py_ascii_whitespace[128] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
@@ -370,12 +371,36 @@ int _PyUnicode_LookupName(const char *name, int namelen, Py_UCS4 *code)
             }
         }
     }
+    /* Names and aliases: probe the generated hash table (FNV-1a of the upper-case name). */
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < namelen; i++)
+        h = (h ^ (unsigned char)upper[i]) * 16777619u;
     char buf[256];
-    for (Py_ssize_t i = 0; i < UDB_NNAMES; i++) {
-        if (decode_name(i, buf, sizeof buf) && strcmp(buf, upper) == 0) {
-            *code = udb_name_codes[i];
+    for (uint32_t j = h & (UDB_NAME_HASH_SIZE - 1);; j = (j + 1) & (UDB_NAME_HASH_SIZE - 1)) {
+        uint32_t e = udb_name_hash[j];
+        if (e == 0)
+            return 0;
+        if (decode_name(e - 1, buf, sizeof buf) && strcmp(buf, upper) == 0) {
+            *code = udb_name_codes[e - 1];
             return 1;
         }
+    }
+}
+
+/* Named sequences (for unicodedata.lookup; \N{} does not accept them): the number of
+ * code points stored into seq (at most seqlen), or 0 if name is not one. */
+int _PyUnicode_LookupNamedSequence(const char *name, int namelen, Py_UCS4 *seq, int seqlen)
+{
+    for (int i = 0; i < UDB_NSEQS; i++) {
+        const char *n = udb_named_seqs[i].name;
+        if ((int)strlen(n) != namelen || strncasecmp(n, name, namelen) != 0)
+            continue;
+        int len = udb_named_seqs[i].len;
+        if (len > seqlen)
+            return 0;
+        for (int k = 0; k < len; k++)
+            seq[k] = udb_named_seqs[i].seq[k];
+        return len;
     }
     return 0;
 }
