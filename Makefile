@@ -10,7 +10,7 @@ GMP_INC := $(shell dirname $$(find /usr/include -name gmp.h 2>/dev/null | head -
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -DKRAIT_LIBDIR='"$(abspath lib)"'
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CSTD    := -std=gnu11
-LDLIBS  := -lgmp -ledit -lz -lcrypto -lm -lpthread -ldl
+LDLIBS  := -lgmp -ledit -lz -lcrypto -lexpat -lbz2 -llzma -lsqlite3 -lm -lpthread -ldl
 
 OPT_FLAGS   := -O2 -g -fno-semantic-interposition
 DEBUG_FLAGS := -O0 -g3 -DPy_DEBUG

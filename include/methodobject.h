@@ -42,5 +42,9 @@ PyObject *PyCFunction_NewEx(PyMethodDef *, PyObject *self, PyObject *module);
 #define PyCFunction_New(ml, self) PyCFunction_NewEx((ml), (self), NULL)
 PyCFunction PyCFunction_GetFunction(PyObject *);
 PyObject *PyCFunction_GetSelf(PyObject *);
+#define PyCFunction_GET_FUNCTION(func) (((PyCFunctionObject *)(func))->m_ml->ml_meth)
+#define PyCFunction_GET_SELF(func) \
+    ((((PyCFunctionObject *)(func))->m_ml->ml_flags & METH_STATIC) ? NULL : ((PyCFunctionObject *)(func))->m_self)
+#define PyCFunction_GET_FLAGS(func) (((PyCFunctionObject *)(func))->m_ml->ml_flags)
 
 #endif

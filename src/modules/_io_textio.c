@@ -815,6 +815,9 @@ static int textio_init(PyObject *oself, PyObject *args, PyObject *kwds)
     self->chunk_size = 8192;
     self->b2cratio = 0.0;
 
+    if (encoding == Py_None && _PyIO_warn_default_encoding() &&
+        PyErr_WarnEx(PyExc_EncodingWarning, "'encoding' argument not specified", 1) < 0)
+        return -1;
     if (encoding == Py_None || _PyUnicode_EqualToASCIIString(encoding, "locale"))
         self->encoding = _PyIO_get_locale_encoding();
     else

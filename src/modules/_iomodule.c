@@ -277,11 +277,35 @@ static PyObject *io_text_encoding(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "O|i:text_encoding", &encoding, &stacklevel))
         return NULL;
     if (encoding == NULL || encoding == Py_None) {
-        PyThreadState *ts = _PyThreadState_GET();
-        (void)ts;
+        if (_PyIO_warn_default_encoding() &&
+            PyErr_WarnEx(PyExc_EncodingWarning, "'encoding' argument not specified", stacklevel) < 0)
+            return NULL;
         return PyUnicode_FromString("locale");
     }
     return Py_NewRef(encoding);
+}
+
+/* CPython's config.warn_default_encoding: -X warn_default_encoding[=...] or a non-empty
+ * PYTHONWARNDEFAULTENCODING (unless -E/-I).  PyConfig has no such field, so read the
+ * options the runtime recorded. */
+int _PyIO_warn_default_encoding(void)
+{
+    static int cached = -1;
+    if (cached >= 0)
+        return cached;
+    const PyConfig *c = &_PyInterpreterState_GET()->config;
+    int on = 0;
+    for (int i = 0; i < c->nxoptions && !on; i++) {
+        const char *x = c->xoptions[i];
+        size_t n = strlen("warn_default_encoding");
+        on = strncmp(x, "warn_default_encoding", n) == 0 && (x[n] == '\0' || x[n] == '=');
+    }
+    if (!on && c->use_environment) {
+        const char *v = getenv("PYTHONWARNDEFAULTENCODING");
+        on = v != NULL && v[0] != '\0';
+    }
+    cached = on;
+    return on;
 }
 
 static PyMethodDef io_methods[] = {

@@ -59,6 +59,9 @@ Py_ssize_t _PyIO_find_line_ending(int translated, int universal, PyObject *readn
 /* IncrementalNewlineDecoder core (defined in _io_textio.c). */
 PyObject *_PyIncrementalNewlineDecoder_decode(PyObject *self, PyObject *input, int final);
 
+/* Is -X warn_default_encoding in effect (EncodingWarning for a missing encoding=)? */
+int _PyIO_warn_default_encoding(void);
+
 /* The locale encoding Krait uses for text files ("UTF-8"). */
 PyObject *_PyIO_get_locale_encoding(void);
 

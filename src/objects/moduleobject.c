@@ -521,8 +521,10 @@ static void module_dealloc(PyObject *self)
     Py_TYPE(m)->tp_free((PyObject *)m);
 }
 
-/* "<module 'x' from '...'>", "<module 'sys' (built-in)>", loader/spec aware. */
-static PyObject *module_repr(PyObject *self)
+/* "<module 'x' from '...'>", "<module 'sys' (built-in)>": like CPython, importlib's
+ * _bootstrap._module_repr decides once it is installed; before that (start-up) a C
+ * copy of its catch-all branch: __file__, else the loader, else just the name. */
+static PyObject *module_repr_fallback(PyObject *self)
 {
     PyModuleObject *m = (PyModuleObject *)self;
     PyObject *name, *filename, *repr, *loader = NULL;
@@ -546,7 +548,7 @@ static PyObject *module_repr(PyObject *self)
         if (loader != NULL && loader != Py_None)
             repr = PyUnicode_FromFormat("<module %R (%R)>", name, loader);
         else
-            repr = PyUnicode_FromFormat("<module %R (built-in)>", name);
+            repr = PyUnicode_FromFormat("<module %R>", name);
     }
     else {
         repr = PyUnicode_FromFormat("<module %R from %R>", name, filename);
@@ -554,6 +556,14 @@ static PyObject *module_repr(PyObject *self)
     }
     Py_DECREF(name);
     return repr;
+}
+
+static PyObject *module_repr(PyObject *self)
+{
+    PyInterpreterState *interp = _PyInterpreterState_GET();
+    if (interp->importlib != NULL)
+        return PyObject_CallMethod(interp->importlib, "_module_repr", "O", self);
+    return module_repr_fallback(self);
 }
 
 /* Is the module being initialized (spec._initializing)? */

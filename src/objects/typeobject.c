@@ -4580,109 +4580,300 @@ static PyObject *import_copyreg(void)
     return PyImport_ImportModule("copyreg");
 }
 
-PyObject *_PyObject_GetState(PyObject *obj)
+/* The slot names of cls (copyreg._slotnames caches them in cls.__slotnames__). */
+static PyObject *_PyType_GetSlotNames(PyTypeObject *cls)
 {
-    PyObject *state, *slots = NULL;
-    PyObject **dictptr = _PyObject_GetDictPtr(obj);
-    if (dictptr != NULL && *dictptr != NULL && PyDict_Size(*dictptr) > 0)
-        state = PyDict_Copy(*dictptr);
-    else
-        state = Py_NewRef(Py_None);
-    if (state == NULL)
+    PyObject *copyreg, *slotnames;
+    slotnames = PyDict_GetItemWithError(cls->tp_dict, _Py_ID(__slotnames__));
+    if (slotnames != NULL) {
+        if (slotnames != Py_None && !PyList_Check(slotnames)) {
+            PyErr_Format(PyExc_TypeError, "%.200s.__slotnames__ should be a list or None, not %.200s",
+                         cls->tp_name, Py_TYPE(slotnames)->tp_name);
+            return NULL;
+        }
+        return Py_NewRef(slotnames);
+    }
+    if (PyErr_Occurred())
         return NULL;
-    /* Instances with __slots__ pickle as (dict-or-None, {slot: value}). */
-    if (Py_TYPE(obj)->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        PyObject *copyreg = import_copyreg(), *slotnames;
-        Py_ssize_t i;
-        if (copyreg == NULL) {
-            Py_DECREF(state);
-            return NULL;
-        }
-        slotnames = PyObject_CallMethod(copyreg, "_slotnames", "O", Py_TYPE(obj));
-        Py_DECREF(copyreg);
-        if (slotnames == NULL) {
-            Py_DECREF(state);
-            return NULL;
-        }
-        if (PyList_Check(slotnames) && PyList_GET_SIZE(slotnames) > 0) {
-            slots = PyDict_New();
-            if (slots == NULL)
-                goto fail;
-            for (i = 0; i < PyList_GET_SIZE(slotnames); i++) {
-                PyObject *name = PyList_GET_ITEM(slotnames, i), *value;
-                if (_PyObject_LookupAttr(obj, name, &value) < 0)
-                    goto fail;
-                if (value != NULL) {
-                    int r = PyDict_SetItem(slots, name, value);
-                    Py_DECREF(value);
-                    if (r < 0)
-                        goto fail;
-                }
-            }
-            if (PyDict_Size(slots) > 0) {
-                PyObject *t = PyTuple_Pack(2, state, slots);
-                Py_DECREF(state);
-                state = t;
-            }
-            Py_CLEAR(slots);
-        }
+    copyreg = import_copyreg();
+    if (copyreg == NULL)
+        return NULL;
+    slotnames = PyObject_CallMethod(copyreg, "_slotnames", "O", (PyObject *)cls);
+    Py_DECREF(copyreg);
+    if (slotnames == NULL)
+        return NULL;
+    if (slotnames != Py_None && !PyList_Check(slotnames)) {
+        PyErr_SetString(PyExc_TypeError, "copyreg._slotnames didn't return a list or None");
         Py_DECREF(slotnames);
-        return state;
-    fail:
-        Py_XDECREF(slots);
-        Py_DECREF(slotnames);
-        Py_XDECREF(state);
         return NULL;
     }
+    return slotnames;
+}
+
+/* {slot: value} for the slots that are set, or NULL with no error when none are. */
+static int object_slots_state(PyObject *obj, PyObject *slotnames, PyObject **out)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(slotnames);
+    PyObject *slots = PyDict_New();
+    *out = NULL;
+    if (slots == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        PyObject *name = Py_NewRef(PyList_GET_ITEM(slotnames, i)), *value;
+        int r = _PyObject_LookupAttr(obj, name, &value);
+        if (r > 0) {
+            r = PyDict_SetItem(slots, name, value);
+            Py_DECREF(value);
+        }
+        Py_DECREF(name);
+        if (r < 0)
+            goto error;
+        /* the list lives on the class, so it may change while we iterate */
+        if (n != PyList_GET_SIZE(slotnames)) {
+            PyErr_Format(PyExc_RuntimeError, "__slotsname__ changed size during iteration");
+            goto error;
+        }
+    }
+    if (PyDict_GET_SIZE(slots) > 0)
+        *out = slots;
+    else
+        Py_DECREF(slots);
+    return 0;
+error:
+    Py_DECREF(slots);
+    return -1;
+}
+
+/* object.__getstate__(): the instance dict (or None), paired with the slot values
+ * when there are some.  'required': the object has no other way to be rebuilt
+ * (no __getnewargs__, not a list/dict), so C-level state that would be lost is an
+ * error. */
+static PyObject *object_getstate_default(PyObject *obj, int required)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    PyObject *state, *slotnames, *slots;
+    PyObject **dictptr;
+    if (required && tp->tp_itemsize)
+        return PyErr_Format(PyExc_TypeError, "cannot pickle %.200s objects", tp->tp_name);
+    dictptr = _PyObject_GetDictPtr(obj);
+    if (dictptr == NULL || *dictptr == NULL || PyDict_GET_SIZE(*dictptr) == 0)
+        state = Py_NewRef(Py_None);
+    else
+        state = Py_NewRef(*dictptr);
+    slotnames = _PyType_GetSlotNames(tp);
+    if (slotnames == NULL) {
+        Py_DECREF(state);
+        return NULL;
+    }
+    if (required) {
+        Py_ssize_t basicsize = PyBaseObject_Type.tp_basicsize;
+        if (tp->tp_dictoffset)
+            basicsize += (Py_ssize_t)sizeof(PyObject *);
+        if (tp->tp_weaklistoffset)
+            basicsize += (Py_ssize_t)sizeof(PyObject *);
+        if (slotnames != Py_None)
+            basicsize += (Py_ssize_t)sizeof(PyObject *) * PyList_GET_SIZE(slotnames);
+        if (tp->tp_basicsize > basicsize) {
+            Py_DECREF(slotnames);
+            Py_DECREF(state);
+            return PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object", tp->tp_name);
+        }
+    }
+    if (slotnames != Py_None && PyList_GET_SIZE(slotnames) > 0) {
+        if (object_slots_state(obj, slotnames, &slots) < 0) {
+            Py_DECREF(slotnames);
+            Py_DECREF(state);
+            return NULL;
+        }
+        if (slots != NULL) {
+            PyObject *pair = PyTuple_Pack(2, state, slots);
+            Py_DECREF(slots);
+            Py_DECREF(state);
+            state = pair;
+        }
+    }
+    Py_DECREF(slotnames);
     return state;
+}
+
+static PyObject *object___getstate__(PyObject *self, PyObject *unused);
+
+/* obj.__getstate__(), passing 'required' down when it is object's own. */
+static PyObject *object_getstate(PyObject *obj, int required)
+{
+    PyObject *getstate, *state;
+    getstate = PyObject_GetAttr(obj, _Py_ID(__getstate__));
+    if (getstate == NULL)
+        return NULL;
+    if (PyCFunction_Check(getstate) && PyCFunction_GET_SELF(getstate) == obj &&
+        PyCFunction_GET_FUNCTION(getstate) == (PyCFunction)object___getstate__)
+        state = object_getstate_default(obj, required);
+    else
+        state = PyObject_CallNoArgs(getstate);
+    Py_DECREF(getstate);
+    return state;
+}
+
+PyObject *_PyObject_GetState(PyObject *obj)
+{
+    return object_getstate(obj, 0);
 }
 
 static PyObject *object___getstate__(PyObject *self, PyObject *unused)
 {
-    return _PyObject_GetState(self);
+    return object_getstate_default(self, 0);
 }
 
+/* __getnewargs_ex__() -> (args, kwargs), else __getnewargs__() -> args, else none. */
+static int _PyObject_GetNewArguments(PyObject *obj, PyObject **args, PyObject **kwargs)
+{
+    PyObject *getnewargs, *getnewargs_ex, *newargs;
+    *args = *kwargs = NULL;
+    getnewargs_ex = _PyObject_LookupSpecial(obj, _Py_ID(__getnewargs_ex__));
+    if (getnewargs_ex != NULL) {
+        newargs = PyObject_CallNoArgs(getnewargs_ex);
+        Py_DECREF(getnewargs_ex);
+        if (newargs == NULL)
+            return -1;
+        if (!PyTuple_Check(newargs)) {
+            PyErr_Format(PyExc_TypeError, "__getnewargs_ex__ should return a tuple, not '%.200s'",
+                         Py_TYPE(newargs)->tp_name);
+            Py_DECREF(newargs);
+            return -1;
+        }
+        if (PyTuple_GET_SIZE(newargs) != 2) {
+            PyErr_Format(PyExc_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+                         PyTuple_GET_SIZE(newargs));
+            Py_DECREF(newargs);
+            return -1;
+        }
+        *args = Py_NewRef(PyTuple_GET_ITEM(newargs, 0));
+        *kwargs = Py_NewRef(PyTuple_GET_ITEM(newargs, 1));
+        Py_DECREF(newargs);
+        if (!PyTuple_Check(*args)) {
+            PyErr_Format(PyExc_TypeError,
+                         "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%.200s'",
+                         Py_TYPE(*args)->tp_name);
+            goto fail;
+        }
+        if (!PyDict_Check(*kwargs)) {
+            PyErr_Format(PyExc_TypeError,
+                         "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%.200s'",
+                         Py_TYPE(*kwargs)->tp_name);
+            goto fail;
+        }
+        return 0;
+    }
+    if (PyErr_Occurred())
+        return -1;
+    getnewargs = _PyObject_LookupSpecial(obj, _Py_ID(__getnewargs__));
+    if (getnewargs != NULL) {
+        *args = PyObject_CallNoArgs(getnewargs);
+        Py_DECREF(getnewargs);
+        if (*args == NULL)
+            return -1;
+        if (!PyTuple_Check(*args)) {
+            PyErr_Format(PyExc_TypeError, "__getnewargs__ should return a tuple, not '%.200s'",
+                         Py_TYPE(*args)->tp_name);
+            Py_CLEAR(*args);
+            return -1;
+        }
+        return 0;
+    }
+    return PyErr_Occurred() ? -1 : 0;
+fail:
+    Py_CLEAR(*args);
+    Py_CLEAR(*kwargs);
+    return -1;
+}
+
+/* Iterators over a list's items / a dict's items for the reduce tuple, else None. */
+static int _PyObject_GetItemsIter(PyObject *obj, PyObject **listitems, PyObject **dictitems)
+{
+    *listitems = PyList_Check(obj) ? PyObject_GetIter(obj) : Py_NewRef(Py_None);
+    if (*listitems == NULL)
+        return -1;
+    if (!PyDict_Check(obj)) {
+        *dictitems = Py_NewRef(Py_None);
+    }
+    else {
+        PyObject *items = PyObject_CallMethod(obj, "items", NULL);
+        *dictitems = items ? PyObject_GetIter(items) : NULL;
+        Py_XDECREF(items);
+        if (*dictitems == NULL) {
+            Py_CLEAR(*listitems);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The protocol-2+ reduce tuple: (copyreg.__newobj__, (cls, *args), state, listitems,
+ * dictitems), or copyreg.__newobj_ex__ with (cls, args, kwargs) when there are
+ * keyword arguments. */
 static PyObject *reduce_newobj(PyObject *obj)
 {
-    PyObject *copyreg, *newobj, *newargs, *state, *listitems, *dictitems, *result;
+    PyObject *args = NULL, *kwargs = NULL, *copyreg, *newobj, *newargs, *state;
+    PyObject *listitems, *dictitems, *result;
+    int hasargs;
     if (Py_TYPE(obj)->tp_new == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot pickle '%.200s' object", Py_TYPE(obj)->tp_name);
         return NULL;
     }
+    if (_PyObject_GetNewArguments(obj, &args, &kwargs) < 0)
+        return NULL;
     copyreg = import_copyreg();
-    if (copyreg == NULL)
-        return NULL;
-    newobj = PyObject_GetAttrString(copyreg, "__newobj__");
-    Py_DECREF(copyreg);
-    if (newobj == NULL)
-        return NULL;
-    newargs = PyTuple_Pack(1, (PyObject *)Py_TYPE(obj));
-    if (newargs == NULL) {
-        Py_DECREF(newobj);
+    if (copyreg == NULL) {
+        Py_XDECREF(args);
+        Py_XDECREF(kwargs);
         return NULL;
     }
-    state = PyObject_CallMethod(obj, "__getstate__", NULL);
+    hasargs = (args != NULL);
+    if (kwargs == NULL || PyDict_GET_SIZE(kwargs) == 0) {
+        Py_ssize_t i, n = args ? PyTuple_GET_SIZE(args) : 0;
+        Py_XDECREF(kwargs);
+        newobj = PyObject_GetAttrString(copyreg, "__newobj__");
+        Py_DECREF(copyreg);
+        newargs = newobj ? PyTuple_New(n + 1) : NULL;
+        if (newargs == NULL) {
+            Py_XDECREF(newobj);
+            Py_XDECREF(args);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(newargs, 0, Py_NewRef((PyObject *)Py_TYPE(obj)));
+        for (i = 0; i < n; i++)
+            PyTuple_SET_ITEM(newargs, i + 1, Py_NewRef(PyTuple_GET_ITEM(args, i)));
+        Py_XDECREF(args);
+    }
+    else {
+        newobj = PyObject_GetAttrString(copyreg, "__newobj_ex__");
+        Py_DECREF(copyreg);
+        newargs = newobj ? PyTuple_Pack(3, (PyObject *)Py_TYPE(obj), args, kwargs) : NULL;
+        Py_DECREF(args);
+        Py_DECREF(kwargs);
+        if (newargs == NULL) {
+            Py_XDECREF(newobj);
+            return NULL;
+        }
+    }
+    state = object_getstate(obj, !(hasargs || PyList_Check(obj) || PyDict_Check(obj)));
     if (state == NULL) {
         Py_DECREF(newobj);
         Py_DECREF(newargs);
         return NULL;
     }
-    listitems = PyList_Check(obj) ? PyObject_GetIter(obj) : Py_NewRef(Py_None);
-    dictitems = PyDict_Check(obj) ? PyObject_CallMethod(obj, "items", NULL) : Py_NewRef(Py_None);
-    if (dictitems != NULL && dictitems != Py_None) {
-        PyObject *it = PyObject_GetIter(dictitems);
-        Py_DECREF(dictitems);
-        dictitems = it;
+    if (_PyObject_GetItemsIter(obj, &listitems, &dictitems) < 0) {
+        Py_DECREF(newobj);
+        Py_DECREF(newargs);
+        Py_DECREF(state);
+        return NULL;
     }
-    if (listitems == NULL || dictitems == NULL)
-        result = NULL;
-    else
-        result = PyTuple_Pack(5, newobj, newargs, state, listitems, dictitems);
+    result = PyTuple_Pack(5, newobj, newargs, state, listitems, dictitems);
     Py_DECREF(newobj);
     Py_DECREF(newargs);
     Py_DECREF(state);
-    Py_XDECREF(listitems);
-    Py_XDECREF(dictitems);
+    Py_DECREF(listitems);
+    Py_DECREF(dictitems);
     return result;
 }
 

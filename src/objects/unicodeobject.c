@@ -1474,9 +1474,7 @@ PyObject *_PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t size,
                     }
                     message = "unknown Unicode character name";
                     s++;
-                } else if (s < end) {
-                    s++;
-                }
+                }   /* an empty name: the error ends before the '}' (as CPython) */
             }
             goto onerror;
         }
