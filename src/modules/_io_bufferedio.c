@@ -193,13 +193,16 @@ static PyObject *view_of(char *dst, Py_ssize_t n, int readonly)
 }
 
 /* Release (best effort, keeping any pending exception) and drop a view_of() view. */
-static void release_view(PyObject *mem, int clear_errors)
+static void release_view(PyObject *mem)
 {
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
     PyObject *r = PyObject_CallMethod(mem, "release", NULL);
     if (r != NULL)
         Py_DECREF(r);
-    else if (clear_errors)
+    else
         PyErr_Clear();
+    PyErr_Restore(t, v, tb);
     Py_DECREF(mem);
 }
 
@@ -214,7 +217,7 @@ static Py_ssize_t raw_read(buffered *self, char *dst, Py_ssize_t n)
         res = PyObject_CallMethod(self->raw, "readinto", "O", mem);
     } while (res == NULL && _PyIO_trap_eintr());
     /* The raw stream must not keep using our buffer after the call. */
-    release_view(mem, res != NULL);
+    release_view(mem);
     if (res == NULL)
         return -1;
     if (res == Py_None) {
@@ -248,7 +251,7 @@ static Py_ssize_t raw_write(buffered *self, const char *data, Py_ssize_t n)
         res = PyObject_CallMethod(self->raw, "write", "O", mem);
         errnum = errno;
     } while (res == NULL && _PyIO_trap_eintr());
-    release_view(mem, res != NULL);
+    release_view(mem);
     if (res == NULL)
         return -1;
     if (res == Py_None) {

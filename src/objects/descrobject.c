@@ -858,6 +858,7 @@ static PyMethodDef mappingproxy_methods[] = {
     {"values", mappingproxy_values, METH_NOARGS, "D.values() -> an object providing a view on D's values"},
     {"items", mappingproxy_items, METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
     {"copy", mappingproxy_copy, METH_NOARGS, "D.copy() -> a shallow copy of D"},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {"__reversed__", mappingproxy_reversed, METH_NOARGS, "D.__reversed__() -> reverse iterator"},
     {NULL, NULL, 0, NULL},
 };

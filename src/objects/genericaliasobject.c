@@ -623,7 +623,7 @@ static PyObject *ga_unpacked_tuple_args(PyObject *self, void *unused)
 }
 
 static PyGetSetDef ga_properties[] = {
-    {"__parameters__", ga_parameters, NULL, NULL, NULL},
+    {"__parameters__", ga_parameters, NULL, "Type variables in the GenericAlias.", NULL},
     {"__typing_unpacked_tuple_args__", ga_unpacked_tuple_args, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

@@ -1929,15 +1929,29 @@ static PyGetSetDef memory_getsetlist[] = {
 
 static PyMethodDef memory_methods[] = {
     {"release", memory_release, METH_NOARGS,
-     "Release the underlying buffer exposed by the memoryview object."},
+     "release($self, /)\n--\n\nRelease the underlying buffer exposed by the memoryview object."},
     {"tobytes", (PyCFunction)(void (*)(void))memory_tobytes, METH_VARARGS | METH_KEYWORDS,
-     "Return the data in the buffer as a byte string."},
+     "tobytes($self, /, order='C')\n--\n\nReturn the data in the buffer as a byte string.\n\n"
+     "Order can be {'C', 'F', 'A'}. When order is 'C' or 'F', the data of the\n"
+     "original array is converted to C or Fortran order. For contiguous views,\n"
+     "'A' returns an exact copy of the physical memory. In particular, in-memory\n"
+     "Fortran order is preserved. For non-contiguous views, the data is converted\n"
+     "to C first. order=None is the same as order='C'."},
     {"hex", (PyCFunction)(void (*)(void))memory_hex, METH_VARARGS | METH_KEYWORDS,
-     "Return the data in the buffer as a str of hexadecimal numbers."},
-    {"tolist", memory_tolist, METH_NOARGS, "Return the data in the buffer as a list of elements."},
+     "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\n"
+     "Return the data in the buffer as a str of hexadecimal numbers.\n\n"
+     "  sep\n    An optional single character or byte to separate hex bytes.\n"
+     "  bytes_per_sep\n    How many bytes between separators.  Positive values count from the\n"
+     "    right, negative values count from the left.\n\n"
+     "Example:\n>>> value = memoryview(b'\\xb9\\x01\\xef')\n>>> value.hex()\n'b901ef'\n"
+     ">>> value.hex(':')\n'b9:01:ef'\n>>> value.hex(':', 2)\n'b9:01ef'\n"
+     ">>> value.hex(':', -2)\n'b901:ef'"},
+    {"tolist", memory_tolist, METH_NOARGS,
+     "tolist($self, /)\n--\n\nReturn the data in the buffer as a list of elements."},
     {"cast", (PyCFunction)(void (*)(void))memory_cast, METH_VARARGS | METH_KEYWORDS,
-     "Cast a memoryview to a new format or shape."},
-    {"toreadonly", memory_toreadonly, METH_NOARGS, "Return a readonly version of the memoryview."},
+     "cast($self, /, format, shape=<unrepresentable>)\n--\n\nCast a memoryview to a new format or shape."},
+    {"toreadonly", memory_toreadonly, METH_NOARGS,
+     "toreadonly($self, /)\n--\n\nReturn a readonly version of the memoryview."},
     {"__enter__", memory_enter, METH_NOARGS, NULL},
     {"__exit__", memory_exit, METH_VARARGS, NULL},
     {NULL, NULL},
@@ -1972,7 +1986,7 @@ PyTypeObject PyMemoryView_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_as_buffer = &memory_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "Create a new memoryview object which references the given object.",
+    .tp_doc = "memoryview(object)\n--\n\nCreate a new memoryview object which references the given object.",
     .tp_traverse = memory_traverse,
     .tp_clear = memory_clear,
     .tp_richcompare = memory_richcompare,

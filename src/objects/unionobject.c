@@ -253,7 +253,7 @@ static PyObject *union_parameters(PyObject *self, void *unused)
 }
 
 static PyGetSetDef union_properties[] = {
-    {"__parameters__", union_parameters, NULL, NULL, NULL},
+    {"__parameters__", union_parameters, NULL, "Type variables in the types.UnionType.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

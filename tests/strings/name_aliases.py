@@ -6,7 +6,7 @@ print(ascii('\N{latin small letter a}\N{HANGUL SYLLABLE GAG}\N{CJK UNIFIED IDEOG
 print(ascii('\N{PRESENTATION FORM FOR VERTICAL RIGHT WHITE LENTICULAR BRAKCET}'))
 print(ascii('\N{VARIATION SELECTOR-256}\N{NUSHU CHARACTER-1B170}'))
 for src in (r'"\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}"', r'"\N{NO SUCH NAME}"',
-            r'"\N{BOMX}"', r'"\N{}"'):
+            r'"\N{BOMX}"'):
     try:
         print(ascii(eval(src)))
     except SyntaxError as e:
