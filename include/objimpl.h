@@ -38,26 +38,41 @@ PyVarObject *_PyObject_NewVar(PyTypeObject *, Py_ssize_t);
     ((size_t)(((typeobj)->tp_basicsize + (nitems) * (typeobj)->tp_itemsize + 7) & ~(size_t)7))
 
 /* ---- garbage-collector support (owner: memory; collector in src/runtime/gc.c) ---- */
+/* Two words, as CPython 3.8+: the generation list is doubly linked through _gc_next
+ * and _gc_prev.  The low two bits of _gc_prev are flags (FINALIZED, and COLLECTING
+ * while a collection runs); during a collection the collector also keeps its copy of
+ * the refcount in _gc_prev's upper bits (prev pointers are rebuilt afterwards), and
+ * marks tentatively unreachable objects with bit 0 of _gc_next.  Only gc.c and
+ * gcmodule.c touch the fields; everyone else uses the macros below. */
 typedef struct _gc_head {
-    struct _gc_head *gc_next;   /* the generation list; NULL while untracked */
-    struct _gc_head *gc_prev;
-    uintptr_t gc_refs;          /* flag bits, then the collector's refcount copy */
+    uintptr_t _gc_next;   /* 0 while untracked */
+    uintptr_t _gc_prev;
 } PyGC_Head;
 
-#define _PyGC_FLAG_FINALIZED ((uintptr_t)1)   /* tp_finalize already ran (PEP 442) */
-#define _PyGC_REFS_SHIFT 3
+#define _PyGC_PREV_MASK_FINALIZED  ((uintptr_t)1)   /* tp_finalize already ran (PEP 442) */
+#define _PyGC_PREV_MASK_COLLECTING ((uintptr_t)2)   /* in the set being collected */
+#define _PyGC_PREV_SHIFT 2
+#define _PyGC_PREV_MASK  (((uintptr_t)-1) << _PyGC_PREV_SHIFT)
 
 #define _Py_AS_GC(o) ((PyGC_Head *)(o) - 1)
 #define _Py_FROM_GC(g) ((PyObject *)((PyGC_Head *)(g) + 1))
+#define _PyGCHead_NEXT(g) ((PyGC_Head *)(g)->_gc_next)
+#define _PyGCHead_PREV(g) ((PyGC_Head *)((g)->_gc_prev & _PyGC_PREV_MASK))
+#define _PyGCHead_SET_NEXT(g, p) ((g)->_gc_next = (uintptr_t)(p))
+#define _PyGCHead_SET_PREV(g, p) \
+    ((g)->_gc_prev = ((g)->_gc_prev & ~_PyGC_PREV_MASK) | (uintptr_t)(p))
 #define PyObject_IS_GC(o) \
     (PyType_IS_GC(Py_TYPE(o)) && (Py_TYPE(o)->tp_is_gc == NULL || Py_TYPE(o)->tp_is_gc(o)))
+#define _PyObject_IS_GC(o) PyObject_IS_GC(o)
 #define PyType_IS_GC(t) PyType_HasFeature((t), Py_TPFLAGS_HAVE_GC)
-#define _PyObject_GC_IS_TRACKED(o) (_Py_AS_GC(o)->gc_next != NULL)
+#define _PyObject_GC_IS_TRACKED(o) (_Py_AS_GC(o)->_gc_next != 0)
 #define _PyObject_GC_MAY_BE_TRACKED(o) (PyObject_IS_GC(o) && _PyObject_GC_IS_TRACKED(o))
 #define _PyObject_GC_TRACK(o) PyObject_GC_Track(o)
 #define _PyObject_GC_UNTRACK(o) PyObject_GC_UnTrack(o)
-#define _PyGC_FINALIZED(o) ((_Py_AS_GC(o)->gc_refs & _PyGC_FLAG_FINALIZED) != 0)
-#define _PyGC_SET_FINALIZED(o) (_Py_AS_GC(o)->gc_refs |= _PyGC_FLAG_FINALIZED)
+#define _PyGCHead_FINALIZED(g) (((g)->_gc_prev & _PyGC_PREV_MASK_FINALIZED) != 0)
+#define _PyGCHead_SET_FINALIZED(g) ((g)->_gc_prev |= _PyGC_PREV_MASK_FINALIZED)
+#define _PyGC_FINALIZED(o) _PyGCHead_FINALIZED(_Py_AS_GC(o))
+#define _PyGC_SET_FINALIZED(o) _PyGCHead_SET_FINALIZED(_Py_AS_GC(o))
 
 PyObject *_PyObject_GC_New(PyTypeObject *);
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *, Py_ssize_t);

@@ -690,6 +690,271 @@ static PyObject *codecs_utf_32_be_encode(PyObject *m, PyObject *a) { return enco
 static PyObject *codecs_unicode_escape_encode(PyObject *m, PyObject *a) { return encode_str(a, "unicode_escape_encode", enc_uesc, "unicodeescape", 0, 0); }
 static PyObject *codecs_raw_unicode_escape_encode(PyObject *m, PyObject *a) { return encode_str(a, "raw_unicode_escape_encode", enc_rawuesc, "rawunicodeescape", 0, 0); }
 
+/* ---------------------------------------------------------------- UTF-7 (RFC 2152)
+ * objects-num's unicodeobject.c has no UTF-7 codec (PyUnicode_DecodeUTF7Stateful), so it
+ * lives here, with CPython's rules: set D, set O and whitespace are written directly,
+ * everything else in '+'...'-' base64 sections of UTF-16 code units. */
+
+/* 0: set D, 1: set O, 2: whitespace, 3: must be base64-encoded. */
+static const unsigned char utf7_category[128] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 2, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    2, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 3, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 3, 3,
+};
+
+#define UTF7_IS_BASE64(c) \
+    (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || \
+     (c) == '+' || (c) == '/')
+#define UTF7_FROM_BASE64(c) \
+    (((c) >= 'A' && (c) <= 'Z') ? (c) - 'A' : ((c) >= 'a' && (c) <= 'z') ? (c) - 'a' + 26 : \
+     ((c) >= '0' && (c) <= '9') ? (c) - '0' + 52 : (c) == '+' ? 62 : 63)
+#define UTF7_TO_BASE64(n) \
+    ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(n) & 0x3f])
+/* The codec always writes sets D and O and whitespace directly. */
+#define UTF7_ENCODE_DIRECT(c) ((c) > 0 && (c) < 128 && utf7_category[(c)] != 3)
+#define UTF7_DECODE_DIRECT(c) ((c) <= 127 && (c) != '+')
+
+static PyObject *utf7_encode(PyObject *str)
+{
+    Py_ssize_t i, len = PyUnicode_GET_LENGTH(str);
+    int kind = PyUnicode_KIND(str), in_shift = 0, bits = 0;
+    const void *data = PyUnicode_DATA(str);
+    unsigned long buffer = 0;
+    char *out;
+    PyObject *v;
+    if (len > PY_SSIZE_T_MAX / 8)
+        return PyErr_NoMemory();
+    v = PyBytes_FromStringAndSize(NULL, len * 8); /* at most 8 bytes per character */
+    if (v == NULL)
+        return NULL;
+    out = PyBytes_AS_STRING(v);
+    for (i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (in_shift) {
+            if (UTF7_ENCODE_DIRECT(ch)) {
+                if (bits) { /* flush the remaining bits */
+                    *out++ = UTF7_TO_BASE64(buffer << (6 - bits));
+                    buffer = 0;
+                    bits = 0;
+                }
+                in_shift = 0;
+                /* a non-base64 character ends the section by itself; '-' is then needed
+                 * only before base64 characters and '-' itself */
+                if (UTF7_IS_BASE64(ch) || ch == '-')
+                    *out++ = '-';
+                *out++ = (char)ch;
+                continue;
+            }
+        }
+        else if (ch == '+') {
+            *out++ = '+';
+            *out++ = '-';
+            continue;
+        }
+        else if (UTF7_ENCODE_DIRECT(ch)) {
+            *out++ = (char)ch;
+            continue;
+        }
+        else {
+            *out++ = '+';
+            in_shift = 1;
+        }
+        if (ch >= 0x10000) { /* as a surrogate pair */
+            bits += 16;
+            buffer = (buffer << 16) | Py_UNICODE_HIGH_SURROGATE(ch);
+            while (bits >= 6) {
+                *out++ = UTF7_TO_BASE64(buffer >> (bits - 6));
+                bits -= 6;
+            }
+            ch = Py_UNICODE_LOW_SURROGATE(ch);
+        }
+        bits += 16;
+        buffer = (buffer << 16) | ch;
+        while (bits >= 6) {
+            *out++ = UTF7_TO_BASE64(buffer >> (bits - 6));
+            bits -= 6;
+        }
+    }
+    if (bits)
+        *out++ = UTF7_TO_BASE64(buffer << (6 - bits));
+    if (in_shift)
+        *out++ = '-';
+    if (_PyBytes_Resize(&v, out - PyBytes_AS_STRING(v)) < 0)
+        return NULL;
+    return v;
+}
+
+/* Call the error handler for starts[startpos:endpos]; write its replacement, move *pos. */
+static int utf7_decode_error(_PyUnicodeWriter *w, const char *errors, const char *starts,
+                             Py_ssize_t size, Py_ssize_t startpos, Py_ssize_t endpos,
+                             const char *reason, Py_ssize_t *pos)
+{
+    Py_ssize_t newpos;
+    PyObject *rep = _PyCodec_CallDecodeErrorHandler(errors ? errors : "strict", "utf7", starts,
+                                                    size, startpos, endpos, reason, &newpos);
+    int r;
+    if (rep == NULL)
+        return -1;
+    r = _PyUnicodeWriter_WriteStr(w, rep);
+    Py_DECREF(rep);
+    *pos = newpos;
+    return r;
+}
+
+static PyObject *utf7_decode(const char *starts, Py_ssize_t size, const char *errors,
+                             Py_ssize_t *consumed)
+{
+    _PyUnicodeWriter w;
+    Py_ssize_t pos = 0, startpos = 0, shift_out_start = 0;
+    int in_shift = 0, bits = 0;
+    unsigned long buffer = 0;
+    Py_UCS4 surrogate = 0;
+    const char *errmsg;
+    _PyUnicodeWriter_Init(&w);
+    w.min_length = size;
+restart:
+    while (pos < size) {
+        unsigned char ch = (unsigned char)starts[pos];
+        if (in_shift) {
+            if (UTF7_IS_BASE64(ch)) {
+                buffer = (buffer << 6) | (unsigned long)UTF7_FROM_BASE64(ch);
+                bits += 6;
+                pos++;
+                if (bits >= 16) { /* a whole UTF-16 code unit */
+                    Py_UCS4 unit = (Py_UCS4)(buffer >> (bits - 16));
+                    bits -= 16;
+                    buffer &= (1UL << bits) - 1;
+                    if (surrogate) {
+                        if (Py_UNICODE_IS_LOW_SURROGATE(unit)) {
+                            if (_PyUnicodeWriter_WriteChar(&w, Py_UNICODE_JOIN_SURROGATES(surrogate, unit)) < 0)
+                                goto error;
+                            surrogate = 0;
+                            continue;
+                        }
+                        if (_PyUnicodeWriter_WriteChar(&w, surrogate) < 0)
+                            goto error;
+                        surrogate = 0;
+                    }
+                    if (Py_UNICODE_IS_HIGH_SURROGATE(unit))
+                        surrogate = unit;
+                    else if (_PyUnicodeWriter_WriteChar(&w, unit) < 0)
+                        goto error;
+                }
+                continue;
+            }
+            /* leaving the base64 section */
+            in_shift = 0;
+            if (bits >= 6) {
+                pos++;
+                errmsg = "partial character in shift sequence";
+                goto utf7_error;
+            }
+            if (bits > 0 && buffer != 0) {
+                pos++;
+                errmsg = "non-zero padding bits in shift sequence";
+                goto utf7_error;
+            }
+            if (surrogate && UTF7_DECODE_DIRECT(ch) && _PyUnicodeWriter_WriteChar(&w, surrogate) < 0)
+                goto error;
+            surrogate = 0;
+            if (ch == '-') /* absorbed; other terminators are kept */
+                pos++;
+        }
+        else if (ch == '+') {
+            startpos = pos++;
+            if (pos < size && starts[pos] == '-') { /* "+-" is '+' */
+                pos++;
+                if (_PyUnicodeWriter_WriteChar(&w, '+') < 0)
+                    goto error;
+            }
+            else if (pos < size && !UTF7_IS_BASE64((unsigned char)starts[pos])) {
+                pos++;
+                errmsg = "ill-formed sequence";
+                goto utf7_error;
+            }
+            else {
+                in_shift = 1;
+                surrogate = 0;
+                shift_out_start = w.pos;
+                bits = 0;
+                buffer = 0;
+            }
+        }
+        else if (UTF7_DECODE_DIRECT(ch)) {
+            pos++;
+            if (_PyUnicodeWriter_WriteChar(&w, ch) < 0)
+                goto error;
+        }
+        else {
+            startpos = pos++;
+            errmsg = "unexpected special character";
+            goto utf7_error;
+        }
+        continue;
+    utf7_error:
+        if (utf7_decode_error(&w, errors, starts, size, startpos, pos, errmsg, &pos) < 0)
+            goto error;
+    }
+    if (in_shift && consumed == NULL) {
+        /* the input ends inside a section: an error unless it ended cleanly */
+        in_shift = 0;
+        if (surrogate || bits >= 6 || (bits > 0 && buffer != 0)) {
+            if (utf7_decode_error(&w, errors, starts, size, startpos, size,
+                                  "unterminated shift sequence", &pos) < 0)
+                goto error;
+            if (pos < size)
+                goto restart;
+        }
+    }
+    if (consumed != NULL) {
+        if (in_shift) { /* hand the open section back to the caller */
+            *consumed = startpos;
+            if (w.pos != shift_out_start && w.data != NULL) {
+                /* rebuilt so the result's kind fits what is kept */
+                PyObject *res = PyUnicode_FromKindAndData(w.kind, w.data, shift_out_start);
+                _PyUnicodeWriter_Dealloc(&w);
+                return res;
+            }
+        }
+        else {
+            *consumed = pos;
+        }
+    }
+    return _PyUnicodeWriter_Finish(&w);
+error:
+    _PyUnicodeWriter_Dealloc(&w);
+    return NULL;
+}
+
+static PyObject *codecs_utf_7_encode(PyObject *m, PyObject *args)
+{
+    PyObject *str;
+    const char *errors = NULL;
+    if (!PyArg_ParseTuple(args, "U|z:utf_7_encode", &str, &errors))
+        return NULL;
+    return codec_tuple(utf7_encode(str), PyUnicode_GET_LENGTH(str));
+}
+
+static PyObject *codecs_utf_7_decode(PyObject *m, PyObject *args)
+{
+    Py_buffer data;
+    const char *errors = NULL;
+    int final = 0;
+    Py_ssize_t consumed;
+    PyObject *res;
+    if (!PyArg_ParseTuple(args, "y*|zi:utf_7_decode", &data, &errors, &final))
+        return NULL;
+    consumed = data.len;
+    res = utf7_decode(data.buf, data.len, errors, final ? NULL : &consumed);
+    PyBuffer_Release(&data);
+    return codec_tuple(res, consumed);
+}
+
 /* ---------------------------------------------------------------- charmap encode */
 
 /* Encode one character through the mapping: 1 done, 0 undefined, -1 error. */
@@ -861,6 +1126,7 @@ static PyMethodDef codecs_methods[] = {
     {"decode", (PyCFunction)(void (*)(void))codecs_decode, METH_VARARGS | METH_KEYWORDS,
      "Decodes obj using the codec registered for encoding."},
     VA(escape_decode), VA(escape_encode),
+    VA(utf_7_decode), VA(utf_7_encode),
     VA(utf_8_decode), VA(utf_16_decode), VA(utf_16_le_decode), VA(utf_16_be_decode),
     VA(utf_16_ex_decode), VA(utf_32_decode), VA(utf_32_le_decode), VA(utf_32_be_decode),
     VA(utf_32_ex_decode), VA(unicode_escape_decode), VA(raw_unicode_escape_decode),

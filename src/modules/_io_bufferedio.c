@@ -5,6 +5,7 @@
  * (readinto/write/seek/tell/... on memoryviews of our buffers), so any _RawIOBase
  * subclass works. */
 #include "Python.h"
+#include "pythread.h"
 #include "_iomodule.h"
 
 /* ===================== _BufferedIOBase ===================== */
@@ -81,6 +82,8 @@ typedef struct {
     int detached;
     int readable, writable;
     char finalizing;
+    PyThread_type_lock lock;      /* held by the thread inside a method (the GIL is released */
+    volatile unsigned long owner; /* around raw I/O, so another thread could get in) */
     Py_ssize_t buffer_size;
     char *rbuf;           /* read-ahead: rbuf[rpos:rend] not yet returned */
     Py_ssize_t rpos, rend;
@@ -101,6 +104,55 @@ static int check_init(buffered *self)
     return -1;
 }
 #define CHECK_INIT(self, err) if (check_init(self) < 0) return err
+
+/* As CPython's ENTER_BUFFERED: take the object's lock, waiting with the GIL released; a
+ * thread re-entering its own call (a signal handler printing mid-print) gets RuntimeError. */
+static int enter_buffered_busy(buffered *self)
+{
+    if (self->owner == PyThread_get_thread_ident()) {
+        PyErr_Format(PyExc_RuntimeError, "reentrant call inside %R", self);
+        return 0;
+    }
+    /* At shutdown a daemon thread may have died holding the lock: wait only a while. */
+    int relax = _Py_IsFinalizing();
+    PyLockStatus st;
+    Py_BEGIN_ALLOW_THREADS
+    if (!relax)
+        st = PyThread_acquire_lock(self->lock, 1) ? PY_LOCK_ACQUIRED : PY_LOCK_FAILURE;
+    else
+        st = PyThread_acquire_lock_timed(self->lock, (PY_TIMEOUT_T)1000000, 0);
+    Py_END_ALLOW_THREADS
+    if (st != PY_LOCK_ACQUIRED)
+        Py_FatalError("could not acquire lock for buffered io object at interpreter shutdown, "
+                      "possibly due to daemon threads");
+    return 1;
+}
+
+static int enter_buffered(buffered *self)
+{
+    if (!PyThread_acquire_lock(self->lock, 0) && !enter_buffered_busy(self))
+        return 0;
+    self->owner = PyThread_get_thread_ident();
+    return 1;
+}
+
+static void leave_buffered(buffered *self)
+{
+    self->owner = 0;
+    PyThread_release_lock(self->lock);
+}
+
+/* Method-table entry points: the lock around an unlocked implementation. */
+#define LOCKED(name, impl, argtype) \
+    static PyObject *name(buffered *self, argtype arg) \
+    { \
+        CHECK_INIT(self, NULL); \
+        if (!enter_buffered(self)) \
+            return NULL; \
+        PyObject *res = impl(self, arg); \
+        leave_buffered(self); \
+        return res; \
+    }
 
 static int raw_closed(buffered *self)
 {
@@ -623,9 +675,10 @@ static PyObject *buffered_iternext(buffered *self)
     PyObject *line;
     PyTypeObject *tp = Py_TYPE(self);
     if (tp == &PyBufferedReader_Type || tp == &PyBufferedRandom_Type) {
-        if (check_readable(self) < 0)
+        if (check_readable(self) < 0 || !enter_buffered(self))
             return NULL;
         line = buffered_readline_impl(self, -1);
+        leave_buffered(self);
     } else {
         line = PyObject_CallMethod((PyObject *)self, "readline", NULL);
         if (line && !PyBytes_Check(line)) {
@@ -961,6 +1014,10 @@ static int buffered_init_common(buffered *self, PyObject *args, PyObject *kwds, 
         PyErr_SetString(PyExc_ValueError, "buffer size must be strictly positive");
         return -1;
     }
+    if (self->lock == NULL && (self->lock = PyThread_allocate_lock()) == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "can't allocate read lock");
+        return -1;
+    }
     Py_XSETREF(self->raw, Py_NewRef(raw));
     self->readable = kind != 'w';
     self->writable = kind != 'r';
@@ -1019,6 +1076,10 @@ static void buffered_dealloc(buffered *self)
     PyMem_Free(self->rbuf);
     PyMem_Free(self->wbuf);
     self->rbuf = self->wbuf = NULL;
+    if (self->lock != NULL) {
+        PyThread_free_lock(self->lock);
+        self->lock = NULL;
+    }
     Py_CLEAR(self->dict);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -1030,50 +1091,63 @@ static PyObject *buffered_simple_flush(buffered *self, PyObject *unused)
     return PyObject_CallMethod(self->raw, "flush", NULL);
 }
 
+LOCKED(locked_detach, buffered_detach, PyObject *)
+LOCKED(locked_close, buffered_close, PyObject *)
+LOCKED(locked_seek, buffered_seek, PyObject *)
+LOCKED(locked_read, buffered_read, PyObject *)
+LOCKED(locked_peek, buffered_peek, PyObject *)
+LOCKED(locked_read1, buffered_read1, PyObject *)
+LOCKED(locked_readinto, buffered_readinto, PyObject *)
+LOCKED(locked_readinto1, buffered_readinto1, PyObject *)
+LOCKED(locked_readline, buffered_readline, PyObject *)
+LOCKED(locked_write, buffered_write, PyObject *)
+LOCKED(locked_truncate, buffered_truncate, PyObject *)
+LOCKED(locked_flush, buffered_flush, PyObject *)
+
 #define COMMON_METHODS \
-    {"detach", (PyCFunction)buffered_detach, METH_NOARGS, NULL}, \
-    {"close", (PyCFunction)buffered_close, METH_NOARGS, NULL}, \
+    {"detach", (PyCFunction)locked_detach, METH_NOARGS, NULL}, \
+    {"close", (PyCFunction)locked_close, METH_NOARGS, NULL}, \
     {"seekable", (PyCFunction)buffered_seekable, METH_NOARGS, NULL}, \
     {"readable", (PyCFunction)buffered_readable, METH_NOARGS, NULL}, \
     {"writable", (PyCFunction)buffered_writable, METH_NOARGS, NULL}, \
     {"fileno", (PyCFunction)buffered_fileno, METH_NOARGS, NULL}, \
     {"isatty", (PyCFunction)buffered_isatty, METH_NOARGS, NULL}, \
     {"_dealloc_warn", (PyCFunction)buffered_dealloc_warn, METH_O, NULL}, \
-    {"seek", (PyCFunction)buffered_seek, METH_VARARGS, NULL}, \
+    {"seek", (PyCFunction)locked_seek, METH_VARARGS, NULL}, \
     {"tell", (PyCFunction)buffered_tell, METH_NOARGS, NULL}, \
     {"__getstate__", (PyCFunction)buffered_getstate, METH_NOARGS, NULL}, \
     {"__sizeof__", (PyCFunction)buffered_sizeof, METH_NOARGS, NULL}
 
 #define READ_METHODS \
-    {"read", (PyCFunction)buffered_read, METH_VARARGS, NULL}, \
-    {"peek", (PyCFunction)buffered_peek, METH_VARARGS, NULL}, \
-    {"read1", (PyCFunction)buffered_read1, METH_VARARGS, NULL}, \
-    {"readinto", (PyCFunction)buffered_readinto, METH_O, NULL}, \
-    {"readinto1", (PyCFunction)buffered_readinto1, METH_O, NULL}, \
-    {"readline", (PyCFunction)buffered_readline, METH_VARARGS, NULL}
+    {"read", (PyCFunction)locked_read, METH_VARARGS, NULL}, \
+    {"peek", (PyCFunction)locked_peek, METH_VARARGS, NULL}, \
+    {"read1", (PyCFunction)locked_read1, METH_VARARGS, NULL}, \
+    {"readinto", (PyCFunction)locked_readinto, METH_O, NULL}, \
+    {"readinto1", (PyCFunction)locked_readinto1, METH_O, NULL}, \
+    {"readline", (PyCFunction)locked_readline, METH_VARARGS, NULL}
 
 static PyMethodDef bufferedreader_methods[] = {
     COMMON_METHODS,
     READ_METHODS,
     {"flush", (PyCFunction)buffered_simple_flush, METH_NOARGS, NULL},
-    {"truncate", (PyCFunction)buffered_truncate, METH_VARARGS, NULL},
+    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
 static PyMethodDef bufferedwriter_methods[] = {
     COMMON_METHODS,
-    {"write", (PyCFunction)buffered_write, METH_O, NULL},
-    {"truncate", (PyCFunction)buffered_truncate, METH_VARARGS, NULL},
-    {"flush", (PyCFunction)buffered_flush, METH_NOARGS, NULL},
+    {"write", (PyCFunction)locked_write, METH_O, NULL},
+    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS, NULL},
+    {"flush", (PyCFunction)locked_flush, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
 static PyMethodDef bufferedrandom_methods[] = {
     COMMON_METHODS,
     READ_METHODS,
-    {"write", (PyCFunction)buffered_write, METH_O, NULL},
-    {"truncate", (PyCFunction)buffered_truncate, METH_VARARGS, NULL},
-    {"flush", (PyCFunction)buffered_flush, METH_NOARGS, NULL},
+    {"write", (PyCFunction)locked_write, METH_O, NULL},
+    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS, NULL},
+    {"flush", (PyCFunction)locked_flush, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 

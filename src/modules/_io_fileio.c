@@ -53,12 +53,14 @@ static int internal_close(fileio *self)
 {
     int err = 0, save_errno = 0;
     if (self->fd >= 0) {
-        int fd = self->fd;
+        int fd = self->fd, r;
         self->fd = -1;
-        if (close(fd) < 0) {
+        Py_BEGIN_ALLOW_THREADS
+        r = close(fd);
+        save_errno = errno;
+        Py_END_ALLOW_THREADS
+        if (r < 0)
             err = -1;
-            save_errno = errno;
-        }
     }
     if (err < 0) {
         errno = save_errno;
@@ -175,8 +177,14 @@ static int fileio_init(PyObject *oself, PyObject *args, PyObject *kwds)
         }
         errno = 0;
         if (opener == Py_None) {
+            int fdr, err;
             do {
-                self->fd = open(path, flags, 0666);
+                Py_BEGIN_ALLOW_THREADS
+                fdr = open(path, flags, 0666);
+                err = errno;
+                Py_END_ALLOW_THREADS
+                errno = err;
+                self->fd = fdr;
             } while (self->fd < 0 && errno == EINTR && !PyErr_CheckSignals());
             if (PyErr_Occurred())
                 goto error;
@@ -360,8 +368,14 @@ static Py_ssize_t fileio_read_raw(fileio *self, char *buf, Py_ssize_t n)
 {
     Py_ssize_t r;
     for (;;) {
+        int err;
+        /* Blocking reads (pipes, ttys) must not stop the other threads. */
+        Py_BEGIN_ALLOW_THREADS
         errno = 0;
         r = read(self->fd, buf, (size_t)n);
+        err = errno;
+        Py_END_ALLOW_THREADS
+        errno = err;
         if (r >= 0)
             return r;
         if (errno == EINTR) {
@@ -471,8 +485,13 @@ static PyObject *fileio_write(fileio *self, PyObject *arg)
         return NULL;
     Py_ssize_t n;
     for (;;) {
+        int err;
+        Py_BEGIN_ALLOW_THREADS
         errno = 0;
         n = write(self->fd, view.buf, (size_t)view.len);
+        err = errno;
+        Py_END_ALLOW_THREADS
+        errno = err;
         if (n >= 0 || errno != EINTR)
             break;
         if (PyErr_CheckSignals() < 0) {
@@ -502,7 +521,13 @@ static PyObject *portable_lseek(fileio *self, PyObject *posobj, int whence, int 
         if (pos == -1 && PyErr_Occurred())
             return NULL;
     }
-    off_t res = lseek(self->fd, (off_t)pos, whence);
+    off_t res;
+    int err;
+    Py_BEGIN_ALLOW_THREADS
+    res = lseek(self->fd, (off_t)pos, whence);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    errno = err;
     if (self->seekable < 0)
         self->seekable = res >= 0;
     if (res < 0) {
@@ -556,7 +581,13 @@ static PyObject *fileio_truncate(fileio *self, PyObject *args)
         Py_DECREF(pos);
         return NULL;
     }
-    if (ftruncate(self->fd, (off_t)p) < 0) {
+    int r, err;
+    Py_BEGIN_ALLOW_THREADS
+    r = ftruncate(self->fd, (off_t)p);
+    err = errno;
+    Py_END_ALLOW_THREADS
+    errno = err;
+    if (r < 0) {
         Py_DECREF(pos);
         PyErr_SetFromErrno(PyExc_OSError);
         return NULL;

@@ -41,6 +41,9 @@ PyObject *PyInit__blake2(void);  /* modules-os */
 PyObject *PyInit__posixsubprocess(void);  /* modules-os */
 PyObject *PyInit_fcntl(void);  /* modules-os */
 PyObject *PyInit_select(void);  /* modules-os */
+PyObject *PyInit_array(void);  /* modules-data */
+PyObject *PyInit_pwd(void);  /* modules-data */
+PyObject *PyInit_grp(void);  /* modules-data */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -82,5 +85,8 @@ struct _inittab _PyImport_Inittab[] = {
     {"_posixsubprocess", PyInit__posixsubprocess},
     {"fcntl", PyInit_fcntl},
     {"select", PyInit_select},
+    {"array", PyInit_array},
+    {"pwd", PyInit_pwd},
+    {"grp", PyInit_grp},
     {NULL, NULL},
 };

@@ -87,7 +87,7 @@ static PyObject *gc_get_count(PyObject *m, PyObject *noargs)
 /* Append every object of a generation list to `result` (but never `result` itself). */
 static int append_objects(PyObject *result, PyGC_Head *list)
 {
-    for (PyGC_Head *g = list->gc_next; g != list; g = g->gc_next) {
+    for (PyGC_Head *g = _PyGCHead_NEXT(list); g != list; g = _PyGCHead_NEXT(g)) {
         PyObject *op = _Py_FROM_GC(g);
         if (op == result)
             continue;
@@ -156,7 +156,7 @@ static PyObject *gc_get_referrers(PyObject *m, PyObject *args)
         return NULL;
     for (int i = 0; i < 3; i++) {
         PyGC_Head *list = _PyGC_GenerationHead(i);
-        for (PyGC_Head *g = list->gc_next; g != list; g = g->gc_next) {
+        for (PyGC_Head *g = _PyGCHead_NEXT(list); g != list; g = _PyGCHead_NEXT(g)) {
             PyObject *op = _Py_FROM_GC(g);
             traverseproc traverse = Py_TYPE(op)->tp_traverse;
             if (op == args || op == result || traverse == NULL)

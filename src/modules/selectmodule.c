@@ -22,14 +22,14 @@ static double monotonic(void)
 }
 
 /* A timeout in seconds: None -> -1 (block), else a non-negative double. */
-static int timeout_seconds(PyObject *o, double *out, int allow_negative)
+static int timeout_seconds(PyObject *o, double *out, int allow_negative, const char *msg)
 {
     if (o == NULL || o == Py_None) {
         *out = -1;
         return 0;
     }
     if (!PyFloat_Check(o) && !PyLong_Check(o) && !PyIndex_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, "timeout must be an integer or None");
+        PyErr_SetString(PyExc_TypeError, msg);
         return -1;
     }
     double d = PyFloat_Check(o) ? PyFloat_AsDouble(o) : PyLong_AsDouble(o);
@@ -118,7 +118,7 @@ static PyObject *select_select(PyObject *m, PyObject *args)
     if (!PyArg_UnpackTuple(args, "select", 3, 4, &lists[0], &lists[1], &lists[2], &tout))
         return NULL;
     double timeout;
-    if (timeout_seconds(tout, &timeout, 0) < 0)
+    if (timeout_seconds(tout, &timeout, 0, "timeout must be a float or None") < 0)
         return NULL;
     fd_set sets[3];
     fdpair *pairs[3] = {NULL, NULL, NULL};
@@ -411,8 +411,8 @@ static PyObject *epoll_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         return NULL;
     }
     if (flags && flags != EPOLL_CLOEXEC) {
-        errno = EINVAL;
-        return PyErr_SetFromErrno(PyExc_OSError);
+        PyErr_SetString(PyExc_OSError, "invalid flags");
+        return NULL;
     }
     return new_epoll(type, sizehint, -1);
 }
@@ -514,7 +514,7 @@ static PyObject *epoll_poll(pyEpoll_Object *self, PyObject *args, PyObject *kwds
     if (self->epfd < 0)
         return epoll_closed_error();
     double timeout;
-    if (timeout_seconds(tout, &timeout, 1) < 0)
+    if (timeout_seconds(tout, &timeout, 1, "timeout must be an integer or None") < 0)
         return NULL;
     if (maxevents == -1)
         maxevents = FD_SETSIZE - 1;

@@ -2230,6 +2230,89 @@ static int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
+/* tp_vectorcall of classes made by type_new: Foo(x) without an args tuple or kwargs dict
+ * when object.__new__ allocates and a Python __init__ (slot_tp_init) initialises — the
+ * common case.  Anything else goes the tp_call way (type_call).  tp_new/tp_init are read
+ * at each call, so later assignments to __new__/__init__ are honoured. */
+static PyObject *heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                     PyObject *kwnames)
+{
+    PyTypeObject *type = (PyTypeObject *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf), nkw;
+    PyObject *empty, *obj, *meth, *res, *small[8], **stack;
+    descrgetfunc f;
+    if (type->tp_new != object_new)
+        goto generic;
+    nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    if (type->tp_init == object_init && nargs == 0 && nkw == 0)
+        meth = NULL; /* object.__init__ with no arguments does nothing */
+    else if (type->tp_init == slot_tp_init)
+        meth = _PyType_Lookup(type, _Py_ID(__init__));
+    else
+        goto generic;
+    if (type->tp_init == slot_tp_init && meth == NULL)
+        goto generic;
+    /* object_new with no arguments: the abstract-class check, then tp_alloc */
+    empty = PyTuple_New(0);
+    if (empty == NULL)
+        return NULL;
+    obj = object_new(type, empty, NULL);
+    Py_DECREF(empty);
+    if (obj == NULL || meth == NULL)
+        return obj;
+    Py_INCREF(meth);
+    f = Py_TYPE(meth)->tp_descr_get;
+    if (PyType_HasFeature(Py_TYPE(meth), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        /* call meth(obj, *args, **kw) with obj in front of the arguments */
+        Py_ssize_t total = nargs + nkw;
+        if (nargsf & PY_VECTORCALL_ARGUMENTS_OFFSET) {
+            PyObject **slot = (PyObject **)args - 1, *saved = *slot;
+            *slot = obj;
+            res = PyObject_Vectorcall(meth, slot, (size_t)(nargs + 1), kwnames);
+            *slot = saved;
+        }
+        else {
+            if (total + 1 <= (Py_ssize_t)Py_ARRAY_LENGTH(small)) {
+                stack = small;
+            }
+            else {
+                stack = PyMem_Malloc((size_t)(total + 1) * sizeof(PyObject *));
+                if (stack == NULL) {
+                    Py_DECREF(meth);
+                    Py_DECREF(obj);
+                    return PyErr_NoMemory();
+                }
+            }
+            stack[0] = obj;
+            memcpy(stack + 1, args, (size_t)total * sizeof(PyObject *));
+            res = PyObject_Vectorcall(meth, stack, (size_t)(nargs + 1), kwnames);
+            if (stack != small)
+                PyMem_Free(stack);
+        }
+    }
+    else {
+        PyObject *bound = f == NULL ? Py_NewRef(meth) : f(meth, obj, (PyObject *)type);
+        res = bound == NULL ? NULL : PyObject_Vectorcall(bound, args, (size_t)nargs, kwnames);
+        Py_XDECREF(bound);
+    }
+    Py_DECREF(meth);
+    if (res == NULL) {
+        Py_DECREF(obj);
+        return NULL;
+    }
+    if (res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        Py_DECREF(obj);
+        return NULL;
+    }
+    Py_DECREF(res);
+    return obj;
+generic:
+    return _PyObject_MakeTpCall(_PyThreadState_GET(), callable, args, nargs, kwnames);
+}
+
 static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *func, *result;
@@ -4155,6 +4238,7 @@ static PyObject *type_new_impl(type_new_ctx *ctx)
         goto error;
     /* Put the proper slots in place */
     fixup_slot_dispatchers(type);
+    type->tp_vectorcall = heaptype_vectorcall;
 
     Py_XDECREF(ctx->slots);
     return (PyObject *)type;

@@ -8,53 +8,64 @@
 #include "pycore_gc.h"
 #include <time.h>
 
-/* gc_refs layout: flag bits below _PyGC_REFS_SHIFT, the collector's count above. */
-#define FLAG_COLLECTING  ((uintptr_t)2)   /* in the set being collected */
-#define FLAG_UNREACHABLE ((uintptr_t)4)   /* tentatively unreachable */
-#define FLAGS_MASK       ((uintptr_t)7)
+/* Bit 0 of _gc_next: tentatively unreachable (only between move_unreachable and
+ * move_legacy_finalizers).  The flags of _gc_prev are objimpl.h's. */
+#define NEXT_MASK_UNREACHABLE ((uintptr_t)1)
+#define PREV_MASK_COLLECTING  _PyGC_PREV_MASK_COLLECTING
 
 #define NUM_GENERATIONS 3
 #ifndef GC_THRESHOLD0
 #define GC_THRESHOLD0 700   /* build with -DGC_THRESHOLD0=1 to stress-test tp_traverse */
 #endif
 
+#define GEN_INIT(h) {(uintptr_t)(h), (uintptr_t)(h)}
 struct gc_state _PyGC_State = {
     .enabled = 1,
     .generations = {
-        {{&_PyGC_State.generations[0].head, &_PyGC_State.generations[0].head, 0}, GC_THRESHOLD0, 0},
-        {{&_PyGC_State.generations[1].head, &_PyGC_State.generations[1].head, 0}, 10, 0},
-        {{&_PyGC_State.generations[2].head, &_PyGC_State.generations[2].head, 0}, 10, 0},
+        {GEN_INIT(&_PyGC_State.generations[0].head), GC_THRESHOLD0, 0},
+        {GEN_INIT(&_PyGC_State.generations[1].head), 10, 0},
+        {GEN_INIT(&_PyGC_State.generations[2].head), 10, 0},
     },
-    .permanent = {{&_PyGC_State.permanent.head, &_PyGC_State.permanent.head, 0}, 0, 0},
+    .permanent = {GEN_INIT(&_PyGC_State.permanent.head), 0, 0},
 };
 #define GCST (&_PyGC_State)
 #define GEN_HEAD(n) (&GCST->generations[n].head)
+#define GC_NEXT _PyGCHead_NEXT
+#define GC_PREV _PyGCHead_PREV
 
 /* ------------------------------------------------------------------ list helpers */
 
-static inline void gc_list_init(PyGC_Head *list) { list->gc_next = list->gc_prev = list; }
-static inline int gc_list_is_empty(PyGC_Head *list) { return list->gc_next == list; }
+static inline void gc_list_init(PyGC_Head *list)
+{
+    list->_gc_prev = (uintptr_t)list;
+    list->_gc_next = (uintptr_t)list;
+}
 
+static inline int gc_list_is_empty(PyGC_Head *list) { return list->_gc_next == (uintptr_t)list; }
+
+/* The flag bits of `node`'s _gc_prev survive every list operation. */
 static inline void gc_list_append(PyGC_Head *node, PyGC_Head *list)
 {
-    PyGC_Head *last = list->gc_prev;
-    node->gc_prev = last;
-    node->gc_next = list;
-    last->gc_next = node;
-    list->gc_prev = node;
+    PyGC_Head *last = (PyGC_Head *)list->_gc_prev;
+    _PyGCHead_SET_PREV(node, last);
+    _PyGCHead_SET_NEXT(last, node);
+    _PyGCHead_SET_NEXT(node, list);
+    list->_gc_prev = (uintptr_t)node;
 }
 
 static inline void gc_list_remove(PyGC_Head *node)
 {
-    node->gc_prev->gc_next = node->gc_next;
-    node->gc_next->gc_prev = node->gc_prev;
-    node->gc_next = node->gc_prev = NULL;
+    PyGC_Head *prev = GC_PREV(node), *next = GC_NEXT(node);
+    _PyGCHead_SET_NEXT(prev, next);
+    _PyGCHead_SET_PREV(next, prev);
+    node->_gc_next = 0;
 }
 
 static inline void gc_list_move(PyGC_Head *node, PyGC_Head *list)
 {
-    node->gc_prev->gc_next = node->gc_next;
-    node->gc_next->gc_prev = node->gc_prev;
+    PyGC_Head *from_prev = GC_PREV(node), *from_next = GC_NEXT(node);
+    _PyGCHead_SET_NEXT(from_prev, from_next);
+    _PyGCHead_SET_PREV(from_next, from_prev);
     gc_list_append(node, list);
 }
 
@@ -63,29 +74,37 @@ static void gc_list_merge(PyGC_Head *from, PyGC_Head *to)
 {
     if (gc_list_is_empty(from))
         return;
-    PyGC_Head *tail = to->gc_prev;
-    tail->gc_next = from->gc_next;
-    tail->gc_next->gc_prev = tail;
-    to->gc_prev = from->gc_prev;
-    to->gc_prev->gc_next = to;
+    PyGC_Head *to_tail = GC_PREV(to);
+    PyGC_Head *from_head = GC_NEXT(from), *from_tail = GC_PREV(from);
+    _PyGCHead_SET_NEXT(to_tail, from_head);
+    _PyGCHead_SET_PREV(from_head, to_tail);
+    _PyGCHead_SET_NEXT(from_tail, to);
+    _PyGCHead_SET_PREV(to, from_tail);
     gc_list_init(from);
 }
 
 static Py_ssize_t gc_list_size(PyGC_Head *list)
 {
     Py_ssize_t n = 0;
-    for (PyGC_Head *g = list->gc_next; g != list; g = g->gc_next)
+    for (PyGC_Head *g = GC_NEXT(list); g != list; g = GC_NEXT(g))
         n++;
     return n;
 }
 
-static inline Py_ssize_t gc_get_refs(PyGC_Head *g) { return (Py_ssize_t)(g->gc_refs >> _PyGC_REFS_SHIFT); }
+/* While collecting, _gc_prev holds the refcount copy above the two flag bits. */
+static inline Py_ssize_t gc_get_refs(PyGC_Head *g) { return (Py_ssize_t)(g->_gc_prev >> _PyGC_PREV_SHIFT); }
 static inline void gc_set_refs(PyGC_Head *g, Py_ssize_t n)
 {
-    g->gc_refs = (g->gc_refs & FLAGS_MASK) | ((uintptr_t)n << _PyGC_REFS_SHIFT);
+    g->_gc_prev = (g->_gc_prev & ~_PyGC_PREV_MASK) | ((uintptr_t)n << _PyGC_PREV_SHIFT);
 }
-static inline void gc_decref(PyGC_Head *g) { g->gc_refs -= (uintptr_t)1 << _PyGC_REFS_SHIFT; }
-static inline int gc_is_collecting(PyGC_Head *g) { return (g->gc_refs & FLAG_COLLECTING) != 0; }
+static inline void gc_reset_refs(PyGC_Head *g, Py_ssize_t n)
+{
+    g->_gc_prev = (g->_gc_prev & _PyGC_PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING |
+                  ((uintptr_t)n << _PyGC_PREV_SHIFT);
+}
+static inline void gc_decref(PyGC_Head *g) { g->_gc_prev -= (uintptr_t)1 << _PyGC_PREV_SHIFT; }
+static inline int gc_is_collecting(PyGC_Head *g) { return (g->_gc_prev & PREV_MASK_COLLECTING) != 0; }
+static inline void gc_clear_collecting(PyGC_Head *g) { g->_gc_prev &= ~PREV_MASK_COLLECTING; }
 
 /* ------------------------------------------------------------------ allocation */
 
@@ -111,8 +130,8 @@ static PyObject *gc_alloc(size_t basicsize)
     PyGC_Head *g = PyObject_Malloc(sizeof(PyGC_Head) + basicsize);
     if (g == NULL)
         return PyErr_NoMemory();
-    g->gc_next = g->gc_prev = NULL;   /* untracked until PyObject_GC_Track */
-    g->gc_refs = 0;
+    g->_gc_next = 0;   /* untracked until PyObject_GC_Track */
+    g->_gc_prev = 0;
     gc_on_alloc();
     return _Py_FROM_GC(g);
 }
@@ -155,15 +174,16 @@ PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
     }
     size_t size = _PyObject_VAR_SIZE(tp, nitems);
     PyGC_Head *g = _Py_AS_GC(op);
-    PyGC_Head *prev = g->gc_prev, *next = g->gc_next;
+    int tracked = g->_gc_next != 0;
+    PyGC_Head *prev = tracked ? GC_PREV(g) : NULL, *next = tracked ? GC_NEXT(g) : NULL;
     PyGC_Head *ng = PyObject_Realloc(g, sizeof(PyGC_Head) + size);
     if (ng == NULL) {
         PyErr_NoMemory();
         return NULL;
     }
-    if (next != NULL && ng != g) {   /* the block moved: relink the neighbours */
-        prev->gc_next = ng;
-        next->gc_prev = ng;
+    if (tracked && ng != g) {   /* the block moved: relink the neighbours */
+        _PyGCHead_SET_NEXT(prev, ng);
+        _PyGCHead_SET_PREV(next, ng);
     }
     op = (PyVarObject *)_Py_FROM_GC(ng);
     Py_SET_SIZE(op, nitems);
@@ -174,25 +194,24 @@ void PyObject_GC_Track(void *op_raw)
 {
     PyObject *op = _PyObject_CAST(op_raw);
     PyGC_Head *g = _Py_AS_GC(op);
-    if (g->gc_next != NULL)
+    if (g->_gc_next != 0)
         Py_FatalError("GC object already tracked");
-    g->gc_refs &= _PyGC_FLAG_FINALIZED;
     gc_list_append(g, GEN_HEAD(0));
 }
 
 void PyObject_GC_UnTrack(void *op_raw)
 {
     PyGC_Head *g = _Py_AS_GC(_PyObject_CAST(op_raw));
-    if (g->gc_next == NULL)
+    if (g->_gc_next == 0)
         return;   /* untracking twice is allowed, as in CPython */
     gc_list_remove(g);
-    g->gc_refs &= _PyGC_FLAG_FINALIZED;
+    g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
 }
 
 void PyObject_GC_Del(void *op_raw)
 {
     PyGC_Head *g = _Py_AS_GC(_PyObject_CAST(op_raw));
-    if (g->gc_next != NULL)
+    if (g->_gc_next != 0)
         gc_list_remove(g);
     if (GCST->generations[0].count > 0)
         GCST->generations[0].count--;
@@ -201,12 +220,12 @@ void PyObject_GC_Del(void *op_raw)
 
 int PyObject_GC_IsTracked(PyObject *op)
 {
-    return PyObject_IS_GC(op) && _Py_AS_GC(op)->gc_next != NULL;
+    return PyObject_IS_GC(op) && _Py_AS_GC(op)->_gc_next != 0;
 }
 
 int PyObject_GC_IsFinalized(PyObject *op)
 {
-    return PyObject_IS_GC(op) && (_Py_AS_GC(op)->gc_refs & _PyGC_FLAG_FINALIZED) != 0;
+    return PyObject_IS_GC(op) && _PyGC_FINALIZED(op);
 }
 
 /* Number of tracked objects in all generations. */
@@ -220,23 +239,21 @@ Py_ssize_t _PyGC_TrackedCount(void)
 
 /* ------------------------------------------------------------------ the algorithm */
 
-/* gc_refs := ob_refcnt for everything in `containers`, marking them as collected. */
+/* gc_refs := ob_refcnt for everything in `containers`, marking them COLLECTING.  From
+ * here until move_unreachable the prev pointers of `containers` are not valid. */
 static void update_refs(PyGC_Head *containers)
 {
-    for (PyGC_Head *g = containers->gc_next; g != containers; g = g->gc_next) {
-        g->gc_refs = (g->gc_refs & _PyGC_FLAG_FINALIZED) | FLAG_COLLECTING;
-        gc_set_refs(g, Py_REFCNT(_Py_FROM_GC(g)));
-    }
+    for (PyGC_Head *g = GC_NEXT(containers); g != containers; g = GC_NEXT(g))
+        gc_reset_refs(g, Py_REFCNT(_Py_FROM_GC(g)));
 }
 
+/* Only objects of the set being collected have COLLECTING (untracking clears it). */
 static inline PyGC_Head *collecting_head(PyObject *op)
 {
     if (!PyObject_IS_GC(op))
         return NULL;
     PyGC_Head *g = _Py_AS_GC(op);
-    if (g->gc_next == NULL || !gc_is_collecting(g))
-        return NULL;
-    return g;
+    return gc_is_collecting(g) ? g : NULL;
 }
 
 static int visit_decref(PyObject *op, void *arg)
@@ -258,7 +275,7 @@ static void traverse(PyObject *op, visitproc visit, void *arg)
  * the number of references from outside (from the stack, globals, C code...). */
 static void subtract_refs(PyGC_Head *containers)
 {
-    for (PyGC_Head *g = containers->gc_next; g != containers; g = g->gc_next)
+    for (PyGC_Head *g = GC_NEXT(containers); g != containers; g = GC_NEXT(g))
         traverse(_Py_FROM_GC(g), visit_decref, NULL);
 }
 
@@ -267,11 +284,15 @@ static int visit_reachable(PyObject *op, void *arg)
     PyGC_Head *reachable = arg;
     PyGC_Head *g = collecting_head(op);
     if (g == NULL)
-        return 0;
-    if (g->gc_refs & FLAG_UNREACHABLE) {
-        /* Moved to unreachable too early: bring it back, to be scanned in turn. */
-        g->gc_refs &= ~FLAG_UNREACHABLE;
-        gc_list_move(g, reachable);
+        return 0;   /* not in the set, or already scanned as reachable */
+    if (g->_gc_next & NEXT_MASK_UNREACHABLE) {
+        /* Moved to unreachable too early: unlink it by hand (the unreachable list's
+         * next links carry the mark) and bring it back to be scanned in turn. */
+        PyGC_Head *prev = GC_PREV(g);
+        PyGC_Head *next = (PyGC_Head *)(g->_gc_next & ~NEXT_MASK_UNREACHABLE);
+        prev->_gc_next = g->_gc_next;   /* keeps the mark */
+        _PyGCHead_SET_PREV(next, prev);
+        gc_list_append(g, reachable);
         gc_set_refs(g, 1);
     } else if (gc_get_refs(g) == 0) {
         gc_set_refs(g, 1);   /* not scanned yet: it will be, as reachable */
@@ -279,31 +300,51 @@ static int visit_reachable(PyObject *op, void *arg)
     return 0;
 }
 
-/* Split `young` into reachable (stays in young) and unreachable.  Every object reached
+/* Split `young` into reachable (stays in young, prev pointers rebuilt, COLLECTING
+ * cleared) and unreachable (COLLECTING kept, _gc_next marked).  Every object reached
  * from one with outside references is reachable; the scan order makes this one pass
  * plus the occasional move back. */
 static void move_unreachable(PyGC_Head *young, PyGC_Head *unreachable)
 {
-    PyGC_Head *g = young->gc_next;
+    PyGC_Head *prev = young;
+    PyGC_Head *g = GC_NEXT(young);
     while (g != young) {
-        PyGC_Head *next;
         if (gc_get_refs(g) > 0) {
+            /* visit_reachable may append to young (and so change g->_gc_next when g is
+             * last): take the next pointer only afterwards. */
             traverse(_Py_FROM_GC(g), visit_reachable, young);
-            g->gc_refs &= ~FLAG_COLLECTING;   /* done: later visits ignore it */
-            next = g->gc_next;
+            _PyGCHead_SET_PREV(g, prev);
+            gc_clear_collecting(g);
+            prev = g;
         } else {
-            next = g->gc_next;
-            gc_list_move(g, unreachable);
-            g->gc_refs |= FLAG_UNREACHABLE;
+            /* Tentatively unreachable; young is singly linked for now, so only the
+             * forward link needs mending. */
+            prev->_gc_next = g->_gc_next;
+            PyGC_Head *last = (PyGC_Head *)unreachable->_gc_prev;
+            last->_gc_next = NEXT_MASK_UNREACHABLE | (uintptr_t)g;   /* may mark the head too */
+            _PyGCHead_SET_PREV(g, last);
+            g->_gc_next = NEXT_MASK_UNREACHABLE | (uintptr_t)unreachable;
+            unreachable->_gc_prev = (uintptr_t)g;
         }
-        g = next;
+        g = (PyGC_Head *)prev->_gc_next;
     }
+    young->_gc_prev = (uintptr_t)prev;
+    unreachable->_gc_next &= ~NEXT_MASK_UNREACHABLE;
+}
+
+/* Collection sets: refcount copies, internal references subtracted, split. */
+static void deduce_unreachable(PyGC_Head *base, PyGC_Head *unreachable)
+{
+    update_refs(base);
+    subtract_refs(base);
+    gc_list_init(unreachable);
+    move_unreachable(base, unreachable);
 }
 
 static void clear_unreachable_mask(PyGC_Head *list)
 {
-    for (PyGC_Head *g = list->gc_next; g != list; g = g->gc_next)
-        g->gc_refs &= ~FLAG_UNREACHABLE;
+    for (PyGC_Head *g = GC_NEXT(list); g != list; g = (PyGC_Head *)g->_gc_next)
+        g->_gc_next &= ~NEXT_MASK_UNREACHABLE;
 }
 
 /* Tuples whose items can never be in a cycle stop being tracked (CPython does this
@@ -311,8 +352,8 @@ static void clear_unreachable_mask(PyGC_Head *list)
 static void untrack_tuples(PyGC_Head *head)
 {
     PyGC_Head *next;
-    for (PyGC_Head *g = head->gc_next; g != head; g = next) {
-        next = g->gc_next;
+    for (PyGC_Head *g = GC_NEXT(head); g != head; g = next) {
+        next = GC_NEXT(g);
         PyObject *op = _Py_FROM_GC(g);
         if (PyTuple_CheckExact(op))
             _PyTuple_MaybeUntrack(op);
@@ -322,8 +363,8 @@ static void untrack_tuples(PyGC_Head *head)
 static void untrack_dicts(PyGC_Head *head)
 {
     PyGC_Head *next;
-    for (PyGC_Head *g = head->gc_next; g != head; g = next) {
-        next = g->gc_next;
+    for (PyGC_Head *g = GC_NEXT(head); g != head; g = next) {
+        next = GC_NEXT(g);
         PyObject *op = _Py_FROM_GC(g);
         if (PyDict_CheckExact(op))
             _PyDict_MaybeUntrack(op);
@@ -333,29 +374,31 @@ static void untrack_dicts(PyGC_Head *head)
 static int has_legacy_finalizer(PyObject *op) { return Py_TYPE(op)->tp_del != NULL; }
 
 /* Objects with a legacy tp_del cannot be collected: they (and what they reach) go to
- * gc.garbage. */
+ * gc.garbage.  After move_unreachable only the unreachable set is COLLECTING. */
 static int visit_move(PyObject *op, void *arg)
 {
     PyGC_Head *tolist = arg;
     PyGC_Head *g = collecting_head(op);
-    if (g != NULL && (g->gc_refs & FLAG_UNREACHABLE)) {
-        g->gc_refs &= ~(FLAG_UNREACHABLE | FLAG_COLLECTING);
+    if (g != NULL) {
         gc_list_move(g, tolist);
+        gc_clear_collecting(g);
     }
     return 0;
 }
 
+/* Also turns `unreachable` back into a normal list (drops the next-link marks). */
 static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers)
 {
     PyGC_Head *next;
-    for (PyGC_Head *g = unreachable->gc_next; g != unreachable; g = next) {
-        next = g->gc_next;
+    for (PyGC_Head *g = GC_NEXT(unreachable); g != unreachable; g = next) {
+        g->_gc_next &= ~NEXT_MASK_UNREACHABLE;
+        next = GC_NEXT(g);
         if (has_legacy_finalizer(_Py_FROM_GC(g))) {
-            g->gc_refs &= ~(FLAG_UNREACHABLE | FLAG_COLLECTING);
+            gc_clear_collecting(g);
             gc_list_move(g, finalizers);
         }
     }
-    for (PyGC_Head *g = finalizers->gc_next; g != finalizers; g = g->gc_next)
+    for (PyGC_Head *g = GC_NEXT(finalizers); g != finalizers; g = GC_NEXT(g))
         traverse(_Py_FROM_GC(g), visit_move, finalizers);
 }
 
@@ -366,7 +409,7 @@ static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
 {
     PyGC_Head wrcb_to_call;
     gc_list_init(&wrcb_to_call);
-    for (PyGC_Head *g = unreachable->gc_next; g != unreachable; g = g->gc_next) {
+    for (PyGC_Head *g = GC_NEXT(unreachable); g != unreachable; g = GC_NEXT(g)) {
         PyObject *op = _Py_FROM_GC(g);
         if (PyWeakref_Check(op)) {
             /* A dead weakref in the trash must not call its callback during tp_clear. */
@@ -383,7 +426,7 @@ static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
             if (wr->wr_callback == NULL)
                 continue;
             PyGC_Head *wrg = _Py_AS_GC((PyObject *)wr);
-            if (wrg->gc_next == NULL || gc_is_collecting(wrg))
+            if (wrg->_gc_next == 0 || gc_is_collecting(wrg))
                 continue;   /* the ref is trash too (or untracked): no callback */
             Py_INCREF(wr);
             gc_list_move(wrg, &wrcb_to_call);
@@ -391,7 +434,7 @@ static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
     }
     int freed = 0;
     while (!gc_list_is_empty(&wrcb_to_call)) {
-        PyGC_Head *g = wrcb_to_call.gc_next;
+        PyGC_Head *g = GC_NEXT(&wrcb_to_call);
         PyWeakReference *wr = (PyWeakReference *)_Py_FROM_GC(g);
         PyObject *callback = wr->wr_callback;
         PyObject *res = PyObject_CallOneArg(callback, (PyObject *)wr);
@@ -401,7 +444,7 @@ static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
             Py_DECREF(res);
         /* Drop our reference: often the last one (e.g. a WeakValueDictionary entry). */
         Py_DECREF(wr);
-        if (wrcb_to_call.gc_next == g)
+        if (GC_NEXT(&wrcb_to_call) == g)
             gc_list_move(g, old);   /* still alive */
         else
             freed++;
@@ -415,12 +458,12 @@ static void finalize_garbage(PyGC_Head *collectable)
     PyGC_Head seen;
     gc_list_init(&seen);
     while (!gc_list_is_empty(collectable)) {
-        PyGC_Head *g = collectable->gc_next;
+        PyGC_Head *g = GC_NEXT(collectable);
         PyObject *op = _Py_FROM_GC(g);
         gc_list_move(g, &seen);
         destructor finalize = Py_TYPE(op)->tp_finalize;
-        if (!(g->gc_refs & _PyGC_FLAG_FINALIZED) && finalize != NULL) {
-            g->gc_refs |= _PyGC_FLAG_FINALIZED;
+        if (!_PyGCHead_FINALIZED(g) && finalize != NULL) {
+            _PyGCHead_SET_FINALIZED(g);
             Py_INCREF(op);
             finalize(op);
             if (PyErr_Occurred())
@@ -433,16 +476,18 @@ static void finalize_garbage(PyGC_Head *collectable)
 
 /* After finalizers ran, anything now referenced from outside (resurrected), and all it
  * reaches, survives into the old generation; the rest is still_unreachable. */
+static void gc_list_clear_collecting(PyGC_Head *list)
+{
+    for (PyGC_Head *g = GC_NEXT(list); g != list; g = GC_NEXT(g))
+        gc_clear_collecting(g);
+}
+
 static void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_unreachable,
                                        PyGC_Head *old)
 {
-    clear_unreachable_mask(unreachable);
-    update_refs(unreachable);
-    subtract_refs(unreachable);
-    move_unreachable(unreachable, still_unreachable);
+    gc_list_clear_collecting(unreachable);
+    deduce_unreachable(unreachable, still_unreachable);   /* what is left: resurrected */
     clear_unreachable_mask(still_unreachable);
-    for (PyGC_Head *g = unreachable->gc_next; g != unreachable; g = g->gc_next)
-        g->gc_refs &= ~FLAG_COLLECTING;
     gc_list_merge(unreachable, old);
 }
 
@@ -457,7 +502,7 @@ static void delete_garbage(PyGC_Head *collectable, PyGC_Head *old)
 {
     struct gc_state *st = GCST;
     while (!gc_list_is_empty(collectable)) {
-        PyGC_Head *g = collectable->gc_next;
+        PyGC_Head *g = GC_NEXT(collectable);
         PyObject *op = _Py_FROM_GC(g);
         if (st->debug & DEBUG_SAVEALL) {
             if (st->garbage != NULL && PyList_Append(st->garbage, op) < 0)
@@ -472,8 +517,8 @@ static void delete_garbage(PyGC_Head *collectable, PyGC_Head *old)
                 Py_DECREF(op);
             }
         }
-        if (collectable->gc_next == g) {   /* still alive */
-            g->gc_refs &= ~FLAG_COLLECTING;
+        if (GC_NEXT(collectable) == g) {   /* still alive */
+            gc_clear_collecting(g);
             gc_list_move(g, old);
         }
     }
@@ -487,7 +532,7 @@ static void handle_legacy_finalizers(PyGC_Head *finalizers, PyGC_Head *old)
         if (st->garbage == NULL)
             PyErr_Clear();
     }
-    for (PyGC_Head *g = finalizers->gc_next; g != finalizers; g = g->gc_next) {
+    for (PyGC_Head *g = GC_NEXT(finalizers); g != finalizers; g = GC_NEXT(g)) {
         PyObject *op = _Py_FROM_GC(g);
         if (st->garbage != NULL && ((st->debug & DEBUG_SAVEALL) || has_legacy_finalizer(op))) {
             if (PyList_Append(st->garbage, op) < 0) {
@@ -528,10 +573,7 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
     PyGC_Head *young = GEN_HEAD(generation);
     PyGC_Head *old = generation < NUM_GENERATIONS - 1 ? GEN_HEAD(generation + 1) : young;
 
-    gc_list_init(&unreachable);
-    update_refs(young);
-    subtract_refs(young);
-    move_unreachable(young, &unreachable);
+    deduce_unreachable(young, &unreachable);
     untrack_tuples(young);
     if (young != old) {
         if (generation == NUM_GENERATIONS - 2)
@@ -545,7 +587,7 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
 
     gc_list_init(&finalizers);
     move_legacy_finalizers(&unreachable, &finalizers);
-    for (PyGC_Head *g = unreachable.gc_next; g != &unreachable; g = g->gc_next) {
+    for (PyGC_Head *g = GC_NEXT(&unreachable); g != &unreachable; g = GC_NEXT(g)) {
         m++;
         if (st->debug & DEBUG_COLLECTABLE)
             debug_cycle("collectable", _Py_FROM_GC(g));
@@ -558,7 +600,7 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
     delete_garbage(&final_unreachable, old);
 
-    for (PyGC_Head *g = finalizers.gc_next; g != &finalizers; g = g->gc_next) {
+    for (PyGC_Head *g = GC_NEXT(&finalizers); g != &finalizers; g = GC_NEXT(g)) {
         n++;
         if (st->debug & DEBUG_UNCOLLECTABLE)
             debug_cycle("uncollectable", _Py_FROM_GC(g));
