@@ -1,7 +1,7 @@
 /* astdump.c — parser test driver (owner: parser): parses a file and prints
  * ast.dump(tree[, include_attributes=True]) as python3.11 would, or, on a syntax error,
  * "ExcType: msg (lineno, offset, end_lineno, end_offset)" — the fields tools/astcheck.py
- * compares.  Usage: astdump [-a] [-m exec|eval|single] FILE */
+ * compares.  Usage: astdump [-a] [-q] [-m exec|eval|single] FILE, or astdump [-a] -l < LIST */
 #include "Python.h"
 #include "parser.h"
 
@@ -30,23 +30,10 @@ print_error(void)
     return 1;
 }
 
-int
-main(int argc, char **argv)
+/* Parse one file and print its dump (or its error); returns 1 on error. */
+static int
+dump_file(const char *path, int attrs, int mode, int quiet)
 {
-    int attrs = 0, mode = Py_file_input;
-    const char *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-a")) attrs = 1;
-        else if (!strcmp(argv[i], "-m") && i + 1 < argc) {
-            i++;
-            mode = !strcmp(argv[i], "eval") ? Py_eval_input : !strcmp(argv[i], "single") ? Py_single_input : Py_file_input;
-        } else path = argv[i];
-    }
-    if (!path) {
-        fprintf(stderr, "usage: astdump [-a] [-m exec|eval|single] FILE\n");
-        return 2;
-    }
-    Py_Initialize();
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         perror(path);
@@ -60,7 +47,7 @@ main(int argc, char **argv)
     int rc = 0;
     if (!m) {
         rc = print_error();
-    } else {
+    } else if (!quiet) {
         PyObject *s = _PyAST_Dump(m, attrs);
         if (!s) rc = print_error();
         else {
@@ -70,5 +57,41 @@ main(int argc, char **argv)
     }
     _PyArena_Free(arena);
     Py_XDECREF(fn);
+    return rc;
+}
+
+/* -l: file names come one per line on stdin; each result is followed by a line holding
+ * only a form feed, so tools/astcheck.py can check many files with one process.
+ * -q: parse only, print nothing but errors (for timing the parser). */
+int
+main(int argc, char **argv)
+{
+    int attrs = 0, mode = Py_file_input, list = 0, quiet = 0;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-a")) attrs = 1;
+        else if (!strcmp(argv[i], "-l")) list = 1;
+        else if (!strcmp(argv[i], "-q")) quiet = 1;
+        else if (!strcmp(argv[i], "-m") && i + 1 < argc) {
+            i++;
+            mode = !strcmp(argv[i], "eval") ? Py_eval_input : !strcmp(argv[i], "single") ? Py_single_input : Py_file_input;
+        } else path = argv[i];
+    }
+    if (!path && !list) {
+        fprintf(stderr, "usage: astdump [-a] [-q] [-m exec|eval|single] FILE | -l < LIST\n");
+        return 2;
+    }
+    Py_Initialize();
+    if (!list)
+        return dump_file(path, attrs, mode, quiet);
+    char line[4096];
+    int rc = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (!line[0]) continue;
+        rc |= dump_file(line, attrs, mode, quiet);
+        printf("\f\n");
+        fflush(stdout);
+    }
     return rc;
 }

@@ -1404,19 +1404,23 @@ static PyObject *array_reconstructor(PyObject *module, PyObject *const *args, Py
     default: {
         /* Integers: find a native typecode of the same signedness at least as wide. */
         Py_ssize_t itemcount = memlen / mf.size;
-        const struct arraydescr *d;
-        for (d = descriptors; d->typecode; d++)
-            if (d->is_integer_type && (size_t)d->itemsize == mf.size && d->is_signed == mf.is_signed)
-                break;
-        if (!d->typecode)
-            for (d = descriptors; d->typecode; d++)
-                if (d->is_integer_type && (size_t)d->itemsize > mf.size && d->is_signed == mf.is_signed)
-                    break;
-        if (!d->typecode) {
+        /* The last matching descriptor wins, as in CPython ('q' over 'l'). */
+        int found = 0;
+        for (const struct arraydescr *d = descriptors; d->typecode; d++)
+            if (d->is_integer_type && (size_t)d->itemsize == mf.size && d->is_signed == mf.is_signed) {
+                typecode = d->typecode;
+                found = 1;
+            }
+        if (!found)
+            for (const struct arraydescr *d = descriptors; d->typecode; d++)
+                if (d->is_integer_type && (size_t)d->itemsize > mf.size && d->is_signed == mf.is_signed) {
+                    typecode = d->typecode;
+                    found = 1;
+                }
+        if (!found) {
             PyErr_SetString(PyExc_ValueError, "second argument must be a valid type code");
             return NULL;
         }
-        typecode = d->typecode;
         converted_items = PyList_New(itemcount);
         if (converted_items == NULL)
             return NULL;
@@ -1487,7 +1491,6 @@ static PyMethodDef array_methods[] = {
     {"tounicode", (PyCFunction)array_tounicode, METH_NOARGS,
      "Extends this array with data from the unicode string ustr."},
     {"__sizeof__", (PyCFunction)array_sizeof, METH_NOARGS, "Size of the array in memory, in bytes."},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

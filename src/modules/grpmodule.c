@@ -150,8 +150,6 @@ static int one_arg(const char *fname, const char *kwname, PyObject *const *args,
             *out = args[0];
             return 1;
         }
-        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
-        return 0;
     }
     PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos 1)", fname, kwname);
     return 0;

@@ -1089,7 +1089,7 @@ static PyObject *os_read(PyObject *self, PyObject *args)
         return NULL;
     ssize_t got;
     do {
-        got = read(fd, PyBytes_AS_STRING(buf), n);
+        { int e_; Py_BEGIN_ALLOW_THREADS got = read(fd, PyBytes_AS_STRING(buf), n); e_ = errno; Py_END_ALLOW_THREADS errno = e_; }
     } while (got < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
     if (got < 0) {
         Py_DECREF(buf);
@@ -1108,7 +1108,7 @@ static PyObject *os_write(PyObject *self, PyObject *args)
         return NULL;
     ssize_t n;
     do {
-        n = write(fd, data.buf, data.len);
+        { int e_; Py_BEGIN_ALLOW_THREADS n = write(fd, data.buf, data.len); e_ = errno; Py_END_ALLOW_THREADS errno = e_; }
     } while (n < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
     PyBuffer_Release(&data);
     if (n < 0)
@@ -1371,7 +1371,10 @@ static PyObject *os_system(PyObject *self, PyObject *args, PyObject *kw)
         return NULL;
     fflush(stdout);
     fflush(stderr);
-    int r = system(PyBytes_AS_STRING(cmd));
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = system(PyBytes_AS_STRING(cmd));
+    Py_END_ALLOW_THREADS
     Py_DECREF(cmd);
     return PyLong_FromLong(r);
 }
@@ -1383,7 +1386,7 @@ static PyObject *os_waitpid(PyObject *self, PyObject *args)
         return NULL;
     int r;
     do {
-        r = waitpid(pid, &status, options);
+        { int e_; Py_BEGIN_ALLOW_THREADS r = waitpid(pid, &status, options); e_ = errno; Py_END_ALLOW_THREADS errno = e_; }
     } while (r < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
     if (r < 0)
         return PyErr_Occurred() ? NULL : posix_error();
@@ -1464,6 +1467,8 @@ void PyOS_AfterFork_Parent(void)
 
 void PyOS_AfterFork_Child(void)
 {
+    /* Fresh GIL held by this (now only) thread; other thread states are gone. */
+    _PyEval_ReInitThreads(_PyThreadState_GET());
     run_fork_hooks(fork_child, 0);
 }
 
@@ -1729,7 +1734,7 @@ static PyObject *os_wait(PyObject *self, PyObject *unused)
 {
     int status = 0, r;
     do {
-        r = wait(&status);
+        { int e_; Py_BEGIN_ALLOW_THREADS r = wait(&status); e_ = errno; Py_END_ALLOW_THREADS errno = e_; }
     } while (r < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
     if (r < 0)
         return PyErr_Occurred() ? NULL : posix_error();

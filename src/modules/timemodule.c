@@ -113,7 +113,9 @@ static PyObject *time_sleep(PyObject *self, PyObject *arg)
             break;
         deadline.tv_sec = (time_t)left;
         deadline.tv_nsec = (long)((left - (double)deadline.tv_sec) * 1e9);
-        if (nanosleep(&deadline, NULL) == 0)
+        int r;
+        { int e_; Py_BEGIN_ALLOW_THREADS r = nanosleep(&deadline, NULL); e_ = errno; Py_END_ALLOW_THREADS errno = e_; }
+        if (r == 0)
             break;
         if (errno != EINTR)
             return PyErr_SetFromErrno(PyExc_OSError);

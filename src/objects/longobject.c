@@ -7,6 +7,7 @@
 #include <gmp.h>
 #include <float.h>
 #include <ctype.h>
+#include <setjmp.h>
 
 #define BIG(v) ((mpz_ptr)((PyLongObject *)(v))->big)
 #define IS_SMALL(v) (((PyLongObject *)(v))->big == NULL)
@@ -84,6 +85,155 @@ static PyLongObject *long_alloc(void)
     op->big = NULL;
     op->ival = 0;
     return op;
+}
+
+/* ==== GMP memory: through PyMem, and out of memory becomes MemoryError ====
+ * GMP's own allocator aborts on failure, and GMP aborts ("overflow in mpz type") on
+ * sizes over INT_MAX limbs.  So (1) operations whose result can be huge check the
+ * result's size first (check_bits: MemoryError when it cannot be represented or a
+ * trial allocation of that size fails), and (2) they run under a guard: if an allocation
+ * inside GMP still fails, the allocator longjmps back to the guard, which frees what the
+ * operation had allocated and raises MemoryError.  Outside a guard a failure is fatal. */
+
+#define GUARD_MAX_BLOCKS 64
+static _Thread_local struct {
+    int active;
+    int nblocks;
+    void *blocks[GUARD_MAX_BLOCKS];   /* heap blocks GMP allocated under the guard */
+    jmp_buf jb;
+} guard;
+
+static void guard_track(void *p)
+{
+    if (guard.active && guard.nblocks < GUARD_MAX_BLOCKS)
+        guard.blocks[guard.nblocks++] = p;
+}
+
+static void guard_untrack(void *p)
+{
+    if (!guard.active)
+        return;
+    for (int i = 0; i < guard.nblocks; i++) {
+        if (guard.blocks[i] == p) {
+            guard.blocks[i] = guard.blocks[--guard.nblocks];
+            return;
+        }
+    }
+}
+
+static void gmp_out_of_memory(void)
+{
+    if (guard.active)
+        longjmp(guard.jb, 1);
+    Py_FatalError("out of memory in an int operation");
+}
+
+static void *gmp_alloc(size_t n)
+{
+    void *p = PyMem_Malloc(n);
+    if (p == NULL)
+        gmp_out_of_memory();
+    guard_track(p);
+    return p;
+}
+
+static void *gmp_realloc(void *p, size_t oldsize, size_t n)
+{
+    void *q = PyMem_Realloc(p, n);
+    if (q == NULL)
+        gmp_out_of_memory();   /* p is still valid and owned by its mpz */
+    guard_untrack(p);
+    guard_track(q);
+    return q;
+}
+
+static void gmp_free(void *p, size_t n)
+{
+    guard_untrack(p);
+    PyMem_Free(p);
+}
+
+/* Before main(): every mpz, including static ones, must use these functions. */
+__attribute__((constructor)) static void gmp_set_allocator(void)
+{
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
+
+static void guard_on(void)
+{
+    guard.nblocks = 0;
+    guard.active = 1;
+}
+
+static void guard_off(void) { guard.active = 0; }
+
+/* After a longjmp: release the outputs (their blocks untrack themselves), then every
+ * other block GMP had allocated (its temporaries); outputs are left valid and zero. */
+static int guard_failed(mpz_ptr o1, mpz_ptr o2)
+{
+    if (o1)
+        mpz_clear(o1);
+    if (o2)
+        mpz_clear(o2);
+    while (guard.nblocks > 0)
+        PyMem_Free(guard.blocks[--guard.nblocks]);
+    guard.active = 0;
+    if (o1)
+        mpz_init(o1);
+    if (o2)
+        mpz_init(o2);
+    PyErr_NoMemory();
+    return -1;
+}
+
+/* One guarded GMP call; o1/o2 are its outputs (fresh mpz's, not aliasing inputs).
+ * The parameters are not modified after setjmp, so they survive the longjmp. */
+#define GUARDED(call, o1, o2)                  \
+    do {                                       \
+        if (guard.active) {                    \
+            call;                              \
+            return 0;                          \
+        }                                      \
+        if (setjmp(guard.jb))                  \
+            return guard_failed((o1), (o2));   \
+        guard_on();                            \
+        call;                                  \
+        guard_off();                           \
+        return 0;                              \
+    } while (0)
+
+typedef void (*mpz_binop)(mpz_ptr, mpz_srcptr, mpz_srcptr);
+
+static int g_binop(mpz_binop op, mpz_ptr z, mpz_srcptr a, mpz_srcptr b) { GUARDED(op(z, a, b), z, NULL); }
+static int g_fdiv_qr(mpz_ptr q, mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { GUARDED(mpz_fdiv_qr(q, r, a, b), q, r); }
+static int g_pow_ui(mpz_ptr z, mpz_srcptr b, unsigned long e) { GUARDED(mpz_pow_ui(z, b, e), z, NULL); }
+static int g_powm(mpz_ptr z, mpz_srcptr b, mpz_srcptr e, mpz_srcptr m) { GUARDED(mpz_powm(z, b, e, m), z, NULL); }
+static int g_mul_2exp(mpz_ptr z, mpz_srcptr a, mp_bitcnt_t n) { GUARDED(mpz_mul_2exp(z, a, n), z, NULL); }
+static int g_set_str(mpz_ptr z, const char *s, int base) { GUARDED(mpz_set_str(z, s, base), z, NULL); }
+static int g_get_str(char *buf, int base, mpz_srcptr z) { GUARDED(mpz_get_str(buf, base, z), NULL, NULL); }
+
+/* Can a result of about `bits` bits (plus `extra` times that for temporaries) be made?
+ * MemoryError if GMP cannot represent it or the memory cannot be had right now. */
+static int check_bits(double bits, double extra)
+{
+    if (bits < (double)(1 << 26))   /* up to 8 MB: let the guard handle failures */
+        return 0;
+    if (bits >= (double)INT_MAX * GMP_NUMB_BITS) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    double bytes = bits / 8.0 * (1.0 + extra) + 64.0;
+    if (bytes >= (double)PY_SSIZE_T_MAX) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    void *trial = PyMem_Malloc((size_t)bytes);   /* reserves address space only */
+    if (trial == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyMem_Free(trial);
+    return 0;
 }
 
 static inline PyObject *get_small_int(long v)
@@ -706,7 +856,12 @@ static PyObject *parse_int(const char *s, Py_ssize_t len, int base, int *invalid
     } else {
         mpz_t z;
         mpz_init(z);
-        mpz_set_str(z, buf, base);
+        if (g_set_str(z, buf, base) < 0) {
+            mpz_clear(z);
+            if (buf != stackbuf)
+                PyMem_Free(buf);
+            return NULL;
+        }
         if (negative)
             mpz_neg(z, z);
         result = long_from_mpz_steal(z);
@@ -842,7 +997,10 @@ static PyObject *long_to_decimal_string(PyObject *v)
         char *tmp = PyMem_Malloc(need + 2);
         if (tmp == NULL)
             return PyErr_NoMemory();
-        mpz_get_str(tmp, 10, BIG(v));
+        if (g_get_str(tmp, 10, BIG(v)) < 0) {
+            PyMem_Free(tmp);
+            return NULL;
+        }
         size_t nd = strlen(tmp) - (tmp[0] == '-');
         PyObject *res = NULL;
         if ((Py_ssize_t)nd > _Py_int_max_str_digits)
@@ -859,7 +1017,10 @@ static PyObject *long_to_decimal_string(PyObject *v)
     char *tmp = PyMem_Malloc(need);
     if (tmp == NULL)
         return PyErr_NoMemory();
-    mpz_get_str(tmp, 10, BIG(v));
+    if (g_get_str(tmp, 10, BIG(v)) < 0) {
+        PyMem_Free(tmp);
+        return NULL;
+    }
     PyObject *res = _PyUnicode_FromASCII(tmp, (Py_ssize_t)strlen(tmp));
     PyMem_Free(tmp);
     return res;
@@ -880,9 +1041,13 @@ static char *long_abs_digits(PyObject *v, int base, Py_ssize_t *len)
     mpz_t a;
     mpz_init(a);
     mpz_abs(a, r.z);
-    mpz_get_str(buf, base, a);
+    int rc = g_get_str(buf, base, a);
     mpz_clear(a);
     zref_clear(&r);
+    if (rc < 0) {
+        PyMem_Free(buf);
+        return NULL;
+    }
     *len = (Py_ssize_t)strlen(buf);
     return buf;
 }
@@ -911,18 +1076,26 @@ static PyObject *long_repr(PyObject *v) { return long_to_decimal_string(v); }
             Py_RETURN_NOTIMPLEMENTED;                       \
     } while (0)
 
-typedef void (*mpz_binop)(mpz_ptr, mpz_srcptr, mpz_srcptr);
-
 static PyObject *big_binop(PyObject *a, PyObject *b, mpz_binop op)
 {
     zref ra, rb;
     zref_init(&ra, a);
     zref_init(&rb, b);
+    if (op == mpz_mul &&
+        check_bits((double)mpz_sizeinbase(ra.z, 2) + (double)mpz_sizeinbase(rb.z, 2), 1.0) < 0) {
+        zref_clear(&ra);
+        zref_clear(&rb);
+        return NULL;
+    }
     mpz_t z;
     mpz_init(z);
-    op(z, ra.z, rb.z);
+    int rc = g_binop(op, z, ra.z, rb.z);
     zref_clear(&ra);
     zref_clear(&rb);
+    if (rc < 0) {
+        mpz_clear(z);
+        return NULL;
+    }
     return long_from_mpz_steal(z);
 }
 
@@ -995,9 +1168,14 @@ static int l_divmod(PyObject *a, PyObject *b, PyObject **pdiv, PyObject **pmod)
     mpz_t q, r;
     mpz_init(q);
     mpz_init(r);
-    mpz_fdiv_qr(q, r, ra.z, rb.z);
+    int rc = g_fdiv_qr(q, r, ra.z, rb.z);
     zref_clear(&ra);
     zref_clear(&rb);
+    if (rc < 0) {
+        mpz_clear(q);
+        mpz_clear(r);
+        return -1;
+    }
     if (pdiv)
         *pdiv = long_from_mpz_steal(q);
     else
@@ -1185,10 +1363,21 @@ static PyObject *long_pow(PyObject *v, PyObject *w, PyObject *x)
             PyErr_NoMemory();
             return NULL;
         }
+        /* |v|**w has about w*log2|v| bits. */
+        long exp2;
+        double mant = fabs(mpz_get_d_2exp(&exp2, rv.z));
+        if (check_bits((double)IVAL(w) * ((double)exp2 + log2(mant)), 1.0) < 0) {
+            zref_clear(&rv);
+            return NULL;
+        }
         mpz_t z;
         mpz_init(z);
-        mpz_pow_ui(z, rv.z, (unsigned long)IVAL(w));
+        int rc = g_pow_ui(z, rv.z, (unsigned long)IVAL(w));
         zref_clear(&rv);
+        if (rc < 0) {
+            mpz_clear(z);
+            return NULL;
+        }
         return long_from_mpz_steal(z);
     }
     /* Three-argument pow: modular exponentiation. */
@@ -1215,10 +1404,12 @@ static PyObject *long_pow(PyObject *v, PyObject *w, PyObject *x)
         mpz_t e;
         mpz_init(e);
         mpz_neg(e, rw.z);
-        mpz_powm(z, base, e, mod);
+        int rc = g_powm(z, base, e, mod);
         mpz_clear(e);
-    } else {
-        mpz_powm(z, base, rw.z, mod);
+        if (rc < 0)
+            goto done3;
+    } else if (g_powm(z, base, rw.z, mod) < 0) {
+        goto done3;
     }
     /* The result takes the sign of the modulus (floor semantics). */
     if (mpz_sgn(rx.z) < 0 && mpz_sgn(z) != 0)
@@ -1306,10 +1497,18 @@ PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby)
     }
     zref ra;
     zref_init(&ra, a);
+    if (check_bits((double)mpz_sizeinbase(ra.z, 2) + (double)shiftby, 0.0) < 0) {
+        zref_clear(&ra);
+        return NULL;
+    }
     mpz_t z;
     mpz_init(z);
-    mpz_mul_2exp(z, ra.z, shiftby);
+    int rc = g_mul_2exp(z, ra.z, shiftby);
     zref_clear(&ra);
+    if (rc < 0) {
+        mpz_clear(z);
+        return NULL;
+    }
     return long_from_mpz_steal(z);
 }
 
@@ -1325,6 +1524,11 @@ PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby)
     return long_from_mpz_steal(z);
 }
 
+/* CPython's limit on an int's size, in its 30-bit digits: a left shift past it is an
+ * OverflowError there (a smaller impossible one a MemoryError), so the same here. */
+#define CPY_DIGIT_BITS 30
+#define CPY_MAX_LONG_DIGITS ((unsigned long long)(PY_SSIZE_T_MAX - 24) / 4)
+
 static PyObject *long_lshift(PyObject *a, PyObject *b)
 {
     CHECK_BINOP(a, b);
@@ -1334,10 +1538,33 @@ static PyObject *long_lshift(PyObject *a, PyObject *b)
         return NULL;
     if (is_zero(a))
         return PyLong_FromLong(0);
-    if (huge || (size_t)n > ((size_t)1 << 40)) {
+    if (!huge && n < 64)
+        return _PyLong_Lshift(a, (size_t)n);
+    /* As CPython's divmod_shift + _PyLong_New: digits = digits(a) + n/30 (+1). */
+    unsigned long long wordshift;
+    unsigned long remshift;
+    if (!huge) {
+        wordshift = (unsigned long long)n / CPY_DIGIT_BITS;
+        remshift = (unsigned long)n % CPY_DIGIT_BITS;
+    } else {
+        mpz_t q;
+        mpz_init(q);
+        remshift = mpz_fdiv_q_ui(q, BIG(b), CPY_DIGIT_BITS);
+        if (mpz_cmp_ui(q, (unsigned long)(PY_SSIZE_T_MAX / 4)) < 0) {
+            wordshift = mpz_get_ui(q);
+        } else {
+            wordshift = PY_SSIZE_T_MAX / 4;
+            remshift = 0;
+        }
+        mpz_clear(q);
+    }
+    unsigned long long digits = (_PyLong_NumBits(a) + CPY_DIGIT_BITS - 1) / CPY_DIGIT_BITS;
+    if (digits + wordshift + (remshift != 0) > CPY_MAX_LONG_DIGITS) {
         PyErr_SetString(PyExc_OverflowError, "too many digits in integer");
         return NULL;
     }
+    if (huge)
+        return PyErr_NoMemory();
     return _PyLong_Lshift(a, (size_t)n);
 }
 
@@ -1556,7 +1783,14 @@ PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b)
     mpz_init(q);
     mpz_init(r);
     mpz_init(twice);
-    mpz_fdiv_qr(q, r, ra.z, rb.z);
+    if (g_fdiv_qr(q, r, ra.z, rb.z) < 0) {
+        mpz_clear(q);
+        mpz_clear(r);
+        mpz_clear(twice);
+        zref_clear(&ra);
+        zref_clear(&rb);
+        return NULL;
+    }
     /* Compare 2r with b (for b > 0; mirrored for b < 0). */
     mpz_mul_2exp(twice, r, 1);
     int cmp = mpz_sgn(rb.z) > 0 ? mpz_cmp(twice, rb.z) : -mpz_cmp(twice, rb.z);
