@@ -15,8 +15,9 @@ LDLIBS  := -lgmp -ledit -lz -lcrypto -lexpat -lbz2 -llzma -lsqlite3 -lm -lpthrea
 OPT_FLAGS   := -O2 -g -fno-semantic-interposition
 DEBUG_FLAGS := -O0 -g3 -DPy_DEBUG
 ASAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DKRAIT_ASAN
+TSAN_FLAGS  := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
 
-.PHONY: all debug asan deps run test test-asan bench regen clean check-warnings
+.PHONY: all debug asan tsan expected deps run test test-asan bench regen clean check-warnings
 
 all: $(B)/krait
 
@@ -41,6 +42,7 @@ B ?= build
 $(eval $(call BUILD_VARIANT,$(B),$(OPT_FLAGS)))
 $(eval $(call BUILD_VARIANT,$(B)/debug,$(DEBUG_FLAGS)))
 $(eval $(call BUILD_VARIANT,$(B)/asan,$(ASAN_FLAGS)))
+$(eval $(call BUILD_VARIANT,$(B)/tsan,$(TSAN_FLAGS)))
 
 # Parser test driver: every object except the CLI's main, plus tools/astdump.c.
 $(B)/astdump: tools/astdump.c $(filter-out $(B)/obj/runtime/main.o,$(patsubst src/%.c,$(B)/obj/%.o,$(SRCS)))
@@ -48,6 +50,7 @@ $(B)/astdump: tools/astdump.c $(filter-out $(B)/obj/runtime/main.o,$(patsubst sr
 
 debug: $(B)/debug/krait
 asan: $(B)/asan/krait
+tsan: $(B)/tsan/krait
 
 run: build/krait
 	./build/krait examples/demo.py
