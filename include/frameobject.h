@@ -75,5 +75,7 @@ void PyFrame_FastToLocals(PyFrameObject *f);
 void PyFrame_LocalsToFast(PyFrameObject *f, int clear);
 /* Drop locals and stack of a finished frame (frame.clear()). */
 void _PyFrame_Clear(PyFrameObject *f);
+/* Free the frames kept for reuse (at finalization). */
+void _PyFrame_ClearFreeList(void);
 
 #endif

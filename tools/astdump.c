@@ -11,6 +11,17 @@ print_error(void)
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
     PyErr_NormalizeException(&t, &v, &tb);
+    if (v && !PyErr_GivenExceptionMatches(t, PyExc_SyntaxError)) {
+        /* ValueError, RecursionError, MemoryError: "Type: str(exc)" */
+        PyObject *s = PyObject_Str(v);
+        PyErr_Clear();
+        printf("%s: %s\n", ((PyTypeObject *)t)->tp_name, s ? PyUnicode_AsUTF8(s) : "?");
+        Py_XDECREF(s);
+        Py_XDECREF(t);
+        Py_XDECREF(v);
+        Py_XDECREF(tb);
+        return 1;
+    }
     PyObject *msg = v ? PyObject_GetAttrString(v, "msg") : NULL;
     long vals[4] = {0, 0, 0, 0};
     const char *names[4] = {"lineno", "offset", "end_lineno", "end_offset"};

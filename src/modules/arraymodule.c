@@ -668,12 +668,6 @@ static int array_ass_subscr(arrayobject *self, PyObject *item, PyObject *value)
     if ((step > 0 && stop < start) || (step < 0 && stop > start))
         stop = start;
 
-    if (step < 0) {      /* normalise to a forward walk */
-        stop = start + 1;
-        start = stop + step * (slicelength - 1) - 1;
-        step = -step;
-    }
-
     if (step == 1) {
         if (slicelength > needed) {
             memmove(self->ob_item + (start + needed) * itemsize, self->ob_item + stop * itemsize,
@@ -692,7 +686,12 @@ static int array_ass_subscr(arrayobject *self, PyObject *item, PyObject *value)
         return 0;
     }
     if (needed == 0) {
-        /* Delete slice */
+        /* Delete slice: walk it forwards whatever the sign of step */
+        if (step < 0) {
+            stop = start + 1;
+            start = stop + step * (slicelength - 1) - 1;
+            step = -step;
+        }
         if (self->ob_exports > 0 && slicelength > 0) {
             PyErr_SetString(PyExc_BufferError, "cannot resize an array that is exporting buffers");
             return -1;

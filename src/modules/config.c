@@ -44,6 +44,8 @@ PyObject *PyInit_select(void);  /* modules-os */
 PyObject *PyInit_array(void);  /* modules-data */
 PyObject *PyInit_pwd(void);  /* modules-data */
 PyObject *PyInit_grp(void);  /* modules-data */
+PyObject *PyInit__csv(void);  /* modules-data */
+PyObject *PyInit__json(void);  /* modules-data */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -88,5 +90,7 @@ struct _inittab _PyImport_Inittab[] = {
     {"array", PyInit_array},
     {"pwd", PyInit_pwd},
     {"grp", PyInit_grp},
+    {"_csv", PyInit__csv},
+    {"_json", PyInit__json},
     {NULL, NULL},
 };

@@ -5,27 +5,75 @@
 #include "Python.h"
 #include "opcode.h"
 
+/* Free lists of dead frames, one per slot count (locals + stack) up to FRAME_MAXSLOTS:
+ * a call then costs no malloc/free and no GC accounting.  Dead frames are linked
+ * through f_back.  (Frames stay heap objects so generators and tracebacks can keep
+ * them; the free list gives most of the win of 3.11's frame stack.) */
+#define FRAME_MAXSLOTS 48
+#define FRAME_MAXFREE 16
+static struct {
+    PyFrameObject *head;
+    int count;
+} frame_freelist[FRAME_MAXSLOTS + 1];
+
+static PyFrameObject *frame_alloc(Py_ssize_t extras)
+{
+    if (extras <= FRAME_MAXSLOTS && frame_freelist[extras].head != NULL) {
+        PyFrameObject *f = frame_freelist[extras].head;
+        frame_freelist[extras].head = f->f_back;
+        frame_freelist[extras].count--;
+        PyObject_InitVar((PyVarObject *)f, &PyFrame_Type, extras);
+        return f;
+    }
+    return PyObject_GC_NewVar(PyFrameObject, &PyFrame_Type, extras);
+}
+
+/* Give a dead (untracked, cleared) frame back: kept for reuse or freed. */
+static void frame_free(PyFrameObject *f)
+{
+    Py_ssize_t extras = Py_SIZE(f);
+    if (extras <= FRAME_MAXSLOTS && frame_freelist[extras].count < FRAME_MAXFREE) {
+        f->f_back = frame_freelist[extras].head;
+        frame_freelist[extras].head = f;
+        frame_freelist[extras].count++;
+        return;
+    }
+    PyObject_GC_Del(f);
+}
+
+void _PyFrame_ClearFreeList(void)
+{
+    for (int i = 0; i <= FRAME_MAXSLOTS; i++) {
+        while (frame_freelist[i].head != NULL) {
+            PyFrameObject *f = frame_freelist[i].head;
+            frame_freelist[i].head = f->f_back;
+            PyObject_GC_Del(f);
+        }
+        frame_freelist[i].count = 0;
+    }
+}
+
 PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
                                     PyObject *globals, PyObject *builtins, PyObject *locals)
 {
     Py_ssize_t extras = code->co_nlocalsplus + code->co_stacksize;
-    PyFrameObject *f = PyObject_GC_NewVar(PyFrameObject, &PyFrame_Type, extras);
-    if (f == NULL) return NULL;
     if (builtins == NULL) {
         builtins = tstate->interp->builtins;
         if (builtins == NULL) {
-            Py_DECREF(f);
             PyErr_SetString(PyExc_SystemError, "no builtins");
             return NULL;
         }
     }
+    PyFrameObject *f = frame_alloc(extras);
+    if (f == NULL) return NULL;
     f->f_back = NULL;
     f->f_code = (PyCodeObject *)Py_NewRef(code);
     f->f_builtins = Py_NewRef(builtins);
     f->f_globals = Py_NewRef(globals);
     f->f_locals = Py_XNewRef(locals);
     f->f_valuestack = f->f_localsplus + code->co_nlocalsplus;
-    for (Py_ssize_t i = 0; i < extras; i++) f->f_localsplus[i] = NULL;
+    /* the value stack is only read below f_stackdepth: no need to clear it */
+    for (Py_ssize_t i = 0; i < code->co_nlocalsplus; i++) f->f_localsplus[i] = NULL;
     f->f_trace = NULL;
     f->f_gen = NULL;
     f->f_stackdepth = 0;
@@ -197,7 +245,7 @@ static void frame_dealloc(PyFrameObject *f)
     Py_CLEAR(f->f_locals);
     Py_CLEAR(f->f_trace);
     Py_DECREF(f->f_code);
-    PyObject_GC_Del(f);
+    frame_free(f);
 }
 
 static int frame_traverse(PyFrameObject *f, visitproc visit, void *arg)
