@@ -50,11 +50,27 @@ dump_file(const char *path, int attrs, int mode, int quiet)
         perror(path);
         return 2;
     }
+    /* read it whole and parse it as ast.parse(bytes) does (string tokenizer, cookie
+     * honoured, NUL bytes a ValueError) */
+    size_t cap = 1 << 16, len = 0, r;
+    char *buf = malloc(cap);
+    while (buf && (r = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
+        len += r;
+        if (len + 1 >= cap) buf = realloc(buf, cap *= 2);
+    }
+    fclose(fp);
+    if (!buf) return 2;
+    buf[len] = 0;
     PyObject *fn = PyUnicode_FromString(path);
     PyArena *arena = _PyArena_New();
     PyCompilerFlags flags = _PyCompilerFlags_INIT;
-    mod_ty m = _PyParser_ASTFromFile(fp, fn, NULL, mode, NULL, NULL, &flags, NULL, arena);
-    fclose(fp);
+    flags.cf_flags = PyCF_SOURCE_IS_UTF8 | PyCF_ONLY_AST;
+    mod_ty m = NULL;
+    if (strlen(buf) != len)
+        PyErr_SetString(PyExc_ValueError, "source code string cannot contain null bytes");
+    else
+        m = _PyParser_ASTFromString(buf, fn, mode, &flags, arena);
+    free(buf);
     int rc = 0;
     if (!m) {
         rc = print_error();

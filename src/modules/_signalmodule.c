@@ -1,8 +1,9 @@
 /* _signalmodule.c — the `_signal` module: signal/getsignal, default_int_handler, SIG*
  * constants, alarm, pause, raise_signal, strsignal, valid_signals, pthread_sigmask,
  * pthread_kill, sigpending, sigwait, siginterrupt, setitimer/getitimer, set_wakeup_fd.
- * The C handler only records the signal (and writes the wakeup fd); Python handlers run
- * later in the main thread, from the eval loop's pending calls (_PySignal_HandleTripped).
+ * The C handler only records the signal, trips the eval breaker and writes the wakeup fd;
+ * Python handlers run later in the main thread, from PyErr_CheckSignals
+ * (_PySignal_HandleTripped), which the eval loop calls when the breaker is set.
  * SIGINT's start-up handler is the runtime's (pylifecycle.c).  Owner: modules-os. */
 #include "Python.h"
 #include "frameobject.h"
@@ -29,15 +30,15 @@ static PyObject *DefaultHandler, *IgnoreHandler, *IntHandler, *ItimerError;
 
 /* ------------------------------------------------------------ trip & run */
 
-static int run_pending(void *unused);
-
+/* Async-signal-safe: flags and the eval breaker only (no locks, no allocation).  The
+ * per-signal flag is set before the global one, so a reader that sees is_tripped also
+ * sees the signal. */
 static void trip_signal(int sig)
 {
     tripped[sig] = 1;
-    if (!is_tripped) {
-        is_tripped = 1;
-        Py_AddPendingCall(run_pending, NULL);
-    }
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    is_tripped = 1;
+    _PyEval_SignalReceived();
     int fd = wakeup_fd;
     if (fd >= 0) {
         unsigned char byte = (unsigned char)sig;
@@ -53,13 +54,27 @@ static void signal_handler(int sig)
     errno = save_errno;
 }
 
+/* A handler raised: the signals not yet handled get their turn at the next check. */
+static void retrip_from(int first)
+{
+    for (int j = first; j < NSIG; j++) {
+        if (tripped[j]) {
+            is_tripped = 1;
+            _PyEval_SignalReceived();
+            return;
+        }
+    }
+}
+
 /* Run the Python handlers of every tripped signal; -1 if one raised.  Exposed so that
  * PyErr_CheckSignals can run handlers inside blocking calls too. */
 int _PySignal_HandleTripped(void)
 {
-    if (!is_tripped)
+    if (!is_tripped || !_Py_IsMainThread())
         return 0;
+    /* Reset first: a signal arriving while handlers run trips everything again. */
     is_tripped = 0;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
     PyObject *frame = (PyObject *)PyEval_GetFrame();
     if (frame == NULL)
         frame = Py_None;
@@ -74,22 +89,14 @@ int _PySignal_HandleTripped(void)
         }
         if (!PyCallable_Check(func)) {
             PyErr_Format(PyExc_TypeError, "signal handler %R is not callable", func);
-            is_tripped = 1;
-            Py_AddPendingCall(run_pending, NULL);
+            retrip_from(i + 1);
             return -1;
         }
         PyObject *arglist = Py_BuildValue("(iO)", i, frame);
         PyObject *res = arglist ? PyObject_Call(func, arglist, NULL) : NULL;
         Py_XDECREF(arglist);
         if (res == NULL) {
-            /* the remaining tripped signals get their turn at the next check */
-            for (int j = i + 1; j < NSIG; j++) {
-                if (tripped[j]) {
-                    is_tripped = 1;
-                    Py_AddPendingCall(run_pending, NULL);
-                    break;
-                }
-            }
+            retrip_from(i + 1);
             return -1;
         }
         Py_DECREF(res);
@@ -97,7 +104,6 @@ int _PySignal_HandleTripped(void)
     return 0;
 }
 
-static int run_pending(void *unused) { return _PySignal_HandleTripped(); }
 
 /* ------------------------------------------------------------ helpers */
 
@@ -177,6 +183,12 @@ static PyObject *signal_signal(PyObject *m, PyObject *args)
     int sig;
     if (!PyArg_ParseTuple(args, "OO:signal", &signum_obj, &handler))
         return NULL;
+    /* Handlers run in the main thread only, so only it may install them. */
+    if (!_Py_IsMainThread()) {
+        PyErr_SetString(PyExc_ValueError,
+                        "signal only works in main thread of the main interpreter");
+        return NULL;
+    }
     if (signum_from(signum_obj, &sig) < 0)
         return NULL;
     void (*func)(int);
@@ -420,6 +432,11 @@ static PyObject *signal_set_wakeup_fd(PyObject *m, PyObject *args, PyObject *kwd
     int fd, warn = 1;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "i|$p:set_wakeup_fd", kwlist, &fd, &warn))
         return NULL;
+    if (!_Py_IsMainThread()) {
+        PyErr_SetString(PyExc_ValueError,
+                        "set_wakeup_fd only works in main thread of the main interpreter");
+        return NULL;
+    }
     if (fd != -1) {
         struct stat st;
         if (fstat(fd, &st) != 0) {

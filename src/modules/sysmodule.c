@@ -454,6 +454,23 @@ PyObject *_PyStdStream_New(int fd, const char *name, const char *mode, const cha
 }
 
 /* Flush sys.stdout and sys.stderr (at exit and before printing tracebacks). */
+/* CPython's file_is_closed: a stream whose "closed" cannot be read counts as open. */
+static int file_is_closed(PyObject *f)
+{
+    PyObject *closed = PyObject_GetAttrString(f, "closed");
+    if (closed == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int r = PyObject_IsTrue(closed);
+    Py_DECREF(closed);
+    if (r < 0)
+        PyErr_Clear();
+    return r > 0;
+}
+
+/* CPython's flush_std_files: closed streams are skipped; a failing stdout flush is
+ * reported (and makes the exit status 120), a failing stderr flush only counts. */
 int _PySys_FlushStdFiles(void)
 {
     int status = 0;
@@ -462,17 +479,20 @@ int _PySys_FlushStdFiles(void)
         PyObject *f = PySys_GetObject(keys[i]);
         if (f == NULL || f == Py_None)
             continue;
-        PyObject *r = PyObject_CallMethod(f, "flush", NULL);
-        if (r == NULL) {
-            if (i == 0) {
-                PyErr_WriteUnraisable(NULL);
+        Py_INCREF(f);
+        if (!file_is_closed(f)) {
+            PyObject *r = PyObject_CallMethod(f, "flush", NULL);
+            if (r == NULL) {
+                if (i == 0)
+                    PyErr_WriteUnraisable(f);
+                else
+                    PyErr_Clear();
                 status = -1;
             } else {
-                PyErr_Clear();
+                Py_DECREF(r);
             }
-        } else {
-            Py_DECREF(r);
         }
+        Py_DECREF(f);
     }
     return status;
 }
@@ -1005,7 +1025,10 @@ static PyObject *sys_set_int_max_str_digits(PyObject *m, PyObject *args, PyObjec
     Py_RETURN_NONE;
 }
 
-static PyObject *sys_getswitchinterval(PyObject *m, PyObject *Py_UNUSED(i)) { return PyFloat_FromDouble(0.005); }
+static PyObject *sys_getswitchinterval(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    return PyFloat_FromDouble(1e-6 * _PyEval_GetSwitchInterval());
+}
 static PyObject *sys_setswitchinterval(PyObject *m, PyObject *arg)
 {
     double d = PyFloat_AsDouble(arg);
@@ -1015,6 +1038,7 @@ static PyObject *sys_setswitchinterval(PyObject *m, PyObject *arg)
         PyErr_SetString(PyExc_ValueError, "switch interval must be strictly positive");
         return NULL;
     }
+    _PyEval_SetSwitchInterval((unsigned long)(1e6 * d));
     Py_RETURN_NONE;
 }
 
@@ -1119,6 +1143,8 @@ static PyObject *make_version_info(void)
                           PY_MINOR_VERSION, PY_MICRO_VERSION, "final", 0);
 }
 
+int _PyIO_warn_default_encoding(void); /* src/modules/_iomodule.c: -X / env option */
+
 static PyObject *make_flags(const PyConfig *c)
 {
     PyObject *flags = make_structseq(&FlagsType, &flags_desc, "(iiiiiiiiiiiiiOiiOi)", 0,
@@ -1127,8 +1153,8 @@ static PyObject *make_flags(const PyConfig *c)
                           !c->use_environment, c->verbose, c->bytes_warnings, c->quiet,
                           getenv("PYTHONHASHSEED") && c->use_environment &&
                               strcmp(getenv("PYTHONHASHSEED"), "random") != 0 ? 0 : 1,
-                          c->isolated, c->dev_mode ? Py_True : Py_False, 0, 0,
-                          c->safe_path ? Py_True : Py_False, -1);
+                          c->isolated, c->dev_mode ? Py_True : Py_False, 0,
+                          _PyIO_warn_default_encoding(), c->safe_path ? Py_True : Py_False, -1);
     /* struct sequences are immutable from Python; the type's tp_new is dropped so
      * sys.flags cannot be instantiated, as in CPython */
     FlagsType.tp_new = NULL;
@@ -1138,7 +1164,7 @@ static PyObject *make_flags(const PyConfig *c)
 
 static PyObject *make_float_info(void)
 {
-    return make_structseq(&FloatInfoType, &float_info_desc, "(diididiidii)", DBL_MAX, DBL_MAX_EXP,
+    return make_structseq(&FloatInfoType, &float_info_desc, "(diidiiiidii)", DBL_MAX, DBL_MAX_EXP,
                           DBL_MAX_10_EXP, DBL_MIN, DBL_MIN_EXP, DBL_MIN_10_EXP, DBL_DIG,
                           DBL_MANT_DIG, DBL_EPSILON, FLT_RADIX, FLT_ROUNDS);
 }

@@ -2811,19 +2811,21 @@ done:
     return result;
 }
 
-mod_ty
-_PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompilerFlags *flags,
-                        PyArena *arena)
+/* from_file: the text was read from a file (its UTF-8 is validated up front, and
+ * decoding errors carry no location, as CPython's file tokenizer). */
+static mod_ty
+parse_source(const char *str, PyObject *filename, int mode, PyCompilerFlags *flags,
+             PyArena *arena, int from_file)
 {
     int cf = flags ? flags->cf_flags : 0;
     Py_ssize_t n = (Py_ssize_t)strlen(str);
-    char *src;
     Py_ssize_t len;
     int cookie = 0;
-    if (cf & PyCF_IGNORE_COOKIE || cf & PyCF_SOURCE_IS_UTF8)
-        src = _PyTokenizer_DecodeSourceEx(str, n, filename, 1, &len, &cookie);
-    else
-        src = _PyTokenizer_DecodeSourceEx(str, n, filename, 0, &len, &cookie);
+    /* only PyCF_IGNORE_COOKIE skips the cookie: compile() passes PyCF_SOURCE_IS_UTF8 for
+     * bytes too, whose cookie still counts */
+    char *src = _PyTokenizer_DecodeSourceEx(str, n, filename,
+                                            ((cf & PyCF_IGNORE_COOKIE) ? 1 : 0) | (from_file ? 2 : 0),
+                                            &len, &cookie);
     if (!src) return NULL;
     /* universal newlines */
     Py_ssize_t k = 0;
@@ -2844,6 +2846,13 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompile
     mod_ty m = run_parser(src, k, filename, mode, cf, arena, char_offsets);
     PyMem_Free(src);
     return m;
+}
+
+mod_ty
+_PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompilerFlags *flags,
+                        PyArena *arena)
+{
+    return parse_source(str, filename, mode, flags, arena, 0);
 }
 
 mod_ty
@@ -2934,7 +2943,7 @@ _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const char *enc, int mode, c
     }
     PyCompilerFlags f = {flags ? flags->cf_flags : 0, 11};
     if (enc) f.cf_flags |= PyCF_IGNORE_COOKIE;
-    mod_ty m = _PyParser_ASTFromString(buf, filename, mode, &f, arena);
+    mod_ty m = parse_source(buf, filename, mode, &f, arena, 1);
     PyMem_Free(buf);
     if (errcode) *errcode = m ? E_OK : E_ERROR;
     return m;

@@ -40,24 +40,22 @@ utf8_next(const char **pp)
 static int
 warn_escape(Parser *p, Token *t, const char *esc, int octal)
 {
-    char msg[64];
-    if (octal)
-        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", esc);
-    else
-        snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *esc);
-    PyObject *m = PyUnicode_FromString(msg);
-    if (!m) return -1;
+    /* as CPython, the byte after the backslash is shown as a code point (so a UTF-8 lead
+     * byte 0xD0 appears as 'Ð') */
+    PyObject *m = octal ? PyUnicode_FromFormat("invalid octal escape sequence '\\%.3s'", esc)
+                        : PyUnicode_FromFormat("invalid escape sequence '\\%c'", (int)(unsigned char)*esc);
+    if (!m) { p->error = 1; return -1; }
+    const char *msg = PyUnicode_AsUTF8(m);
     int rc = PyErr_WarnExplicitObject(PyExc_DeprecationWarning, m, p->filename, t->lineno, NULL, NULL);
-    Py_DECREF(m);
     if (rc < 0) {
         if (PyErr_ExceptionMatches(PyExc_DeprecationWarning)) {
             PyErr_Clear();
             _PyPegen_raise_tok(p, t, "%s", msg);
         }
         p->error = 1;
-        return -1;
     }
-    return 0;
+    Py_DECREF(m);
+    return rc < 0 ? -1 : 0;
 }
 
 static void *
@@ -77,6 +75,49 @@ hexval(char c)
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
+}
+
+/* Source given as bytes is not validated up front (as CPython's string tokenizer): a
+ * literal holding invalid UTF-8 fails when decoded, as "(unicode error) <the decoder's
+ * message>" at the token after the strings.  CPython decodes the whole text when there is
+ * no escape to process (or it is raw), else each run of non-ASCII bytes by itself, so the
+ * position in the message is relative to that. */
+static int
+check_utf8(Parser *p, const char *s, Py_ssize_t n, int whole)
+{
+    const char *end = s + n;
+    while (s < end) {
+        const char *run = s;
+        if (whole) s = end;
+        else {
+            while (run < end && !((unsigned char)*run & 0x80)) run++;
+            s = run;
+            while (s < end && ((unsigned char)*s & 0x80)) s++;
+        }
+        if (s == run) break;
+        PyObject *u = PyUnicode_DecodeUTF8(run, s - run, NULL);
+        if (u) { Py_DECREF(u); continue; }
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        PyObject *msg = v ? PyObject_Str(v) : NULL;
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+        if (msg) {
+            _PyPegen_raise_tok(p, &p->toks[p->str_next], "(unicode error) %s", PyUnicode_AsUTF8(msg));
+            Py_DECREF(msg);
+        }
+        p->error = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static int
+has_high_bytes(const char *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] & 0x80) return 1;
+    return 0;
 }
 
 /* Decodes s[0:n] (a literal body or f-string literal part) into b. */
@@ -413,6 +454,8 @@ fstring_parse(Parser *p, Token *t, const char **sp, const char *end, int raw, in
             }
             s++;
         }
+        if (s > lit && has_high_bytes(lit, s - lit) && check_utf8(p, lit, s - lit, raw) < 0)
+            return -1;
         if (s > lit && decode_body(p, t, lit, s - lit, raw, 0, &ps->lit) < 0)
             return -1;
         if (s >= end) break;
@@ -475,6 +518,9 @@ _PyPegen_concatenate_strings(Parser *p, int first, int last)
         int qn = (s[1] == q && s[2] == q) ? 3 : 1;
         if (s + 1 == t->end - 1) qn = 1; /* '' */
         const char *body = s + qn, *bend = t->end - qn;
+        if (!is_b && !is_f && has_high_bytes(body, bend - body) &&
+            check_utf8(p, body, bend - body, raw || !memchr(body, '\\', (size_t)(bend - body))) < 0)
+            goto fail;
         if (is_f) {
             any_f = 1;
             if (fstring_parse(p, t, &body, bend, raw, 0, &ps) < 0) goto fail;

@@ -247,13 +247,22 @@ utf8_invalid_at(const unsigned char *s, Py_ssize_t n)
     return -1;
 }
 
+/* Decoding errors: CPython's file tokenizer raises them without a location; its string
+ * tokenizer gives (filename, 0, -1, None). */
 static void
-raise_plain_syntax(PyObject *filename, const char *msg)
+raise_plain_syntax(PyObject *filename, const char *msg, int from_file)
 {
     PyObject *m = PyUnicode_FromString(msg);
-    if (m) {
+    if (!m) return;
+    if (from_file || !filename) {
         PyErr_SetObject(PyExc_SyntaxError, m);
         Py_DECREF(m);
+        return;
+    }
+    PyObject *args = Py_BuildValue("(N(Oii O))", m, filename, 0, -1, Py_None);
+    if (args) {
+        PyErr_SetObject(PyExc_SyntaxError, args);
+        Py_DECREF(args);
     }
 }
 
@@ -269,6 +278,11 @@ char *
 _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
                             int ignore_cookie, Py_ssize_t *outlen, int *found_cookie)
 {
+    /* bit 2 of ignore_cookie: the text comes from a file, whose UTF-8 CPython validates
+     * line by line ("Non-UTF-8 code ..."); bytes given to compile() are only decoded
+     * token by token (identifiers, string literals). */
+    int from_file = (ignore_cookie & 2) != 0;
+    ignore_cookie &= 1;
     if (found_cookie)
         *found_cookie = 0;
     int bom = 0;
@@ -302,8 +316,8 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
             encoding = normal_encoding(enc);
             if (bom && strcmp(encoding, "utf-8") != 0) {
                 char msg[128];
-                snprintf(msg, sizeof msg, "encoding problem: %s with BOM", enc);
-                raise_plain_syntax(filename, msg);
+                snprintf(msg, sizeof msg, "encoding problem: %s with BOM", encoding);
+                raise_plain_syntax(filename, msg, from_file);
                 return NULL;
             }
         }
@@ -311,7 +325,7 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
     char *out;
     Py_ssize_t olen;
     if (strcmp(encoding, "utf-8") == 0) {
-        Py_ssize_t bad = utf8_invalid_at((const unsigned char *)bytes, n);
+        Py_ssize_t bad = from_file ? utf8_invalid_at((const unsigned char *)bytes, n) : -1;
         if (bad >= 0) {
             int line = 1;
             for (Py_ssize_t i = 0; i < bad; i++)
@@ -325,7 +339,7 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
                      (unsigned char)bytes[bad], fn ? fn : "?", line);
             Py_XDECREF(fs);
             PyErr_Clear();
-            raise_plain_syntax(filename, msg);
+            raise_plain_syntax(filename, msg, 1);
             return NULL;
         }
         out = PyMem_Malloc((size_t)n + 1);
@@ -347,8 +361,8 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
             if (PyErr_ExceptionMatches(PyExc_LookupError)) {
                 PyErr_Clear();
                 char msg[128];
-                snprintf(msg, sizeof msg, "unknown encoding: %s", enc);
-                raise_plain_syntax(filename, msg);
+                snprintf(msg, sizeof msg, from_file ? "encoding problem: %s" : "unknown encoding: %s", encoding);
+                raise_plain_syntax(filename, msg, from_file);
             }
             return NULL;
         }
@@ -679,6 +693,25 @@ verify_identifier(Lexer *L, const char *start)
 {
     const unsigned char *s = (const unsigned char *)start;
     int first = 1;
+    /* bytes given to compile() are not validated up front: undecodable UTF-8 in a name is
+     * "(unicode error) ..." reported at the end of the name, end offset -1 */
+    PyObject *u = PyUnicode_DecodeUTF8(start, L->cur - start, NULL);
+    if (!u) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeDecodeError))
+            return -1;
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        PyObject *m = v ? PyObject_Str(v) : NULL;
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+        if (!m) return -1;
+        int r = tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                             (int)(L->cur - L->line_start), TOK_END_NONE, "(unicode error) %s",
+                             PyUnicode_AsUTF8(m));
+        Py_DECREF(m);
+        return r;
+    }
+    Py_DECREF(u);
     while ((const char *)s < L->cur) {
         int n;
         Py_UCS4 ch = utf8_decode1(s, &n);

@@ -45,7 +45,8 @@ typedef struct {
 int _PyTokenizer_Run(TokState *ts, const char *s, Py_ssize_t len, PyObject *filename);
 void _PyTokenizer_Free(TokState *ts);
 /* Converts a file's bytes (BOM, PEP 263 cookie) to a UTF-8 string (PyMem_Malloc'ed).
- * NULL with SyntaxError on undecodable input. */
+ * NULL with SyntaxError on undecodable input.  ignore_cookie: bit 1 ignores the cookie
+ * (str source), bit 2 says the bytes come from a file (UTF-8 validated up front). */
 char *_PyTokenizer_DecodeSource(const char *bytes, Py_ssize_t n, PyObject *filename,
                                 int ignore_cookie, Py_ssize_t *outlen);
 char *_PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,

@@ -88,7 +88,7 @@ int PyErr_SetInterruptEx(int signum)
     return 0;
 }
 
-int _PyOS_IsMainThread(void) { return 1; }
+int _PyOS_IsMainThread(void) { return _Py_IsMainThread(); }
 
 int _PySignal_Init(int install_signal_handlers)
 {
@@ -160,20 +160,23 @@ int _PyAtExit_Register(PyObject *func, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
+/* As CPython 3.11: unregistering only empties the slot (so atexit._ncallbacks() still
+ * counts it); the array is compacted only when everything is cleared. */
 static void atexit_delete(Py_ssize_t i)
 {
     atexit_callback cb = atexit_callbacks[i];
-    memmove(&atexit_callbacks[i], &atexit_callbacks[i + 1],
-            (size_t)(atexit_ncallbacks - i - 1) * sizeof(atexit_callback));
-    atexit_ncallbacks--;
-    Py_DECREF(cb.func);
+    atexit_callbacks[i].func = NULL;
+    atexit_callbacks[i].args = atexit_callbacks[i].kwargs = NULL;
+    Py_XDECREF(cb.func);
     Py_XDECREF(cb.args);
     Py_XDECREF(cb.kwargs);
 }
 
 int _PyAtExit_Unregister(PyObject *func)
 {
-    for (Py_ssize_t i = atexit_ncallbacks - 1; i >= 0; i--) {
+    for (Py_ssize_t i = 0; i < atexit_ncallbacks; i++) {
+        if (atexit_callbacks[i].func == NULL)
+            continue;
         int eq = PyObject_RichCompareBool(atexit_callbacks[i].func, func, Py_EQ);
         if (eq < 0)
             return -1;
@@ -185,33 +188,39 @@ int _PyAtExit_Unregister(PyObject *func)
 
 void _PyAtExit_Clear(void)
 {
-    while (atexit_ncallbacks > 0)
-        atexit_delete(atexit_ncallbacks - 1);
+    for (Py_ssize_t i = 0; i < atexit_ncallbacks; i++)
+        atexit_delete(i);
+    atexit_ncallbacks = 0;
 }
 
 Py_ssize_t _PyAtExit_Count(void) { return atexit_ncallbacks; }
 
-/* Last registered runs first; errors are reported as unraisable, as CPython does. */
+/* Last registered runs first; every error (SystemExit included) is reported as
+ * unraisable, as CPython 3.11 does. */
 void _PyAtExit_Call(void)
 {
-    while (atexit_ncallbacks > 0) {
-        atexit_callback cb = atexit_callbacks[--atexit_ncallbacks];
+    for (Py_ssize_t i = atexit_ncallbacks - 1; i >= 0; i--) {
+        if (i >= atexit_ncallbacks)   /* a callback cleared the registry */
+            continue;
+        atexit_callback cb = atexit_callbacks[i];
+        if (cb.func == NULL)
+            continue;
+        Py_INCREF(cb.func);
+        Py_XINCREF(cb.args);
+        Py_XINCREF(cb.kwargs);
         PyObject *args = cb.args ? Py_NewRef(cb.args) : PyTuple_New(0);
         PyObject *res = args ? PyObject_Call(cb.func, args, cb.kwargs) : NULL;
         Py_XDECREF(args);
-        if (res == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_SystemExit)) {
-                PyErr_Clear();   /* SystemExit in an atexit callback is ignored */
-            } else {
-                _PyErr_WriteUnraisableMsg("Exception ignored in atexit callback", cb.func);
-            }
-        } else {
+        if (res == NULL)
+            /* errors.c prints err_msg verbatim (CPython prefixes "Exception ignored ") */
+            _PyErr_WriteUnraisableMsg("Exception ignored in atexit callback", cb.func);
+        else
             Py_DECREF(res);
-        }
         Py_DECREF(cb.func);
         Py_XDECREF(cb.args);
         Py_XDECREF(cb.kwargs);
     }
+    _PyAtExit_Clear();
 }
 
 /* ---- start-up ---- */
@@ -448,6 +457,24 @@ static void finalize_modules(PyInterpreterState *interp)
     (void)_PyGC_CollectNoFail();
 }
 
+/* CPython's wait_for_thread_shutdown: join the non-daemon threads through
+ * threading._shutdown(), only if threading was imported at all. */
+static void wait_for_thread_shutdown(void)
+{
+    PyObject *threading = PyImport_GetModule(_Py_ID(threading));
+    if (threading == NULL) {
+        if (PyErr_Occurred())
+            PyErr_WriteUnraisable(NULL);
+        return;
+    }
+    PyObject *result = PyObject_CallMethod(threading, "_shutdown", NULL);
+    if (result == NULL)
+        PyErr_WriteUnraisable(threading);
+    else
+        Py_DECREF(result);
+    Py_DECREF(threading);
+}
+
 int Py_FinalizeEx(void)
 {
     if (!runtime_initialized)
@@ -456,7 +483,11 @@ int Py_FinalizeEx(void)
     PyInterpreterState *interp = tstate->interp;
     int status = 0;
 
+    wait_for_thread_shutdown();
     _PyAtExit_Call();
+    /* from here on, other threads that try to take the GIL exit instead */
+    _PyRuntimeState_SetFinalizing(tstate);
+    _PyThreadState_DeleteExcept(tstate);
     if (_PySys_FlushStdFiles() < 0)
         status = -1;
     interp->finalizing = 1;
@@ -469,6 +500,7 @@ int Py_FinalizeEx(void)
     finalize_modules(interp);
     if (_PySys_FlushStdFiles() < 0)
         status = -1;
+    _PyGC_Fini();
     runtime_initialized = 0;
     call_ll_exitfuncs();
     return status;
