@@ -59,8 +59,11 @@ unsigned int _PyImport_MagicNumber(void);
 int _PyImport_InitImportlib(PyInterpreterState *interp);
 int _PyImport_InitExternal(PyInterpreterState *interp);
 PyObject *_PyImport_GetImportlibLoader(PyInterpreterState *interp, const char *name);
-/* Frozen modules (_frozen_importlib, _frozen_importlib_external, zipimport), for _imp. */
+/* Frozen modules (importlib's bootstrap, zipimport and the stdlib modules CPython 3.11
+ * freezes: os, posixpath, codecs, io, abc, site, runpy, ...), for _imp. */
 int _PyImport_IsFrozen(PyObject *name);
+int _PyImport_IsFrozenPackage(PyObject *name);          /* -1 (ImportError set), 0, 1 */
+void _PyImport_OverrideFrozenModules(int override);     /* >0 on, <0 off, 0 config */
 PyObject *_PyImport_FindFrozen(PyObject *name);        /* (None, ispkg, origname) or None */
 PyObject *_PyImport_GetFrozenObject(PyObject *name);   /* the code object */
 PyObject *_PyImport_FrozenModuleNames(void);

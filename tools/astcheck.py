@@ -46,13 +46,13 @@ def files(paths):
             yield p
 
 
-def run_krait(astdump, paths, timeout=60):
-    """Yield (path, output) for every path, running one `astdump -a -l` process over the
-    list; a file that crashes or hangs the process is reported and the rest continue in a
-    new process."""
+def run_batch(cmd, paths, timeout=60):
+    """Yield (path, output) for every path, running one `cmd` process that reads the paths
+    from stdin, one per line, and ends each result with a line holding a form feed; a file
+    that crashes or hangs the process is reported and the rest continue in a new process."""
     i = 0
     while i < len(paths):
-        proc = subprocess.Popen([astdump, "-a", "-l"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         threading.Thread(target=_feed, args=(proc.stdin, paths[i:]), daemon=True).start()
         errbuf = []
@@ -101,7 +101,7 @@ def main():
     a = ap.parse_args()
     ok = bad = 0
     paths = list(files(a.paths))
-    for path, got in run_krait(a.astdump, paths):
+    for path, got in run_batch([a.astdump, "-a", "-l"], paths):
         exp = expected(path)
         if got == exp:
             ok += 1

@@ -41,11 +41,13 @@ PyObject *PyInit__blake2(void);  /* modules-os */
 PyObject *PyInit__posixsubprocess(void);  /* modules-os */
 PyObject *PyInit_fcntl(void);  /* modules-os */
 PyObject *PyInit_select(void);  /* modules-os */
+PyObject *PyInit__socket(void);  /* modules-os */
 PyObject *PyInit_array(void);  /* modules-data */
 PyObject *PyInit_pwd(void);  /* modules-data */
 PyObject *PyInit_grp(void);  /* modules-data */
 PyObject *PyInit__csv(void);  /* modules-data */
 PyObject *PyInit__json(void);  /* modules-data */
+PyObject *PyInit__datetime(void);  /* modules-data */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -87,10 +89,12 @@ struct _inittab _PyImport_Inittab[] = {
     {"_posixsubprocess", PyInit__posixsubprocess},
     {"fcntl", PyInit_fcntl},
     {"select", PyInit_select},
+    {"_socket", PyInit__socket},
     {"array", PyInit_array},
     {"pwd", PyInit_pwd},
     {"grp", PyInit_grp},
     {"_csv", PyInit__csv},
     {"_json", PyInit__json},
+    {"_datetime", PyInit__datetime},
     {NULL, NULL},
 };

@@ -129,11 +129,8 @@ static PyObject *imp_get_frozen_object(PyObject *self, PyObject *args)
 
 static PyObject *imp_is_frozen_package(PyObject *self, PyObject *name)
 {
-    if (!_PyImport_IsFrozen(name)) {
-        PyErr_Format(PyExc_ImportError, "No such frozen object named %R", name);
-        return NULL;
-    }
-    Py_RETURN_FALSE;   /* none of Krait's frozen modules is a package */
+    int r = _PyImport_IsFrozenPackage(name);
+    return r < 0 ? NULL : PyBool_FromLong(r);
 }
 
 static PyObject *imp_init_frozen(PyObject *self, PyObject *name)
@@ -153,6 +150,10 @@ static PyObject *imp_frozen_module_names(PyObject *self, PyObject *unused)
 
 static PyObject *imp_override_frozen(PyObject *self, PyObject *override)
 {
+    int v = _PyLong_AsInt(override);
+    if (v == -1 && PyErr_Occurred())
+        return NULL;
+    _PyImport_OverrideFrozenModules(v);
     Py_RETURN_NONE;
 }
 

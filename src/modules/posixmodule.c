@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/times.h>
 #include <sys/types.h>
 #include <sys/utsname.h>
@@ -224,6 +225,7 @@ static PyTypeObject StatResultType;
 static PyTypeObject TerminalSizeType;
 static PyTypeObject UnameResultType;
 static PyTypeObject TimesResultType;
+static PyTypeObject StatvfsResultType;
 
 static void set_times(PyObject *v, int index, struct timespec ts)
 {
@@ -319,6 +321,75 @@ static PyObject *os_fstat(PyObject *self, PyObject *args, PyObject *kw)
     if (fstat(fd, &st) != 0)
         return posix_error();
     return stat_to_result(&st);
+}
+
+/* ------------------------------------------------------------------ statvfs */
+
+static PyStructSequence_Field statvfs_result_fields[] = {
+    {"f_bsize", }, {"f_frsize", }, {"f_blocks", }, {"f_bfree", }, {"f_bavail", },
+    {"f_files", }, {"f_ffree", }, {"f_favail", }, {"f_flag", }, {"f_namemax", },
+    {"f_fsid", }, {NULL, NULL},
+};
+static PyStructSequence_Desc statvfs_result_desc = {
+    "os.statvfs_result",
+    "statvfs_result: Result from statvfs or fstatvfs.\n\n"
+    "This object may be accessed either as a tuple of\n"
+    "  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\n"
+    "or via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\n"
+    "See os.statvfs for more information.",
+    statvfs_result_fields, 10,   /* f_fsid is an attribute only */
+};
+
+static PyObject *statvfs_to_result(const struct statvfs *st)
+{
+    PyObject *v = PyStructSequence_New(&StatvfsResultType);
+    if (v == NULL)
+        return NULL;
+    unsigned long long vals[] = {st->f_bsize, st->f_frsize, st->f_blocks, st->f_bfree,
+                                 st->f_bavail, st->f_files, st->f_ffree, st->f_favail,
+                                 st->f_flag, st->f_namemax, st->f_fsid};
+    for (int i = 0; i < 11; i++) {
+        PyObject *x = PyLong_FromUnsignedLongLong(vals[i]);
+        if (x == NULL) {
+            Py_DECREF(v);
+            return NULL;
+        }
+        PyStructSequence_SetItem(v, i, x);
+    }
+    return v;
+}
+
+static PyObject *os_statvfs(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"path", NULL};
+    path_t path = PATH_T_INIT("statvfs", "path", 0, 1);
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&:statvfs", kwlist, path_converter, &path)) {
+        path_cleanup(&path);
+        return NULL;
+    }
+    struct statvfs st;
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = path.fd != -1 ? fstatvfs(path.fd, &st) : statvfs(path.narrow, &st);
+    Py_END_ALLOW_THREADS
+    PyObject *res = r ? path_error(&path) : statvfs_to_result(&st);
+    path_cleanup(&path);
+    return res;
+}
+
+static PyObject *os_fstatvfs(PyObject *self, PyObject *arg)
+{
+    int fd;
+    if (!fd_from_object(arg, &fd))
+        return NULL;
+    struct statvfs st;
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = fstatvfs(fd, &st);
+    Py_END_ALLOW_THREADS
+    if (r)
+        return posix_error();
+    return statvfs_to_result(&st);
 }
 
 /* ------------------------------------------------------------------ simple path calls */
@@ -1954,6 +2025,8 @@ static PyMethodDef posix_methods[] = {
     {"stat", KW(os_stat), NULL},
     {"lstat", KW(os_lstat), NULL},
     {"fstat", KW(os_fstat), NULL},
+    {"statvfs", KW(os_statvfs), "Perform a statvfs system call on the given path."},
+    {"fstatvfs", (PyCFunction)os_fstatvfs, METH_O, "Perform an fstatvfs system call on the given fd."},
     {"access", KW(os_access), NULL},
     {"chdir", KW(os_chdir), NULL},
     {"chmod", KW(os_chmod), NULL},
@@ -2050,6 +2123,8 @@ static int add_constants(PyObject *m)
 {
 #define C(name) if (PyModule_AddIntConstant(m, #name, name) < 0) return -1;
     C(F_OK) C(R_OK) C(W_OK) C(X_OK)
+    C(ST_RDONLY) C(ST_NOSUID) C(ST_NODEV) C(ST_NOEXEC) C(ST_SYNCHRONOUS) C(ST_MANDLOCK)
+    C(ST_WRITE) C(ST_APPEND) C(ST_NOATIME) C(ST_NODIRATIME) C(ST_RELATIME)
     C(O_RDONLY) C(O_WRONLY) C(O_RDWR) C(O_APPEND) C(O_CREAT) C(O_EXCL) C(O_TRUNC)
     C(O_NONBLOCK) C(O_NDELAY) C(O_SYNC) C(O_DSYNC) C(O_RSYNC) C(O_NOCTTY) C(O_CLOEXEC)
     C(O_DIRECTORY) C(O_NOFOLLOW) C(O_ACCMODE) C(O_ASYNC) C(O_DIRECT) C(O_LARGEFILE)
@@ -2098,6 +2173,7 @@ static int init_types(void)
     if (PyStructSequence_InitType2(&StatResultType, &stat_result_desc) < 0 ||
         PyStructSequence_InitType2(&UnameResultType, &uname_desc) < 0 ||
         PyStructSequence_InitType2(&TimesResultType, &times_desc) < 0 ||
+        PyStructSequence_InitType2(&StatvfsResultType, &statvfs_result_desc) < 0 ||
         PyStructSequence_InitType2(&TerminalSizeType, &termsize_desc) < 0 ||
         PyType_Ready(&DirEntryType) < 0 || PyType_Ready(&ScandirIteratorType) < 0)
         return -1;
@@ -2135,6 +2211,7 @@ PyObject *PyInit_posix(void)
         PyModule_AddObjectRef(m, "stat_result", (PyObject *)&StatResultType) < 0 ||
         PyModule_AddObjectRef(m, "uname_result", (PyObject *)&UnameResultType) < 0 ||
         PyModule_AddObjectRef(m, "times_result", (PyObject *)&TimesResultType) < 0 ||
+        PyModule_AddObjectRef(m, "statvfs_result", (PyObject *)&StatvfsResultType) < 0 ||
         PyModule_AddObjectRef(m, "terminal_size", (PyObject *)&TerminalSizeType) < 0 ||
         PyModule_AddObjectRef(m, "DirEntry", (PyObject *)&DirEntryType) < 0)
         goto fail;

@@ -3,9 +3,11 @@
  * type behind sys.stdin/stdout/stderr until _io.TextIOWrapper replaces it (print() only
  * ever calls .write/.flush, so the swap needs no change elsewhere). */
 #include "Python.h"
+#include "builtin_docs.h"
 #include <unistd.h>
 #include <errno.h>
 #include <float.h>
+#include <dlfcn.h>
 
 /* ===================== standard streams ===================== */
 
@@ -1043,39 +1045,93 @@ static PyObject *sys_setswitchinterval(PyObject *m, PyObject *arg)
 }
 
 static PyObject *sys_getallocatedblocks(PyObject *m, PyObject *Py_UNUSED(i)) { return PyLong_FromLong(0); }
-static PyObject *sys_is_stack_trampoline_active(PyObject *m, PyObject *Py_UNUSED(i)) { Py_RETURN_FALSE; }
+
+/* CPython's sys_breakpointhook: $PYTHONBREAKPOINT names the hook ("0" disables it,
+ * unset/empty means pdb.set_trace); an unimportable one is only warned about. */
+static PyObject *sys_breakpointhook(PyObject *m, PyObject *const *args, Py_ssize_t nargs,
+                                    PyObject *kwnames)
+{
+    const char *env = _PyInterpreterState_GET()->config.use_environment
+                          ? getenv("PYTHONBREAKPOINT") : NULL;
+    if (env == NULL || env[0] == '\0')
+        env = "pdb.set_trace";
+    else if (strcmp(env, "0") == 0)
+        Py_RETURN_NONE;
+    const char *dot = strrchr(env, '.');
+    PyObject *modname = dot ? PyUnicode_FromStringAndSize(env, dot - env)
+                            : PyUnicode_FromString("builtins");
+    if (modname == NULL)
+        return NULL;
+    PyObject *mod = PyImport_Import(modname);
+    Py_DECREF(modname);
+    PyObject *hook = mod ? PyObject_GetAttrString(mod, dot ? dot + 1 : env) : NULL;
+    Py_XDECREF(mod);
+    if (hook == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_ImportError) &&
+            !PyErr_ExceptionMatches(PyExc_AttributeError))
+            return NULL;
+        PyErr_Clear();
+        if (PyErr_WarnFormat(PyExc_RuntimeWarning, 0,
+                             "Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", env) < 0)
+            return NULL;
+        Py_RETURN_NONE;
+    }
+    PyObject *r = PyObject_Vectorcall(hook, args, (size_t)nargs, kwnames);
+    Py_DECREF(hook);
+    return r;
+}
+
+/* Stored for extension-module loaders; Krait links its modules in. */
+static int dlopenflags = RTLD_NOW;
+
+static PyObject *sys_getdlopenflags(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    return PyLong_FromLong(dlopenflags);
+}
+
+static PyObject *sys_setdlopenflags(PyObject *m, PyObject *arg)
+{
+    int v = _PyLong_AsInt(arg);
+    if (v == -1 && PyErr_Occurred())
+        return NULL;
+    dlopenflags = v;
+    Py_RETURN_NONE;
+}
 
 static PyMethodDef sys_methods[] = {
-    {"addaudithook", sys_addaudithook, METH_O, NULL},
-    {"audit", (PyCFunction)(void (*)(void))sys_audit, METH_FASTCALL | METH_KEYWORDS, NULL},
-    {"displayhook", sys_displayhook, METH_O, NULL},
-    {"excepthook", (PyCFunction)(void (*)(void))sys_excepthook, METH_FASTCALL, NULL},
-    {"unraisablehook", sys_unraisablehook, METH_O, NULL},
-    {"exit", (PyCFunction)(void (*)(void))sys_exit, METH_FASTCALL, NULL},
-    {"exc_info", sys_exc_info, METH_NOARGS, NULL},
-    {"exception", sys_exception, METH_NOARGS, NULL},
-    {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, NULL},
-    {"setrecursionlimit", sys_setrecursionlimit, METH_O, NULL},
-    {"getrefcount", sys_getrefcount, METH_O, NULL},
-    {"getsizeof", (PyCFunction)(void (*)(void))sys_getsizeof, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"intern", sys_intern, METH_O, NULL},
-    {"_getframe", (PyCFunction)(void (*)(void))sys_getframe, METH_FASTCALL, NULL},
-    {"settrace", sys_settrace, METH_O, NULL},
-    {"gettrace", sys_gettrace, METH_NOARGS, NULL},
-    {"setprofile", sys_setprofile, METH_O, NULL},
-    {"getprofile", sys_getprofile, METH_NOARGS, NULL},
-    {"call_tracing", (PyCFunction)(void (*)(void))sys_call_tracing, METH_FASTCALL, NULL},
-    {"is_finalizing", sys_is_finalizing, METH_NOARGS, NULL},
-    {"getdefaultencoding", sys_getdefaultencoding, METH_NOARGS, NULL},
-    {"getfilesystemencoding", sys_getfilesystemencoding, METH_NOARGS, NULL},
-    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_NOARGS, NULL},
-    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS, NULL},
+    {"addaudithook", sys_addaudithook, METH_O, DOC_sys_addaudithook},
+    {"audit", (PyCFunction)(void (*)(void))sys_audit, METH_FASTCALL | METH_KEYWORDS, DOC_sys_audit},
+    {"displayhook", sys_displayhook, METH_O, DOC_sys_displayhook},
+    {"excepthook", (PyCFunction)(void (*)(void))sys_excepthook, METH_FASTCALL, DOC_sys_excepthook},
+    {"unraisablehook", sys_unraisablehook, METH_O, DOC_sys_unraisablehook},
+    {"exit", (PyCFunction)(void (*)(void))sys_exit, METH_FASTCALL, DOC_sys_exit},
+    {"exc_info", sys_exc_info, METH_NOARGS, DOC_sys_exc_info},
+    {"exception", sys_exception, METH_NOARGS, DOC_sys_exception},
+    {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, DOC_sys_getrecursionlimit},
+    {"setrecursionlimit", sys_setrecursionlimit, METH_O, DOC_sys_setrecursionlimit},
+    {"getrefcount", sys_getrefcount, METH_O, DOC_sys_getrefcount},
+    {"getsizeof", (PyCFunction)(void (*)(void))sys_getsizeof, METH_VARARGS | METH_KEYWORDS, DOC_sys_getsizeof},
+    {"intern", sys_intern, METH_O, DOC_sys_intern},
+    {"_getframe", (PyCFunction)(void (*)(void))sys_getframe, METH_FASTCALL, DOC_sys__getframe},
+    {"settrace", sys_settrace, METH_O, DOC_sys_settrace},
+    {"gettrace", sys_gettrace, METH_NOARGS, DOC_sys_gettrace},
+    {"setprofile", sys_setprofile, METH_O, DOC_sys_setprofile},
+    {"getprofile", sys_getprofile, METH_NOARGS, DOC_sys_getprofile},
+    {"call_tracing", (PyCFunction)(void (*)(void))sys_call_tracing, METH_FASTCALL, DOC_sys_call_tracing},
+    {"is_finalizing", sys_is_finalizing, METH_NOARGS, DOC_sys_is_finalizing},
+    {"getdefaultencoding", sys_getdefaultencoding, METH_NOARGS, DOC_sys_getdefaultencoding},
+    {"getfilesystemencoding", sys_getfilesystemencoding, METH_NOARGS, DOC_sys_getfilesystemencoding},
+    {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_NOARGS, DOC_sys_getfilesystemencodeerrors},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS, DOC_sys_get_int_max_str_digits},
     {"set_int_max_str_digits", (PyCFunction)(void (*)(void))sys_set_int_max_str_digits,
-     METH_VARARGS | METH_KEYWORDS, NULL},
-    {"getswitchinterval", sys_getswitchinterval, METH_NOARGS, NULL},
-    {"setswitchinterval", sys_setswitchinterval, METH_O, NULL},
-    {"getallocatedblocks", sys_getallocatedblocks, METH_NOARGS, NULL},
-    {"is_stack_trampoline_active", sys_is_stack_trampoline_active, METH_NOARGS, NULL},
+     METH_VARARGS | METH_KEYWORDS, DOC_sys_set_int_max_str_digits},
+    {"getswitchinterval", sys_getswitchinterval, METH_NOARGS, DOC_sys_getswitchinterval},
+    {"setswitchinterval", sys_setswitchinterval, METH_O, DOC_sys_setswitchinterval},
+    {"getallocatedblocks", sys_getallocatedblocks, METH_NOARGS, DOC_sys_getallocatedblocks},
+    {"breakpointhook", (PyCFunction)(void (*)(void))sys_breakpointhook,
+     METH_FASTCALL | METH_KEYWORDS, DOC_sys_breakpointhook},
+    {"getdlopenflags", sys_getdlopenflags, METH_NOARGS, DOC_sys_getdlopenflags},
+    {"setdlopenflags", sys_setdlopenflags, METH_O, DOC_sys_setdlopenflags},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1452,7 +1508,7 @@ PyObject *_PySys_Create(PyThreadState *tstate)
     SET_SYS("__displayhook__", Py_NewRef(PyDict_GetItemString(sd, "displayhook")));
     SET_SYS("__excepthook__", Py_NewRef(PyDict_GetItemString(sd, "excepthook")));
     SET_SYS("__unraisablehook__", Py_NewRef(PyDict_GetItemString(sd, "unraisablehook")));
-    SET_SYS("__breakpointhook__", Py_NewRef(Py_None));
+    SET_SYS("__breakpointhook__", Py_NewRef(PyDict_GetItemString(sd, "breakpointhook")));
     if (c->interactive || c->inspect) {
         SET_SYS("ps1", PyUnicode_FromString(">>> "));
         SET_SYS("ps2", PyUnicode_FromString("... "));

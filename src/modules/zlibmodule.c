@@ -465,6 +465,10 @@ static int save_unconsumed(compobject *self, const unsigned char *rest, Py_ssize
             Py_DECREF(tail);
             Py_SETREF(self->unused_data, joined);
         }
+        /* all of it went to unused_data: nothing is left for unconsumed_tail (the stale
+         * avail_in used to be copied into a 0-byte tail: heap overflow) */
+        self->zst.avail_in = 0;
+        restlen = 0;
         left = 0;
     }
     if (left > 0 || PyBytes_GET_SIZE(self->unconsumed_tail) > 0) {

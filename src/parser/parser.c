@@ -736,7 +736,7 @@ slice_item(Parser *p)
     if (!at(p, COLON)) {
         if (at(p, STAR)) {
             advance(p);
-            expr_ty v = bitwise_or(p);
+            expr_ty v = expression(p); /* starred_expression: '*' expression */
             if (!v) return NULL;
             return _PyAST_Starred(v, Load, EXTRA);
         }
@@ -765,7 +765,8 @@ slices(Parser *p)
     START;
     expr_ty first = slice_item(p);
     if (!first) return NULL;
-    if (!at(p, COMMA))
+    /* a lone starred item is still a tuple: a[*b] is a[(*b,)] */
+    if (!at(p, COMMA) && first->kind != Starred_kind)
         return first;
     Vec v;
     vec_init(&v);
@@ -1277,6 +1278,33 @@ fail:
 
 /* ---------------------------------------------------------------- parameters */
 
+/* [TYPE_COMMENT] (only produced with PyCF_TYPE_COMMENTS): its text as a str, or NULL
+ * when there is none (p->error tells failures apart). */
+static PyObject *
+opt_type_comment(Parser *p)
+{
+    if (!at(p, TYPE_COMMENT)) return NULL;
+    Token *t = advance(p);
+    PyObject *s = PyUnicode_DecodeUTF8(t->start, t->end - t->start, NULL);
+    if (!s || _PyArena_AddPyObject(p->arena, s) < 0) {
+        Py_XDECREF(s);
+        p->error = 1;
+        return NULL;
+    }
+    return s;
+}
+
+/* def parameters: param ',' TYPE_COMMENT? | param TYPE_COMMENT? &')'.  Called after the
+ * optional ',' was taken (comma says whether it was there). */
+static int
+param_type_comment(Parser *p, arg_ty a, int closing, int comma)
+{
+    if (!a || closing != RPAR || !at(p, TYPE_COMMENT) || (!comma && peek_n(p, 1)->type != RPAR))
+        return 0;
+    a->type_comment = opt_type_comment(p);
+    return p->error ? -1 : 0;
+}
+
 static arg_ty
 param(Parser *p, int annotated, int star_annotation)
 {
@@ -1309,6 +1337,7 @@ parameters(Parser *p, int closing, int annotated)
     arg_ty vararg = NULL, kwarg = NULL;
     int seen_star = 0, seen_default = 0;
     while (!at(p, closing)) {
+        arg_ty cur = NULL; /* gets a type comment, if any */
         if (at(p, SLASH)) {
             Token *sl = advance(p);
             if (seen_star) { _PyPegen_raise_tok(p, sl, "/ must be ahead of *"); goto fail; }
@@ -1329,7 +1358,7 @@ parameters(Parser *p, int closing, int annotated)
                     goto fail;
                 }
             } else {
-                vararg = param(p, annotated, 1);
+                vararg = cur = param(p, annotated, 1);
                 if (!vararg) goto fail;
                 if (at(p, EQUAL)) { RAISE_LAST("var-positional argument cannot have default value"); goto fail; }
             }
@@ -1338,14 +1367,15 @@ parameters(Parser *p, int closing, int annotated)
             kwarg = param(p, annotated, 0);
             if (!kwarg) goto fail;
             if (at(p, EQUAL)) { RAISE_LAST("var-keyword argument cannot have default value"); goto fail; }
-            expect(p, COMMA);
+            int comma = expect(p, COMMA) != NULL;
+            if (param_type_comment(p, kwarg, closing, comma) < 0) goto fail;
             if (!at(p, closing)) {
                 if (!p->error) RAISE_LAST("arguments cannot follow var-keyword argument");
                 goto fail;
             }
             break;
         } else {
-            arg_ty a = param(p, annotated, 0);
+            arg_ty a = cur = param(p, annotated, 0);
             if (!a) goto fail;
             expr_ty d = NULL;
             if (expect(p, EQUAL)) {
@@ -1364,7 +1394,9 @@ parameters(Parser *p, int closing, int annotated)
                 vec_push(p, &args, a);
             }
         }
-        if (!expect(p, COMMA))
+        int comma = expect(p, COMMA) != NULL;
+        if (param_type_comment(p, cur, closing, comma) < 0) goto fail;
+        if (!comma)
             break;
     }
     {
@@ -1473,7 +1505,9 @@ assignment_or_expr(Parser *p)
             }
             set_context(p, tg, Store);
         }
-        return _PyAST_Assign(SEQ(asdl_expr_seq, &targets), value, NULL, EXTRA);
+        PyObject *tc = opt_type_comment(p);
+        if (p->error) { vec_free(&targets); return NULL; }
+        return _PyAST_Assign(SEQ(asdl_expr_seq, &targets), value, tc, EXTRA);
     }
     int aug = 0;
     switch (t->type) {
@@ -1768,8 +1802,18 @@ expect_colon(Parser *p)
     return 0;
 }
 
-#define END_OF(seq) asdl_seq_GET(seq, asdl_seq_LEN(seq) - 1)
-#define EXTRA_TO_BODY(seq) _st->lineno, _st->col_offset, END_OF(seq)->end_lineno, END_OF(seq)->end_col_offset, p->arena
+/* A compound statement ends at the last token of its body that is not NEWLINE/INDENT/
+ * DEDENT (pegen's _PyPegen_get_last_nonnwhitespace_token): a trailing ';' counts. */
+static Token *
+last_nonws(Parser *p)
+{
+    int i = p->mark - 1;
+    while (i > 0 && ISWHITESPACE(p->toks[i].type))
+        i--;
+    return &p->toks[i > 0 ? i : 0];
+}
+
+#define EXTRA_TO_BODY _st->lineno, _st->col_offset, last_nonws(p)->end_lineno, last_nonws(p)->end_col_offset, p->arena
 
 static asdl_stmt_seq *
 else_block(Parser *p)
@@ -1801,8 +1845,7 @@ if_stmt(Parser *p, int is_elif)
     } else {
         orelse = EMPTY(asdl_stmt_seq);
     }
-    asdl_stmt_seq *endseq = asdl_seq_LEN(orelse) ? orelse : body;
-    return _PyAST_If(test, body, orelse, EXTRA_TO_BODY(endseq));
+    return _PyAST_If(test, body, orelse, EXTRA_TO_BODY);
 }
 
 static stmt_ty
@@ -1816,8 +1859,7 @@ while_stmt(Parser *p)
     if (!body) return NULL;
     asdl_stmt_seq *orelse = at_kw(p, KW_else) ? else_block(p) : EMPTY(asdl_stmt_seq);
     if (!orelse) return NULL;
-    asdl_stmt_seq *endseq = asdl_seq_LEN(orelse) ? orelse : body;
-    return _PyAST_While(test, body, orelse, EXTRA_TO_BODY(endseq));
+    return _PyAST_While(test, body, orelse, EXTRA_TO_BODY);
 }
 
 static stmt_ty
@@ -1837,14 +1879,15 @@ for_stmt(Parser *p, Token *_st, int is_async)
     if (!make_target(p, target, Store)) return NULL;
     expr_ty iter = star_expressions(p);
     if (!iter || !expect_colon(p)) return NULL;
+    PyObject *tc = opt_type_comment(p);
+    if (p->error) return NULL;
     asdl_stmt_seq *body = block(p, _st, "'for' statement");
     if (!body) return NULL;
     asdl_stmt_seq *orelse = at_kw(p, KW_else) ? else_block(p) : EMPTY(asdl_stmt_seq);
     if (!orelse) return NULL;
-    asdl_stmt_seq *endseq = asdl_seq_LEN(orelse) ? orelse : body;
     if (is_async)
-        return _PyAST_AsyncFor(target, iter, body, orelse, NULL, EXTRA_TO_BODY(endseq));
-    return _PyAST_For(target, iter, body, orelse, NULL, EXTRA_TO_BODY(endseq));
+        return _PyAST_AsyncFor(target, iter, body, orelse, tc, EXTRA_TO_BODY);
+    return _PyAST_For(target, iter, body, orelse, tc, EXTRA_TO_BODY);
 }
 
 static withitem_ty
@@ -1878,6 +1921,7 @@ static stmt_ty
 with_stmt(Parser *p, Token *_st, int is_async)
 {
     Token *kw = advance(p); /* with */
+    int parenthesised = 0;
     Vec v;
     vec_init(&v);
     if (at(p, LPAR)) {
@@ -1891,7 +1935,7 @@ with_stmt(Parser *p, Token *_st, int is_async)
             vec_push(p, &v, w);
         } while (expect(p, COMMA));
         if (ok && expect(p, RPAR) && at(p, COLON)) {
-            /* parenthesised with-items */
+            parenthesised = 1;
         } else {
             if (p->error) { vec_free(&v); return NULL; }
             vec_free(&v);
@@ -1906,12 +1950,14 @@ with_stmt(Parser *p, Token *_st, int is_async)
         } while (expect(p, COMMA));
     }
     if (!expect_colon(p)) { vec_free(&v); return NULL; }
+    PyObject *tc = parenthesised ? NULL : opt_type_comment(p); /* not after '(' items ')' */
+    if (p->error) { vec_free(&v); return NULL; }
     asdl_stmt_seq *body = block(p, kw, "'with' statement");
     if (!body) { vec_free(&v); return NULL; }
     asdl_withitem_seq *items = SEQ(asdl_withitem_seq, &v);
     if (is_async)
-        return _PyAST_AsyncWith(items, body, NULL, EXTRA_TO_BODY(body));
-    return _PyAST_With(items, body, NULL, EXTRA_TO_BODY(body));
+        return _PyAST_AsyncWith(items, body, tc, EXTRA_TO_BODY);
+    return _PyAST_With(items, body, tc, EXTRA_TO_BODY);
 }
 
 static stmt_ty
@@ -1970,7 +2016,7 @@ try_stmt(Parser *p)
         asdl_stmt_seq *hbody = block(p, ex, is_star ? "'except*' statement" : "'except' statement");
         if (!hbody) { vec_free(&handlers); return NULL; }
         excepthandler_ty h = _PyAST_ExceptHandler(type, name, hbody, ex->lineno, ex->col_offset,
-                                                  END_OF(hbody)->end_lineno, END_OF(hbody)->end_col_offset, p->arena);
+                                                  last_nonws(p)->end_lineno, last_nonws(p)->end_col_offset, p->arena);
         if (!h) { vec_free(&handlers); return NULL; }
         vec_push(p, &handlers, h);
     }
@@ -1988,13 +2034,7 @@ try_stmt(Parser *p)
         if (!p->error) raise_at_eof(p, "expected 'except' or 'finally' block");
         return NULL;
     }
-    asdl_stmt_seq *endseq = asdl_seq_LEN(finalbody) ? finalbody : asdl_seq_LEN(orelse) ? orelse : NULL;
-    int el, ec;
-    if (endseq) { el = END_OF(endseq)->end_lineno; ec = END_OF(endseq)->end_col_offset; }
-    else {
-        excepthandler_ty h = handlers.items[handlers.n - 1];
-        el = h->end_lineno; ec = h->end_col_offset;
-    }
+    int el = last_nonws(p)->end_lineno, ec = last_nonws(p)->end_col_offset;
     asdl_excepthandler_seq *hs = SEQ(asdl_excepthandler_seq, &handlers);
     if (star == 1)
         return _PyAST_TryStar(body, hs, orelse, finalbody, _st->lineno, _st->col_offset, el, ec, p->arena);
@@ -2019,11 +2059,33 @@ funcdef(Parser *p, Token *_st, asdl_expr_seq *decorators, int is_async)
         if (!returns) return NULL;
     }
     if (!expect_colon(p)) return NULL;
+    /* func_type_comment: NEWLINE TYPE_COMMENT &(NEWLINE INDENT) | TYPE_COMMENT */
+    PyObject *tc = NULL;
+    if (at(p, NEWLINE) && peek_n(p, 1)->type == TYPE_COMMENT && peek_n(p, 2)->type == NEWLINE &&
+        peek_n(p, 3)->type == INDENT) {
+        advance(p);
+        tc = opt_type_comment(p);
+    } else if (at(p, TYPE_COMMENT) && peek_n(p, 1)->type == NEWLINE && peek_n(p, 2)->type == TYPE_COMMENT &&
+               peek_n(p, 3)->type == NEWLINE && peek_n(p, 4)->type == INDENT) {
+        /* invalid_double_type_comments: pegen blames the INDENT token, whose column is
+         * the tokenizer's position after the indentation, with no end */
+        Token *ind = peek_n(p, 4);
+        PyObject *text = _PyTokenizer_LineText(p->ts.buf, ind->lineno, 1);
+        if (!text) PyErr_Clear();
+        _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, "Cannot have two type comments on def",
+                                 ind->lineno, ind->col_offset, text, ind->lineno, -1);
+        Py_XDECREF(text);
+        p->error = 1;
+        return NULL;
+    } else {
+        tc = opt_type_comment(p);
+    }
+    if (p->error) return NULL;
     asdl_stmt_seq *body = block(p, def, "function definition");
     if (!body) return NULL;
     if (is_async)
-        return _PyAST_AsyncFunctionDef(name, args, body, decorators, returns, NULL, EXTRA_TO_BODY(body));
-    return _PyAST_FunctionDef(name, args, body, decorators, returns, NULL, EXTRA_TO_BODY(body));
+        return _PyAST_AsyncFunctionDef(name, args, body, decorators, returns, tc, EXTRA_TO_BODY);
+    return _PyAST_FunctionDef(name, args, body, decorators, returns, tc, EXTRA_TO_BODY);
 }
 
 static stmt_ty
@@ -2047,7 +2109,7 @@ classdef(Parser *p, asdl_expr_seq *decorators)
     if (!expect_colon(p)) return NULL;
     asdl_stmt_seq *body = block(p, _st, "class definition");
     if (!body) return NULL;
-    return _PyAST_ClassDef(name, bases, kws, body, decorators, EXTRA_TO_BODY(body));
+    return _PyAST_ClassDef(name, bases, kws, body, decorators, EXTRA_TO_BODY);
 }
 
 static stmt_ty
@@ -2431,8 +2493,7 @@ match_stmt(Parser *p)
     if (!cases.n || !expect(p, DEDENT)) { vec_free(&cases); return NULL; }
     asdl_match_case_seq *cs = SEQ(asdl_match_case_seq, &cases);
     if (!cs) return NULL;
-    match_case_ty lc = asdl_seq_GET(cs, asdl_seq_LEN(cs) - 1);
-    return _PyAST_Match(subject, cs, EXTRA_TO_BODY(lc->body));
+    return _PyAST_Match(subject, cs, EXTRA_TO_BODY);
 backtrack:
     if (p->error) return NULL;
     p->mark = m;
@@ -2499,6 +2560,28 @@ statements(Parser *p)
 
 /* ---------------------------------------------------------------- start rules */
 
+/* TypeIgnore(lineno, tag) for each `# type: ignore<tag>` the tokenizer set aside */
+static asdl_type_ignore_seq *
+type_ignores(Parser *p)
+{
+    Py_ssize_t n = p->ts.nignores;
+    asdl_type_ignore_seq *seq = _Py_asdl_type_ignore_seq_new(n, p->arena);
+    if (!seq) { p->error = 1; return NULL; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Token *t = &p->ts.ignores[i];
+        PyObject *tag = PyUnicode_DecodeUTF8(t->start, t->end - t->start, NULL);
+        if (!tag || _PyArena_AddPyObject(p->arena, tag) < 0) {
+            Py_XDECREF(tag);
+            p->error = 1;
+            return NULL;
+        }
+        type_ignore_ty ti = _PyAST_TypeIgnore(t->lineno, tag, p->arena);
+        if (!ti) { p->error = 1; return NULL; }
+        asdl_seq_SET(seq, i, ti);
+    }
+    return seq;
+}
+
 static mod_ty
 parse_start(Parser *p)
 {
@@ -2511,7 +2594,7 @@ parse_start(Parser *p)
         else if (!(body = statements(p)))
             return NULL;
         if (!expect(p, ENDMARKER)) return NULL;
-        return _PyAST_Module(body, EMPTY(asdl_type_ignore_seq), p->arena);
+        return _PyAST_Module(body, type_ignores(p), p->arena);
     }
     case Py_eval_input: {
         expr_ty e = tuple_of(p, star_expression);
@@ -2724,6 +2807,7 @@ run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int fl
     p.mode = mode;
     p.flags = flags;
     p.filename = filename;
+    p.ts.type_comments = (flags & PyCF_TYPE_COMMENTS) != 0;
     if (_PyTokenizer_Run(&p.ts, src, len, filename) < 0) {
         _PyTokenizer_Free(&p.ts);
         return NULL;
@@ -2797,9 +2881,29 @@ _PyPegen_parse_fstring_expr(Parser *parent, const char *s, Py_ssize_t n, Token *
             _PyPegen_raise_tok(parent, t, "f-string: empty expression not allowed");
             goto done;
         }
-        expr_ty e = at_kw(&p, KW_yield) ? yield_expr(&p) : tuple_of(&p, star_expression);
-        if (e && expect(&p, RPAR) && (at(&p, NEWLINE) || at(&p, ENDMARKER)))
+        int m0 = p.mark, bare_tuple = 0;
+        expr_ty e;
+        if (at_kw(&p, KW_yield)) e = yield_expr(&p);
+        else {
+            e = star_expression(&p);
+            if (e && at(&p, COMMA)) {
+                /* CPython parses "(a, b)": a bare tuple takes the added parentheses'
+                 * positions ('{' and one past '}') */
+                bare_tuple = 1;
+                p.mark = m0;
+                e = tuple_of(&p, star_expression);
+            }
+        }
+        Token *rp = e ? expect(&p, RPAR) : NULL;
+        if (rp && (at(&p, NEWLINE) || at(&p, ENDMARKER))) {
             result = e;
+            if (bare_tuple) {
+                e->lineno = p.toks[0].lineno;
+                e->col_offset = p.toks[0].col_offset;
+                e->end_lineno = rp->end_lineno;
+                e->end_col_offset = rp->end_col_offset;
+            }
+        }
     }
     if (!result && !p.error) {
         _PyPegen_raise_tok(parent, t, "f-string: invalid syntax");

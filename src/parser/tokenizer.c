@@ -800,6 +800,53 @@ taberror:
                         "inconsistent use of tabs and spaces in indentation");
 }
 
+/* With PyCF_TYPE_COMMENTS, a comment matching "#[ \t]*type:[ \t]*" is a TYPE_COMMENT token
+ * (its text after that prefix), or, for "type: ignore" followed by the end or an ASCII
+ * non-alphanumeric, a type-ignore recorded aside with its tag.  A TYPE_COMMENT alone on
+ * its line is followed by a NEWLINE (CPython's tokenizer forgets the line was blank).
+ * Returns 1 when a token was pushed, 0 when not, -1 on memory errors. */
+static int
+type_comment(Lexer *L, const char *hash)
+{
+    const char *prefix = "# type: ", *p = hash;
+    while (*prefix && p < L->cur) {
+        if (*prefix == ' ') {
+            while (*p == ' ' || *p == '\t') p++;
+        } else if (*prefix == *p) {
+            p++;
+        } else {
+            break;
+        }
+        prefix++;
+    }
+    if (*prefix)
+        return 0;
+    const char *ignore_end = p + 6;
+    int is_ignore = L->cur >= ignore_end && memcmp(p, "ignore", 6) == 0 &&
+                    !(L->cur > ignore_end && ((unsigned char)ignore_end[0] >= 128 ||
+                                              isalnum((unsigned char)ignore_end[0])));
+    if (is_ignore) {
+        TokState *ts = L->ts;
+        if (ts->nignores == ts->capignores) {
+            Py_ssize_t cap = ts->capignores ? ts->capignores * 2 : 8;
+            Token *n = PyMem_Realloc(ts->ignores, (size_t)cap * sizeof(Token));
+            if (!n) { PyErr_NoMemory(); return -1; }
+            ts->ignores = n;
+            ts->capignores = cap;
+        }
+        Token *t = &ts->ignores[ts->nignores++];
+        memset(t, 0, sizeof *t);
+        t->start = ignore_end;
+        t->end = L->cur;
+        t->lineno = t->end_lineno = L->lineno;
+        return 0;
+    }
+    if (emit(L, TYPE_COMMENT, p, L->cur) < 0)
+        return -1;
+    L->blankline = 0;
+    return 1;
+}
+
 static const char *opening_of(char c) { return c == ')' ? "(" : c == ']' ? "[" : "{"; }
 
 static int
@@ -815,9 +862,13 @@ lex(Lexer *L)
         /* skip spaces and comments */
         while (*L->cur == ' ' || *L->cur == '\t' || *L->cur == '\f')
             L->cur++;
-        if (*L->cur == '#')
+        if (*L->cur == '#') {
+            const char *hash = L->cur;
             while (L->cur < L->end && *L->cur != '\n')
                 L->cur++;
+            if (L->ts->type_comments && (rc = type_comment(L, hash)))
+                return rc < 0 ? rc : 0;
+        }
         const char *s = L->cur;
         if (s >= L->end) {
             L->saw_eof = 1;
@@ -955,7 +1006,9 @@ lex(Lexer *L)
 int
 _PyTokenizer_Run(TokState *ts, const char *s, Py_ssize_t len, PyObject *filename)
 {
+    int type_comments = ts->type_comments;
     memset(ts, 0, sizeof *ts);
+    ts->type_comments = type_comments;
     ts->buf = s;
     ts->len = len;
     ts->err_tok = -1;
@@ -981,5 +1034,7 @@ _PyTokenizer_Free(TokState *ts)
 {
     PyMem_Free(ts->toks);
     ts->toks = NULL;
+    PyMem_Free(ts->ignores);
+    ts->ignores = NULL;
     Py_CLEAR(ts->err.text);
 }

@@ -37,6 +37,10 @@ typedef struct {
     int err_tok;            /* index of the ERRORTOKEN that ends the stream, or -1 */
     PyObject *filename;
     int feature_async;      /* unused (3.11 treats async/await as keywords) */
+    int type_comments;      /* set before _PyTokenizer_Run: PyCF_TYPE_COMMENTS */
+    Token *ignores;         /* `# type: ignore<tag>` comments: lineno + tag text (start..end);
+                             * kept out of the token stream, as pegen does */
+    Py_ssize_t nignores, capignores;
 } TokState;
 
 /* Tokenizes s (must stay alive while tokens are used). Returns 0, or -1 on memory

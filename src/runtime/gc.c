@@ -761,9 +761,32 @@ void _PyGC_Unfreeze(void)
     gc_list_merge(&GCST->permanent.head, GEN_HEAD(NUM_GENERATIONS - 1));
 }
 
-/* At interpreter shutdown: drop the module's lists (the objects stay as they are). */
+#if defined(KRAIT_ASAN) || defined(KRAIT_LEAKCHECK)
+/* Unlink every object of `list` (they become untracked; a later dealloc is fine). */
+static void gc_list_dissolve(PyGC_Head *list)
+{
+    PyGC_Head *g = GC_NEXT(list), *next;
+    for (; g != list; g = next) {
+        next = GC_NEXT(g);
+        g->_gc_next = 0;
+        g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+    }
+    gc_list_init(list);
+}
+#endif
+
+/* At interpreter shutdown, after the last collection: drop the module's lists.  In
+ * sanitizer builds also dissolve the generation lists, which otherwise link every
+ * tracked object to a static head, so LeakSanitizer would count any leaked container
+ * as reachable; after this only real references keep objects "reachable". */
 void _PyGC_Fini(void)
 {
     Py_CLEAR(GCST->garbage);
     Py_CLEAR(GCST->callbacks);
+#if defined(KRAIT_ASAN) || defined(KRAIT_LEAKCHECK)
+    GCST->enabled = 0;
+    for (int i = 0; i < NUM_GENERATIONS; i++)
+        gc_list_dissolve(GEN_HEAD(i));
+    gc_list_dissolve(&GCST->permanent.head);
+#endif
 }

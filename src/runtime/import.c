@@ -1071,15 +1071,57 @@ typedef struct {
     const char *name;       /* the name it is imported as */
     const char *origname;   /* the stdlib module it comes from */
     const char *relpath;    /* its source under the stdlib directory */
+    int ispkg;
+    int bootstrap;          /* needed to start importlib: frozen whatever the options */
 } frozen_entry;
 
+/* The modules CPython 3.11 freezes (its Python/frozen.c), aliases included. */
 static const frozen_entry frozen_modules[] = {
-    {"_frozen_importlib", "importlib._bootstrap", "importlib/_bootstrap"},
+    {"_frozen_importlib", "importlib._bootstrap", "importlib/_bootstrap", 0, 1},
     {"_frozen_importlib_external", "importlib._bootstrap_external",
-     "importlib/_bootstrap_external"},
-    {"zipimport", "zipimport", "zipimport"},
-    {NULL, NULL, NULL},
+     "importlib/_bootstrap_external", 0, 1},
+    {"zipimport", "zipimport", "zipimport", 0, 1},
+    {"abc", "abc", "abc", 0, 0},
+    {"codecs", "codecs", "codecs", 0, 0},
+    {"io", "io", "io", 0, 0},
+    {"_collections_abc", "_collections_abc", "_collections_abc", 0, 0},
+    {"_sitebuiltins", "_sitebuiltins", "_sitebuiltins", 0, 0},
+    {"genericpath", "genericpath", "genericpath", 0, 0},
+    {"ntpath", "ntpath", "ntpath", 0, 0},
+    {"posixpath", "posixpath", "posixpath", 0, 0},
+    {"os.path", "posixpath", "posixpath", 0, 0},
+    {"os", "os", "os", 0, 0},
+    {"site", "site", "site", 0, 0},
+    {"stat", "stat", "stat", 0, 0},
+    {"importlib.util", "importlib.util", "importlib/util", 0, 0},
+    {"importlib.machinery", "importlib.machinery", "importlib/machinery", 0, 0},
+    {"runpy", "runpy", "runpy", 0, 0},
+    {"__hello__", "__hello__", "__hello__", 0, 0},
+    {"__hello_alias__", "__hello__", "__hello__", 0, 0},
+    {"__phello_alias__", "__hello__", "__hello__", 1, 0},
+    {"__phello_alias__.spam", "__hello__", "__hello__", 0, 0},
+    {"__phello__", "__phello__", "__phello__/__init__", 1, 0},
+    {"__phello__.spam", "__phello__.spam", "__phello__/spam", 0, 0},
+    {NULL, NULL, NULL, 0, 0},
 };
+
+static int frozen_override = 0;
+
+void _PyImport_OverrideFrozenModules(int override) { frozen_override = override; }
+
+/* CPython's use_frozen(): -X frozen_modules=off (or _imp's test override) leaves only
+ * the bootstrap modules frozen. */
+static int use_frozen(void)
+{
+    if (frozen_override != 0)
+        return frozen_override > 0;
+    const PyConfig *c = &_PyInterpreterState_GET()->config;
+    int on = 1;
+    for (int i = 0; i < c->nxoptions; i++)
+        if (strncmp(c->xoptions[i], "frozen_modules=", 15) == 0)
+            on = strcmp(c->xoptions[i] + 15, "off") != 0;
+    return on;
+}
 
 static const frozen_entry *find_frozen_entry(PyObject *name)
 {
@@ -1087,7 +1129,7 @@ static const frozen_entry *find_frozen_entry(PyObject *name)
         return NULL;
     for (const frozen_entry *f = frozen_modules; f->name; f++)
         if (_PyUnicode_EqualToASCIIString(name, f->name))
-            return f;
+            return f->bootstrap || use_frozen() ? f : NULL;
     return NULL;
 }
 
@@ -1201,7 +1243,9 @@ static PyObject *get_frozen_code(const frozen_entry *f)
     snprintf(src, sizeof(src), "%s/%s.py", KRAIT_STDLIB_DIR, f->relpath);
     snprintf(cdir, sizeof(cdir), "%s/%.*s%s__pycache__", KRAIT_STDLIB_DIR, dirlen, f->relpath,
              dirlen ? "/" : "");
-    snprintf(cpath, sizeof(cpath), "%s/%s.%s.pyc", cdir, base, KRAIT_CACHE_TAG);
+    /* not SourceFileLoader's NAME.krait-311.pyc: that one's code has the real path as
+     * co_filename, this one "<frozen NAME>" */
+    snprintf(cpath, sizeof(cpath), "%s/%s.%s.frozen.pyc", cdir, base, KRAIT_CACHE_TAG);
     struct stat st;
     if (stat(src, &st) < 0) {
         PyErr_Format(PyExc_ImportError, "No such frozen object named '%s'", f->name);
@@ -1233,13 +1277,23 @@ static PyObject *get_frozen_code(const frozen_entry *f)
 
 int _PyImport_IsFrozen(PyObject *name) { return find_frozen_entry(name) != NULL; }
 
+int _PyImport_IsFrozenPackage(PyObject *name)
+{
+    const frozen_entry *f = find_frozen_entry(name);
+    if (f == NULL) {
+        PyErr_Format(PyExc_ImportError, "No such frozen object named %R", name);
+        return -1;
+    }
+    return f->ispkg;
+}
+
 /* _imp.find_frozen(): (data, ispkg, origname), or None. */
 PyObject *_PyImport_FindFrozen(PyObject *name)
 {
     const frozen_entry *f = find_frozen_entry(name);
     if (f == NULL)
         Py_RETURN_NONE;
-    return Py_BuildValue("(OOs)", Py_None, Py_False, f->origname);
+    return Py_BuildValue("(OOs)", Py_None, f->ispkg ? Py_True : Py_False, f->origname);
 }
 
 PyObject *_PyImport_GetFrozenObject(PyObject *name)

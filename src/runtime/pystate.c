@@ -323,9 +323,3 @@ PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)
     }
     return interp->dict;
 }
-
-/* The frame's builtins when a frame runs (ceval overrides this weak default). */
-__attribute__((weak)) PyObject *PyEval_GetBuiltins(void)
-{
-    return _PyInterpreterState_GET()->builtins;
-}

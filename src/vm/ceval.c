@@ -13,97 +13,8 @@
 #  define USE_COMPUTED_GOTOS 0
 #endif
 
-/* ---- eval breaker, pending calls, signals ---- */
-
-#define NPENDINGCALLS 32
-static struct {
-    volatile int eval_breaker;     /* any of the below needs attention */
-    volatile int signals_pending;
-    volatile int calls_to_do;
-    struct { int (*func)(void *); void *arg; } calls[NPENDINGCALLS];
-    int first, last;
-    int busy;
-} ceval_rt;
-
-static void recompute_breaker(void)
-{
-    ceval_rt.eval_breaker = ceval_rt.signals_pending | ceval_rt.calls_to_do;
-}
-
-void _PyEval_SignalReceived(void)
-{
-    ceval_rt.signals_pending = 1;
-    ceval_rt.eval_breaker = 1;
-}
-
-int Py_AddPendingCall(int (*func)(void *), void *arg)
-{
-    int j = (ceval_rt.last + 1) % NPENDINGCALLS;
-    if (j == ceval_rt.first) return -1; /* queue full */
-    ceval_rt.calls[ceval_rt.last].func = func;
-    ceval_rt.calls[ceval_rt.last].arg = arg;
-    ceval_rt.last = j;
-    ceval_rt.calls_to_do = 1;
-    ceval_rt.eval_breaker = 1;
-    return 0;
-}
-
-static int run_pending_calls(void)
-{
-    if (ceval_rt.busy) return 0;
-    ceval_rt.busy = 1;
-    ceval_rt.calls_to_do = 0;
-    recompute_breaker();
-    while (ceval_rt.first != ceval_rt.last) {
-        int i = ceval_rt.first;
-        int (*func)(void *) = ceval_rt.calls[i].func;
-        void *arg = ceval_rt.calls[i].arg;
-        ceval_rt.first = (i + 1) % NPENDINGCALLS;
-        if (func(arg) < 0) {
-            ceval_rt.busy = 0;
-            ceval_rt.calls_to_do = 1;
-            recompute_breaker();
-            return -1;
-        }
-    }
-    ceval_rt.busy = 0;
-    return 0;
-}
-
-static int handle_signals(void)
-{
-    ceval_rt.signals_pending = 0;
-    recompute_breaker();
-    if (PyErr_CheckSignals() < 0) {
-        ceval_rt.signals_pending = 1; /* try again later */
-        recompute_breaker();
-        return -1;
-    }
-    return 0;
-}
-
-int Py_MakePendingCalls(void)
-{
-    if (handle_signals() < 0) return -1;
-    return run_pending_calls();
-}
-
-static int handle_eval_breaker(void)
-{
-    if (ceval_rt.signals_pending && handle_signals() < 0) return -1;
-    if (ceval_rt.calls_to_do && run_pending_calls() < 0) return -1;
-    return 0;
-}
-
-void _PyEval_InitState(PyInterpreterState *interp)
-{
-    interp->ceval = &ceval_rt;
-}
-
-void _PyEval_FiniState(PyInterpreterState *interp)
-{
-    interp->ceval = NULL;
-}
+/* The eval breaker, pending calls and signals live in ceval_gil.c (owner: threads):
+ * the loop tests _Py_EVAL_BREAKER() and calls _Py_HandlePending(). */
 
 /* ---- -X dxp: dynamic execution profile ---- */
 
@@ -1378,7 +1289,7 @@ resume_frame:
         throwflag = 0;
         goto error;
     }
-    if (ceval_rt.eval_breaker && handle_eval_breaker() < 0) goto error;
+    if (_Py_EVAL_BREAKER() && _Py_HandlePending(tstate) < 0) goto error;
 
 #define INSTR_OFFSET() ((int)(next_instr - first_instr))
 #define NEXTOPARG() do { \
@@ -1417,7 +1328,7 @@ resume_frame:
 #define DISPATCH() goto dispatch
 #endif
 #define CHECK_EVAL_BREAKER() \
-    if (Py_UNLIKELY(ceval_rt.eval_breaker) && handle_eval_breaker() < 0) goto error
+    if (Py_UNLIKELY(_Py_EVAL_BREAKER()) && _Py_HandlePending(tstate) < 0) goto error
 
 dispatch:
     NEXTOPARG();

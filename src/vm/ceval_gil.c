@@ -218,7 +218,7 @@ static void reset_gil_drop_request(void)
 }
 
 /* Async-signal-safe: the C signal handlers call this. */
-__attribute__((weak)) void _PyEval_SignalReceived(void)
+void _PyEval_SignalReceived(void)
 {
     ATOMIC_STORE(&signals_pending, 1);
     ATOMIC_STORE(&_Py_eval_breaker, 1);
@@ -242,7 +242,7 @@ static struct {
 
 /* 0 queued, -1 queue full (or the lock could not be had, e.g. inside a signal handler
  * that interrupted its holder: a blocking wait there would deadlock). */
-__attribute__((weak)) int Py_AddPendingCall(int (*func)(void *), void *arg)
+int Py_AddPendingCall(int (*func)(void *), void *arg)
 {
     int tries = 0;
     while (pthread_mutex_trylock(&pending.lock) != 0) {
@@ -308,7 +308,7 @@ static int handle_signals(PyThreadState *tstate)
 }
 
 /* Signals and pending calls, from the main thread; other threads: nothing to do. */
-__attribute__((weak)) int Py_MakePendingCalls(void)
+int Py_MakePendingCalls(void)
 {
     if (!_Py_IsMainThread())
         return 0;
@@ -318,8 +318,8 @@ __attribute__((weak)) int Py_MakePendingCalls(void)
     return make_pending_calls();
 }
 
-__attribute__((weak)) void _PyEval_InitState(PyInterpreterState *interp) { (void)interp; }
-__attribute__((weak)) void _PyEval_FiniState(PyInterpreterState *interp) { (void)interp; }
+void _PyEval_InitState(PyInterpreterState *interp) { (void)interp; }
+void _PyEval_FiniState(PyInterpreterState *interp) { (void)interp; }
 
 /* ================================================================ the GIL */
 

@@ -1,0 +1,4 @@
+# closing sys.stdout: shutdown skips the closed stream (exit 0, nothing on stderr)
+import sys
+print("x")
+sys.stdout.close()
