@@ -62,6 +62,9 @@ void _PyThreadState_DeleteExcept(PyThreadState *tstate);  /* at fork/finalizatio
 /* Runs when a thread state is deleted (threading's "thread finished" sentinel). */
 void _PyThreadState_SetOnDelete(PyThreadState *tstate, void (*func)(void *), void *arg);
 int _Py_IsMainThread(void);
+/* sys._current_frames() / sys._current_exceptions(): {thread id: frame / exception}. */
+PyObject *_PyThread_CurrentFrames(void);
+PyObject *_PyThread_CurrentExceptions(void);
 /* In a forked child: the caller becomes the main and only thread (part of
  * _PyEval_ReInitThreads). */
 void _PyRuntimeState_ReInitThreads(PyThreadState *tstate);

@@ -37,6 +37,7 @@ typedef struct PyCodeObject {
     Py_ssize_t *co_cell2arg;     /* per cell: index of the argument it copies, or -1 */
     PyObject *co_weakreflist;
     void *co_extra;
+    void *co_cache;         /* the eval loop's per-name caches (ceval.c), NULL until used */
 } PyCodeObject;
 
 /* co_flags, CPython's values. */

@@ -48,6 +48,10 @@ PyObject *PyInit_grp(void);  /* modules-data */
 PyObject *PyInit__csv(void);  /* modules-data */
 PyObject *PyInit__json(void);  /* modules-data */
 PyObject *PyInit__datetime(void);  /* modules-data */
+PyObject *PyInit_pyexpat(void);  /* modules-xml */
+PyObject *PyInit__bz2(void);  /* modules-xml */
+PyObject *PyInit__lzma(void);  /* modules-xml */
+PyObject *PyInit__tracemalloc(void);  /* modules-xml */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -96,5 +100,9 @@ struct _inittab _PyImport_Inittab[] = {
     {"_csv", PyInit__csv},
     {"_json", PyInit__json},
     {"_datetime", PyInit__datetime},
+    {"pyexpat", PyInit_pyexpat},
+    {"_bz2", PyInit__bz2},
+    {"_lzma", PyInit__lzma},
+    {"_tracemalloc", PyInit__tracemalloc},
     {NULL, NULL},
 };

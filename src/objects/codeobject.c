@@ -244,6 +244,7 @@ PyCodeObject *PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount,
     co->co_cell2arg = NULL;
     co->co_weakreflist = NULL;
     co->co_extra = NULL;
+    co->co_cache = NULL;
     if (compute_cell2arg(co) < 0) { Py_DECREF(co); return NULL; }
     return co;
 }
@@ -357,6 +358,7 @@ static void code_dealloc(PyCodeObject *co)
     Py_XDECREF(co->co_linetable);
     Py_XDECREF(co->co_exceptiontable);
     PyMem_Free(co->co_cell2arg);
+    PyMem_Free(co->co_cache);
     PyObject_Free(co);
 }
 

@@ -124,6 +124,35 @@ _PyPegen_raise_tok(Parser *p, Token *t, const char *fmt, ...)
 /* RAISE_SYNTAX_ERROR: at the furthest token read */
 #define RAISE_LAST(...) _PyPegen_raise_tok(p, &p->toks[p->maxmark], __VA_ARGS__)
 
+int
+_PyPegen_check_version(Parser *p, int version, const char *what, Token *t)
+{
+    if (p->feature_version >= version)
+        return 1;
+    if (!t) t = &p->toks[p->maxmark];
+    if (t->at_eof && (t->type == DEDENT || t->type == ENDMARKER) && !p->parent) {
+        /* a block closed by the end of the source: pegen's tokenizer is still on the last
+         * line, past its newline, and the DEDENT has no end column */
+        int i = (int)(t - p->toks);
+        while (i > 0 && p->toks[i].type != NEWLINE) i--;
+        Token *nl = &p->toks[i];
+        PyObject *text = _PyTokenizer_LineText(p->ts.buf, nl->lineno, 1);
+        if (!text) PyErr_Clear();
+        PyObject *msg = PyUnicode_FromFormat("%s only supported in Python 3.%i and greater", what, version);
+        if (msg) {
+            _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, PyUnicode_AsUTF8(msg), nl->lineno,
+                                     nl->col_offset + 1, text, nl->lineno, -1);
+            Py_DECREF(msg);
+        }
+        Py_XDECREF(text);
+        p->error = 1;
+        return 0;
+    }
+    _PyPegen_raise_tok(p, t, "%s only supported in Python 3.%i and greater", what, version);
+    return 0;
+}
+#define CHECK_VERSION(v, what) _PyPegen_check_version(p, v, what, NULL)
+
 /* pegen's RAISE_SYNTAX_ERROR (no known location) at a token that has no column in CPython
  * (DEDENT/ENDMARKER at the end of the input): the tokenizer's position, i.e. the end of the
  * last line counting its newline, and no end offset. */
@@ -849,6 +878,7 @@ await_primary(Parser *p)
     if (expect_kw(p, KW_await)) {
         expr_ty a = primary(p);
         if (!a) return NULL;
+        if (!CHECK_VERSION(5, "Await expressions are")) return NULL;
         return _PyAST_Await(a, EXTRA);
     }
     return primary(p);
@@ -918,6 +948,7 @@ binary(Parser *p, int level)
         advance(p);
         expr_ty b = level == 0 ? factor(p) : binary(p, level - 1);
         if (!b) return NULL;
+        if (op == MatMult && !CHECK_VERSION(5, "The '@' operator is")) return NULL;
         a = _PyAST_BinOp(a, (operator_ty)op, b, EXTRA);
         if (!a) return NULL;
     }
@@ -1053,6 +1084,7 @@ named_expression(Parser *p)
         if (!v) return NULL;
         expr_ty target = name_expr(p, t, Store);
         if (!target) return NULL;
+        if (!CHECK_VERSION(8, "Assignment expressions are")) return NULL;
         return _PyAST_NamedExpr(target, v, EXTRA);
     }
     expr_ty e = expression(p);
@@ -1177,6 +1209,7 @@ for_if_clauses(Parser *p)
             vec_push(p, &ifs, c);
         }
         if (at(p, COMMA) && peek(p)->level > 0 && 0) { }
+        if (is_async && !CHECK_VERSION(6, "Async comprehensions are")) { vec_free(&ifs); vec_free(&v); return NULL; }
         comprehension_ty c = _PyAST_comprehension(target, iter, SEQ(asdl_expr_seq, &ifs), is_async, p->arena);
         if (!c) { vec_free(&v); return NULL; }
         vec_push(p, &v, c);
@@ -1417,6 +1450,7 @@ lambdef(Parser *p)
     advance(p);
     arguments_ty a = parameters(p, COLON, 0);
     if (!a) return NULL;
+    if (asdl_seq_LEN(a->posonlyargs) && !CHECK_VERSION(8, "Positional-only parameters are")) return NULL;
     if (!expect(p, COLON)) return NULL;
     expr_ty body = expression(p);
     if (!body) return NULL;
@@ -1470,6 +1504,7 @@ assignment_or_expr(Parser *p)
         }
         int simple = e->kind == Name_kind && first->type != LPAR;
         set_context(p, e, Store);
+        if (!CHECK_VERSION(6, "Variable annotation syntax is")) return NULL;
         return _PyAST_AnnAssign(e, ann, value, simple, EXTRA);
     }
     if (t->type == EQUAL) {
@@ -1514,7 +1549,10 @@ assignment_or_expr(Parser *p)
     case PLUSEQUAL: aug = Add; break;
     case MINEQUAL: aug = Sub; break;
     case STAREQUAL: aug = Mult; break;
-    case ATEQUAL: aug = MatMult; break;
+    case ATEQUAL:
+        aug = MatMult;
+        if (!_PyPegen_check_version(p, 5, "The '@' operator is", t)) return NULL;
+        break;
     case SLASHEQUAL: aug = Div; break;
     case PERCENTEQUAL: aug = Mod; break;
     case AMPEREQUAL: aug = BitAnd; break;
@@ -1885,8 +1923,10 @@ for_stmt(Parser *p, Token *_st, int is_async)
     if (!body) return NULL;
     asdl_stmt_seq *orelse = at_kw(p, KW_else) ? else_block(p) : EMPTY(asdl_stmt_seq);
     if (!orelse) return NULL;
-    if (is_async)
+    if (is_async) {
+        if (!CHECK_VERSION(5, "Async for loops are")) return NULL;
         return _PyAST_AsyncFor(target, iter, body, orelse, tc, EXTRA_TO_BODY);
+    }
     return _PyAST_For(target, iter, body, orelse, tc, EXTRA_TO_BODY);
 }
 
@@ -1955,6 +1995,9 @@ with_stmt(Parser *p, Token *_st, int is_async)
     asdl_stmt_seq *body = block(p, kw, "'with' statement");
     if (!body) { vec_free(&v); return NULL; }
     asdl_withitem_seq *items = SEQ(asdl_withitem_seq, &v);
+    if (is_async ? !CHECK_VERSION(5, "Async with statements are")
+                 : parenthesised && !CHECK_VERSION(9, "Parenthesized context managers are"))
+        return NULL;
     if (is_async)
         return _PyAST_AsyncWith(items, body, tc, EXTRA_TO_BODY);
     return _PyAST_With(items, body, tc, EXTRA_TO_BODY);
@@ -2036,6 +2079,7 @@ try_stmt(Parser *p)
     }
     int el = last_nonws(p)->end_lineno, ec = last_nonws(p)->end_col_offset;
     asdl_excepthandler_seq *hs = SEQ(asdl_excepthandler_seq, &handlers);
+    if (star == 1 && !CHECK_VERSION(11, "Exception groups are")) return NULL;
     if (star == 1)
         return _PyAST_TryStar(body, hs, orelse, finalbody, _st->lineno, _st->col_offset, el, ec, p->arena);
     return _PyAST_Try(body, hs, orelse, finalbody, _st->lineno, _st->col_offset, el, ec, p->arena);
@@ -2052,6 +2096,7 @@ funcdef(Parser *p, Token *_st, asdl_expr_seq *decorators, int is_async)
     if (!expect(p, LPAR)) return NULL;
     arguments_ty args = parameters(p, RPAR, 1);
     if (!args) return NULL;
+    if (asdl_seq_LEN(args->posonlyargs) && !CHECK_VERSION(8, "Positional-only parameters are")) return NULL;
     if (!expect(p, RPAR)) return NULL;
     expr_ty returns = NULL;
     if (expect(p, RARROW)) {
@@ -2083,6 +2128,7 @@ funcdef(Parser *p, Token *_st, asdl_expr_seq *decorators, int is_async)
     if (p->error) return NULL;
     asdl_stmt_seq *body = block(p, def, "function definition");
     if (!body) return NULL;
+    if (is_async && !CHECK_VERSION(5, "Async functions are")) return NULL;
     if (is_async)
         return _PyAST_AsyncFunctionDef(name, args, body, decorators, returns, tc, EXTRA_TO_BODY);
     return _PyAST_FunctionDef(name, args, body, decorators, returns, tc, EXTRA_TO_BODY);
@@ -2493,6 +2539,7 @@ match_stmt(Parser *p)
     if (!cases.n || !expect(p, DEDENT)) { vec_free(&cases); return NULL; }
     asdl_match_case_seq *cs = SEQ(asdl_match_case_seq, &cases);
     if (!cs) return NULL;
+    if (!CHECK_VERSION(10, "Pattern matching is")) return NULL;
     return _PyAST_Match(subject, cs, EXTRA_TO_BODY);
 backtrack:
     if (p->error) return NULL;
@@ -2798,10 +2845,11 @@ single_incomplete(Parser *p, mod_ty m, int flags)
 
 static mod_ty
 run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int flags, PyArena *arena,
-           int char_offsets)
+           int char_offsets, int feature_version)
 {
     Parser p;
     memset(&p, 0, sizeof p);
+    p.feature_version = feature_version;
     p.char_offsets = char_offsets;
     p.arena = arena;
     p.mode = mode;
@@ -2853,6 +2901,7 @@ _PyPegen_parse_fstring_expr(Parser *parent, const char *s, Py_ssize_t n, Token *
     p.flags = parent->flags;
     p.filename = parent->filename;
     p.parent = parent;
+    p.feature_version = parent->feature_version;
     expr_ty result = NULL;
     if (_PyTokenizer_Run(&p.ts, buf, n + 2, parent->filename) < 0) {
         parent->error = 1;
@@ -2947,7 +2996,9 @@ parse_source(const char *str, PyObject *filename, int mode, PyCompilerFlags *fla
      * for str sources (PyCF_IGNORE_COOKIE) or a coding cookie; otherwise offsets stay in
      * bytes (python3.11 file.py shows byte columns on non-ASCII lines). */
     int char_offsets = (cf & PyCF_IGNORE_COOKIE) || cookie;
-    mod_ty m = run_parser(src, k, filename, mode, cf, arena, char_offsets);
+    /* as pegen: feature_version only counts for ast.parse (PyCF_ONLY_AST) */
+    int fv = flags && (cf & PyCF_ONLY_AST) ? flags->cf_feature_version : PY_MINOR_VERSION;
+    mod_ty m = run_parser(src, k, filename, mode, cf, arena, char_offsets, fv);
     PyMem_Free(src);
     return m;
 }

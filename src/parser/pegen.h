@@ -21,6 +21,7 @@ typedef struct Parser {
     int in_fstring;
     int char_offsets;     /* report error columns in characters (else bytes), as pegen */
     int str_next;         /* token after the STRING+ run being decoded (pegen's fill-1) */
+    int feature_version;  /* minor version for ast.parse(feature_version=...); 11 otherwise */
     struct Parser *parent;
 } Parser;
 
@@ -32,4 +33,7 @@ expr_ty _PyPegen_parse_fstring_expr(Parser *p, const char *s, Py_ssize_t n, Toke
 void *_PyPegen_raise_at(Parser *p, PyObject *type, int lineno, int col, int end_lineno,
                         int end_col, const char *fmt, ...);
 void *_PyPegen_raise_tok(Parser *p, Token *t, const char *fmt, ...);
+/* "<what> only supported in Python 3.<version> and greater" at the furthest token read
+ * when p->feature_version < version (pegen's CHECK_VERSION); returns 0 after raising */
+int _PyPegen_check_version(Parser *p, int version, const char *what, Token *at);
 #endif

@@ -382,6 +382,11 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
     int conversion = -1;
     int debug = 0;
     if (*s == '=') {
+        if (p->feature_version < 8) {
+            _PyPegen_raise_tok(p, &p->toks[p->str_next], "f-string: self documenting expressions are "
+                               "only supported in Python 3.8 and greater");
+            return -1;
+        }
         debug = 1;
         s++;
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\f' || *s == '\r')) s++;
@@ -522,6 +527,8 @@ _PyPegen_concatenate_strings(Parser *p, int first, int last)
             check_utf8(p, body, bend - body, raw || !memchr(body, '\\', (size_t)(bend - body))) < 0)
             goto fail;
         if (is_f) {
+            if (!_PyPegen_check_version(p, 6, "Format strings are", &p->toks[p->str_next]))
+                goto fail;
             any_f = 1;
             if (fstring_parse(p, t, &body, bend, raw, 0, &ps) < 0) goto fail;
         } else if (decode_body(p, t, body, bend - body, raw, is_b, &ps.lit) < 0) {

@@ -323,3 +323,69 @@ PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)
     }
     return interp->dict;
 }
+
+/* sys._current_frames(): {thread id: innermost frame} for every thread state that is
+ * running Python code.  Called with the GIL held, so no frame changes under us; the
+ * list lock keeps PyGILState_Ensure from adding a state meanwhile. */
+PyObject *_PyThread_CurrentFrames(void)
+{
+    PyObject *result = PyDict_New();
+    if (result == NULL)
+        return NULL;
+    int err = 0;
+    HEAD_LOCK();
+    for (PyInterpreterState *i = interp_head; i != NULL && !err; i = i->next) {
+        for (PyThreadState *t = i->tstate_head; t != NULL && !err; t = t->next) {
+            if (t->frame == NULL)
+                continue;
+            PyObject *id = PyLong_FromUnsignedLong(t->thread_id);
+            err = id == NULL || PyDict_SetItem(result, id, (PyObject *)t->frame) < 0;
+            Py_XDECREF(id);
+        }
+    }
+    HEAD_UNLOCK();
+    if (err) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+/* The (type, value, traceback) of the exception a thread is handling, as sys.exc_info(). */
+static PyObject *exc_info_tuple(PyThreadState *t)
+{
+    _PyErr_StackItem *item = _PyErr_GetTopmostException(t);
+    PyObject *value = item != NULL ? item->exc_value : NULL;
+    if (value == NULL || value == Py_None)
+        return PyTuple_Pack(3, Py_None, Py_None, Py_None);
+    PyObject *tb = PyExceptionInstance_Check(value) ? PyException_GetTraceback(value) : NULL;
+    PyObject *r = PyTuple_Pack(3, (PyObject *)Py_TYPE(value), value, tb ? tb : Py_None);
+    Py_XDECREF(tb);
+    return r;
+}
+
+/* sys._current_exceptions(): {thread id: sys.exc_info() of that thread} for every
+ * thread state (3.11 gives tuples; 3.12 changed it to the bare exception). */
+PyObject *_PyThread_CurrentExceptions(void)
+{
+    PyObject *result = PyDict_New();
+    if (result == NULL)
+        return NULL;
+    int err = 0;
+    HEAD_LOCK();
+    for (PyInterpreterState *i = interp_head; i != NULL && !err; i = i->next) {
+        for (PyThreadState *t = i->tstate_head; t != NULL && !err; t = t->next) {
+            PyObject *id = PyLong_FromUnsignedLong(t->thread_id);
+            PyObject *info = id != NULL ? exc_info_tuple(t) : NULL;
+            err = info == NULL || PyDict_SetItem(result, id, info) < 0;
+            Py_XDECREF(id);
+            Py_XDECREF(info);
+        }
+    }
+    HEAD_UNLOCK();
+    if (err) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}

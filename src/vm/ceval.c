@@ -673,6 +673,51 @@ static PyObject *load_global(PyThreadState *tstate, PyFrameObject *f, PyObject *
     return v;
 }
 
+/* ---- per-code caches (co_cache), one entry per name in co_names ----
+ * LOAD_GLOBAL: the value found for the name, valid while the globals and builtins dicts
+ * are the same objects with the same ma_version_tag (every mutation of a dict gives it a
+ * new, globally unique tag), so a hit costs two compares and no hashing.  The value is
+ * borrowed: one of the two unchanged dicts holds it. */
+typedef struct {
+    PyObject *globals, *builtins;  /* identity of the dicts (borrowed) */
+    uint64_t gver, bver;
+    PyObject *value;               /* borrowed */
+} global_cache;
+
+static global_cache *code_cache(PyCodeObject *co)
+{
+    if (co->co_cache == NULL) {
+        Py_ssize_t n = PyTuple_GET_SIZE(co->co_names);
+        co->co_cache = PyMem_Calloc(n ? (size_t)n : 1, sizeof(global_cache));
+    }
+    return co->co_cache;
+}
+
+static PyObject *load_global_cached(PyThreadState *tstate, PyFrameObject *f, int oparg)
+{
+    PyCodeObject *co = f->f_code;
+    PyObject *name = PyTuple_GET_ITEM(co->co_names, oparg);
+    PyDictObject *g = (PyDictObject *)f->f_globals, *b = (PyDictObject *)f->f_builtins;
+    if (!PyDict_CheckExact(g) || !PyDict_CheckExact(b))
+        return load_global(tstate, f, name);
+    global_cache *c = code_cache(co);
+    if (c == NULL)
+        return load_global(tstate, f, name);
+    c += oparg;
+    if (c->globals == (PyObject *)g && c->gver == g->ma_version_tag &&
+        c->builtins == (PyObject *)b && c->bver == b->ma_version_tag)
+        return Py_NewRef(c->value);
+    PyObject *v = load_global(tstate, f, name);
+    if (v != NULL) {
+        c->globals = (PyObject *)g;
+        c->gver = g->ma_version_tag;
+        c->builtins = (PyObject *)b;
+        c->bver = b->ma_version_tag;
+        c->value = v;
+    }
+    return v;
+}
+
 /* raise [exc [from cause]] */
 static int do_raise(PyThreadState *tstate, PyObject *exc, PyObject *cause)
 {
@@ -1896,8 +1941,17 @@ dispatch_opcode:
     }
 
     TARGET(LOAD_GLOBAL) {
-        PyObject *v = load_global(tstate, f, GETITEM(names, oparg));
-        if (v == NULL) goto error;
+        PyObject *v;
+        global_cache *c = (global_cache *)co->co_cache;
+        PyDictObject *g = (PyDictObject *)f->f_globals, *b = (PyDictObject *)f->f_builtins;
+        if (c != NULL && (c += oparg)->globals == (PyObject *)g &&
+            c->gver == g->ma_version_tag && c->builtins == (PyObject *)b &&
+            c->bver == b->ma_version_tag) {
+            v = Py_NewRef(c->value);   /* hit: implies both are exact dicts */
+        } else {
+            v = load_global_cached(tstate, f, oparg);
+            if (v == NULL) goto error;
+        }
         PUSH(v);
         DISPATCH();
     }
