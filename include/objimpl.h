@@ -74,6 +74,12 @@ typedef struct _gc_head {
 #define _PyGC_FINALIZED(o) _PyGCHead_FINALIZED(_Py_AS_GC(o))
 #define _PyGC_SET_FINALIZED(o) _PyGCHead_SET_FINALIZED(_Py_AS_GC(o))
 
+/* Bytes allocated in front of an object of type tp, as CPython 3.11: the PyGC_Head of GC
+ * types, and before it two words (values, dict) for Py_TPFLAGS_MANAGED_DICT types. */
+#define _PyType_PreHeaderSize(tp) \
+    ((PyType_IS_GC(tp) ? sizeof(PyGC_Head) : 0) + \
+     (PyType_HasFeature((tp), Py_TPFLAGS_MANAGED_DICT) ? 2 * sizeof(PyObject *) : 0))
+
 PyObject *_PyObject_GC_New(PyTypeObject *);
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *, Py_ssize_t);
 PyVarObject *_PyObject_GC_Resize(PyVarObject *, Py_ssize_t);

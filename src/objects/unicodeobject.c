@@ -467,6 +467,27 @@ int _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer, Py_UCS4 ch)
     return 0;
 }
 
+/* n copies of ch, in one reservation (padding can be huge: no per-char calls). */
+static int writer_fill(_PyUnicodeWriter *writer, Py_UCS4 ch, Py_ssize_t n)
+{
+    if (n <= 0)
+        return 0;
+    if (ch > MAX_UNICODE) {
+        PyErr_SetString(PyExc_ValueError, "character must be in range(0x110000)");
+        return -1;
+    }
+    if (_PyUnicodeWriter_Prepare(writer, n, ch) < 0)
+        return -1;
+    if (writer->kind == PyUnicode_1BYTE_KIND) {
+        memset((char *)writer->data + writer->pos, (int)ch, (size_t)n);
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++)
+            PyUnicode_WRITE(writer->kind, writer->data, writer->pos + i, ch);
+    }
+    writer->pos += n;
+    return 0;
+}
+
 int _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t start, Py_ssize_t end)
 {
     if (end <= start)
@@ -1915,16 +1936,12 @@ static int write_padded(_PyUnicodeWriter *w, PyObject *str, Py_ssize_t width, Py
     if (precision >= 0 && len > precision)
         len = precision;
     Py_ssize_t pad = width > len ? width - len : 0;
-    if (!left)
-        for (Py_ssize_t i = 0; i < pad; i++)
-            if (_PyUnicodeWriter_WriteChar(w, ' ') < 0)
-                return -1;
+    if (!left && writer_fill(w, ' ', pad) < 0)
+        return -1;
     if (_PyUnicodeWriter_WriteSubstring(w, str, 0, len) < 0)
         return -1;
-    if (left)
-        for (Py_ssize_t i = 0; i < pad; i++)
-            if (_PyUnicodeWriter_WriteChar(w, ' ') < 0)
-                return -1;
+    if (left && writer_fill(w, ' ', pad) < 0)
+        return -1;
     return 0;
 }
 
@@ -3243,8 +3260,11 @@ static PyObject *unicode_expandtabs(PyObject *self, PyObject *args, PyObject *kw
 {
     static char *kwlist[] = {"tabsize", NULL};
     int tabsize = 8;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|i:expandtabs", kwlist, &tabsize))
+    PyObject *tabobj = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|O:expandtabs", kwlist, &tabobj))
         return NULL;
+    if (tabobj != NULL && (tabsize = _PyLong_AsInt(tabobj)) == -1 && PyErr_Occurred())
+        return NULL;   /* as 3.11's clinic int converter: its messages, not getargs' */
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     Py_ssize_t len = PyUnicode_GET_LENGTH(self), col = 0;
@@ -3254,9 +3274,8 @@ static PyObject *unicode_expandtabs(PyObject *self, PyObject *args, PyObject *kw
             if (tabsize > 0) {
                 Py_ssize_t incr = tabsize - (col % tabsize);
                 col += incr;
-                while (incr--)
-                    if (_PyUnicodeWriter_WriteChar(&w, ' ') < 0)
-                        goto error;
+                if (writer_fill(&w, ' ', incr) < 0)
+                    goto error;
             }
         } else {
             col++;
@@ -3758,10 +3777,7 @@ int _PyUnicode_ParseFormatSpec(PyObject *format_spec, Py_ssize_t start, Py_ssize
 /* Write fill chars. */
 static int write_fill(_PyUnicodeWriter *w, Py_UCS4 fill, Py_ssize_t n)
 {
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (_PyUnicodeWriter_WriteChar(w, fill) < 0)
-            return -1;
-    return 0;
+    return writer_fill(w, fill, n);
 }
 
 int _PyUnicode_FormatNumber(_PyUnicodeWriter *writer, const _PyFormatSpec *spec, int negative,

@@ -2702,12 +2702,17 @@ parse_start(Parser *p)
 static void
 classify_keywords(Parser *p)
 {
+    /* hot on big sources: compare lengths and first bytes before memcmp */
+    static size_t kwlen[KW_COUNT];
+    if (!kwlen[1])
+        for (int k = 1; k < KW_COUNT; k++) kwlen[k] = strlen(kwnames[k]);
     for (int i = 0; i < p->ntoks; i++) {
         Token *t = &p->toks[i];
         if (t->type != NAME) continue;
         size_t n = (size_t)(t->end - t->start);
+        if (n < 2 || n > 8) continue; /* keywords are 2 to 8 letters */
         for (int k = 1; k < KW_COUNT; k++)
-            if (strlen(kwnames[k]) == n && memcmp(kwnames[k], t->start, n) == 0) {
+            if (kwlen[k] == n && kwnames[k][0] == t->start[0] && memcmp(kwnames[k], t->start, n) == 0) {
                 t->kw = k;
                 break;
             }

@@ -58,9 +58,12 @@ warn_escape(Parser *p, Token *t, const char *esc, int octal)
     return rc < 0 ? -1 : 0;
 }
 
+/* Decoding errors are raised like RAISE_SYNTAX_ERROR in pegen's string code: at the token
+ * after the strings (t is unused). */
 static void *
 unicode_error(Parser *p, Token *t, int is_bytes, Py_ssize_t a, Py_ssize_t b, const char *why)
 {
+    t = &p->toks[p->str_next];
     if (b > a + 1)
         return _PyPegen_raise_tok(p, t, "(unicode error) '%s' codec can't decode bytes in position %zd-%zd: %s",
                                   is_bytes ? "unicodeescape" : "unicodeescape", a, b - 1, why);
@@ -171,7 +174,8 @@ decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_by
                 int h = s < end ? hexval(*s) : -1;
                 if (h < 0) {
                     if (is_bytes) {
-                        _PyPegen_raise_tok(p, t, "(value error) invalid \\x escape at position %zd", esc - base);
+                        _PyPegen_raise_tok(p, &p->toks[p->str_next], "(value error) invalid \\x escape at position %zd",
+                                           esc - base);
                         return -1;
                     }
                     unicode_error(p, t, 0, esc - base, s - base,
@@ -197,7 +201,8 @@ decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_by
                         s = close + 1;
                         break;
                     }
-                    unicode_error(p, t, 0, esc - base, (close ? close + 1 : end) - base,
+                    /* CPython steps over the '}' only after a non-empty name */
+                    unicode_error(p, t, 0, esc - base, (close ? close + (close > q + 1) : end) - base,
                                   close && close > q + 1 ? "unknown Unicode character name" : "malformed \\N character escape");
                     return -1;
                 }
@@ -207,7 +212,9 @@ decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_by
             /* fall through */
         default:
         invalid:
-            if (!warned) {
+            /* CPython turns a backslash before a non-ASCII character into "\u005c" before
+             * decoding escapes: it stays, without a warning */
+            if (!warned && !((unsigned char)c >= 0x80 && !is_bytes)) {
                 if (warn_escape(p, t, esc + 1, 0) < 0) return -1;
                 warned = 1;
             }

@@ -123,24 +123,33 @@ static void gc_on_alloc(void)
     }
 }
 
-static PyObject *gc_alloc(size_t basicsize)
+/* Everything allocated here has a PyGC_Head, whatever the type says; managed-dict
+ * types also have their two words in front of it (objimpl.h's _PyType_PreHeaderSize). */
+static inline size_t gc_presize(PyTypeObject *tp)
 {
-    if (basicsize > (size_t)PY_SSIZE_T_MAX - sizeof(PyGC_Head))
-        return PyErr_NoMemory();
-    PyGC_Head *g = PyObject_Malloc(sizeof(PyGC_Head) + basicsize);
-    if (g == NULL)
-        return PyErr_NoMemory();
-    g->_gc_next = 0;   /* untracked until PyObject_GC_Track */
-    g->_gc_prev = 0;
-    gc_on_alloc();
-    return _Py_FROM_GC(g);
+    return sizeof(PyGC_Head) +
+           (PyType_HasFeature(tp, Py_TPFLAGS_MANAGED_DICT) ? 2 * sizeof(PyObject *) : 0);
 }
 
-PyObject *_PyObject_GC_Malloc(size_t basicsize) { return gc_alloc(basicsize); }
+/* Room for the pre-header (the PyGC_Head, and before it the managed-dict words of
+ * Py_TPFLAGS_MANAGED_DICT types, zeroed) in front of `basicsize` bytes of object. */
+static PyObject *gc_alloc(size_t presize, size_t basicsize)
+{
+    if (basicsize > (size_t)PY_SSIZE_T_MAX - presize)
+        return PyErr_NoMemory();
+    char *mem = PyObject_Malloc(presize + basicsize);
+    if (mem == NULL)
+        return PyErr_NoMemory();
+    memset(mem, 0, presize);   /* untracked until PyObject_GC_Track */
+    gc_on_alloc();
+    return (PyObject *)(mem + presize);
+}
+
+PyObject *_PyObject_GC_Malloc(size_t basicsize) { return gc_alloc(sizeof(PyGC_Head), basicsize); }
 
 PyObject *_PyObject_GC_New(PyTypeObject *tp)
 {
-    PyObject *op = gc_alloc((size_t)_PyObject_SIZE(tp));
+    PyObject *op = gc_alloc(gc_presize(tp), (size_t)_PyObject_SIZE(tp));
     if (op == NULL)
         return NULL;
     return PyObject_Init(op, tp);
@@ -157,7 +166,7 @@ PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
         PyErr_NoMemory();
         return NULL;
     }
-    PyObject *op = gc_alloc(_PyObject_VAR_SIZE(tp, nitems));
+    PyObject *op = gc_alloc(gc_presize(tp), _PyObject_VAR_SIZE(tp, nitems));
     if (op == NULL)
         return NULL;
     return PyObject_InitVar((PyVarObject *)op, tp, nitems);
@@ -173,19 +182,21 @@ PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)
         return NULL;
     }
     size_t size = _PyObject_VAR_SIZE(tp, nitems);
+    size_t presize = gc_presize(tp);
     PyGC_Head *g = _Py_AS_GC(op);
     int tracked = g->_gc_next != 0;
     PyGC_Head *prev = tracked ? GC_PREV(g) : NULL, *next = tracked ? GC_NEXT(g) : NULL;
-    PyGC_Head *ng = PyObject_Realloc(g, sizeof(PyGC_Head) + size);
-    if (ng == NULL) {
+    char *mem = PyObject_Realloc((char *)op - presize, presize + size);
+    if (mem == NULL) {
         PyErr_NoMemory();
         return NULL;
     }
+    op = (PyVarObject *)(mem + presize);
+    PyGC_Head *ng = _Py_AS_GC(op);
     if (tracked && ng != g) {   /* the block moved: relink the neighbours */
         _PyGCHead_SET_NEXT(prev, ng);
         _PyGCHead_SET_PREV(next, ng);
     }
-    op = (PyVarObject *)_Py_FROM_GC(ng);
     Py_SET_SIZE(op, nitems);
     return op;
 }
@@ -215,7 +226,8 @@ void PyObject_GC_Del(void *op_raw)
         gc_list_remove(g);
     if (GCST->generations[0].count > 0)
         GCST->generations[0].count--;
-    PyObject_Free(g);
+    /* the type is still alive here: heap types' deallocs drop it after tp_free */
+    PyObject_Free((char *)op_raw - gc_presize(Py_TYPE(_PyObject_CAST(op_raw))));
 }
 
 int PyObject_GC_IsTracked(PyObject *op)
