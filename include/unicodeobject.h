@@ -223,7 +223,7 @@ int _PyUnicode_LookupNamedSequence(const char *name, int namelen, Py_UCS4 *seq, 
 
 /* ---- _PyUnicodeWriter: building strings (CPython's API) ---- */
 typedef struct {
-    PyObject *buffer;       /* unused by Krait; kept for layout compatibility */
+    PyObject *buffer;       /* the str being built (header filled in by Finish) */
     void *data;
     int kind;
     Py_UCS4 maxchar;        /* largest char written so far */

@@ -133,6 +133,7 @@ static PyObject *insort_left(PyObject *m, PyObject *args, PyObject *kwds)
 
 static PyMethodDef bisect_methods[] = {
     {"bisect_right", KW(bisect_right),
+     "bisect_right($module, /, a, x, lo=0, hi=None, *, key=None)\n--\n\n"
      "Return the index where to insert item x in list a, assuming a is sorted.\n\n"
      "The return value i is such that all e in a[:i] have e <= x, and all e in\n"
      "a[i:] have e > x.  So if x already appears in the list, a.insert(i, x) will\n"
@@ -140,11 +141,13 @@ static PyMethodDef bisect_methods[] = {
      "Optional args lo (default 0) and hi (default len(a)) bound the\n"
      "slice of a to be searched."},
     {"insort_right", KW(insort_right),
+     "insort_right($module, /, a, x, lo=0, hi=None, *, key=None)\n--\n\n"
      "Insert item x in list a, and keep it sorted assuming a is sorted.\n\n"
      "If x is already in a, insert it to the right of the rightmost x.\n\n"
      "Optional args lo (default 0) and hi (default len(a)) bound the\n"
      "slice of a to be searched."},
     {"bisect_left", KW(bisect_left),
+     "bisect_left($module, /, a, x, lo=0, hi=None, *, key=None)\n--\n\n"
      "Return the index where to insert item x in list a, assuming a is sorted.\n\n"
      "The return value i is such that all e in a[:i] have e < x, and all e in\n"
      "a[i:] have e >= x.  So if x already appears in the list, a.insert(i, x) will\n"
@@ -152,6 +155,7 @@ static PyMethodDef bisect_methods[] = {
      "Optional args lo (default 0) and hi (default len(a)) bound the\n"
      "slice of a to be searched."},
     {"insort_left", KW(insort_left),
+     "insort_left($module, /, a, x, lo=0, hi=None, *, key=None)\n--\n\n"
      "Insert item x in list a, and keep it sorted assuming a is sorted.\n\n"
      "If x is already in a, insert it to the left of the leftmost x.\n\n"
      "Optional args lo (default 0) and hi (default len(a)) bound the\n"

@@ -777,11 +777,12 @@ static PyMethodDef deque_methods[] = {
     {"clear", (PyCFunction)deque_clearmethod, METH_NOARGS, "Remove all elements from the deque."},
     {"__copy__", (PyCFunction)deque_copy, METH_NOARGS, "Return a shallow copy of a deque."},
     {"copy", (PyCFunction)deque_copy, METH_NOARGS, "Return a shallow copy of a deque."},
-    {"count", (PyCFunction)deque_count, METH_O, "D.count(value) -- return number of occurrences of value"},
+    {"count", (PyCFunction)deque_count, METH_O,
+     "D.count(value) -> integer -- return number of occurrences of value"},
     {"extend", (PyCFunction)deque_extend, METH_O, "Extend the right side of the deque with elements from the iterable"},
     {"extendleft", (PyCFunction)deque_extendleft, METH_O, "Extend the left side of the deque with elements from the iterable"},
     {"index", (PyCFunction)(void (*)(void))deque_index, METH_FASTCALL,
-     "D.index(value, [start, [stop]]) -- return first index of value.\n"
+     "D.index(value, [start, [stop]]) -> integer -- return first index of value.\n"
      "Raises ValueError if the value is not present."},
     {"insert", (PyCFunction)(void (*)(void))deque_insert, METH_FASTCALL,
      "D.insert(index, object) -- insert object before index"},
@@ -1361,6 +1362,7 @@ done:
 
 static PyMethodDef collections_functions[] = {
     {"_count_elements", (PyCFunction)(void (*)(void))count_elements, METH_FASTCALL,
+     "_count_elements($module, mapping, iterable, /)\n--\n\n"
      "Count elements in the iterable, updating the mapping"},
     {NULL, NULL, 0, NULL},
 };

@@ -256,14 +256,18 @@ static PyObject *heapify_max(PyObject *m, PyObject *heap)
 
 static PyMethodDef heapq_methods[] = {
     {"heappush", FASTCALL(heappush),
+     "heappush($module, heap, item, /)\n--\n\n"
      "Push item onto heap, maintaining the heap invariant."},
     {"heappushpop", FASTCALL(heappushpop),
+     "heappushpop($module, heap, item, /)\n--\n\n"
      "Push item on the heap, then pop and return the smallest item from the heap.\n\n"
      "The combined action runs more efficiently than heappush() followed by\n"
      "a separate call to heappop()."},
     {"heappop", heappop, METH_O,
+     "heappop($module, heap, /)\n--\n\n"
      "Pop the smallest item off the heap, maintaining the heap invariant."},
     {"heapreplace", FASTCALL(heapreplace),
+     "heapreplace($module, heap, item, /)\n--\n\n"
      "Pop and return the current smallest value, and add the new item.\n\n"
      "This is more efficient than heappop() followed by heappush(), and can be\n"
      "more appropriate when using a fixed-size heap.  Note that the value\n"
@@ -271,10 +275,18 @@ static PyMethodDef heapq_methods[] = {
      "this routine unless written as part of a conditional replacement:\n\n"
      "    if item > heap[0]:\n"
      "        item = heapreplace(heap, item)"},
-    {"heapify", heapify, METH_O, "Transform list into a heap, in-place, in O(len(heap)) time."},
-    {"_heappop_max", heappop_max, METH_O, "Maxheap variant of heappop."},
-    {"_heapreplace_max", FASTCALL(heapreplace_max), "Maxheap variant of heapreplace."},
-    {"_heapify_max", heapify_max, METH_O, "Maxheap variant of heapify."},
+    {"heapify", heapify, METH_O,
+     "heapify($module, heap, /)\n--\n\n"
+     "Transform list into a heap, in-place, in O(len(heap)) time."},
+    {"_heappop_max", heappop_max, METH_O,
+     "_heappop_max($module, heap, /)\n--\n\n"
+     "Maxheap variant of heappop."},
+    {"_heapreplace_max", FASTCALL(heapreplace_max),
+     "_heapreplace_max($module, heap, item, /)\n--\n\n"
+     "Maxheap variant of heapreplace."},
+    {"_heapify_max", heapify_max, METH_O,
+     "_heapify_max($module, heap, /)\n--\n\n"
+     "Maxheap variant of heapify."},
     {NULL, NULL, 0, NULL},
 };
 

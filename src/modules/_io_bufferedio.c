@@ -54,12 +54,39 @@ static PyObject *bufferediobase_readinto(PyObject *self, PyObject *arg) { return
 static PyObject *bufferediobase_readinto1(PyObject *self, PyObject *arg) { return readinto_generic(self, arg, "read1"); }
 
 static PyMethodDef bufferediobase_methods[] = {
-    {"detach", bufferediobase_detach, METH_NOARGS, NULL},
-    {"read", bufferediobase_read, METH_VARARGS, NULL},
-    {"read1", bufferediobase_read1, METH_VARARGS, NULL},
-    {"readinto", bufferediobase_readinto, METH_O, NULL},
-    {"readinto1", bufferediobase_readinto1, METH_O, NULL},
-    {"write", bufferediobase_write, METH_VARARGS, NULL},
+    {"detach", bufferediobase_detach, METH_NOARGS,
+     "detach($self, /)\n--\n\n"
+     "Disconnect this buffer from its underlying raw stream and return it.\n\n"
+     "After the raw stream has been detached, the buffer is in an unusable\n"
+     "state."},
+    {"read", bufferediobase_read, METH_VARARGS,
+     "Read and return up to n bytes.\n\n"
+     "If the argument is omitted, None, or negative, reads and\n"
+     "returns all data until EOF.\n\n"
+     "If the argument is positive, and the underlying raw stream is\n"
+     "not 'interactive', multiple raw reads may be issued to satisfy\n"
+     "the byte count (unless EOF is reached first).  But for\n"
+     "interactive raw streams (as well as sockets and pipes), at most\n"
+     "one raw read will be issued, and a short result does not imply\n"
+     "that EOF is imminent.\n\n"
+     "Returns an empty bytes object on EOF.\n\n"
+     "Returns None if the underlying raw stream was open in non-blocking\n"
+     "mode and no data is available at the moment.\n"},
+    {"read1", bufferediobase_read1, METH_VARARGS,
+     "Read and return up to n bytes, with at most one read() call\n"
+     "to the underlying raw stream. A short result does not imply\n"
+     "that EOF is imminent.\n\n"
+     "Returns an empty bytes object on EOF.\n"},
+    {"readinto", bufferediobase_readinto, METH_O,
+     "readinto($self, buffer, /)\n--\n\n"},
+    {"readinto1", bufferediobase_readinto1, METH_O,
+     "readinto1($self, buffer, /)\n--\n\n"},
+    {"write", bufferediobase_write, METH_VARARGS,
+     "Write the given buffer to the IO stream.\n\n"
+     "Returns the number of bytes written, which is always the length of b\n"
+     "in bytes.\n\n"
+     "Raises BlockingIOError if the buffer is full and the\n"
+     "underlying raw stream cannot accept more data at the moment.\n"},
     {NULL, NULL, 0, NULL}
 };
 
@@ -68,7 +95,16 @@ PyTypeObject PyBufferedIOBase_Type = {
     .tp_name = "_io._BufferedIOBase",
     .tp_basicsize = sizeof(PyObject) + 2 * sizeof(PyObject *),   /* _IOBase's layout */
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Base class for buffered IO objects.",
+    .tp_doc = "Base class for buffered IO objects.\n\n"
+              "The main difference with RawIOBase is that the read() method\n"
+              "supports omitting the size argument, and does not have a default\n"
+              "implementation that defers to readinto().\n\n"
+              "In addition, read(), readinto() and write() may raise\n"
+              "BlockingIOError if the underlying raw stream is in non-blocking\n"
+              "mode and not ready; unlike their raw counterparts, they will never\n"
+              "return None.\n\n"
+              "A typical implementation should not inherit from a RawIOBase\n"
+              "implementation, but wrap one.\n",
     .tp_methods = bufferediobase_methods,
     .tp_base = &PyIOBase_Type,
 };
@@ -1113,31 +1149,43 @@ LOCKED(locked_flush, buffered_flush, PyObject *)
     {"fileno", (PyCFunction)buffered_fileno, METH_NOARGS, NULL}, \
     {"isatty", (PyCFunction)buffered_isatty, METH_NOARGS, NULL}, \
     {"_dealloc_warn", (PyCFunction)buffered_dealloc_warn, METH_O, NULL}, \
-    {"seek", (PyCFunction)locked_seek, METH_VARARGS, NULL}, \
+    {"seek", (PyCFunction)locked_seek, METH_VARARGS, \
+     "seek($self, target, whence=0, /)\n--\n\n"}, \
     {"tell", (PyCFunction)buffered_tell, METH_NOARGS, NULL}, \
-    {"__getstate__", (PyCFunction)buffered_getstate, METH_NOARGS, NULL}, \
+    {"__getstate__", (PyCFunction)buffered_getstate, METH_NOARGS, \
+     "__getstate__($self, /)\n--\n\n" \
+     "Helper for pickle."}, \
     {"__sizeof__", (PyCFunction)buffered_sizeof, METH_NOARGS, NULL}
 
 #define READ_METHODS \
-    {"read", (PyCFunction)locked_read, METH_VARARGS, NULL}, \
-    {"peek", (PyCFunction)locked_peek, METH_VARARGS, NULL}, \
-    {"read1", (PyCFunction)locked_read1, METH_VARARGS, NULL}, \
-    {"readinto", (PyCFunction)locked_readinto, METH_O, NULL}, \
-    {"readinto1", (PyCFunction)locked_readinto1, METH_O, NULL}, \
-    {"readline", (PyCFunction)locked_readline, METH_VARARGS, NULL}
+    {"read", (PyCFunction)locked_read, METH_VARARGS, \
+     "read($self, size=-1, /)\n--\n\n"}, \
+    {"peek", (PyCFunction)locked_peek, METH_VARARGS, \
+     "peek($self, size=0, /)\n--\n\n"}, \
+    {"read1", (PyCFunction)locked_read1, METH_VARARGS, \
+     "read1($self, size=-1, /)\n--\n\n"}, \
+    {"readinto", (PyCFunction)locked_readinto, METH_O, \
+     "readinto($self, buffer, /)\n--\n\n"}, \
+    {"readinto1", (PyCFunction)locked_readinto1, METH_O, \
+     "readinto1($self, buffer, /)\n--\n\n"}, \
+    {"readline", (PyCFunction)locked_readline, METH_VARARGS, \
+     "readline($self, size=-1, /)\n--\n\n"}
 
 static PyMethodDef bufferedreader_methods[] = {
     COMMON_METHODS,
     READ_METHODS,
     {"flush", (PyCFunction)buffered_simple_flush, METH_NOARGS, NULL},
-    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS, NULL},
+    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS,
+     "truncate($self, pos=None, /)\n--\n\n"},
     {NULL, NULL, 0, NULL}
 };
 
 static PyMethodDef bufferedwriter_methods[] = {
     COMMON_METHODS,
-    {"write", (PyCFunction)locked_write, METH_O, NULL},
-    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS, NULL},
+    {"write", (PyCFunction)locked_write, METH_O,
+     "write($self, buffer, /)\n--\n\n"},
+    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS,
+     "truncate($self, pos=None, /)\n--\n\n"},
     {"flush", (PyCFunction)locked_flush, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
@@ -1145,8 +1193,10 @@ static PyMethodDef bufferedwriter_methods[] = {
 static PyMethodDef bufferedrandom_methods[] = {
     COMMON_METHODS,
     READ_METHODS,
-    {"write", (PyCFunction)locked_write, METH_O, NULL},
-    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS, NULL},
+    {"write", (PyCFunction)locked_write, METH_O,
+     "write($self, buffer, /)\n--\n\n"},
+    {"truncate", (PyCFunction)locked_truncate, METH_VARARGS,
+     "truncate($self, pos=None, /)\n--\n\n"},
     {"flush", (PyCFunction)locked_flush, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
@@ -1180,12 +1230,21 @@ PyTypeObject cname = { \
     .tp_new = PyType_GenericNew, \
 };
 
-BUFFERED_TYPE(PyBufferedReader_Type, "_io.BufferedReader", bufferedreader_methods,
-              bufferedreader_init, "Create a new buffered reader using the given readable raw IO object.")
-BUFFERED_TYPE(PyBufferedWriter_Type, "_io.BufferedWriter", bufferedwriter_methods,
-              bufferedwriter_init, "A buffer for a writeable sequential RawIO object.")
-BUFFERED_TYPE(PyBufferedRandom_Type, "_io.BufferedRandom", bufferedrandom_methods,
-              bufferedrandom_init, "A buffered interface to random access streams.")
+BUFFERED_TYPE(PyBufferedReader_Type, "_io.BufferedReader", bufferedreader_methods, bufferedreader_init,
+              "BufferedReader(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\n"
+              "Create a new buffered reader using the given readable raw IO object.")
+BUFFERED_TYPE(PyBufferedWriter_Type, "_io.BufferedWriter", bufferedwriter_methods, bufferedwriter_init,
+              "BufferedWriter(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\n"
+              "A buffer for a writeable sequential RawIO object.\n\n"
+              "The constructor creates a BufferedWriter for the given writeable raw\n"
+              "stream. If the buffer_size is not given, it defaults to\n"
+              "DEFAULT_BUFFER_SIZE.")
+BUFFERED_TYPE(PyBufferedRandom_Type, "_io.BufferedRandom", bufferedrandom_methods, bufferedrandom_init,
+              "BufferedRandom(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\n"
+              "A buffered interface to random access streams.\n\n"
+              "The constructor creates a reader and writer for a seekable stream,\n"
+              "raw, given in the first argument. If the buffer_size is omitted it\n"
+              "defaults to DEFAULT_BUFFER_SIZE.")
 
 /* ===================== BufferedRWPair ===================== */
 
@@ -1336,7 +1395,14 @@ PyTypeObject PyBufferedRWPair_Type = {
     .tp_basicsize = sizeof(rwpair),
     .tp_dealloc = (destructor)rwpair_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "A buffered reader and writer object together.",
+    .tp_doc = "BufferedRWPair(reader, writer, buffer_size=DEFAULT_BUFFER_SIZE, /)\n--\n\n"
+              "A buffered reader and writer object together.\n\n"
+              "A buffered reader object and buffered writer object put together to\n"
+              "form a sequential IO object that can read and write. This is typically\n"
+              "used with a socket or two-way pipe.\n\n"
+              "reader and writer are RawIOBase objects that are readable and\n"
+              "writeable respectively. If the buffer_size is omitted it defaults to\n"
+              "DEFAULT_BUFFER_SIZE.",
     .tp_traverse = (traverseproc)rwpair_traverse,
     .tp_clear = (inquiry)rwpair_clear,
     .tp_weaklistoffset = offsetof(rwpair, weakreflist),

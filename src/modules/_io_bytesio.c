@@ -495,24 +495,84 @@ static PyGetSetDef bytesio_getsetlist[] = {
 };
 
 static PyMethodDef bytesio_methods[] = {
-    {"readable", (PyCFunction)bytesio_true, METH_NOARGS, NULL},
-    {"seekable", (PyCFunction)bytesio_true, METH_NOARGS, NULL},
-    {"writable", (PyCFunction)bytesio_true, METH_NOARGS, NULL},
-    {"close", (PyCFunction)bytesio_close, METH_NOARGS, NULL},
-    {"flush", (PyCFunction)bytesio_flush, METH_NOARGS, NULL},
-    {"isatty", (PyCFunction)bytesio_isatty, METH_NOARGS, NULL},
-    {"tell", (PyCFunction)bytesio_tell, METH_NOARGS, NULL},
-    {"write", (PyCFunction)bytesio_write, METH_O, NULL},
-    {"writelines", (PyCFunction)bytesio_writelines, METH_O, NULL},
-    {"read1", (PyCFunction)bytesio_read1, METH_VARARGS, NULL},
-    {"readinto", (PyCFunction)bytesio_readinto, METH_O, NULL},
-    {"readline", (PyCFunction)bytesio_readline, METH_VARARGS, NULL},
-    {"readlines", (PyCFunction)bytesio_readlines, METH_VARARGS, NULL},
-    {"read", (PyCFunction)bytesio_read, METH_VARARGS, NULL},
-    {"getvalue", (PyCFunction)bytesio_getvalue, METH_NOARGS, NULL},
-    {"getbuffer", (PyCFunction)bytesio_getbuffer, METH_NOARGS, NULL},
-    {"seek", (PyCFunction)bytesio_seek, METH_VARARGS, NULL},
-    {"truncate", (PyCFunction)bytesio_truncate, METH_VARARGS, NULL},
+    {"readable", (PyCFunction)bytesio_true, METH_NOARGS,
+     "readable($self, /)\n--\n\n"
+     "Returns True if the IO object can be read."},
+    {"seekable", (PyCFunction)bytesio_true, METH_NOARGS,
+     "seekable($self, /)\n--\n\n"
+     "Returns True if the IO object can be seeked."},
+    {"writable", (PyCFunction)bytesio_true, METH_NOARGS,
+     "writable($self, /)\n--\n\n"
+     "Returns True if the IO object can be written."},
+    {"close", (PyCFunction)bytesio_close, METH_NOARGS,
+     "close($self, /)\n--\n\n"
+     "Disable all I/O operations."},
+    {"flush", (PyCFunction)bytesio_flush, METH_NOARGS,
+     "flush($self, /)\n--\n\n"
+     "Does nothing."},
+    {"isatty", (PyCFunction)bytesio_isatty, METH_NOARGS,
+     "isatty($self, /)\n--\n\n"
+     "Always returns False.\n\n"
+     "BytesIO objects are not connected to a TTY-like device."},
+    {"tell", (PyCFunction)bytesio_tell, METH_NOARGS,
+     "tell($self, /)\n--\n\n"
+     "Current file position, an integer."},
+    {"write", (PyCFunction)bytesio_write, METH_O,
+     "write($self, b, /)\n--\n\n"
+     "Write bytes to file.\n\n"
+     "Return the number of bytes written."},
+    {"writelines", (PyCFunction)bytesio_writelines, METH_O,
+     "writelines($self, lines, /)\n--\n\n"
+     "Write lines to the file.\n\n"
+     "Note that newlines are not added.  lines can be any iterable object\n"
+     "producing bytes-like objects. This is equivalent to calling write() for\n"
+     "each element."},
+    {"read1", (PyCFunction)bytesio_read1, METH_VARARGS,
+     "read1($self, size=-1, /)\n--\n\n"
+     "Read at most size bytes, returned as a bytes object.\n\n"
+     "If the size argument is negative or omitted, read until EOF is reached.\n"
+     "Return an empty bytes object at EOF."},
+    {"readinto", (PyCFunction)bytesio_readinto, METH_O,
+     "readinto($self, buffer, /)\n--\n\n"
+     "Read bytes into buffer.\n\n"
+     "Returns number of bytes read (0 for EOF), or None if the object\n"
+     "is set not to block and has no data to read."},
+    {"readline", (PyCFunction)bytesio_readline, METH_VARARGS,
+     "readline($self, size=-1, /)\n--\n\n"
+     "Next line from the file, as a bytes object.\n\n"
+     "Retain newline.  A non-negative size argument limits the maximum\n"
+     "number of bytes to return (an incomplete line may be returned then).\n"
+     "Return an empty bytes object at EOF."},
+    {"readlines", (PyCFunction)bytesio_readlines, METH_VARARGS,
+     "readlines($self, size=None, /)\n--\n\n"
+     "List of bytes objects, each a line from the file.\n\n"
+     "Call readline() repeatedly and return a list of the lines so read.\n"
+     "The optional size argument, if given, is an approximate bound on the\n"
+     "total number of bytes in the lines returned."},
+    {"read", (PyCFunction)bytesio_read, METH_VARARGS,
+     "read($self, size=-1, /)\n--\n\n"
+     "Read at most size bytes, returned as a bytes object.\n\n"
+     "If the size argument is negative, read until EOF is reached.\n"
+     "Return an empty bytes object at EOF."},
+    {"getvalue", (PyCFunction)bytesio_getvalue, METH_NOARGS,
+     "getvalue($self, /)\n--\n\n"
+     "Retrieve the entire contents of the BytesIO object."},
+    {"getbuffer", (PyCFunction)bytesio_getbuffer, METH_NOARGS,
+     "getbuffer($self, /)\n--\n\n"
+     "Get a read-write view over the contents of the BytesIO object."},
+    {"seek", (PyCFunction)bytesio_seek, METH_VARARGS,
+     "seek($self, pos, whence=0, /)\n--\n\n"
+     "Change stream position.\n\n"
+     "Seek to byte offset pos relative to position indicated by whence:\n"
+     "     0  Start of stream (the default).  pos should be >= 0;\n"
+     "     1  Current position - pos may be negative;\n"
+     "     2  End of stream - pos usually negative.\n"
+     "Returns the new absolute position."},
+    {"truncate", (PyCFunction)bytesio_truncate, METH_VARARGS,
+     "truncate($self, size=None, /)\n--\n\n"
+     "Truncate the file to at most size bytes.\n\n"
+     "Size defaults to the current file position, as returned by tell().\n"
+     "The current file position is unchanged.  Returns the new size."},
     {"__getstate__", (PyCFunction)bytesio_getstate, METH_NOARGS, NULL},
     {"__setstate__", (PyCFunction)bytesio_setstate, METH_O, NULL},
     {"__sizeof__", (PyCFunction)bytesio_sizeof, METH_NOARGS, NULL},
@@ -525,7 +585,8 @@ PyTypeObject PyBytesIO_Type = {
     .tp_basicsize = sizeof(bytesio),
     .tp_dealloc = (destructor)bytesio_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "Buffered I/O implementation using an in-memory bytes buffer.",
+    .tp_doc = "BytesIO(initial_bytes=b'')\n--\n\n"
+              "Buffered I/O implementation using an in-memory bytes buffer.",
     .tp_traverse = (traverseproc)bytesio_traverse,
     .tp_clear = (inquiry)bytesio_clear,
     .tp_weaklistoffset = offsetof(bytesio, weakreflist),

@@ -646,21 +646,68 @@ static PyObject *fileio_get_blksize(fileio *self, void *c) { return PyLong_FromL
 static PyObject *fileio_get_finalizing(fileio *self, void *c) { return PyBool_FromLong(self->finalizing); }
 
 static PyMethodDef fileio_methods[] = {
-    {"read", (PyCFunction)fileio_read, METH_VARARGS, NULL},
-    {"readall", (PyCFunction)fileio_readall, METH_NOARGS, NULL},
-    {"readinto", (PyCFunction)fileio_readinto, METH_O, NULL},
-    {"write", (PyCFunction)fileio_write, METH_O, NULL},
-    {"seek", (PyCFunction)fileio_seek, METH_VARARGS, NULL},
-    {"tell", (PyCFunction)fileio_tell, METH_NOARGS, NULL},
-    {"truncate", (PyCFunction)fileio_truncate, METH_VARARGS, NULL},
-    {"close", (PyCFunction)fileio_close, METH_NOARGS, NULL},
-    {"seekable", (PyCFunction)fileio_seekable, METH_NOARGS, NULL},
-    {"readable", (PyCFunction)fileio_readable, METH_NOARGS, NULL},
-    {"writable", (PyCFunction)fileio_writable, METH_NOARGS, NULL},
-    {"fileno", (PyCFunction)fileio_fileno, METH_NOARGS, NULL},
-    {"isatty", (PyCFunction)fileio_isatty, METH_NOARGS, NULL},
+    {"read", (PyCFunction)fileio_read, METH_VARARGS,
+     "read($self, size=-1, /)\n--\n\n"
+     "Read at most size bytes, returned as bytes.\n\n"
+     "Only makes one system call, so less data may be returned than requested.\n"
+     "In non-blocking mode, returns None if no data is available.\n"
+     "Return an empty bytes object at EOF."},
+    {"readall", (PyCFunction)fileio_readall, METH_NOARGS,
+     "readall($self, /)\n--\n\n"
+     "Read all data from the file, returned as bytes.\n\n"
+     "In non-blocking mode, returns as much as is immediately available,\n"
+     "or None if no data is available.  Return an empty bytes object at EOF."},
+    {"readinto", (PyCFunction)fileio_readinto, METH_O,
+     "readinto($self, buffer, /)\n--\n\n"
+     "Same as RawIOBase.readinto()."},
+    {"write", (PyCFunction)fileio_write, METH_O,
+     "write($self, b, /)\n--\n\n"
+     "Write buffer b to file, return number of bytes written.\n\n"
+     "Only makes one system call, so not all of the data may be written.\n"
+     "The number of bytes actually written is returned.  In non-blocking mode,\n"
+     "returns None if the write would block."},
+    {"seek", (PyCFunction)fileio_seek, METH_VARARGS,
+     "seek($self, pos, whence=0, /)\n--\n\n"
+     "Move to new file position and return the file position.\n\n"
+     "Argument offset is a byte count.  Optional argument whence defaults to\n"
+     "SEEK_SET or 0 (offset from start of file, offset should be >= 0); other values\n"
+     "are SEEK_CUR or 1 (move relative to current position, positive or negative),\n"
+     "and SEEK_END or 2 (move relative to end of file, usually negative, although\n"
+     "many platforms allow seeking beyond the end of a file).\n\n"
+     "Note that not all file objects are seekable."},
+    {"tell", (PyCFunction)fileio_tell, METH_NOARGS,
+     "tell($self, /)\n--\n\n"
+     "Current file position.\n\n"
+     "Can raise OSError for non seekable files."},
+    {"truncate", (PyCFunction)fileio_truncate, METH_VARARGS,
+     "truncate($self, size=None, /)\n--\n\n"
+     "Truncate the file to at most size bytes and return the truncated size.\n\n"
+     "Size defaults to the current file position, as returned by tell().\n"
+     "The current file position is changed to the value of size."},
+    {"close", (PyCFunction)fileio_close, METH_NOARGS,
+     "close($self, /)\n--\n\n"
+     "Close the file.\n\n"
+     "A closed file cannot be used for further I/O operations.  close() may be\n"
+     "called more than once without error."},
+    {"seekable", (PyCFunction)fileio_seekable, METH_NOARGS,
+     "seekable($self, /)\n--\n\n"
+     "True if file supports random-access."},
+    {"readable", (PyCFunction)fileio_readable, METH_NOARGS,
+     "readable($self, /)\n--\n\n"
+     "True if file was opened in a read mode."},
+    {"writable", (PyCFunction)fileio_writable, METH_NOARGS,
+     "writable($self, /)\n--\n\n"
+     "True if file was opened in a write mode."},
+    {"fileno", (PyCFunction)fileio_fileno, METH_NOARGS,
+     "fileno($self, /)\n--\n\n"
+     "Return the underlying file descriptor (an integer)."},
+    {"isatty", (PyCFunction)fileio_isatty, METH_NOARGS,
+     "isatty($self, /)\n--\n\n"
+     "True if the file is connected to a TTY device."},
     {"_dealloc_warn", (PyCFunction)fileio_dealloc_warn, METH_O, NULL},
-    {"__getstate__", (PyCFunction)fileio_getstate, METH_NOARGS, NULL},
+    {"__getstate__", (PyCFunction)fileio_getstate, METH_NOARGS,
+     "__getstate__($self, /)\n--\n\n"
+     "Helper for pickle."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -681,7 +728,19 @@ PyTypeObject PyFileIO_Type = {
     .tp_repr = (reprfunc)fileio_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "Open a file.",
+    .tp_doc = "FileIO(file, mode='r', closefd=True, opener=None)\n--\n\n"
+              "Open a file.\n\n"
+              "The mode can be 'r' (default), 'w', 'x' or 'a' for reading,\n"
+              "writing, exclusive creation or appending.  The file will be created if it\n"
+              "doesn't exist when opened for writing or appending; it will be truncated\n"
+              "when opened for writing.  A FileExistsError will be raised if it already\n"
+              "exists when opened for creating. Opening a file for creating implies\n"
+              "writing so this mode behaves in a similar way to 'w'.Add a '+' to the mode\n"
+              "to allow simultaneous reading and writing. A custom opener can be used by\n"
+              "passing a callable as *opener*. The underlying file descriptor for the file\n"
+              "object is then obtained by calling opener with (*name*, *flags*).\n"
+              "*opener* must return an open file descriptor (passing os.open as *opener*\n"
+              "results in functionality similar to passing None).",
     .tp_traverse = (traverseproc)fileio_traverse,
     .tp_clear = (inquiry)fileio_clear,
     .tp_weaklistoffset = offsetof(fileio, weakreflist),

@@ -430,25 +430,75 @@ static PyObject *iobase_check_writable_meth(PyObject *self, PyObject *args) { re
 static PyObject *iobase_check_seekable_meth(PyObject *self, PyObject *args) { return _PyIOBase_check_seekable(self, NULL); }
 
 static PyMethodDef iobase_methods[] = {
-    {"seek", iobase_seek, METH_VARARGS, NULL},
-    {"tell", iobase_tell, METH_NOARGS, NULL},
-    {"truncate", iobase_truncate, METH_VARARGS, NULL},
-    {"flush", iobase_flush, METH_NOARGS, NULL},
-    {"close", iobase_close, METH_NOARGS, NULL},
-    {"seekable", iobase_false, METH_NOARGS, NULL},
-    {"readable", iobase_false, METH_NOARGS, NULL},
-    {"writable", iobase_false, METH_NOARGS, NULL},
+    {"seek", iobase_seek, METH_VARARGS,
+     "Change stream position.\n\n"
+     "Change the stream position to the given byte offset. The offset is\n"
+     "interpreted relative to the position indicated by whence.  Values\n"
+     "for whence are:\n\n"
+     "* 0 -- start of stream (the default); offset should be zero or positive\n"
+     "* 1 -- current stream position; offset may be negative\n"
+     "* 2 -- end of stream; offset is usually negative\n\n"
+     "Return the new absolute position."},
+    {"tell", iobase_tell, METH_NOARGS,
+     "tell($self, /)\n--\n\n"
+     "Return current stream position."},
+    {"truncate", iobase_truncate, METH_VARARGS,
+     "Truncate file to size bytes.\n\n"
+     "File pointer is left unchanged.  Size defaults to the current IO\n"
+     "position as reported by tell().  Returns the new size."},
+    {"flush", iobase_flush, METH_NOARGS,
+     "flush($self, /)\n--\n\n"
+     "Flush write buffers, if applicable.\n\n"
+     "This is not implemented for read-only and non-blocking streams."},
+    {"close", iobase_close, METH_NOARGS,
+     "close($self, /)\n--\n\n"
+     "Flush and close the IO object.\n\n"
+     "This method has no effect if the file is already closed."},
+    {"seekable", iobase_false, METH_NOARGS,
+     "seekable($self, /)\n--\n\n"
+     "Return whether object supports random access.\n\n"
+     "If False, seek(), tell() and truncate() will raise OSError.\n"
+     "This method may need to do a test seek()."},
+    {"readable", iobase_false, METH_NOARGS,
+     "readable($self, /)\n--\n\n"
+     "Return whether object was opened for reading.\n\n"
+     "If False, read() will raise OSError."},
+    {"writable", iobase_false, METH_NOARGS,
+     "writable($self, /)\n--\n\n"
+     "Return whether object was opened for writing.\n\n"
+     "If False, write() will raise OSError."},
     {"_checkClosed", iobase_check_closed_meth, METH_VARARGS, NULL},
     {"_checkSeekable", iobase_check_seekable_meth, METH_VARARGS, NULL},
     {"_checkReadable", iobase_check_readable_meth, METH_VARARGS, NULL},
     {"_checkWritable", iobase_check_writable_meth, METH_VARARGS, NULL},
-    {"fileno", iobase_fileno, METH_NOARGS, NULL},
-    {"isatty", iobase_isatty, METH_NOARGS, NULL},
+    {"fileno", iobase_fileno, METH_NOARGS,
+     "fileno($self, /)\n--\n\n"
+     "Returns underlying file descriptor if one exists.\n\n"
+     "OSError is raised if the IO object does not use a file descriptor."},
+    {"isatty", iobase_isatty, METH_NOARGS,
+     "isatty($self, /)\n--\n\n"
+     "Return whether this is an 'interactive' stream.\n\n"
+     "Return False if it can't be determined."},
     {"__enter__", iobase_enter, METH_NOARGS, NULL},
     {"__exit__", iobase_exit, METH_VARARGS, NULL},
-    {"readline", iobase_readline, METH_VARARGS, NULL},
-    {"readlines", iobase_readlines, METH_VARARGS, NULL},
-    {"writelines", iobase_writelines, METH_O, NULL},
+    {"readline", iobase_readline, METH_VARARGS,
+     "readline($self, size=-1, /)\n--\n\n"
+     "Read and return a line from the stream.\n\n"
+     "If size is specified, at most size bytes will be read.\n\n"
+     "The line terminator is always b'\\n' for binary files; for text\n"
+     "files, the newlines argument to open can be used to select the line\n"
+     "terminator(s) recognized."},
+    {"readlines", iobase_readlines, METH_VARARGS,
+     "readlines($self, hint=-1, /)\n--\n\n"
+     "Return a list of lines from the stream.\n\n"
+     "hint can be specified to control the number of lines read: no more\n"
+     "lines will be read if the total size (in bytes/characters) of all\n"
+     "lines so far exceeds hint."},
+    {"writelines", iobase_writelines, METH_O,
+     "writelines($self, lines, /)\n--\n\n"
+     "Write a list of lines to stream.\n\n"
+     "Line separators are not added, so it is usual for each of the\n"
+     "lines provided to have a line separator at the end."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -464,7 +514,28 @@ PyTypeObject PyIOBase_Type = {
     .tp_basicsize = sizeof(iobase),
     .tp_dealloc = (destructor)iobase_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "The abstract base class for all I/O classes.",
+    .tp_doc = "The abstract base class for all I/O classes.\n\n"
+              "This class provides dummy implementations for many methods that\n"
+              "derived classes can override selectively; the default implementations\n"
+              "represent a file that cannot be read, written or seeked.\n\n"
+              "Even though IOBase does not declare read, readinto, or write because\n"
+              "their signatures will vary, implementations and clients should\n"
+              "consider those methods part of the interface. Also, implementations\n"
+              "may raise UnsupportedOperation when operations they do not support are\n"
+              "called.\n\n"
+              "The basic type used for binary data read from or written to a file is\n"
+              "bytes. Other bytes-like objects are accepted as method arguments too.\n"
+              "In some cases (such as readinto), a writable object is required. Text\n"
+              "I/O classes work with str data.\n\n"
+              "Note that calling any method (except additional calls to close(),\n"
+              "which are ignored) on a closed stream should raise a ValueError.\n\n"
+              "IOBase (and its subclasses) support the iterator protocol, meaning\n"
+              "that an IOBase object can be iterated over yielding the lines in a\n"
+              "stream.\n\n"
+              "IOBase also supports the :keyword:`with` statement. In this example,\n"
+              "fp is closed after the suite of the with statement is complete:\n\n"
+              "with open('spam.txt', 'r') as fp:\n"
+              "    fp.write('Spam and eggs!')\n",
     .tp_traverse = (traverseproc)iobase_traverse,
     .tp_clear = (inquiry)iobase_clear,
     .tp_weaklistoffset = offsetof(iobase, weakreflist),
@@ -556,8 +627,11 @@ static PyObject *rawiobase_not_implemented(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef rawiobase_methods[] = {
-    {"read", rawiobase_read, METH_VARARGS, NULL},
-    {"readall", rawiobase_readall, METH_NOARGS, NULL},
+    {"read", rawiobase_read, METH_VARARGS,
+     "read($self, size=-1, /)\n--\n\n"},
+    {"readall", rawiobase_readall, METH_NOARGS,
+     "readall($self, /)\n--\n\n"
+     "Read until EOF, using multiple read() call."},
     {"readinto", rawiobase_not_implemented, METH_VARARGS, NULL},
     {"write", rawiobase_not_implemented, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}

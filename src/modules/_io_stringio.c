@@ -450,17 +450,55 @@ static void stringio_dealloc(stringio *self)
 }
 
 static PyMethodDef stringio_methods[] = {
-    {"close", (PyCFunction)stringio_close, METH_NOARGS, NULL},
-    {"getvalue", (PyCFunction)stringio_getvalue, METH_NOARGS, NULL},
-    {"read", (PyCFunction)stringio_read, METH_VARARGS, NULL},
-    {"readline", (PyCFunction)stringio_readline, METH_VARARGS, NULL},
-    {"tell", (PyCFunction)stringio_tell, METH_NOARGS, NULL},
-    {"truncate", (PyCFunction)stringio_truncate, METH_VARARGS, NULL},
-    {"seek", (PyCFunction)stringio_seek, METH_VARARGS, NULL},
-    {"write", (PyCFunction)stringio_write, METH_O, NULL},
-    {"seekable", (PyCFunction)stringio_true, METH_NOARGS, NULL},
-    {"readable", (PyCFunction)stringio_true, METH_NOARGS, NULL},
-    {"writable", (PyCFunction)stringio_true, METH_NOARGS, NULL},
+    {"close", (PyCFunction)stringio_close, METH_NOARGS,
+     "close($self, /)\n--\n\n"
+     "Close the IO object.\n\n"
+     "Attempting any further operation after the object is closed\n"
+     "will raise a ValueError.\n\n"
+     "This method has no effect if the file is already closed."},
+    {"getvalue", (PyCFunction)stringio_getvalue, METH_NOARGS,
+     "getvalue($self, /)\n--\n\n"
+     "Retrieve the entire contents of the object."},
+    {"read", (PyCFunction)stringio_read, METH_VARARGS,
+     "read($self, size=-1, /)\n--\n\n"
+     "Read at most size characters, returned as a string.\n\n"
+     "If the argument is negative or omitted, read until EOF\n"
+     "is reached. Return an empty string at EOF."},
+    {"readline", (PyCFunction)stringio_readline, METH_VARARGS,
+     "readline($self, size=-1, /)\n--\n\n"
+     "Read until newline or EOF.\n\n"
+     "Returns an empty string if EOF is hit immediately."},
+    {"tell", (PyCFunction)stringio_tell, METH_NOARGS,
+     "tell($self, /)\n--\n\n"
+     "Tell the current file position."},
+    {"truncate", (PyCFunction)stringio_truncate, METH_VARARGS,
+     "truncate($self, pos=None, /)\n--\n\n"
+     "Truncate size to pos.\n\n"
+     "The pos argument defaults to the current file position, as\n"
+     "returned by tell().  The current file position is unchanged.\n"
+     "Returns the new absolute position."},
+    {"seek", (PyCFunction)stringio_seek, METH_VARARGS,
+     "seek($self, pos, whence=0, /)\n--\n\n"
+     "Change stream position.\n\n"
+     "Seek to character offset pos relative to position indicated by whence:\n"
+     "    0  Start of stream (the default).  pos should be >= 0;\n"
+     "    1  Current position - pos must be 0;\n"
+     "    2  End of stream - pos must be 0.\n"
+     "Returns the new absolute position."},
+    {"write", (PyCFunction)stringio_write, METH_O,
+     "write($self, s, /)\n--\n\n"
+     "Write string to file.\n\n"
+     "Returns the number of characters written, which is always equal to\n"
+     "the length of the string."},
+    {"seekable", (PyCFunction)stringio_true, METH_NOARGS,
+     "seekable($self, /)\n--\n\n"
+     "Returns True if the IO object can be seeked."},
+    {"readable", (PyCFunction)stringio_true, METH_NOARGS,
+     "readable($self, /)\n--\n\n"
+     "Returns True if the IO object can be read."},
+    {"writable", (PyCFunction)stringio_true, METH_NOARGS,
+     "writable($self, /)\n--\n\n"
+     "Returns True if the IO object can be written."},
     {"__getstate__", (PyCFunction)stringio_getstate, METH_NOARGS, NULL},
     {"__setstate__", (PyCFunction)stringio_setstate, METH_O, NULL},
     {NULL, NULL, 0, NULL}
@@ -479,7 +517,10 @@ PyTypeObject PyStringIO_Type = {
     .tp_basicsize = sizeof(stringio),
     .tp_dealloc = (destructor)stringio_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "Text I/O implementation using an in-memory buffer.",
+    .tp_doc = "StringIO(initial_value='', newline='\\n')\n--\n\n"
+              "Text I/O implementation using an in-memory buffer.\n\n"
+              "The initial_value argument sets the value of object.  The newline\n"
+              "argument is like the one of TextIOWrapper's constructor.",
     .tp_traverse = (traverseproc)stringio_traverse,
     .tp_clear = (inquiry)stringio_clear,
     .tp_weaklistoffset = offsetof(stringio, weakreflist),

@@ -16,17 +16,35 @@ static PyObject *textiobase_write(PyObject *s, PyObject *a) { return textiobase_
 static PyObject *textiobase_none(PyObject *s, void *c) { Py_RETURN_NONE; }
 
 static PyMethodDef textiobase_methods[] = {
-    {"detach", textiobase_detach, METH_NOARGS, NULL},
-    {"read", textiobase_read, METH_VARARGS, NULL},
-    {"readline", textiobase_readline, METH_VARARGS, NULL},
-    {"write", textiobase_write, METH_VARARGS, NULL},
+    {"detach", textiobase_detach, METH_NOARGS,
+     "Separate the underlying buffer from the TextIOBase and return it.\n\n"
+     "After the underlying buffer has been detached, the TextIO is in an\n"
+     "unusable state.\n"},
+    {"read", textiobase_read, METH_VARARGS,
+     "Read at most n characters from stream.\n\n"
+     "Read from underlying buffer until we have n characters or we hit EOF.\n"
+     "If n is negative or omitted, read until EOF.\n"},
+    {"readline", textiobase_readline, METH_VARARGS,
+     "Read until newline or EOF.\n\n"
+     "Returns an empty string if EOF is hit immediately.\n"},
+    {"write", textiobase_write, METH_VARARGS,
+     "Write string to stream.\n"
+     "Returns the number of characters written (which is always equal to\n"
+     "the length of the string).\n"},
     {NULL, NULL, 0, NULL}
 };
 
 static PyGetSetDef textiobase_getset[] = {
-    {"encoding", textiobase_none, NULL, NULL, NULL},
-    {"newlines", textiobase_none, NULL, NULL, NULL},
-    {"errors", textiobase_none, NULL, NULL, NULL},
+    {"encoding", textiobase_none, NULL,
+     "Encoding of the text stream.\n\n"
+     "Subclasses should override.\n", NULL},
+    {"newlines", textiobase_none, NULL,
+     "Line endings translated so far.\n\n"
+     "Only line endings translated during reading are considered.\n\n"
+     "Subclasses should override.\n", NULL},
+    {"errors", textiobase_none, NULL,
+     "The error setting of the decoder or encoder.\n\n"
+     "Subclasses should override.\n", NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -35,7 +53,10 @@ PyTypeObject PyTextIOBase_Type = {
     .tp_name = "_io._TextIOBase",
     .tp_basicsize = sizeof(PyObject) + 2 * sizeof(PyObject *),   /* _IOBase's layout */
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Base class for text I/O.",
+    .tp_doc = "Base class for text I/O.\n\n"
+              "This class provides a character and line based interface to stream\n"
+              "I/O. There is no readinto method because Python's character strings\n"
+              "are immutable.\n",
     .tp_methods = textiobase_methods,
     .tp_getset = textiobase_getset,
     .tp_base = &PyIOBase_Type,
@@ -423,10 +444,14 @@ static PyObject *nldecoder_newlines_get(nldecoder *self, void *context)
 }
 
 static PyMethodDef nldecoder_methods[] = {
-    {"decode", (PyCFunction)(void (*)(void))nldecoder_decode, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"getstate", (PyCFunction)nldecoder_getstate, METH_NOARGS, NULL},
-    {"setstate", (PyCFunction)nldecoder_setstate, METH_O, NULL},
-    {"reset", (PyCFunction)nldecoder_reset, METH_NOARGS, NULL},
+    {"decode", (PyCFunction)(void (*)(void))nldecoder_decode, METH_VARARGS | METH_KEYWORDS,
+     "decode($self, /, input, final=False)\n--\n\n"},
+    {"getstate", (PyCFunction)nldecoder_getstate, METH_NOARGS,
+     "getstate($self, /)\n--\n\n"},
+    {"setstate", (PyCFunction)nldecoder_setstate, METH_O,
+     "setstate($self, state, /)\n--\n\n"},
+    {"reset", (PyCFunction)nldecoder_reset, METH_NOARGS,
+     "reset($self, /)\n--\n\n"},
     {NULL, NULL, 0, NULL}
 };
 
@@ -441,7 +466,14 @@ PyTypeObject PyIncrementalNewlineDecoder_Type = {
     .tp_basicsize = sizeof(nldecoder),
     .tp_dealloc = (destructor)nldecoder_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Codec used when reading a file in universal newlines mode.",
+    .tp_doc = "IncrementalNewlineDecoder(decoder, translate, errors='strict')\n--\n\n"
+              "Codec used when reading a file in universal newlines mode.\n\n"
+              "It wraps another incremental decoder, translating \\r\\n and \\r into \\n.\n"
+              "It also records the types of newlines encountered.  When used with\n"
+              "translate=False, it ensures that the newline sequence is returned in\n"
+              "one piece. When used with decoder=None, it expects unicode strings as\n"
+              "decode input and translates newlines without first invoking an external\n"
+              "decoder.",
     .tp_methods = nldecoder_methods,
     .tp_getset = nldecoder_getset,
     .tp_init = nldecoder_init,
@@ -1913,22 +1945,43 @@ static void textio_dealloc(textio *self)
 }
 
 static PyMethodDef textio_methods[] = {
-    {"detach", (PyCFunction)textio_detach, METH_NOARGS, NULL},
-    {"reconfigure", (PyCFunction)(void (*)(void))textio_reconfigure, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"write", (PyCFunction)textio_write, METH_O, NULL},
-    {"read", (PyCFunction)textio_read, METH_VARARGS, NULL},
-    {"readline", (PyCFunction)textio_readline, METH_VARARGS, NULL},
-    {"flush", (PyCFunction)textio_flush, METH_NOARGS, NULL},
-    {"close", (PyCFunction)textio_close, METH_NOARGS, NULL},
-    {"fileno", (PyCFunction)textio_fileno, METH_NOARGS, NULL},
-    {"seekable", (PyCFunction)textio_seekable, METH_NOARGS, NULL},
-    {"readable", (PyCFunction)textio_readable, METH_NOARGS, NULL},
-    {"writable", (PyCFunction)textio_writable, METH_NOARGS, NULL},
-    {"isatty", (PyCFunction)textio_isatty, METH_NOARGS, NULL},
-    {"seek", (PyCFunction)textio_seek, METH_VARARGS, NULL},
-    {"tell", (PyCFunction)textio_tell, METH_NOARGS, NULL},
-    {"truncate", (PyCFunction)textio_truncate, METH_VARARGS, NULL},
-    {"__getstate__", (PyCFunction)textio_getstate, METH_NOARGS, NULL},
+    {"detach", (PyCFunction)textio_detach, METH_NOARGS,
+     "detach($self, /)\n--\n\n"},
+    {"reconfigure", (PyCFunction)(void (*)(void))textio_reconfigure, METH_VARARGS | METH_KEYWORDS,
+     "reconfigure($self, /, *, encoding=None, errors=None, newline=None,\n"
+     "            line_buffering=None, write_through=None)\n"
+     "--\n\n"
+     "Reconfigure the text stream with new parameters.\n\n"
+     "This also does an implicit stream flush."},
+    {"write", (PyCFunction)textio_write, METH_O,
+     "write($self, text, /)\n--\n\n"},
+    {"read", (PyCFunction)textio_read, METH_VARARGS,
+     "read($self, size=-1, /)\n--\n\n"},
+    {"readline", (PyCFunction)textio_readline, METH_VARARGS,
+     "readline($self, size=-1, /)\n--\n\n"},
+    {"flush", (PyCFunction)textio_flush, METH_NOARGS,
+     "flush($self, /)\n--\n\n"},
+    {"close", (PyCFunction)textio_close, METH_NOARGS,
+     "close($self, /)\n--\n\n"},
+    {"fileno", (PyCFunction)textio_fileno, METH_NOARGS,
+     "fileno($self, /)\n--\n\n"},
+    {"seekable", (PyCFunction)textio_seekable, METH_NOARGS,
+     "seekable($self, /)\n--\n\n"},
+    {"readable", (PyCFunction)textio_readable, METH_NOARGS,
+     "readable($self, /)\n--\n\n"},
+    {"writable", (PyCFunction)textio_writable, METH_NOARGS,
+     "writable($self, /)\n--\n\n"},
+    {"isatty", (PyCFunction)textio_isatty, METH_NOARGS,
+     "isatty($self, /)\n--\n\n"},
+    {"seek", (PyCFunction)textio_seek, METH_VARARGS,
+     "seek($self, cookie, whence=0, /)\n--\n\n"},
+    {"tell", (PyCFunction)textio_tell, METH_NOARGS,
+     "tell($self, /)\n--\n\n"},
+    {"truncate", (PyCFunction)textio_truncate, METH_VARARGS,
+     "truncate($self, pos=None, /)\n--\n\n"},
+    {"__getstate__", (PyCFunction)textio_getstate, METH_NOARGS,
+     "__getstate__($self, /)\n--\n\n"
+     "Helper for pickle."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -1952,7 +2005,31 @@ PyTypeObject PyTextIOWrapper_Type = {
     .tp_dealloc = (destructor)textio_dealloc,
     .tp_repr = (reprfunc)textio_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "Character and line based layer over a BufferedIOBase object, buffer.",
+    .tp_doc = "TextIOWrapper(buffer, encoding=None, errors=None, newline=None,\n"
+              "              line_buffering=False, write_through=False)\n"
+              "--\n\n"
+              "Character and line based layer over a BufferedIOBase object, buffer.\n\n"
+              "encoding gives the name of the encoding that the stream will be\n"
+              "decoded or encoded with. It defaults to locale.getencoding().\n\n"
+              "errors determines the strictness of encoding and decoding (see\n"
+              "help(codecs.Codec) or the documentation for codecs.register) and\n"
+              "defaults to \"strict\".\n\n"
+              "newline controls how line endings are handled. It can be None, '',\n"
+              "'\\n', '\\r', and '\\r\\n'.  It works as follows:\n\n"
+              "* On input, if newline is None, universal newlines mode is\n"
+              "  enabled. Lines in the input can end in '\\n', '\\r', or '\\r\\n', and\n"
+              "  these are translated into '\\n' before being returned to the\n"
+              "  caller. If it is '', universal newline mode is enabled, but line\n"
+              "  endings are returned to the caller untranslated. If it has any of\n"
+              "  the other legal values, input lines are only terminated by the given\n"
+              "  string, and the line ending is returned to the caller untranslated.\n\n"
+              "* On output, if newline is None, any '\\n' characters written are\n"
+              "  translated to the system default line separator, os.linesep. If\n"
+              "  newline is '' or '\\n', no translation takes place. If newline is any\n"
+              "  of the other legal values, any '\\n' characters written are translated\n"
+              "  to the given string.\n\n"
+              "If line_buffering is True, a call to flush is implied when a call to\n"
+              "write contains a newline character.",
     .tp_traverse = (traverseproc)textio_traverse,
     .tp_clear = (inquiry)textio_clear,
     .tp_weaklistoffset = offsetof(textio, weakreflist),

@@ -1460,36 +1460,86 @@ static PyGetSetDef array_getsets[] = {
 
 #define FAST (PyCFunction)(void (*)(void))
 static PyMethodDef array_methods[] = {
-    {"append", (PyCFunction)array_append, METH_O, "Append new value v to the end of the array."},
+    {"append", (PyCFunction)array_append, METH_O,
+     "append($self, v, /)\n--\n\n"
+     "Append new value v to the end of the array."},
     {"buffer_info", (PyCFunction)array_buffer_info, METH_NOARGS,
-     "Return a tuple (address, length) giving the current memory address and the length in items of the buffer used to hold array's contents."},
-    {"byteswap", (PyCFunction)array_byteswap, METH_NOARGS, "Byteswap all items of the array."},
-    {"__copy__", (PyCFunction)array_copy, METH_NOARGS, "Return a copy of the array."},
-    {"count", (PyCFunction)array_count, METH_O, "Return number of occurrences of v in the array."},
-    {"__deepcopy__", (PyCFunction)array_copy, METH_O, "Return a copy of the array."},
-    {"extend", (PyCFunction)array_extend, METH_O, "Append items to the end of the array."},
+     "buffer_info($self, /)\n--\n\n"
+     "Return a tuple (address, length) giving the current memory address and the length in "
+     "items of the buffer used to hold array's contents.\n\n"
+     "The length should be multiplied by the itemsize attribute to calculate\n"
+     "the buffer length in bytes."},
+    {"byteswap", (PyCFunction)array_byteswap, METH_NOARGS,
+     "byteswap($self, /)\n--\n\n"
+     "Byteswap all items of the array.\n\n"
+     "If the items in the array are not 1, 2, 4, or 8 bytes in size, RuntimeError is\n"
+     "raised."},
+    {"__copy__", (PyCFunction)array_copy, METH_NOARGS,
+     "__copy__($self, /)\n--\n\n"
+     "Return a copy of the array."},
+    {"count", (PyCFunction)array_count, METH_O,
+     "count($self, v, /)\n--\n\n"
+     "Return number of occurrences of v in the array."},
+    {"__deepcopy__", (PyCFunction)array_copy, METH_O,
+     "__deepcopy__($self, unused, /)\n--\n\n"
+     "Return a copy of the array."},
+    {"extend", (PyCFunction)array_extend, METH_O,
+     "extend($self, bb, /)\n--\n\n"
+     "Append items to the end of the array."},
     {"frombytes", (PyCFunction)array_frombytes, METH_O,
-     "Appends items from the string, interpreting it as an array of machine values, as if it had been read from a file using the fromfile() method."},
-    {"fromfile", FAST array_fromfile, METH_FASTCALL, "Read n objects from the file object f and append them to the end of the array."},
-    {"fromlist", (PyCFunction)array_fromlist, METH_O, "Append items to array from list."},
+     "frombytes($self, buffer, /)\n--\n\n"
+     "Appends items from the string, interpreting it as an array of machine values, as if it "
+     "had been read from a file using the fromfile() method."},
+    {"fromfile", FAST array_fromfile, METH_FASTCALL,
+     "fromfile($self, f, n, /)\n--\n\n"
+     "Read n objects from the file object f and append them to the end of the array."},
+    {"fromlist", (PyCFunction)array_fromlist, METH_O,
+     "fromlist($self, list, /)\n--\n\n"
+     "Append items to array from list."},
     {"fromunicode", (PyCFunction)array_fromunicode, METH_O,
-     "Extends this array with data from the unicode string ustr."},
+     "fromunicode($self, ustr, /)\n--\n\n"
+     "Extends this array with data from the unicode string ustr.\n\n"
+     "The array must be a unicode type array; otherwise a ValueError is raised.\n"
+     "Use array.frombytes(ustr.encode(...)) to append Unicode data to an array of\n"
+     "some other type."},
     {"index", FAST array_index, METH_FASTCALL,
-     "Return index of first occurrence of v in the array."},
+     "index($self, v, start=0, stop=sys.maxsize, /)\n--\n\n"
+     "Return index of first occurrence of v in the array.\n\n"
+     "Raise ValueError if the value is not present."},
     {"insert", FAST array_insert, METH_FASTCALL,
+     "insert($self, i, v, /)\n--\n\n"
      "Insert a new item v into the array before position i."},
     {"pop", FAST array_pop, METH_FASTCALL,
-     "Return the i-th element and delete it from the array."},
-    {"__reduce_ex__", (PyCFunction)array_reduce_ex, METH_O, "Return state information for pickling."},
-    {"remove", (PyCFunction)array_remove, METH_O, "Remove the first occurrence of v in the array."},
-    {"reverse", (PyCFunction)array_reverse, METH_NOARGS, "Reverse the order of the items in the array."},
-    {"tofile", (PyCFunction)array_tofile, METH_O, "Write all items (as machine values) to the file object f."},
-    {"tolist", (PyCFunction)array_tolist, METH_NOARGS, "Convert array to an ordinary list with the same items."},
+     "pop($self, i=-1, /)\n--\n\n"
+     "Return the i-th element and delete it from the array.\n\n"
+     "i defaults to -1."},
+    {"__reduce_ex__", (PyCFunction)array_reduce_ex, METH_O,
+     "__reduce_ex__($self, value, /)\n--\n\n"
+     "Return state information for pickling."},
+    {"remove", (PyCFunction)array_remove, METH_O,
+     "remove($self, v, /)\n--\n\n"
+     "Remove the first occurrence of v in the array."},
+    {"reverse", (PyCFunction)array_reverse, METH_NOARGS,
+     "reverse($self, /)\n--\n\n"
+     "Reverse the order of the items in the array."},
+    {"tofile", (PyCFunction)array_tofile, METH_O,
+     "tofile($self, f, /)\n--\n\n"
+     "Write all items (as machine values) to the file object f."},
+    {"tolist", (PyCFunction)array_tolist, METH_NOARGS,
+     "tolist($self, /)\n--\n\n"
+     "Convert array to an ordinary list with the same items."},
     {"tobytes", (PyCFunction)array_tobytes, METH_NOARGS,
+     "tobytes($self, /)\n--\n\n"
      "Convert the array to an array of machine values and return the bytes representation."},
     {"tounicode", (PyCFunction)array_tounicode, METH_NOARGS,
-     "Extends this array with data from the unicode string ustr."},
-    {"__sizeof__", (PyCFunction)array_sizeof, METH_NOARGS, "Size of the array in memory, in bytes."},
+     "tounicode($self, /)\n--\n\n"
+     "Extends this array with data from the unicode string ustr.\n\n"
+     "Convert the array to a unicode string.  The array must be a unicode type array;\n"
+     "otherwise a ValueError is raised.  Use array.tobytes().decode() to obtain a\n"
+     "unicode string from an array of some other type."},
+    {"__sizeof__", (PyCFunction)array_sizeof, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\n"
+     "Size of the array in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1688,7 +1738,50 @@ static PyTypeObject Arraytype = {
     .tp_doc = "array(typecode [, initializer]) -> array\n\n"
               "Return a new array whose items are restricted by typecode, and\n"
               "initialized from the optional initializer value, which must be a list,\n"
-              "string or iterable over elements of the appropriate type.",
+              "string or iterable over elements of the appropriate type.\n\n"
+              "Arrays represent basic values and behave very much like lists, except\n"
+              "the type of objects stored in them is constrained. The type is specified\n"
+              "at object creation time by using a type code, which is a single character.\n"
+              "The following type codes are defined:\n\n"
+              "    Type code   C Type             Minimum size in bytes\n"
+              "    'b'         signed integer     1\n"
+              "    'B'         unsigned integer   1\n"
+              "    'u'         Unicode character  2 (see note)\n"
+              "    'h'         signed integer     2\n"
+              "    'H'         unsigned integer   2\n"
+              "    'i'         signed integer     2\n"
+              "    'I'         unsigned integer   2\n"
+              "    'l'         signed integer     4\n"
+              "    'L'         unsigned integer   4\n"
+              "    'q'         signed integer     8 (see note)\n"
+              "    'Q'         unsigned integer   8 (see note)\n"
+              "    'f'         floating point     4\n"
+              "    'd'         floating point     8\n\n"
+              "NOTE: The 'u' typecode corresponds to Python's unicode character. On\n"
+              "narrow builds this is 2-bytes on wide builds this is 4-bytes.\n\n"
+              "NOTE: The 'q' and 'Q' type codes are only available if the platform\n"
+              "C compiler used to build Python supports 'long long', or, on Windows,\n"
+              "'__int64'.\n\n"
+              "Methods:\n\n"
+              "append() -- append a new item to the end of the array\n"
+              "buffer_info() -- return information giving the current memory info\n"
+              "byteswap() -- byteswap all the items of the array\n"
+              "count() -- return number of occurrences of an object\n"
+              "extend() -- extend array by appending multiple elements from an iterable\n"
+              "fromfile() -- read items from a file object\n"
+              "fromlist() -- append items from the list\n"
+              "frombytes() -- append items from the string\n"
+              "index() -- return index of first occurrence of an object\n"
+              "insert() -- insert a new item into the array at a provided position\n"
+              "pop() -- remove and return item (default last)\n"
+              "remove() -- remove first occurrence of an object\n"
+              "reverse() -- reverse the order of the items in the array\n"
+              "tofile() -- write all items to a file object\n"
+              "tolist() -- return the array converted to an ordinary list\n"
+              "tobytes() -- return the array converted to a string\n\n"
+              "Attributes:\n\n"
+              "typecode -- the typecode character used to create the array\n"
+              "itemsize -- the length in bytes of one array item\n",
     .tp_traverse = (traverseproc)array_traverse,
     .tp_richcompare = array_richcompare,
     .tp_weaklistoffset = offsetof(arrayobject, weakreflist),
@@ -1771,8 +1864,12 @@ static PyObject *arrayiter_setstate(arrayiterobject *self, PyObject *state)
 }
 
 static PyMethodDef arrayiter_methods[] = {
-    {"__reduce__", (PyCFunction)arrayiter_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)arrayiter_setstate, METH_O, "Set state information for unpickling."},
+    {"__reduce__", (PyCFunction)arrayiter_reduce, METH_NOARGS,
+     "__reduce__($self, /)\n--\n\n"
+     "Return state information for pickling."},
+    {"__setstate__", (PyCFunction)arrayiter_setstate, METH_O,
+     "__setstate__($self, state, /)\n--\n\n"
+     "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1792,6 +1889,9 @@ static PyTypeObject PyArrayIter_Type = {
 
 static PyMethodDef array_module_methods[] = {
     {"_array_reconstructor", FAST array_reconstructor, METH_FASTCALL,
+     "_array_reconstructor($module, arraytype, typecode, mformat_code, items,\n"
+     "                     /)\n"
+     "--\n\n"
      "Internal. Used for pickling support."},
     {NULL, NULL, 0, NULL},
 };

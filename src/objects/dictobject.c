@@ -1583,19 +1583,24 @@ static PyObject *dict___reversed__(PyDictObject *self, PyObject *Py_UNUSED(ignor
 
 static PyMethodDef mapp_methods[] = {
     {"__contains__", (PyCFunction)dict___contains__, METH_O | METH_COEXIST,
+     "__contains__($self, key, /)\n--\n\n"
      "True if the dictionary has the specified key, else False."},
     {"__getitem__", (PyCFunction)dict_getitem_meth, METH_O | METH_COEXIST, "x.__getitem__(y) <==> x[y]"},
     {"__sizeof__", (PyCFunction)dict_sizeof, METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
     {"get", (PyCFunction)(void (*)(void))dict_get, METH_FASTCALL,
+     "get($self, key, default=None, /)\n--\n\n"
      "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", (PyCFunction)(void (*)(void))dict_setdefault, METH_FASTCALL,
+     "setdefault($self, key, default=None, /)\n--\n\n"
      "Insert key with a value of default if key is not in the dictionary.\n\n"
      "Return the value for key if key is in the dictionary, else default."},
     {"pop", (PyCFunction)(void (*)(void))dict_pop, METH_FASTCALL,
+     "pop($self, key, default=<unrepresentable>, /)\n--\n\n"
      "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\n"
      "If the key is not found, return the default if given; otherwise,\n"
      "raise a KeyError."},
     {"popitem", (PyCFunction)dict_popitem, METH_NOARGS,
+     "popitem($self, /)\n--\n\n"
      "Remove and return a (key, value) pair as a 2-tuple.\n\n"
      "Pairs are returned in LIFO (last-in, first-out) order.\n"
      "Raises KeyError if the dict is empty."},
@@ -1608,10 +1613,12 @@ static PyMethodDef mapp_methods[] = {
      "If E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\n"
      "In either case, this is followed by: for k in F:  D[k] = F[k]"},
     {"fromkeys", (PyCFunction)(void (*)(void))dict_fromkeys, METH_FASTCALL | METH_CLASS,
+     "fromkeys($type, iterable, value=None, /)\n--\n\n"
      "Create a new dictionary with keys from iterable and values set to value."},
     {"clear", (PyCFunction)dict_clear, METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
     {"copy", (PyCFunction)dict_copy, METH_NOARGS, "D.copy() -> a shallow copy of D"},
     {"__reversed__", (PyCFunction)dict___reversed__, METH_NOARGS,
+     "__reversed__($self, /)\n--\n\n"
      "Return a reverse iterator over the dict keys."},
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}};

@@ -200,8 +200,10 @@ PyTypeObject PyEnum_Type = {
     .tp_dealloc = (destructor)enum_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Return an enumerate object.\n\n"
-              "  iterable\n    an object supporting iteration\n\n"
+    .tp_doc = "enumerate(iterable, start=0)\n--\n\n"
+              "Return an enumerate object.\n\n"
+              "  iterable\n"
+              "    an object supporting iteration\n\n"
               "The enumerate object yields pairs containing a count (from start, which\n"
               "defaults to zero) and a value yielded by the iterable argument.\n\n"
               "enumerate is useful for obtaining an indexed list:\n"
@@ -361,7 +363,8 @@ PyTypeObject PyReversed_Type = {
     .tp_dealloc = (destructor)reversed_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Return a reverse iterator over the values of the given sequence.",
+    .tp_doc = "reversed(sequence, /)\n--\n\n"
+              "Return a reverse iterator over the values of the given sequence.",
     .tp_traverse = (traverseproc)reversed_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)reversed_next,

@@ -1874,27 +1874,48 @@ static PyObject *list_sizeof(PyListObject *self, PyObject *Py_UNUSED(ignored))
 static PyObject *list_reversed(PyListObject *seq, PyObject *Py_UNUSED(ignored));
 
 static PyMethodDef list_methods[] = {
+    {"__getitem__", (PyCFunction)list_subscript, METH_O | METH_COEXIST, "x.__getitem__(y) <==> x[y]"},
     {"__reversed__", (PyCFunction)list_reversed, METH_NOARGS,
+     "__reversed__($self, /)\n--\n\n"
      "Return a reverse iterator over the list."},
     {"__sizeof__", (PyCFunction)list_sizeof, METH_NOARGS,
+     "__sizeof__($self, /)\n--\n\n"
      "Return the size of the list in memory, in bytes."},
-    {"clear", (PyCFunction)list_clear_meth, METH_NOARGS, "Remove all items from list."},
-    {"copy", (PyCFunction)list_copy, METH_NOARGS, "Return a shallow copy of the list."},
-    {"append", (PyCFunction)list_append, METH_O, "Append object to the end of the list."},
+    {"clear", (PyCFunction)list_clear_meth, METH_NOARGS,
+     "clear($self, /)\n--\n\n"
+     "Remove all items from list."},
+    {"copy", (PyCFunction)list_copy, METH_NOARGS,
+     "copy($self, /)\n--\n\n"
+     "Return a shallow copy of the list."},
+    {"append", (PyCFunction)list_append, METH_O,
+     "append($self, object, /)\n--\n\n"
+     "Append object to the end of the list."},
     {"insert", (PyCFunction)(void (*)(void))list_insert, METH_FASTCALL,
+     "insert($self, index, object, /)\n--\n\n"
      "Insert object before index."},
     {"extend", (PyCFunction)list_extend, METH_O,
+     "extend($self, iterable, /)\n--\n\n"
      "Extend list by appending elements from the iterable."},
     {"pop", (PyCFunction)(void (*)(void))list_pop, METH_FASTCALL,
+     "pop($self, index=-1, /)\n--\n\n"
      "Remove and return item at index (default last).\n\n"
      "Raises IndexError if list is empty or index is out of range."},
     {"remove", (PyCFunction)list_remove, METH_O,
-     "Remove first occurrence of value.\n\nRaises ValueError if the value is not present."},
+     "remove($self, value, /)\n--\n\n"
+     "Remove first occurrence of value.\n\n"
+     "Raises ValueError if the value is not present."},
     {"index", (PyCFunction)(void (*)(void))list_index, METH_FASTCALL,
-     "Return first index of value.\n\nRaises ValueError if the value is not present."},
-    {"count", (PyCFunction)list_count, METH_O, "Return number of occurrences of value."},
-    {"reverse", (PyCFunction)list_reverse, METH_NOARGS, "Reverse *IN PLACE*."},
+     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
+     "Return first index of value.\n\n"
+     "Raises ValueError if the value is not present."},
+    {"count", (PyCFunction)list_count, METH_O,
+     "count($self, value, /)\n--\n\n"
+     "Return number of occurrences of value."},
+    {"reverse", (PyCFunction)list_reverse, METH_NOARGS,
+     "reverse($self, /)\n--\n\n"
+     "Reverse *IN PLACE*."},
     {"sort", (PyCFunction)(void (*)(void))list_sort, METH_FASTCALL | METH_KEYWORDS,
+     "sort($self, /, *, key=None, reverse=False)\n--\n\n"
      "Sort the list in ascending order and return None.\n\n"
      "The sort is in-place (i.e. the list itself is modified) and stable (i.e. the\n"
      "order of two equal elements is maintained).\n\n"
@@ -1935,7 +1956,8 @@ PyTypeObject PyList_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
                 Py_TPFLAGS_LIST_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "Built-in mutable sequence.\n\n"
+    .tp_doc = "list(iterable=(), /)\n--\n\n"
+              "Built-in mutable sequence.\n\n"
               "If no argument is given, the constructor creates a new empty list.\n"
               "The argument must be an iterable if specified.",
     .tp_traverse = (traverseproc)list_traverse,

@@ -583,12 +583,18 @@ static PyObject *tuple_sizeof(PyTupleObject *self, PyObject *Py_UNUSED(ignored))
 }
 
 static PyMethodDef tuple_methods[] = {
-    {"__getnewargs__", (PyCFunction)tuple_getnewargs, METH_NOARGS, NULL},
+    {"__getnewargs__", (PyCFunction)tuple_getnewargs, METH_NOARGS,
+     "__getnewargs__($self, /)\n--\n\n"},
     {"__sizeof__", (PyCFunction)tuple_sizeof, METH_NOARGS,
-     "Return the size of the tuple in memory, in bytes."},
+     "__sizeof__($self, /)\n--\n\n"
+     "Size of object in memory, in bytes."},
     {"index", (PyCFunction)(void (*)(void))tuple_index, METH_FASTCALL,
-     "Return first index of value.\n\nRaises ValueError if the value is not present."},
-    {"count", (PyCFunction)tuple_count, METH_O, "Return number of occurrences of value."},
+     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
+     "Return first index of value.\n\n"
+     "Raises ValueError if the value is not present."},
+    {"count", (PyCFunction)tuple_count, METH_O,
+     "count($self, value, /)\n--\n\n"
+     "Return number of occurrences of value."},
     {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
      "See PEP 585"},
     {NULL, NULL, 0, NULL}};
@@ -621,7 +627,8 @@ PyTypeObject PyTuple_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
                 Py_TPFLAGS_TUPLE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "Built-in immutable sequence.\n\n"
+    .tp_doc = "tuple(iterable=(), /)\n--\n\n"
+              "Built-in immutable sequence.\n\n"
               "If no argument is given, the constructor returns an empty tuple.\n"
               "If iterable is specified the tuple is initialized from iterable's items.\n\n"
               "If the argument is a tuple, the return value is the same object.",

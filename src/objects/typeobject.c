@@ -3850,12 +3850,12 @@ static int type_new_visit_slots(type_new_ctx *ctx)
 static PyObject *type_new_copy_slots(type_new_ctx *ctx, PyObject *dict)
 {
     PyObject *slots = ctx->slots;
-    Py_ssize_t i, j, nslot = PyTuple_GET_SIZE(slots);
-    Py_ssize_t new_nslot = nslot - ctx->add_dict - ctx->add_weak;
-    PyObject *new_slots = PyList_New(new_nslot);
+    Py_ssize_t i, nslot = PyTuple_GET_SIZE(slots), new_nslot;
+    /* ctx->add_dict/add_weak may also count what secondary bases provide, so the
+     * names are filtered here rather than the list pre-sized from those counts. */
+    PyObject *new_slots = PyList_New(0);
     if (new_slots == NULL)
         return NULL;
-    j = 0;
     for (i = 0; i < nslot; i++) {
         PyObject *slot = PyTuple_GET_ITEM(slots, i);
         PyObject *mangled;
@@ -3865,10 +3865,12 @@ static PyObject *type_new_copy_slots(type_new_ctx *ctx, PyObject *dict)
         mangled = mangle_slot_name(ctx->name, slot);
         if (mangled == NULL)
             goto error;
-        PyList_SET_ITEM(new_slots, j, mangled);
-        j++;
+        int rc = PyList_Append(new_slots, mangled);
+        Py_DECREF(mangled);
+        if (rc < 0)
+            goto error;
     }
-    new_nslot = j;
+    new_nslot = PyList_GET_SIZE(new_slots);
     if (PyList_Sort(new_slots) == -1)
         goto error;
     for (i = 0; i < new_nslot; i++) {

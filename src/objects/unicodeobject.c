@@ -394,6 +394,11 @@ void _PyUnicodeWriter_Init(_PyUnicodeWriter *writer)
     writer->kind = PyUnicode_1BYTE_KIND;
 }
 
+/* The writer builds its result in place: `buffer` is a str allocation (header then code
+ * units, as PyUnicode_New lays out an exact str) whose header is filled in by Finish,
+ * so finishing needs neither a copy nor a scan for the largest char. */
+#define WRITER_HDR sizeof(PyUnicodeObject)
+
 /* Grow to hold `length` more units and chars up to maxchar, widening if needed. */
 int _PyUnicodeWriter_Prepare(_PyUnicodeWriter *writer, Py_ssize_t length, Py_UCS4 maxchar)
 {
@@ -414,35 +419,46 @@ int _PyUnicodeWriter_Prepare(_PyUnicodeWriter *writer, Py_ssize_t length, Py_UCS
     Py_ssize_t newsize = writer->size;
     if (need > newsize) {
         newsize = need;
-        if (writer->overallocate || writer->data != NULL) {
-            /* Amortised growth: +25% (or at least double small buffers). */
+        /* Amortised growth (+25%) for a series of appends; one big write that at least
+         * doubles the buffer gets exactly what it asked for. */
+        if (writer->overallocate || (writer->data != NULL && length < writer->size)) {
             Py_ssize_t extra = need / 4 + 16;
             if (newsize <= PY_SSIZE_T_MAX / 4 - extra)
                 newsize += extra;
         }
     }
-    if (newsize > PY_SSIZE_T_MAX / 4 - 1) {
+    if (newsize > (PY_SSIZE_T_MAX - (Py_ssize_t)WRITER_HDR) / 4 - 1) {
         PyErr_NoMemory();
         return -1;
     }
-    void *newdata;
-    if (kind == writer->kind) {
-        newdata = PyMem_Realloc(writer->data, (size_t)(newsize + 1) * kind);
-        if (newdata == NULL) {
+    size_t bytes = WRITER_HDR + (size_t)(newsize + 1) * kind;
+    char *buf;
+    if (kind == writer->kind || writer->buffer == NULL) {
+        buf = PyObject_Realloc(writer->buffer, bytes);
+        if (buf == NULL) {
             PyErr_NoMemory();
             return -1;
         }
     } else {
-        newdata = PyMem_Malloc((size_t)(newsize + 1) * kind);
-        if (newdata == NULL) {
+        buf = PyObject_Malloc(bytes);
+        if (buf == NULL) {
             PyErr_NoMemory();
             return -1;
         }
-        for (Py_ssize_t i = 0; i < writer->pos; i++)
-            PyUnicode_WRITE(kind, newdata, i, PyUnicode_READ(writer->kind, writer->data, i));
-        PyMem_Free(writer->data);
+        void *nd = buf + WRITER_HDR;
+        if (writer->kind == 1 && kind == 2)
+            for (Py_ssize_t i = 0; i < writer->pos; i++)
+                ((Py_UCS2 *)nd)[i] = ((Py_UCS1 *)writer->data)[i];
+        else if (writer->kind == 1)
+            for (Py_ssize_t i = 0; i < writer->pos; i++)
+                ((Py_UCS4 *)nd)[i] = ((Py_UCS1 *)writer->data)[i];
+        else
+            for (Py_ssize_t i = 0; i < writer->pos; i++)
+                ((Py_UCS4 *)nd)[i] = ((Py_UCS2 *)writer->data)[i];
+        PyObject_Free(writer->buffer);
     }
-    writer->data = newdata;
+    writer->buffer = (PyObject *)buf;
+    writer->data = buf + WRITER_HDR;
     writer->kind = kind;
     writer->size = newsize;
     if (maxchar > writer->maxchar)
@@ -555,21 +571,48 @@ int _PyUnicodeWriter_WriteUTF8(_PyUnicodeWriter *writer, const char *str, Py_ssi
 
 PyObject *_PyUnicodeWriter_Finish(_PyUnicodeWriter *writer)
 {
+    Py_ssize_t n = writer->pos;
     PyObject *res;
-    if (writer->pos == 0) {
-        res = get_empty();
-    } else {
-        res = PyUnicode_FromKindAndData(writer->kind, writer->data, writer->pos);
+    if (n == 0 || (n == 1 && writer->kind == PyUnicode_1BYTE_KIND)) {
+        /* The shared empty string and one-char singletons. */
+        res = n == 0 ? get_empty() : _PyUnicode_Latin1Char(((Py_UCS1 *)writer->data)[0]);
+        _PyUnicodeWriter_Dealloc(writer);
+        return res;
     }
-    PyMem_Free(writer->data);
+    int kind = writer->kind;
+    PyUnicodeObject *op = (PyUnicodeObject *)writer->buffer;
+    if (writer->size - n > 16) {
+        PyUnicodeObject *shrunk = PyObject_Realloc(op, WRITER_HDR + (size_t)(n + 1) * kind);
+        if (shrunk != NULL)
+            op = shrunk;
+    }
+    writer->buffer = NULL;
     writer->data = NULL;
     writer->size = writer->pos = 0;
-    return res;
+    PyObject_Init((PyObject *)op, &PyUnicode_Type);
+    op->length = n;
+    op->hash = -1;
+    op->state.interned = 0;
+    op->state.kind = kind;
+    op->state.compact = 1;
+    op->state.ascii = writer->maxchar < 128;
+    op->state.ready = 1;
+    op->maxchar_hint = writer->maxchar;
+    op->data = op + 1;
+    op->utf8 = NULL;
+    op->utf8_length = 0;
+    if (op->state.ascii) {
+        op->utf8 = op->data;
+        op->utf8_length = n;
+    }
+    PyUnicode_WRITE(kind, op->data, n, 0);
+    return (PyObject *)op;
 }
 
 void _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer)
 {
-    PyMem_Free(writer->data);
+    PyObject_Free(writer->buffer);
+    writer->buffer = NULL;
     writer->data = NULL;
     writer->size = writer->pos = 0;
 }

@@ -2759,7 +2759,25 @@ set_syntax_error(Parser *p)
                                  t->col_offset + 1, NULL, t->lineno, t->col_offset + 1);
         return;
     }
-    if (p->ts.err.type) {
+    if (p->ts.err.type && p->ts.err_tok >= 0 && p->maxmark < p->ts.err_tok && !p->parent) {
+        /* the parser failed before the tokenizer's error: pegen then tokenizes the rest
+         * (_PyPegen_tokenize_full_source_to_check_for_errors), where an error the tokenizer
+         * raises itself replaces the parser's — an undecodable name as the bare
+         * UnicodeDecodeError — while the deferred kinds leave the parser's error */
+        if (p->ts.err.deferred) {
+            /* fall through to the parser's error */
+        } else if (p->ts.err.decode_exc && !(PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_SyntaxError))) {
+            PyErr_Clear();
+            PyErr_SetObject((PyObject *)Py_TYPE(p->ts.err.decode_exc), p->ts.err.decode_exc);
+            return;
+        } else {
+            if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_SyntaxError))
+                return;
+            PyErr_Clear();
+            raise_tok_error(p);
+            return;
+        }
+    } else if (p->ts.err.type) {
         if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_SyntaxError))
             return;
         PyErr_Clear();

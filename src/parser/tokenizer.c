@@ -703,12 +703,13 @@ verify_identifier(Lexer *L, const char *start)
         PyErr_Fetch(&t, &v, &tb);
         PyErr_NormalizeException(&t, &v, &tb);
         PyObject *m = v ? PyObject_Str(v) : NULL;
-        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-        if (!m) return -1;
+        Py_XDECREF(t); Py_XDECREF(tb);
+        if (!m) { Py_XDECREF(v); return -1; }
         int r = tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
                              (int)(L->cur - L->line_start), TOK_END_NONE, "(unicode error) %s",
                              PyUnicode_AsUTF8(m));
         Py_DECREF(m);
+        L->ts->err.decode_exc = v;
         return r;
     }
     Py_DECREF(u);
@@ -769,7 +770,7 @@ indentation(Lexer *L)
     } else if (col > L->indstack[L->indent]) {
         if (L->indent + 1 >= MAXINDENT)
             return tok_error_at(L, PyExc_IndentationError, L->line_start, L->lineno, L->cur, 1, 0,
-                                "too many levels of indentation");
+                                "too many levels of indentation") < 0 ? -1 : deferred(L);
         if (altcol <= L->altindstack[L->indent])
             goto taberror;
         L->indent++;
@@ -789,7 +790,7 @@ indentation(Lexer *L)
             if (*eol == '\n' || eol >= L->end) eol++; /* the newline (implied at EOF) counts */
             return tok_error_at(L, PyExc_IndentationError, L->line_start, L->lineno, L->cur,
                                 (int)utf8_chars(L->line_start, eol - L->line_start), TOK_END_NONE,
-                                "unindent does not match any outer indentation level");
+                                "unindent does not match any outer indentation level") < 0 ? -1 : deferred(L);
         }
         if (altcol != L->altindstack[L->indent])
             goto taberror;
@@ -797,7 +798,7 @@ indentation(Lexer *L)
     return 0;
 taberror:
     return tok_error_at(L, PyExc_TabError, L->line_start, L->lineno, L->cur, 1, 0,
-                        "inconsistent use of tabs and spaces in indentation");
+                        "inconsistent use of tabs and spaces in indentation") < 0 ? -1 : deferred(L);
 }
 
 /* With PyCF_TYPE_COMMENTS, a comment matching "#[ \t]*type:[ \t]*" is a TYPE_COMMENT token
@@ -844,6 +845,14 @@ type_comment(Lexer *L, const char *hash)
     if (emit(L, TYPE_COMMENT, p, L->cur) < 0)
         return -1;
     L->blankline = 0;
+    return 1;
+}
+
+/* marks the error just recorded as one pegen only sees on reaching its token */
+static int
+deferred(Lexer *L)
+{
+    L->ts->err.deferred = 1;
     return 1;
 }
 
@@ -918,12 +927,16 @@ lex(Lexer *L)
                 if (L->cur >= L->end) {
                     L->saw_eof = 1;
                     return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
-                                        -1, -1, "unexpected EOF while parsing");
+                                        -1, -1, "unexpected EOF while parsing") < 0 ? -1 : deferred(L);
                 }
                 continue;
             }
             L->cur++;
-            ERR("unexpected character after line continuation character");
+            /* pegen (E_LINECONT): offset just past the character after the backslash, as
+             * the tokenizer has read it; end offset 0 */
+            return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                (int)utf8_chars(L->line_start, s + 2 - L->line_start), 0,
+                                "unexpected character after line continuation character") < 0 ? -1 : deferred(L);
         }
         /* identifiers, string prefixes */
         if (is_potential_id_char(c) && !isdigit(c)) {
@@ -1037,4 +1050,5 @@ _PyTokenizer_Free(TokState *ts)
     PyMem_Free(ts->ignores);
     ts->ignores = NULL;
     Py_CLEAR(ts->err.text);
+    Py_CLEAR(ts->err.decode_exc);
 }

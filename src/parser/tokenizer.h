@@ -22,6 +22,9 @@ typedef struct {
     int lineno, offset, end_lineno, end_offset; /* 1-based character offsets */
     PyObject *text;         /* the line (new reference) or NULL */
     int eof_kind;           /* 1: unterminated triple-quoted string at EOF (incomplete) */
+    int deferred;           /* pegen learns of it only on reaching the token (E_EOF, E_DEDENT,
+                             * E_TABSPACE, E_TOODEEP, E_LINECONT): an earlier parser error wins */
+    PyObject *decode_exc;   /* undecodable name: the UnicodeDecodeError (new reference) */
 } TokError;
 
 typedef struct {

@@ -2785,6 +2785,22 @@ call_python: {
         if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || instrumented) {
             res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, kwnames);
             Py_XDECREF(kwnames);
+        } else if (kwnames == NULL && nargs == fco->co_argcount &&
+                   fco->co_kwonlyargcount == 0 && fco->co_ncellvars == 0 &&
+                   !(fco->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+            /* Exact positional call of a simple function: move the arguments from
+             * the stack into the new frame (no incref/decref per argument). */
+            nf = _PyFrame_New_NoTrack(tstate, fco, func->func_globals,
+                                      func->func_builtins, NULL);
+            if (nf == NULL) goto error;
+            PyObject **lp = nf->f_localsplus;
+            for (int i = 0; i < nargs; i++) lp[i] = args[i];
+            for (int i = 0; i < fco->co_nfreevars; i++)
+                lp[fco->co_nlocals + i] = Py_NewRef(PyTuple_GET_ITEM(func->func_closure, i));
+            stack_pointer = args;
+            while (stack_pointer > args - below) { PyObject *o = POP(); Py_XDECREF(o); }
+            PyObject_GC_Track(nf);
+            goto enter_frame_nf;
         } else {
             nf = make_function_frame(tstate, func, NULL, args, nargs, kwnames);
             Py_XDECREF(kwnames);
