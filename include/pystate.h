@@ -96,6 +96,8 @@ struct _ts {
     void (*on_delete)(void *);
     void *on_delete_data;
     int gilstate_counter;    /* PyGILState_Ensure nesting (owner: threads) */
+    /* sys.set_asyncgen_hooks (set by sysmodule.c; called by genobject.c). */
+    PyObject *async_gen_firstiter, *async_gen_finalizer;
 };
 
 /* The running thread's state (fast: a plain global read under the GIL). */

@@ -13,6 +13,7 @@ PyObject *PyInit_errno(void);  /* modules-os */
 PyObject *PyInit_time(void);  /* modules-os */
 PyObject *PyInit__random(void);  /* modules-os */
 PyObject *PyInit_math(void);  /* modules-os */
+PyObject *PyInit_unicodedata(void);  /* modules-os */
 PyObject *PyInit_itertools(void);  /* modules-os */
 PyObject *PyInit__thread(void);  /* modules-os */
 PyObject *PyInit__weakref(void);  /* modules-os */
@@ -65,6 +66,7 @@ struct _inittab _PyImport_Inittab[] = {
     {"time", PyInit_time},
     {"_random", PyInit__random},
     {"math", PyInit_math},
+    {"unicodedata", PyInit_unicodedata},
     {"itertools", PyInit_itertools},
     {"_thread", PyInit__thread},
     {"_weakref", PyInit__weakref},

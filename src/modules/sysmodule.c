@@ -1098,6 +1098,52 @@ static PyObject *sys_setdlopenflags(PyObject *m, PyObject *arg)
     Py_RETURN_NONE;
 }
 
+/* sys.set_asyncgen_hooks / get_asyncgen_hooks: per-thread, as in CPython (the tstate fields
+ * are read by genobject.c when an async generator is first iterated / finalised). */
+static PyTypeObject AsyncGenHooksType;
+static PyStructSequence_Field asyncgen_hooks_fields[] = {
+    {"firstiter", "Hook to intercept first iteration"},
+    {"finalizer", "Hook to intercept finalization"}, {0, 0}};
+static PyStructSequence_Desc asyncgen_hooks_desc = {"asyncgen_hooks", NULL, asyncgen_hooks_fields, 2};
+
+static PyObject *sys_set_asyncgen_hooks(PyObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"firstiter", "finalizer", NULL};
+    PyObject *firstiter = NULL, *finalizer = NULL;
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO:set_asyncgen_hooks", kwlist, &firstiter, &finalizer))
+        return NULL;
+    /* Both are checked before either is set, as in CPython. */
+    if (finalizer && finalizer != Py_None && !PyCallable_Check(finalizer)) {
+        PyErr_Format(PyExc_TypeError, "callable finalizer expected, got %.50s", Py_TYPE(finalizer)->tp_name);
+        return NULL;
+    }
+    if (firstiter && firstiter != Py_None && !PyCallable_Check(firstiter)) {
+        PyErr_Format(PyExc_TypeError, "callable firstiter expected, got %.50s", Py_TYPE(firstiter)->tp_name);
+        return NULL;
+    }
+    if (finalizer)
+        Py_XSETREF(tstate->async_gen_finalizer, finalizer == Py_None ? NULL : Py_NewRef(finalizer));
+    if (firstiter)
+        Py_XSETREF(tstate->async_gen_firstiter, firstiter == Py_None ? NULL : Py_NewRef(firstiter));
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_get_asyncgen_hooks(PyObject *self, PyObject *unused)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (!(AsyncGenHooksType.tp_flags & Py_TPFLAGS_READY)
+        && PyStructSequence_InitType2(&AsyncGenHooksType, &asyncgen_hooks_desc) < 0)
+        return NULL;
+    PyObject *res = PyStructSequence_New(&AsyncGenHooksType);
+    if (res == NULL)
+        return NULL;
+    PyObject *a = tstate->async_gen_firstiter, *b = tstate->async_gen_finalizer;
+    PyStructSequence_SetItem(res, 0, Py_NewRef(a ? a : Py_None));
+    PyStructSequence_SetItem(res, 1, Py_NewRef(b ? b : Py_None));
+    return res;
+}
+
 static PyMethodDef sys_methods[] = {
     {"addaudithook", sys_addaudithook, METH_O, DOC_sys_addaudithook},
     {"audit", (PyCFunction)(void (*)(void))sys_audit, METH_FASTCALL | METH_KEYWORDS, DOC_sys_audit},
@@ -1106,6 +1152,11 @@ static PyMethodDef sys_methods[] = {
     {"unraisablehook", sys_unraisablehook, METH_O, DOC_sys_unraisablehook},
     {"exit", (PyCFunction)(void (*)(void))sys_exit, METH_FASTCALL, DOC_sys_exit},
     {"exc_info", sys_exc_info, METH_NOARGS, DOC_sys_exc_info},
+    {"set_asyncgen_hooks", (PyCFunction)(void (*)(void))sys_set_asyncgen_hooks, METH_VARARGS | METH_KEYWORDS,
+     "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects."},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_NOARGS,
+     "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\n"
+     "This returns a namedtuple of the form (firstiter, finalizer)."},
     {"exception", sys_exception, METH_NOARGS, DOC_sys_exception},
     {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, DOC_sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit, METH_O, DOC_sys_setrecursionlimit},

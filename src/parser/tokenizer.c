@@ -457,6 +457,14 @@ tok_error_at(Lexer *L, PyObject *type, const char *line_start, int lineno, const
     return 1;
 }
 
+/* marks the error just recorded as one pegen only sees on reaching its token */
+static int
+deferred(Lexer *L)
+{
+    L->ts->err.deferred = 1;
+    return 1;
+}
+
 #define ERR(...) return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur, -1, -1, __VA_ARGS__)
 
 static int
@@ -848,14 +856,6 @@ type_comment(Lexer *L, const char *hash)
     return 1;
 }
 
-/* marks the error just recorded as one pegen only sees on reaching its token */
-static int
-deferred(Lexer *L)
-{
-    L->ts->err.deferred = 1;
-    return 1;
-}
-
 static const char *opening_of(char c) { return c == ')' ? "(" : c == ']' ? "[" : "{"; }
 
 static int
@@ -921,6 +921,23 @@ lex(Lexer *L)
         }
         L->blankline = 0;
         if (c == '\\') {
+            if (s + 1 >= L->end && L->ts->interactive) {
+                /* single-input source gets no added newline: the character after the
+                 * backslash is the end */
+                L->cur = L->end;
+                return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                    (int)utf8_chars(L->line_start, s - L->line_start) + 1, 0,
+                                    "unexpected character after line continuation character") < 0 ? -1 : deferred(L);
+            }
+            if (s + 1 >= L->end) {
+                /* a backslash ending the source: pegen's string input gets a newline added,
+                 * so this is a continuation into EOF */
+                L->cur = L->end;
+                L->saw_eof = 1;
+                return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                    (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
+                                    "unexpected EOF while parsing") < 0 ? -1 : deferred(L);
+            }
             if (s[1] == '\n') {
                 L->cur += 2;
                 next_line(L);

@@ -21,7 +21,8 @@ TYPES = [tuple, list, dict, set, frozenset, range, slice, enumerate, reversed, t
          _io.IncrementalNewlineDecoder] + [type(o) for o in samples]
 DUNDERS = ['__reversed__', '__sizeof__', '__class_getitem__', '__reduce__', '__length_hint__',
            '__setstate__', '__contains__', '__getnewargs__', '__copy__', '__deepcopy__',
-           '__reduce_ex__', '__missing__', '__new__', '__init__', '__len__', '__iter__']
+           '__reduce_ex__', '__missing__', '__new__', '__init__', '__len__', '__iter__',
+           '__getitem__']
 
 def show(label, obj):
     print(label, repr(getattr(obj, '__text_signature__', '-')))
