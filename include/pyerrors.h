@@ -152,6 +152,9 @@ void _PyErr_SetHandledException(PyThreadState *, PyObject *);
 _PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *);
 void PyErr_WriteUnraisable(PyObject *);
 void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj);
+/* sys.unraisablehook's default (sys.__unraisablehook__): args is an UnraisableHookArgs. */
+PyObject *_PyErr_WriteUnraisableDefaultHook(PyObject *args);
+PyTypeObject *_PyErr_GetUnraisableHookArgsType(void);
 void PyErr_SyntaxLocation(const char *filename, int lineno);
 void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
 void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);

@@ -1111,7 +1111,7 @@ static PyObject *sys_set_asyncgen_hooks(PyObject *self, PyObject *args, PyObject
     static char *kwlist[] = {"firstiter", "finalizer", NULL};
     PyObject *firstiter = NULL, *finalizer = NULL;
     PyThreadState *tstate = _PyThreadState_GET();
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO:set_asyncgen_hooks", kwlist, &firstiter, &finalizer))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO", kwlist, &firstiter, &finalizer))
         return NULL;
     /* Both are checked before either is set, as in CPython. */
     if (finalizer && finalizer != Py_None && !PyCallable_Check(finalizer)) {

@@ -1029,6 +1029,24 @@ static PyObject *long_to_decimal_string(PyObject *v)
 /* Digits of |v| in base 2/8/10/16 into a PyMem buffer (lowercase); *len set. */
 static char *long_abs_digits(PyObject *v, int base, Py_ssize_t *len)
 {
+    if (IS_SMALL(v)) {   /* the common case: no GMP temporaries */
+        char tmp[72], *p = tmp + sizeof tmp;
+        unsigned long u = abs_small(IVAL(v));
+        do {
+            *--p = "0123456789abcdef"[u % (unsigned)base];
+            u /= (unsigned)base;
+        } while (u);
+        Py_ssize_t n = tmp + sizeof tmp - p;
+        char *buf = PyMem_Malloc((size_t)n + 1);
+        if (buf == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        memcpy(buf, p, (size_t)n);
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
     zref r;
     zref_init(&r, v);
     size_t need = mpz_sizeinbase(r.z, base) + 2;

@@ -608,80 +608,227 @@ PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject 
     return ret;
 }
 
-/* ---- unraisable exceptions: "Exception ignored in: <obj>" on stderr ---- */
+/* ---- unraisable exceptions: sys.unraisablehook, or "Exception ignored in: <obj>" ----
+ * As CPython 3.11: the exception and context go to sys.unraisablehook as an
+ * UnraisableHookArgs; with no hook (or None) the default writer prints them to
+ * sys.stderr; if the hook fails, its own exception is written by the default writer. */
 
-static void write_str(PyObject *file, const char *s)
+static PyTypeObject UnraisableHookArgsType;
+
+static PyStructSequence_Field unraisable_hook_args_fields[] = {
+    {"exc_type", "Exception type"},
+    {"exc_value", "Exception value"},
+    {"exc_traceback", "Exception traceback"},
+    {"err_msg", "Error message"},
+    {"object", "Object causing the exception"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc unraisable_hook_args_desc = {
+    "UnraisableHookArgs",
+    "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+    unraisable_hook_args_fields,
+    5,
+};
+
+PyTypeObject *_PyErr_GetUnraisableHookArgsType(void)
 {
-    if (file != NULL && file != Py_None) {
-        PyObject *str = PyUnicode_FromString(s);
-        if (str != NULL) {
-            PyObject *r = PyObject_CallMethod(file, "write", "O", str);
-            Py_XDECREF(r);
-            Py_DECREF(str);
+    if (UnraisableHookArgsType.tp_name == NULL &&
+        PyStructSequence_InitType2(&UnraisableHookArgsType, &unraisable_hook_args_desc) < 0)
+        return NULL;
+    return &UnraisableHookArgsType;
+}
+
+static PyObject *make_unraisable_hook_args(PyObject *exc_type, PyObject *exc_value, PyObject *exc_tb,
+                                           PyObject *err_msg, PyObject *obj)
+{
+    PyTypeObject *type = _PyErr_GetUnraisableHookArgsType();
+    if (type == NULL)
+        return NULL;
+    PyObject *args = PyStructSequence_New(type);
+    if (args == NULL)
+        return NULL;
+    PyObject *items[5] = {exc_type, exc_value, exc_tb, err_msg, obj};
+    for (int i = 0; i < 5; i++)
+        PyStructSequence_SetItem(args, i, Py_NewRef(items[i] ? items[i] : Py_None));
+    return args;
+}
+
+/* The default hook's output (CPython's write_unraisable_exc_file). */
+static int write_unraisable_exc_file(PyObject *exc_type, PyObject *exc_value, PyObject *exc_tb,
+                                     PyObject *err_msg, PyObject *obj, PyObject *file)
+{
+    if (obj != NULL && obj != Py_None) {
+        if (err_msg != NULL && err_msg != Py_None) {
+            if (PyFile_WriteObject(err_msg, file, Py_PRINT_RAW) < 0 || PyFile_WriteString(": ", file) < 0)
+                return -1;
+        } else if (PyFile_WriteString("Exception ignored in: ", file) < 0) {
+            return -1;
         }
+        if (PyFile_WriteObject(obj, file, 0) < 0) {
+            PyErr_Clear();
+            if (PyFile_WriteString("<object repr() failed>", file) < 0)
+                return -1;
+        }
+        if (PyFile_WriteString("\n", file) < 0)
+            return -1;
+    } else if (err_msg != NULL && err_msg != Py_None) {
+        if (PyFile_WriteObject(err_msg, file, Py_PRINT_RAW) < 0 || PyFile_WriteString(":\n", file) < 0)
+            return -1;
+    }
+    if (exc_tb != NULL && exc_tb != Py_None && PyTraceBack_Print(exc_tb, file) < 0)
+        PyErr_Clear();   /* continue with the exception line, as CPython */
+    if (exc_type == NULL || exc_type == Py_None)
+        return -1;
+    /* "module.QualName: value" (no module for builtins and __main__). */
+    PyObject *modulename = PyObject_GetAttrString(exc_type, "__module__");
+    if (modulename == NULL || !PyUnicode_Check(modulename)) {
+        Py_XDECREF(modulename);
         PyErr_Clear();
+        if (PyFile_WriteString("<unknown>", file) < 0)
+            return -1;
     } else {
-        fputs(s, stderr);
+        if (!_PyUnicode_EqualToASCIIString(modulename, "builtins") &&
+            !_PyUnicode_EqualToASCIIString(modulename, "__main__")) {
+            if (PyFile_WriteObject(modulename, file, Py_PRINT_RAW) < 0 || PyFile_WriteString(".", file) < 0) {
+                Py_DECREF(modulename);
+                return -1;
+            }
+        }
+        Py_DECREF(modulename);
     }
-}
-
-static void write_obj(PyObject *file, PyObject *obj, int use_repr)
-{
-    PyObject *s = use_repr ? PyObject_Repr(obj) : PyObject_Str(obj);
-    if (s == NULL) {
+    PyObject *qualname = PyType_Check(exc_type) ? PyType_GetQualName((PyTypeObject *)exc_type) : NULL;
+    if (qualname == NULL || !PyUnicode_Check(qualname)) {
+        Py_XDECREF(qualname);
         PyErr_Clear();
-        write_str(file, "<object repr() failed>");
-        return;
+        if (PyFile_WriteString("<unknown>", file) < 0)
+            return -1;
+    } else {
+        int r = PyFile_WriteObject(qualname, file, Py_PRINT_RAW);
+        Py_DECREF(qualname);
+        if (r < 0)
+            return -1;
     }
-    const char *u = PyUnicode_AsUTF8(s);
-    if (u != NULL)
-        write_str(file, u);
-    PyErr_Clear();
-    Py_DECREF(s);
+    if (exc_value != NULL && exc_value != Py_None) {
+        if (PyFile_WriteString(": ", file) < 0)
+            return -1;
+        if (PyFile_WriteObject(exc_value, file, Py_PRINT_RAW) < 0) {
+            PyErr_Clear();
+            if (PyFile_WriteString("<exception str() failed>", file) < 0)
+                return -1;
+        }
+    }
+    if (PyFile_WriteString("\n", file) < 0)
+        return -1;
+    PyObject *res = PyObject_CallMethod(file, "flush", NULL);
+    if (res == NULL)
+        return -1;
+    Py_DECREF(res);
+    return 0;
 }
 
-void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)
+static int write_unraisable_exc(PyObject *exc_type, PyObject *exc_value, PyObject *exc_tb,
+                                PyObject *err_msg, PyObject *obj)
+{
+    PyObject *file = PySys_GetObject("stderr");   /* borrowed */
+    if (file == NULL || file == Py_None)
+        return 0;
+    Py_INCREF(file);   /* the writes may replace sys.stderr */
+    int res = write_unraisable_exc_file(exc_type, exc_value, exc_tb, err_msg, obj, file);
+    Py_DECREF(file);
+    return res;
+}
+
+/* sys.unraisablehook's and sys.__unraisablehook__'s implementation. */
+PyObject *_PyErr_WriteUnraisableDefaultHook(PyObject *args)
+{
+    PyTypeObject *type = _PyErr_GetUnraisableHookArgsType();
+    if (type == NULL)
+        return NULL;
+    if (!Py_IS_TYPE(args, type)) {
+        PyErr_SetString(PyExc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+        return NULL;
+    }
+    PyObject *exc_type = PyStructSequence_GET_ITEM(args, 0);
+    PyObject *exc_value = PyStructSequence_GET_ITEM(args, 1);
+    PyObject *exc_tb = PyStructSequence_GET_ITEM(args, 2);
+    PyObject *err_msg = PyStructSequence_GET_ITEM(args, 3);
+    PyObject *obj = PyStructSequence_GET_ITEM(args, 4);
+    if (write_unraisable_exc(exc_type, exc_value, exc_tb, err_msg, obj) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+void _PyErr_WriteUnraisableMsg(const char *err_msg_str, PyObject *obj)
 {
     PyThreadState *tstate = _PyThreadState_GET();
-    PyObject *exc_type, *exc_value, *exc_tb;
+    PyObject *err_msg = NULL, *exc_type, *exc_value, *exc_tb, *hook_args, *hook = NULL, *res;
     _PyErr_Fetch(tstate, &exc_type, &exc_value, &exc_tb);
     if (exc_type == NULL)
-        return;
+        goto done;   /* no exception set */
     _PyErr_NormalizeException(tstate, &exc_type, &exc_value, &exc_tb);
-    if (exc_tb == NULL && exc_value != NULL && PyExceptionInstance_Check(exc_value))
-        exc_tb = PyException_GetTraceback(exc_value);
-    if (exc_tb != NULL && exc_value != NULL && PyExceptionInstance_Check(exc_value))
-        PyException_SetTraceback(exc_value, exc_tb);
-
-    PyObject *file = PySys_GetObject("stderr");   /* borrowed */
-    if (err_msg != NULL) {
-        write_str(file, err_msg);
-        if (obj != NULL) {
-            write_str(file, ": ");
-        }
-    } else if (obj != NULL) {
-        write_str(file, "Exception ignored in: ");
+    if (exc_tb == NULL && exc_value != NULL && PyExceptionInstance_Check(exc_value)) {
+        PyObject *tb = PyException_GetTraceback(exc_value);
+        if (tb != NULL && tb != Py_None)
+            exc_tb = tb;
+        else
+            Py_XDECREF(tb);
     }
-    if (obj != NULL)
-        write_obj(file, obj, 1);
-    if (err_msg != NULL || obj != NULL)
-        write_str(file, "\n");
-    if (file != NULL && file != Py_None) {
-        /* Flush what we wrote so the traceback follows it. */
-        PyObject *r = PyObject_CallMethod(file, "flush", NULL);
-        Py_XDECREF(r);
+    if (exc_tb != NULL && exc_value != NULL && PyExceptionInstance_Check(exc_value) &&
+        PyException_SetTraceback(exc_value, exc_tb) < 0)
         PyErr_Clear();
+    if (err_msg_str != NULL) {
+        err_msg = PyUnicode_FromFormat("%s", err_msg_str);
+        if (err_msg == NULL)
+            PyErr_Clear();
     }
-    if (exc_value != NULL && PyExceptionInstance_Check(exc_value)) {
-        PyErr_Display(exc_type, exc_value, exc_tb);
-    } else {
-        write_obj(file, exc_type, 0);
-        write_str(file, "\n");
+    hook_args = make_unraisable_hook_args(exc_type, exc_value, exc_tb, err_msg, obj);
+    if (hook_args == NULL) {
+        err_msg_str = "Exception ignored on building sys.unraisablehook arguments";
+        goto error;
     }
+    hook = PySys_GetObject("unraisablehook");   /* borrowed */
+    if (hook == NULL || hook == Py_None) {
+        hook = NULL;
+        Py_DECREF(hook_args);
+        goto default_hook;
+    }
+    Py_INCREF(hook);   /* the hook may replace sys.unraisablehook */
+    res = PyObject_CallOneArg(hook, hook_args);
+    Py_DECREF(hook_args);
+    if (res != NULL) {
+        Py_DECREF(res);
+        goto done;
+    }
+    /* sys.unraisablehook failed: report its exception with the default writer. */
+    obj = hook;
+    err_msg_str = NULL;
+error:
+    Py_XSETREF(err_msg, PyUnicode_FromString(err_msg_str ? err_msg_str
+                                                         : "Exception ignored in sys.unraisablehook"));
+    if (err_msg == NULL)
+        PyErr_Clear();
     Py_XDECREF(exc_type);
     Py_XDECREF(exc_value);
     Py_XDECREF(exc_tb);
-    PyErr_Clear();
+    _PyErr_Fetch(tstate, &exc_type, &exc_value, &exc_tb);
+    _PyErr_NormalizeException(tstate, &exc_type, &exc_value, &exc_tb);
+    if (exc_tb == NULL && exc_value != NULL && PyExceptionInstance_Check(exc_value)) {
+        PyObject *tb = PyException_GetTraceback(exc_value);
+        if (tb != NULL && tb != Py_None)
+            exc_tb = tb;
+        else
+            Py_XDECREF(tb);
+    }
+default_hook:
+    (void)write_unraisable_exc(exc_type, exc_value, exc_tb, err_msg, obj);
+done:
+    Py_XDECREF(exc_type);
+    Py_XDECREF(exc_value);
+    Py_XDECREF(exc_tb);
+    Py_XDECREF(err_msg);
+    Py_XDECREF(hook);
+    _PyErr_Clear(tstate);
 }
 
 void PyErr_WriteUnraisable(PyObject *obj)
