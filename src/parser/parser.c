@@ -2879,6 +2879,7 @@ run_parser(const char *src, Py_ssize_t len, PyObject *filename, int mode, int fl
     p.flags = flags;
     p.filename = filename;
     p.ts.type_comments = (flags & PyCF_TYPE_COMMENTS) != 0;
+    p.ts.interactive = mode == Py_single_input;
     if (_PyTokenizer_Run(&p.ts, src, len, filename) < 0) {
         _PyTokenizer_Free(&p.ts);
         return NULL;

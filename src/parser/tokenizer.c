@@ -1036,9 +1036,10 @@ lex(Lexer *L)
 int
 _PyTokenizer_Run(TokState *ts, const char *s, Py_ssize_t len, PyObject *filename)
 {
-    int type_comments = ts->type_comments;
+    int type_comments = ts->type_comments, interactive = ts->interactive;
     memset(ts, 0, sizeof *ts);
     ts->type_comments = type_comments;
+    ts->interactive = interactive;
     ts->buf = s;
     ts->len = len;
     ts->err_tok = -1;

@@ -36,7 +36,8 @@ typedef struct {
     int unclosed_level;     /* parens still open at EOF */
     char unclosed_char;
     int unclosed_lineno, unclosed_col;
-    int interactive;        /* single-input: no implicit work at EOF beyond NEWLINE */
+    int interactive;        /* set before _PyTokenizer_Run for single-input (no newline is
+                             * added at the end of the source) */
     int err_tok;            /* index of the ERRORTOKEN that ends the stream, or -1 */
     PyObject *filename;
     int feature_async;      /* unused (3.11 treats async/await as keywords) */

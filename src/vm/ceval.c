@@ -684,13 +684,70 @@ typedef struct {
     PyObject *value;               /* borrowed */
 } global_cache;
 
+/* LOAD_ATTR / LOAD_METHOD / STORE_ATTR: what the generic attribute protocol found for
+ * this name on a type, valid while the type's tp_version_tag is unchanged (any change to
+ * the type or its bases' dicts or MRO gives it a new tag). */
+enum { ATTR_INSTANCE_DICT = 1, ATTR_SLOT, ATTR_METHOD };
+typedef struct {
+    unsigned int tp_version;   /* 0: empty */
+    int kind;
+    Py_ssize_t offset;         /* tp_dictoffset (> 0) or the slot's offset */
+    PyObject *descr;           /* ATTR_METHOD: the method descriptor (borrowed) */
+} attr_cache;
+
+/* co_cache: n global_cache entries, then n attr_cache for loads, n for stores. */
 static global_cache *code_cache(PyCodeObject *co)
 {
     if (co->co_cache == NULL) {
-        Py_ssize_t n = PyTuple_GET_SIZE(co->co_names);
-        co->co_cache = PyMem_Calloc(n ? (size_t)n : 1, sizeof(global_cache));
+        size_t n = (size_t)PyTuple_GET_SIZE(co->co_names);
+        co->co_cache = PyMem_Calloc(1, n * (sizeof(global_cache) + 2 * sizeof(attr_cache)) + 1);
     }
     return co->co_cache;
+}
+
+static inline attr_cache *load_attr_cache(PyCodeObject *co, int i)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(co->co_names);
+    return (attr_cache *)((global_cache *)co->co_cache + n) + i;
+}
+
+static inline attr_cache *store_attr_cache(PyCodeObject *co, int i)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(co->co_names);
+    return (attr_cache *)((global_cache *)co->co_cache + n) + n + i;
+}
+
+/* Record how owner.name resolves, after a successful generic lookup or store. */
+static void attr_cache_fill(PyCodeObject *co, int oparg, PyObject *owner, int what)
+{
+    PyTypeObject *tp = Py_TYPE(owner);
+    PyObject *name = PyTuple_GET_ITEM(co->co_names, oparg);
+    if (!PyUnicode_CheckExact(name) || code_cache(co) == NULL) return;
+    attr_cache *c = what == STORE_ATTR ? store_attr_cache(co, oparg) : load_attr_cache(co, oparg);
+    c->tp_version = 0;
+    if (what == STORE_ATTR ? tp->tp_setattro != PyObject_GenericSetAttr
+                           : tp->tp_getattro != PyObject_GenericGetAttr)
+        return;
+    PyObject *descr = _PyType_Lookup(tp, name);   /* also assigns the version tag */
+    if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0) return;
+    if (descr == NULL) {
+        if (tp->tp_dictoffset <= 0) return;
+        c->kind = ATTR_INSTANCE_DICT;
+        c->offset = tp->tp_dictoffset;
+    } else if (Py_IS_TYPE(descr, &PyMemberDescr_Type) &&
+               ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT_EX &&
+               !(what == STORE_ATTR && (((PyMemberDescrObject *)descr)->d_member->flags & READONLY))) {
+        c->kind = ATTR_SLOT;
+        c->offset = ((PyMemberDescrObject *)descr)->d_member->offset;
+    } else if (what == LOAD_METHOD && tp->tp_dictoffset >= 0 &&
+               PyType_HasFeature(Py_TYPE(descr), Py_TPFLAGS_METHOD_DESCRIPTOR)) {
+        c->kind = ATTR_METHOD;
+        c->offset = tp->tp_dictoffset;
+        c->descr = descr;
+    } else {
+        return;
+    }
+    c->tp_version = tp->tp_version_tag;
 }
 
 static PyObject *load_global_cached(PyThreadState *tstate, PyFrameObject *f, int oparg)
@@ -1897,8 +1954,31 @@ dispatch_opcode:
 
     TARGET(STORE_ATTR) {
         PyObject *name = GETITEM(names, oparg), *owner = TOP(), *v = SECOND();
+        PyTypeObject *tp = Py_TYPE(owner);
         STACK_SHRINK(2);
+        if (co->co_cache != NULL) {
+            attr_cache *c = store_attr_cache(co, oparg);
+            if (c->tp_version == tp->tp_version_tag && c->tp_version != 0) {
+                PyObject **slot = (PyObject **)((char *)owner + c->offset);
+                if (c->kind == ATTR_SLOT) {
+                    PyObject *old = *slot;
+                    *slot = v;   /* the stack's reference moves into the slot */
+                    Py_XDECREF(old);
+                    Py_DECREF(owner);
+                    DISPATCH();
+                }
+                if (c->kind == ATTR_INSTANCE_DICT && *slot != NULL) {
+                    int err = PyDict_SetItem(*slot, name, v);
+                    Py_DECREF(v);
+                    Py_DECREF(owner);
+                    if (err != 0) goto error;
+                    DISPATCH();
+                }
+            }
+        }
         int err = PyObject_SetAttr(owner, name, v);
+        if (err == 0 && tp->tp_setattro == PyObject_GenericSetAttr)
+            attr_cache_fill(co, oparg, owner, STORE_ATTR);
         Py_DECREF(v);
         Py_DECREF(owner);
         if (err != 0) goto error;
@@ -2215,7 +2295,29 @@ dispatch_opcode:
 
     TARGET(LOAD_ATTR) {
         PyObject *owner = TOP();
+        PyTypeObject *tp = Py_TYPE(owner);
+        if (co->co_cache != NULL) {
+            attr_cache *c = load_attr_cache(co, oparg);
+            if (c->tp_version == tp->tp_version_tag && c->tp_version != 0) {
+                PyObject *v = NULL;
+                if (c->kind == ATTR_INSTANCE_DICT) {
+                    PyObject *dict = *(PyObject **)((char *)owner + c->offset);
+                    if (dict != NULL) v = PyDict_GetItemWithError(dict, GETITEM(names, oparg));
+                } else if (c->kind == ATTR_SLOT) {
+                    v = *(PyObject **)((char *)owner + c->offset);
+                }
+                if (v != NULL) {
+                    Py_INCREF(v);
+                    Py_DECREF(owner);
+                    SET_TOP(v);
+                    DISPATCH();
+                }
+                if (_PyErr_Occurred(tstate)) goto error;
+            }
+        }
         PyObject *res = PyObject_GetAttr(owner, GETITEM(names, oparg));
+        if (res != NULL && tp->tp_getattro == PyObject_GenericGetAttr)
+            attr_cache_fill(co, oparg, owner, LOAD_ATTR);
         Py_DECREF(owner);
         SET_TOP(res);
         if (res == NULL) goto error;
@@ -2224,8 +2326,26 @@ dispatch_opcode:
 
     TARGET(LOAD_METHOD) {
         PyObject *obj = TOP(), *meth = NULL;
+        PyTypeObject *tp = Py_TYPE(obj);
+        if (co->co_cache != NULL) {
+            attr_cache *c = load_attr_cache(co, oparg);
+            if (c->tp_version == tp->tp_version_tag && c->tp_version != 0 &&
+                c->kind == ATTR_METHOD) {
+                PyObject *dict = c->offset ? *(PyObject **)((char *)obj + c->offset) : NULL;
+                /* the instance dict may shadow the method */
+                if (dict == NULL || PyDict_GET_SIZE(dict) == 0 ||
+                    (PyDict_GetItemWithError(dict, GETITEM(names, oparg)) == NULL &&
+                     !_PyErr_Occurred(tstate))) {
+                    SET_TOP(Py_NewRef(c->descr));   /* [meth, self] */
+                    PUSH(obj);
+                    DISPATCH();
+                }
+                if (_PyErr_Occurred(tstate)) goto error;
+            }
+        }
         int meth_found = _PyObject_GetMethod(obj, GETITEM(names, oparg), &meth);
         if (meth == NULL) goto error;
+        if (meth_found) attr_cache_fill(co, oparg, obj, LOAD_METHOD);
         if (meth_found) {
             SET_TOP(meth);   /* [meth, self] */
             PUSH(obj);
