@@ -54,7 +54,7 @@ static PyObject *update_bases(PyObject *bases, PyObject *const *args, Py_ssize_t
         Py_DECREF(new_base);
     }
     if (new_bases == NULL)
-        return Py_NewRef(bases);
+        return bases;   /* borrowed, as CPython: the caller owns `bases` once either way */
     PyObject *result = PyList_AsTuple(new_bases);
     Py_DECREF(new_bases);
     return result;
