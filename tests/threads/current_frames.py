@@ -7,7 +7,7 @@ def f():
         raise KeyError("k")
     except KeyError:
         ev.wait()
-t = threading.Thread(target=f); t.start()
+t = threading.Thread(target=f, daemon=True); t.start()   # a failure must not hang
 time.sleep(0.1)
 fr = sys._current_frames()
 print(len(fr), sorted(fr) == sorted([threading.get_ident(), t.ident]))
