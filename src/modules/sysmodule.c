@@ -1027,6 +1027,14 @@ static PyObject *sys_set_int_max_str_digits(PyObject *m, PyObject *args, PyObjec
     Py_RETURN_NONE;
 }
 
+static PyObject *sys__current_frames(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    return _PyThread_CurrentFrames();
+}
+static PyObject *sys__current_exceptions(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    return _PyThread_CurrentExceptions();
+}
 static PyObject *sys_getswitchinterval(PyObject *m, PyObject *Py_UNUSED(i))
 {
     return PyFloat_FromDouble(1e-6 * _PyEval_GetSwitchInterval());
@@ -1178,6 +1186,10 @@ static PyMethodDef sys_methods[] = {
      METH_VARARGS | METH_KEYWORDS, DOC_sys_set_int_max_str_digits},
     {"getswitchinterval", sys_getswitchinterval, METH_NOARGS, DOC_sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval, METH_O, DOC_sys_setswitchinterval},
+    {"_current_frames", sys__current_frames, METH_NOARGS,
+     "_current_frames($module, /)\n--\n\nReturn a dict mapping each thread's thread id to its current stack frame.\n\nThis function should be used for specialized purposes only."},
+    {"_current_exceptions", sys__current_exceptions, METH_NOARGS,
+     "_current_exceptions($module, /)\n--\n\nReturn a dict mapping each thread's identifier to its current raised exception.\n\nThis function should be used for specialized purposes only."},
     {"getallocatedblocks", sys_getallocatedblocks, METH_NOARGS, DOC_sys_getallocatedblocks},
     {"breakpointhook", (PyCFunction)(void (*)(void))sys_breakpointhook,
      METH_FASTCALL | METH_KEYWORDS, DOC_sys_breakpointhook},
