@@ -260,6 +260,12 @@ def run_tests(args, tests):
     def one(test):
         if stop.is_set():
             return
+        nosan = os.path.join(test.dir, test.name + ".nosanitizer")
+        if args.sanitizer and os.path.exists(nosan):
+            with open(nosan, encoding="utf-8") as f, lock:
+                counts["skipped"] += 1
+                print(f"SKIP {test.id} skipped under sanitizers ({f.read().strip()})")
+            return
         res = run(test, interpreter, timeout)
         passed, report = check(test, res, args.sanitizer, args.verbose)
         save_actual(test, res, passed)
