@@ -3,6 +3,7 @@
  * Owner: modules-data.  gid arguments follow CPython's _Py_Gid_Converter (and its
  * messages); names are decoded with the filesystem encoding. */
 #include "Python.h"
+#include "posixmodule.h"
 #include <grp.h>
 #include <errno.h>
 #include <unistd.h>
@@ -27,65 +28,6 @@ static PyStructSequence_Desc struct_group_type_desc = {
 };
 
 static PyTypeObject *StructGrpType;
-
-/* gid_t from a Python int, with _Py_Gid_Converter's quirks: -1 means (gid_t)-1, and a
- * value that fits a long but not gid_t is reported as "less than minimum". */
-static int gid_converter(PyObject *obj, gid_t *p)
-{
-    if (PyFloat_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "gid should be integer, not %.200s", _PyType_Name(Py_TYPE(obj)));
-        return 0;
-    }
-    PyObject *index = PyNumber_Index(obj);
-    if (index == NULL) {
-        PyErr_Clear();
-        PyErr_Format(PyExc_TypeError, "gid should be integer, not %.200s", _PyType_Name(Py_TYPE(obj)));
-        return 0;
-    }
-    int ovf = 0;
-    long result = PyLong_AsLongAndOverflow(index, &ovf);
-    const char *msg = NULL;
-    if (!ovf) {
-        if (result == -1 && PyErr_Occurred()) {
-            Py_DECREF(index);
-            return 0;
-        }
-        gid_t gid = (gid_t)result;
-        if (result != -1 && (result < 0 || (long)gid != result))
-            msg = "gid is less than minimum";
-        *p = gid;
-    }
-    else if (ovf < 0)
-        msg = "gid is less than minimum";
-    else {
-        unsigned long u = PyLong_AsUnsignedLong(index);
-        if (PyErr_Occurred()) {
-            if (!PyErr_ExceptionMatches(PyExc_OverflowError)) {
-                Py_DECREF(index);
-                return 0;
-            }
-            PyErr_Clear();
-            msg = "gid is greater than maximum";
-        }
-        else if ((gid_t)u == (gid_t)-1 || (unsigned long)(gid_t)u != u)
-            msg = "gid is greater than maximum";
-        else
-            *p = (gid_t)u;
-    }
-    Py_DECREF(index);
-    if (msg) {
-        PyErr_SetString(PyExc_OverflowError, msg);
-        return 0;
-    }
-    return 1;
-}
-
-static PyObject *gid_to_long(gid_t gid)
-{
-    if (gid == (gid_t)-1)
-        return PyLong_FromLong(-1);
-    return PyLong_FromUnsignedLong(gid);
-}
 
 static PyObject *mkgrent(struct group *p)
 {
@@ -115,7 +57,7 @@ static PyObject *mkgrent(struct group *p)
         items[1] = Py_None;
         Py_INCREF(Py_None);
     }
-    items[2] = gid_to_long(p->gr_gid);
+    items[2] = _PyLong_FromGid(p->gr_gid);
     items[3] = w;
     for (int i = 0; i < 4; i++)
         if (items[i] == NULL) {
@@ -162,7 +104,7 @@ static PyObject *grp_getgrgid(PyObject *module, PyObject *const *args, Py_ssize_
     if (!one_arg("getgrgid", "id", args, nargs, kwnames, &id))
         return NULL;
     gid_t gid = 0;
-    if (!gid_converter(id, &gid))
+    if (!_Py_Gid_Converter(id, &gid))
         return NULL;
     long bufsize = sysconf(_SC_GETGR_R_SIZE_MAX);
     if (bufsize <= 0)
@@ -188,7 +130,7 @@ static PyObject *grp_getgrgid(PyObject *module, PyObject *const *args, Py_ssize_
         PyMem_RawFree(buf);
         if (status == ENOMEM)
             return PyErr_NoMemory();
-        PyObject *gid_obj = gid_to_long(gid);
+        PyObject *gid_obj = _PyLong_FromGid(gid);
         if (gid_obj == NULL)
             return NULL;
         PyErr_Format(PyExc_KeyError, "getgrgid(): gid not found: %S", gid_obj);

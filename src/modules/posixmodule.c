@@ -5,6 +5,7 @@
  * from errno is errors.c/exceptions.c's. */
 #include "Python.h"
 #include "structseq.h"
+#include "posixmodule.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -56,6 +57,80 @@ PyObject *PyOS_FSPath(PyObject *path)
     }
     return res;
 }
+
+
+/* ---- uid/gid conversions (shared with pwd and grp through posixmodule.h) ---- */
+
+_Static_assert(sizeof(uid_t) == sizeof(gid_t), "uid_t and gid_t share one converter");
+
+/* `what` is "uid" or "gid": it only words the errors. */
+static int id_converter(PyObject *obj, const char *what, uid_t *p)
+{
+    if (PyFloat_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s should be integer, not %.200s", what,
+                     _PyType_Name(Py_TYPE(obj)));
+        return 0;
+    }
+    PyObject *index = PyNumber_Index(obj);
+    if (index == NULL) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "%s should be integer, not %.200s", what,
+                     _PyType_Name(Py_TYPE(obj)));
+        return 0;
+    }
+    int ovf = 0, too_big = 0, too_small = 0;
+    long result = PyLong_AsLongAndOverflow(index, &ovf);
+    if (!ovf) {
+        if (result == -1 && PyErr_Occurred()) {
+            Py_DECREF(index);
+            return 0;
+        }
+        uid_t id = (uid_t)result;
+        too_small = result != -1 && (result < 0 || (long)id != result);
+        *p = id;
+    }
+    else if (ovf < 0)
+        too_small = 1;
+    else {
+        unsigned long u = PyLong_AsUnsignedLong(index);
+        if (PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                Py_DECREF(index);
+                return 0;
+            }
+            PyErr_Clear();
+            too_big = 1;
+        }
+        else if ((uid_t)u == (uid_t)-1 || (unsigned long)(uid_t)u != u)
+            too_big = 1;
+        else
+            *p = (uid_t)u;
+    }
+    Py_DECREF(index);
+    if (too_small || too_big) {
+        PyErr_Format(PyExc_OverflowError, "%s is %s", what,
+                     too_small ? "less than minimum" : "greater than maximum");
+        return 0;
+    }
+    return 1;
+}
+
+int _Py_Uid_Converter(PyObject *obj, uid_t *p) { return id_converter(obj, "uid", p); }
+
+int _Py_Gid_Converter(PyObject *obj, gid_t *p)
+{
+    return id_converter(obj, "gid", (uid_t *)p);
+}
+
+static PyObject *id_to_long(uid_t id)
+{
+    if (id == (uid_t)-1)
+        return PyLong_FromLong(-1);
+    return PyLong_FromUnsignedLong(id);
+}
+
+PyObject *_PyLong_FromUid(uid_t uid) { return id_to_long(uid); }
+PyObject *_PyLong_FromGid(gid_t gid) { return id_to_long((uid_t)gid); }
 
 static PyObject *os_fspath(PyObject *self, PyObject *args, PyObject *kw)
 {

@@ -3,6 +3,7 @@
  * Owner: modules-data.  uid arguments are converted with CPython's _Py_Uid_Converter
  * rules (and messages); strings are decoded with the filesystem encoding. */
 #include "Python.h"
+#include "posixmodule.h"
 #include <pwd.h>
 #include <errno.h>
 #include <unistd.h>
@@ -31,65 +32,6 @@ static PyStructSequence_Desc struct_pwd_type_desc = {
 
 static PyTypeObject *StructPwdType;
 
-/* uid_t from a Python int: -1 is allowed ((uid_t)-1), other negatives and values that
- * do not fit are OverflowErrors worded as CPython's _Py_Uid_Converter words them. */
-static int uid_converter(PyObject *obj, uid_t *p)
-{
-    if (PyFloat_Check(obj)) {
-        PyErr_Format(PyExc_TypeError, "uid should be integer, not %.200s", _PyType_Name(Py_TYPE(obj)));
-        return 0;
-    }
-    PyObject *index = PyNumber_Index(obj);
-    if (index == NULL) {
-        PyErr_Clear();
-        PyErr_Format(PyExc_TypeError, "uid should be integer, not %.200s", _PyType_Name(Py_TYPE(obj)));
-        return 0;
-    }
-    int ovf = 0;
-    long result = PyLong_AsLongAndOverflow(index, &ovf);
-    const char *msg = NULL;
-    if (!ovf) {
-        if (result == -1 && PyErr_Occurred()) {
-            Py_DECREF(index);
-            return 0;
-        }
-        uid_t uid = (uid_t)result;
-        if (result != -1 && (result < 0 || (long)uid != result))
-            msg = "uid is less than minimum";
-        *p = uid;
-    }
-    else if (ovf < 0)
-        msg = "uid is less than minimum";
-    else {
-        unsigned long u = PyLong_AsUnsignedLong(index);
-        if (PyErr_Occurred()) {
-            if (!PyErr_ExceptionMatches(PyExc_OverflowError)) {
-                Py_DECREF(index);
-                return 0;
-            }
-            PyErr_Clear();
-            msg = "uid is greater than maximum";
-        }
-        else if ((uid_t)u == (uid_t)-1 || (unsigned long)(uid_t)u != u)
-            msg = "uid is greater than maximum";
-        else
-            *p = (uid_t)u;
-    }
-    Py_DECREF(index);
-    if (msg) {
-        PyErr_SetString(PyExc_OverflowError, msg);
-        return 0;
-    }
-    return 1;
-}
-
-static PyObject *uid_to_long(uid_t uid)
-{
-    if (uid == (uid_t)-1)
-        return PyLong_FromLong(-1);
-    return PyLong_FromUnsignedLong(uid);
-}
-
 static PyObject *mkpwent(struct passwd *p)
 {
     PyObject *v = PyStructSequence_New(StructPwdType);
@@ -99,7 +41,7 @@ static PyObject *mkpwent(struct passwd *p)
     for (int i = 0; i < 7; i++) {
         PyObject *item;
         if (i == 2)
-            item = uid_to_long(p->pw_uid);
+            item = _PyLong_FromUid(p->pw_uid);
         else if (i == 3)
             item = p->pw_gid == (gid_t)-1 ? PyLong_FromLong(-1) : PyLong_FromUnsignedLong(p->pw_gid);
         else if (strs[i])
@@ -121,7 +63,7 @@ static PyObject *mkpwent(struct passwd *p)
 static PyObject *pwd_getpwuid(PyObject *module, PyObject *uidobj)
 {
     uid_t uid = 0;
-    if (!uid_converter(uidobj, &uid)) {
+    if (!_Py_Uid_Converter(uidobj, &uid)) {
         if (PyErr_ExceptionMatches(PyExc_OverflowError))
             PyErr_Format(PyExc_KeyError, "getpwuid(): uid not found");
         return NULL;
@@ -150,7 +92,7 @@ static PyObject *pwd_getpwuid(PyObject *module, PyObject *uidobj)
         PyMem_RawFree(buf);
         if (status == ENOMEM)
             return PyErr_NoMemory();
-        PyObject *uid_obj = uid_to_long(uid);
+        PyObject *uid_obj = _PyLong_FromUid(uid);
         if (uid_obj == NULL)
             return NULL;
         PyErr_Format(PyExc_KeyError, "getpwuid(): uid not found: %S", uid_obj);
