@@ -17,6 +17,10 @@ DEBUG_FLAGS := -O0 -g3 -DPy_DEBUG
 ASAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DKRAIT_ASAN
 TSAN_FLAGS  := -O1 -g -fsanitize=thread -fno-omit-frame-pointer
 
+# B= puts a build elsewhere (e.g. make B=/tmp/mybuild), so parallel builds don't collide.
+# Defined before the first rule: `all` expands $(B) when it is read.
+B ?= build
+
 .PHONY: all debug asan tsan expected deps run test test-asan bench regen clean check-warnings
 
 all: $(B)/krait
@@ -37,8 +41,6 @@ $(1)/krait: $(patsubst src/%.c,$(1)/obj/%.o,$(SRCS))
 	$$(CC) $(2) -o $$@ $$^ $$(LDLIBS)
 endef
 
-# B= puts a build elsewhere (e.g. make B=/tmp/mybuild), so parallel builds don't collide.
-B ?= build
 $(eval $(call BUILD_VARIANT,$(B),$(OPT_FLAGS)))
 $(eval $(call BUILD_VARIANT,$(B)/debug,$(DEBUG_FLAGS)))
 $(eval $(call BUILD_VARIANT,$(B)/asan,$(ASAN_FLAGS)))
