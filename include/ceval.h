@@ -33,6 +33,18 @@ const char *PyEval_GetFuncDesc(PyObject *);
 struct PyCompilerFlags_s;
 int PyEval_MergeCompilerFlags(void *cf); /* cf: PyCompilerFlags * */
 
+/* Tracing and profiling (sys.settrace / sys.setprofile), CPython 3.11's semantics. */
+void PyEval_SetTrace(Py_tracefunc func, PyObject *arg);
+void PyEval_SetProfile(Py_tracefunc func, PyObject *arg);
+int _PyEval_SetTrace(PyThreadState *tstate, Py_tracefunc func, PyObject *arg);
+int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg);
+void PyThreadState_EnterTracing(PyThreadState *tstate);
+void PyThreadState_LeaveTracing(PyThreadState *tstate);
+/* sys.call_tracing: call func(*args) with tracing re-enabled inside a trace function. */
+PyObject *_PyEval_CallTracing(PyObject *func, PyObject *args);
+/* Line of the instruction at byte offset lasti (-1: none), from a per-code array. */
+int _PyEval_LineOfInstr(PyCodeObject *co, int lasti);
+
 /* Recursion checks ("maximum recursion depth exceeded%s"). */
 int _Py_CheckRecursiveCall(PyThreadState *tstate, const char *where);
 int Py_EnterRecursiveCall(const char *where);

@@ -12,7 +12,7 @@
 #define Py_func_type_input 345
 
 /* Compiler flags (cf_flags), CPython's bit values. */
-#define PyCF_MASK 0x3fe000 /* __future__ feature bits */
+#define PyCF_MASK 0x1fe0000 /* __future__ feature bits (CO_FUTURE_*) */
 #define CO_FUTURE_DIVISION 0x20000
 #define CO_FUTURE_ABSOLUTE_IMPORT 0x40000
 #define CO_FUTURE_WITH_STATEMENT 0x80000

@@ -52,6 +52,11 @@ PyObject *_PyImport_FindSourceFile(PyObject *fullname, int *is_package);
  * CPython 3's range) is derived from include/opcode.h's table — any change to an opcode's
  * name, number, flags or stack effect gives a new one — and KRAIT_BYTECODE_REVISION,
  * which compiler-vm bumps when bytecode meaning or the code object layout changes. */
+/* CPython 3.11's pure-Python standard library (Debian's libpython3.11-stdlib); sys.prefix is
+   the directory two levels above it, as for the python3.11 that owns it. */
+#ifndef KRAIT_STDLIB_DIR
+#define KRAIT_STDLIB_DIR "/usr/lib/python3.11"
+#endif
 #define KRAIT_CACHE_TAG "krait-311"
 #define KRAIT_BYTECODE_REVISION 1
 unsigned int _PyImport_MagicNumber(void);

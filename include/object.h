@@ -307,6 +307,29 @@ static inline PyObject *_Py_XNewRef(PyObject *o) { Py_XINCREF(o); return o; }
 #define Py_NewRef(o) _Py_NewRef(_PyObject_CAST(o))
 #define Py_XNewRef(o) _Py_XNewRef(_PyObject_CAST(o))
 
+/* ---- trashcan (CPython's Py_TRASHCAN_BEGIN/END; object.c, owner objects): bounds the C
+ * recursion of container deallocators.  Past _PyTrash_UNWIND_LEVEL nested deallocs the
+ * object (already untracked) is queued and freed by the outermost one.  The body between
+ * the macros must not return. ---- */
+#define _PyTrash_UNWIND_LEVEL 50
+int _PyTrash_cond(PyObject *op, destructor dealloc);
+int _PyTrash_begin(PyObject *op);
+void _PyTrash_end(void);
+#define Py_TRASHCAN_BEGIN_CONDITION(op, cond) \
+    do { \
+        int _py_trash_on = 0; \
+        if (cond) { \
+            if (_PyTrash_begin(_PyObject_CAST(op))) \
+                break; \
+            _py_trash_on = 1; \
+        }
+#define Py_TRASHCAN_END \
+        if (_py_trash_on) \
+            _PyTrash_end(); \
+    } while (0);
+#define Py_TRASHCAN_BEGIN(op, dealloc) \
+    Py_TRASHCAN_BEGIN_CONDITION(op, _PyTrash_cond(_PyObject_CAST(op), (destructor)(dealloc)))
+
 /* ---- singletons (defined in src/objects/object.c and boolobject.c) ---- */
 extern PyObject _Py_NoneStruct;
 extern PyObject _Py_NotImplementedStruct;

@@ -9,6 +9,17 @@
 
 struct _frame;
 
+/* Trace/profile hooks (CPython's Py_tracefunc and PyTrace_* event codes). */
+typedef int (*Py_tracefunc)(PyObject *, struct _frame *, int, PyObject *);
+#define PyTrace_CALL 0
+#define PyTrace_EXCEPTION 1
+#define PyTrace_LINE 2
+#define PyTrace_RETURN 3
+#define PyTrace_C_CALL 4
+#define PyTrace_C_EXCEPTION 5
+#define PyTrace_C_RETURN 6
+#define PyTrace_OPCODE 7
+
 /* Start-up configuration, filled by the command line (src/runtime/main.c). */
 typedef struct PyConfig {
     int argc;
@@ -40,6 +51,9 @@ typedef struct PyConfig {
     char **xoptions;        /* -X values, in order */
     int nwarnoptions;
     char **warnoptions;     /* -W values */
+    int utf8_mode;          /* PEP 540: -X utf8, PYTHONUTF8, or a C/POSIX locale */
+    char *stdio_encoding;   /* PYTHONIOENCODING's encoding, or NULL for utf-8 */
+    char *stdio_errors;     /* PYTHONIOENCODING's error handler, or NULL */
 } PyConfig;
 
 /* One entry of the handled-exception stack (sys.exc_info()). */
@@ -79,9 +93,12 @@ struct _ts {
     struct _frame *frame;    /* innermost executing frame */
     int recursion_depth;     /* Python-level calls in progress */
     int recursion_headroom;  /* allowance while handling RecursionError */
-    int tracing;
-    int use_tracing;
-    PyObject *c_profilefunc, *c_tracefunc; /* sys.setprofile / sys.settrace */
+    int tracing;             /* > 0 while a trace/profile function runs */
+    int tracing_what;        /* PyTrace_* event being delivered (frame.f_lineno setter) */
+    int use_tracing;         /* (c_tracefunc || c_profilefunc) && !tracing: the eval loop's one flag */
+    /* sys.setprofile / sys.settrace (PyEval_SetProfile / PyEval_SetTrace), CPython's layout */
+    Py_tracefunc c_profilefunc, c_tracefunc;
+    PyObject *c_profileobj, *c_traceobj;
     /* The exception being raised (PyErr_Occurred). */
     PyObject *curexc_type, *curexc_value, *curexc_traceback;
     /* The exception being handled: exc_info points into this chain. */
@@ -98,6 +115,7 @@ struct _ts {
     int gilstate_counter;    /* PyGILState_Ensure nesting (owner: threads) */
     /* sys.set_asyncgen_hooks (set by sysmodule.c; called by genobject.c). */
     PyObject *async_gen_firstiter, *async_gen_finalizer;
+    int coroutine_origin_tracking_depth;   /* sys.set_coroutine_origin_tracking_depth */
 };
 
 /* The running thread's state (fast: a plain global read under the GIL). */

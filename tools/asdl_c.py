@@ -500,6 +500,8 @@ def gen_pyobj_header():
         "/* CPython's ast validation (compile() of AST objects): 1 ok, 0 with an exception set. */",
         "int _PyAST_Validate(mod_ty mod);",
         "PyObject *PyInit__ast(void);",
+        "/* PEP 563: an annotation's source text as 3.11 writes it (src/parser/ast_unparse.c). */",
+        "PyObject *_PyAST_ExprAsUnicode(expr_ty e);",
     ]
 
 

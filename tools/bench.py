@@ -6,9 +6,11 @@ median; a wrong checksum, crash or timeout is a failure, never a figure.  See be
 import argparse
 import datetime
 import glob
+import hashlib
 import math
 import os
 import platform
+import shutil
 import signal
 import statistics
 import subprocess
@@ -22,6 +24,7 @@ BENCH = os.path.join(ROOT, "bench")
 ORACLE = "/usr/bin/python3.11" if os.path.exists("/usr/bin/python3.11") else "python3.11"
 STARTUP_REPS = 60          # `-c pass` runs per startup sample, so a sample is measurable
 TIMEOUT = 120              # seconds per program run
+LAUNCHER = None            # tools/benchrun.c, compiled by launcher()
 
 
 class Failure(Exception):
@@ -33,47 +36,77 @@ def programs():
     return names + ["startup"]
 
 
-def run_once(interpreter, argv, timeout):
-    """Run [interpreter, *argv] in bench/; return (seconds, peak RSS in KiB, stdout)."""
+def launcher():
+    """Path of tools/benchrun.c compiled (once per source version) into the temp dir.
+    Programs are started from that small C process, not from this Python one: on Linux a
+    child's ru_maxrss includes what it had before exec, i.e. the forking parent's RSS."""
+    src = os.path.join(ROOT, "tools", "benchrun.c")
+    with open(src, "rb") as f:
+        digest = hashlib.sha1(f.read()).hexdigest()[:12]
+    exe = os.path.join(tempfile.gettempdir(), f"krait-benchrun-{os.getuid()}-{digest}")
+    if not os.access(exe, os.X_OK):
+        cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or "cc"
+        tmp = f"{exe}.{os.getpid()}"
+        r = subprocess.run([cc, "-O2", "-o", tmp, src], capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(f"bench: cannot compile {src} with {cc}:\n{r.stderr}")
+        os.replace(tmp, exe)
+    return exe
+
+
+def resolve(interpreter):
+    path = interpreter if os.sep in interpreter else shutil.which(interpreter)
+    if path is None or not os.access(path, os.X_OK):
+        raise Failure(f"cannot run {interpreter}: not an executable")
+    return os.path.abspath(path)
+
+
+def run_once(interpreter, argv, timeout, reps=1):
+    """Run [interpreter, *argv] reps times in a row in bench/ through the launcher; return
+    (seconds for all reps, largest peak RSS of one run in KiB, stdout)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as report:
         start = time.perf_counter()
         try:
-            proc = subprocess.Popen([interpreter] + argv, cwd=BENCH, env=env,
+            proc = subprocess.Popen([LAUNCHER, report.name, str(reps), resolve(interpreter)]
+                                    + argv, cwd=BENCH, env=env,
                                     stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                                     start_new_session=True)
         except OSError as e:
-            raise Failure(f"cannot run {interpreter}: {e.strerror}")
+            raise Failure(f"cannot run {LAUNCHER}: {e.strerror}")
         timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             timer.cancel()
-        secs = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        elapsed = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    if proc.returncode != 0:
-        rc = proc.returncode
-        what = (f"timed out after {timeout} s" if secs >= timeout and rc == -signal.SIGKILL
-                else f"killed by {signal.Signals(-rc).name}" if rc < 0 else f"exit status {rc}")
+        fields = report.read().split()
+    if proc.returncode != 0 or len(fields) != 3:
+        if elapsed >= timeout:
+            raise Failure(f"timed out after {timeout} s")
+        raise Failure(f"launcher failed (status {proc.returncode}): "
+                      + stderr.decode("utf-8", "replace").strip()[-120:])
+    secs, peak, rc = float(fields[0]), int(fields[1]), int(fields[2])
+    if rc != 0:
+        what = (f"killed by {signal.Signals(-rc).name}" if rc < 0 else f"exit status {rc}")
         tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         raise Failure(f"{what}: {tail[0][:120]}")
-    return secs, usage.ru_maxrss, stdout
+    return secs, peak, stdout
 
 
 def sample(interpreter, name, timeout):
-    """One measurement of one benchmark; startup is STARTUP_REPS runs of `-c pass`."""
+    """One measurement of one benchmark; startup is STARTUP_REPS runs of `-c pass`, back to
+    back from the launcher (so the figure is the interpreters' own start-up and exit, not
+    this script's process spawning)."""
     if name != "startup":
         return run_once(interpreter, [name + ".py"], timeout)
-    total, rss = 0.0, 0
-    for _ in range(STARTUP_REPS):
-        secs, peak, _ = run_once(interpreter, ["-c", "pass"], timeout)
-        total, rss = total + secs, max(rss, peak)
-    return total, rss, b""
+    return run_once(interpreter, ["-c", "pass"], timeout, reps=STARTUP_REPS)
 
 
 def measure(name, krait, python, runs, timeout):
@@ -123,7 +156,7 @@ def machine():
     return platform.machine(), os.cpu_count(), cpu, commit
 
 
-def write_results(path, rows, failures, args, geomean):
+def write_results(path, rows, failures, args, geomean, loads):
     arch, ncpu, cpu, commit = machine()
     lines = [
         "# Benchmark results: Krait vs python3.11",
@@ -131,6 +164,8 @@ def write_results(path, rows, failures, args, geomean):
         f"- date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
         f"- machine: {arch}, {ncpu} CPUs, {cpu}",
         f"- commit: {commit}",
+        "- load average (1 min) at start / end of the run: "
+        f"{loads[0]:.1f} / {loads[1]:.1f} (ratios of a loaded machine move by ±10-20 %)",
         f"- krait: `{args.krait}`; python: `{args.python}`; {args.runs} alternating runs each, "
         "medians; startup = " f"{STARTUP_REPS} × `-c pass`",
         "- ratio = Krait time / python3.11 time (below 1.00 means Krait is faster); "
@@ -164,6 +199,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=TIMEOUT)
     ap.add_argument("--output", default=os.path.join(BENCH, "RESULTS.md"))
     args = ap.parse_args()
+    global LAUNCHER
+    LAUNCHER = launcher()
     args.krait = os.path.abspath(args.krait) if os.sep in args.krait else args.krait
     names = programs()
     if args.only:
@@ -173,6 +210,7 @@ def main():
             sys.exit(f"bench: unknown benchmark(s): {', '.join(unknown)}; have: {' '.join(names)}")
         names = wanted
     rows, failures = [], []
+    load_start = os.getloadavg()[0]
     print(f"{'benchmark':<20}{'krait':>10}{'python':>10}{'ratio':>8}{'RSS ratio':>11}")
     for name in names:
         try:
@@ -185,7 +223,8 @@ def main():
         print(f"{name:<20}{r['krait']:>9.3f}s{r['python']:>9.3f}s{r['ratio']:>8.2f}"
               f"{r['rss_ratio']:>11.2f}", flush=True)
     geomean = math.exp(sum(math.log(r["ratio"]) for r in rows) / len(rows)) if rows else None
-    write_results(args.output, rows, failures, args, geomean)
+    write_results(args.output, rows, failures, args, geomean,
+                  (load_start, os.getloadavg()[0]))
     summary = f"geometric mean time ratio {geomean:.3f}" if rows else "no successful runs"
     print(f"{summary}; {len(rows)} measured, {len(failures)} failed; wrote "
           f"{os.path.relpath(args.output, ROOT)}")

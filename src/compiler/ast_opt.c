@@ -132,8 +132,23 @@ static int opt_stmt(stmt_ty s, opt_state *st);
             if (!opt_stmt(asdl_seq_GET((seq), _i), st)) return 0; \
     } while (0)
 
+/* Annotations are folded too, unless PEP 563 keeps them as source text. */
+static int opt_annotations(asdl_arg_seq *args, opt_state *st)
+{
+    for (Py_ssize_t i = 0; i < asdl_seq_LEN(args); i++)
+        OPT_EXPR(asdl_seq_GET(args, i)->annotation);
+    return 1;
+}
+
 static int opt_args(arguments_ty a, opt_state *st)
 {
+    if (!(st->ff_features & CO_FUTURE_ANNOTATIONS)) {
+        if (!opt_annotations(a->posonlyargs, st) || !opt_annotations(a->args, st) ||
+            !opt_annotations(a->kwonlyargs, st))
+            return 0;
+        if (a->vararg) OPT_EXPR(a->vararg->annotation);
+        if (a->kwarg) OPT_EXPR(a->kwarg->annotation);
+    }
     OPT_EXPRS(a->defaults);
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(a->kw_defaults); i++)
         OPT_EXPR(asdl_seq_GET(a->kw_defaults, i));
@@ -245,11 +260,13 @@ static int opt_stmt(stmt_ty s, opt_state *st)
     switch (s->kind) {
     case FunctionDef_kind:
         if (!opt_args(s->v.FunctionDef.args, st)) return 0;
+        if (!(st->ff_features & CO_FUTURE_ANNOTATIONS)) OPT_EXPR(s->v.FunctionDef.returns);
         OPT_STMTS(s->v.FunctionDef.body);
         OPT_EXPRS(s->v.FunctionDef.decorator_list);
         break;
     case AsyncFunctionDef_kind:
         if (!opt_args(s->v.AsyncFunctionDef.args, st)) return 0;
+        if (!(st->ff_features & CO_FUTURE_ANNOTATIONS)) OPT_EXPR(s->v.AsyncFunctionDef.returns);
         OPT_STMTS(s->v.AsyncFunctionDef.body);
         OPT_EXPRS(s->v.AsyncFunctionDef.decorator_list);
         break;
@@ -264,7 +281,11 @@ static int opt_stmt(stmt_ty s, opt_state *st)
     case Delete_kind: OPT_EXPRS(s->v.Delete.targets); break;
     case Assign_kind: OPT_EXPRS(s->v.Assign.targets); OPT_EXPR(s->v.Assign.value); break;
     case AugAssign_kind: OPT_EXPR(s->v.AugAssign.target); OPT_EXPR(s->v.AugAssign.value); break;
-    case AnnAssign_kind: OPT_EXPR(s->v.AnnAssign.target); OPT_EXPR(s->v.AnnAssign.value); break;
+    case AnnAssign_kind:
+        OPT_EXPR(s->v.AnnAssign.target);
+        if (!(st->ff_features & CO_FUTURE_ANNOTATIONS)) OPT_EXPR(s->v.AnnAssign.annotation);
+        OPT_EXPR(s->v.AnnAssign.value);
+        break;
     case For_kind: OPT_EXPR(s->v.For.iter); OPT_STMTS(s->v.For.body); OPT_STMTS(s->v.For.orelse); break;
     case AsyncFor_kind: OPT_EXPR(s->v.AsyncFor.iter); OPT_STMTS(s->v.AsyncFor.body); OPT_STMTS(s->v.AsyncFor.orelse); break;
     case While_kind: OPT_EXPR(s->v.While.test); OPT_STMTS(s->v.While.body); OPT_STMTS(s->v.While.orelse); break;

@@ -48,6 +48,7 @@ struct compiler {
     PyObject *c_filename;
     struct symtable *c_st;
     int c_future_features;
+    int c_future_lineno;       /* line of the last leading future import, or -1 */
     PyCompilerFlags c_flags;
     int c_optimize;
     int c_interactive;
@@ -634,12 +635,11 @@ error:
     return -1;
 }
 
-static int compiler_unsupported(struct compiler *c, const char *what);
-
 static int compiler_visit_annexpr(struct compiler *c, expr_ty annotation)
 {
     if (c->c_future_features & CO_FUTURE_ANNOTATIONS) {
-        return compiler_unsupported(c, "from __future__ import annotations");
+        /* PEP 563: the annotation is kept as its source text */
+        ADDOP_LOAD_CONST_NEW(c, _PyAST_ExprAsUnicode(annotation));
     } else {
         VISIT(c, expr, annotation);
     }
@@ -1488,6 +1488,8 @@ static int compiler_import(struct compiler *c, stmt_ty s)
     return 1;
 }
 
+static int is_future_import(stmt_ty s);
+
 static int compiler_from_import(struct compiler *c, stmt_ty s)
 {
     Py_ssize_t n = asdl_seq_LEN(s->v.ImportFrom.names);
@@ -1497,10 +1499,9 @@ static int compiler_from_import(struct compiler *c, stmt_ty s)
         alias_ty alias = asdl_seq_GET(s->v.ImportFrom.names, i);
         PyTuple_SET_ITEM(names, i, Py_NewRef(alias->name));
     }
-    if (s->lineno > c->c_future_features /* placeholder check below */ && 0) {}
-    if (s->v.ImportFrom.module &&
-        _PyUnicode_EqualToASCIIString(s->v.ImportFrom.module, "__future__")) {
-        /* legal only at the top: handled by _PyFuture_FromAST */
+    if (s->lineno > c->c_future_lineno && is_future_import(s)) {
+        Py_DECREF(names);
+        return compiler_error(c, "from __future__ imports must occur at the beginning of the file");
     }
     ADDOP_LOAD_CONST_NEW(c, PyLong_FromLong(s->v.ImportFrom.level));
     ADDOP_LOAD_CONST_NEW(c, names);
@@ -1584,12 +1585,6 @@ static int compiler_annassign(struct compiler *c, stmt_ty s)
         }
     }
     return 1;
-}
-
-static int compiler_unsupported(struct compiler *c, const char *what)
-{
-    PyErr_Format(PyExc_SystemError, "Krait compiler: %s is not supported yet", what);
-    return 0;
 }
 
 static int compiler_visit_stmt_expr(struct compiler *c, expr_ty value)
@@ -3305,57 +3300,78 @@ static PyCodeObject *assemble(struct compiler *c, int addNone)
 
 /* ---- __future__ ---- */
 
-int _PyFuture_FromAST(struct _mod *mod, PyObject *filename, int *features)
+/* Checks the features of one `from __future__ import ...`; 0 with SyntaxError set. */
+static int future_check_features(stmt_ty s, PyObject *filename, int *features)
 {
-    *features = 0;
-    if (mod->kind != Module_kind) return 0;
-    int done = 0;
-    asdl_stmt_seq *body = mod->v.Module.body;
-    for (Py_ssize_t i = 0; i < asdl_seq_LEN(body); i++) {
-        stmt_ty s = asdl_seq_GET(body, i);
-        if (done && s->lineno > 0) {
-            if (s->kind == ImportFrom_kind && s->v.ImportFrom.module &&
-                _PyUnicode_EqualToASCIIString(s->v.ImportFrom.module, "__future__")) {
-                PyErr_SetString(PyExc_SyntaxError,
-                                "from __future__ imports must occur at the beginning of the file");
-                PyErr_SyntaxLocationObject(filename, s->lineno, s->col_offset + 1);
-                return -1;
-            }
-            continue;
-        }
-        if (s->kind == ImportFrom_kind && s->v.ImportFrom.module &&
-            _PyUnicode_EqualToASCIIString(s->v.ImportFrom.module, "__future__")) {
-            for (Py_ssize_t j = 0; j < asdl_seq_LEN(s->v.ImportFrom.names); j++) {
-                alias_ty name = asdl_seq_GET(s->v.ImportFrom.names, j);
-                const char *feature = PyUnicode_AsUTF8(name->name);
-                if (!feature) return -1;
-                if (!strcmp(feature, "annotations")) *features |= CO_FUTURE_ANNOTATIONS;
-                else if (!strcmp(feature, "barry_as_FLUFL")) *features |= CO_FUTURE_BARRY_AS_BDFL;
-                else if (!strcmp(feature, "nested_scopes") || !strcmp(feature, "generators") ||
-                         !strcmp(feature, "division") || !strcmp(feature, "absolute_import") ||
-                         !strcmp(feature, "with_statement") ||
-                         !strcmp(feature, "print_function") ||
-                         !strcmp(feature, "unicode_literals") ||
-                         !strcmp(feature, "generator_stop")) {
-                    /* already mandatory */
-                } else if (!strcmp(feature, "braces")) {
-                    PyErr_SetString(PyExc_SyntaxError, "not a chance");
-                    PyErr_SyntaxLocationObject(filename, s->lineno, s->col_offset + 1);
-                    return -1;
-                } else {
-                    PyErr_Format(PyExc_SyntaxError, "future feature %.100s is not defined",
-                                 feature);
-                    PyErr_SyntaxLocationObject(filename, s->lineno, s->col_offset + 1);
-                    return -1;
-                }
-            }
-        } else if (i == 0 && compiler_isdocstring(s)) {
-            continue;
+    for (Py_ssize_t j = 0; j < asdl_seq_LEN(s->v.ImportFrom.names); j++) {
+        alias_ty name = asdl_seq_GET(s->v.ImportFrom.names, j);
+        const char *feature = PyUnicode_AsUTF8(name->name);
+        if (!feature) return 0;
+        if (!strcmp(feature, "annotations")) *features |= CO_FUTURE_ANNOTATIONS;
+        else if (!strcmp(feature, "barry_as_FLUFL")) *features |= CO_FUTURE_BARRY_AS_BDFL;
+        else if (!strcmp(feature, "nested_scopes") || !strcmp(feature, "generators") ||
+                 !strcmp(feature, "division") || !strcmp(feature, "absolute_import") ||
+                 !strcmp(feature, "with_statement") || !strcmp(feature, "print_function") ||
+                 !strcmp(feature, "unicode_literals") || !strcmp(feature, "generator_stop")) {
+            /* already mandatory */
         } else {
-            done = 1;
+            if (!strcmp(feature, "braces"))
+                PyErr_SetString(PyExc_SyntaxError, "not a chance");
+            else
+                PyErr_Format(PyExc_SyntaxError, "future feature %.100s is not defined", feature);
+            PyErr_SyntaxLocationObject(filename, s->lineno, s->col_offset + 1);
+            return 0;
         }
     }
-    return 0;
+    return 1;
+}
+
+static int is_future_import(stmt_ty s)
+{
+    return s->kind == ImportFrom_kind && s->v.ImportFrom.module &&
+           _PyUnicode_EqualToASCIIString(s->v.ImportFrom.module, "__future__");
+}
+
+/* As 3.11's future.c: scans the leading future imports (after an optional docstring),
+ * recording features and the line of the last one in *lineno.  Only a late future import
+ * on the same line as the statement that ended the prologue is rejected here; other late
+ * ones are compiler_from_import's error (at the statement). */
+static int future_parse(struct _mod *mod, PyObject *filename, int *features, int *lineno)
+{
+    *features = 0;
+    *lineno = -1;
+    asdl_stmt_seq *body;
+    if (mod->kind == Module_kind) body = mod->v.Module.body;
+    else if (mod->kind == Interactive_kind) body = mod->v.Interactive.body;
+    else return 1;
+    Py_ssize_t i = 0;
+    if (mod->kind == Module_kind && asdl_seq_LEN(body) && compiler_isdocstring(asdl_seq_GET(body, 0)))
+        i++;
+    int done = 0, prev_line = 0;
+    for (; i < asdl_seq_LEN(body); i++) {
+        stmt_ty s = asdl_seq_GET(body, i);
+        if (done && s->lineno > prev_line) return 1;
+        prev_line = s->lineno;
+        if (!is_future_import(s)) {
+            done = 1;
+            continue;
+        }
+        if (done) {
+            PyErr_SetString(PyExc_SyntaxError,
+                            "from __future__ imports must occur at the beginning of the file");
+            PyErr_SyntaxLocationObject(filename, s->lineno, s->col_offset);
+            return 0;
+        }
+        if (!future_check_features(s, filename, features)) return 0;
+        *lineno = s->lineno;
+    }
+    return 1;
+}
+
+int _PyFuture_FromAST(struct _mod *mod, PyObject *filename, int *features)
+{
+    int lineno;
+    return future_parse(mod, filename, features, &lineno) ? 0 : -1;
 }
 
 /* ---- entry points ---- */
@@ -3368,7 +3384,7 @@ PyCodeObject *_PyAST_Compile(struct _mod *mod, PyObject *filename, PyCompilerFla
     memset(&c, 0, sizeof(c));
     c.c_filename = Py_NewRef(filename);
     c.c_arena = arena;
-    if (_PyFuture_FromAST(mod, filename, &c.c_future_features) < 0) goto done;
+    if (!future_parse(mod, filename, &c.c_future_features, &c.c_future_lineno)) goto done;
     c.c_flags.cf_flags = (flags ? flags->cf_flags : 0) | c.c_future_features;
     c.c_future_features |= (flags ? flags->cf_flags : 0) & PyCF_MASK;
     c.c_flags.cf_flags |= c.c_future_features;

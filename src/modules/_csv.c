@@ -118,6 +118,11 @@ static int _set_char_or_none(const char *name, Py_UCS4 *target, PyObject *src, P
         *target = NOT_SET;
         return 0;
     }
+    if (src != NULL && !PyUnicode_Check(src)) {
+        PyErr_Format(PyExc_TypeError, "\"%s\" must be string or None, not %.200s", name,
+                     Py_TYPE(src)->tp_name);
+        return -1;
+    }
     return _set_char(name, target, src, dflt);
 }
 

@@ -1042,19 +1042,27 @@ static PyObject *wrap_strftime(PyObject *object, PyObject *format, PyObject *tim
                 if (name == NULL)
                     goto fail;
                 if (name != Py_None) {
-                    Py_ssize_t nl;
-                    const char *s = PyUnicode_AsUTF8AndSize(name, &nl);
-                    if (s == NULL) {
-                        Py_DECREF(name);
+                    /* as CPython, through the name's own replace(): a literal % stays */
+                    PyObject *esc = PyObject_CallMethod(name, "replace", "ss", "%", "%%");
+                    Py_DECREF(name);
+                    if (esc == NULL)
+                        goto fail;
+                    if (!PyUnicode_Check(esc)) {
+                        PyErr_SetString(PyExc_TypeError, "tzname.replace() did not return a string");
+                        Py_DECREF(esc);
                         goto fail;
                     }
-                    for (Py_ssize_t i = 0; i < nl; i++) {   /* keep a literal % literal */
-                        PUT(&s[i], 1);
-                        if (s[i] == '%')
-                            PUT("%", 1);
+                    Py_ssize_t nl;
+                    const char *s = PyUnicode_AsUTF8AndSize(esc, &nl);
+                    if (s == NULL) {
+                        Py_DECREF(esc);
+                        goto fail;
                     }
+                    PUT(s, nl);
+                    Py_DECREF(esc);
+                } else {
+                    Py_DECREF(name);
                 }
-                Py_DECREF(name);
             }
         }
         else if (ch == 'f') {
@@ -1114,15 +1122,46 @@ static PyObject *date_from_pickle(PyTypeObject *type, const unsigned char *data)
     return (PyObject *)me;
 }
 
+/* The one-argument pickle form: bytes of the given size, or (pickles from Python 2 loaded
+ * with encoding='latin1') a str of that size.  `sane` checks the byte at `index` (mask
+ * applied) so that a real argument is not mistaken for a state.  Returns a new bytes
+ * reference, NULL without an error when state is not a pickle state, NULL with an error
+ * when a str state does not encode. */
+static PyObject *pickle_state(PyObject *state, Py_ssize_t size, Py_ssize_t index,
+                              unsigned mask, unsigned lo, unsigned hi, const char *what)
+{
+    if (PyBytes_Check(state)) {
+        if (PyBytes_GET_SIZE(state) != size)
+            return NULL;
+        unsigned c = ((const unsigned char *)PyBytes_AS_STRING(state))[index] & mask;
+        return c >= lo && c <= hi ? Py_NewRef(state) : NULL;
+    }
+    if (!PyUnicode_Check(state) || PyUnicode_GET_LENGTH(state) != size)
+        return NULL;
+    unsigned c = (unsigned)PyUnicode_READ_CHAR(state, index) & mask;
+    if (c < lo || c > hi)
+        return NULL;
+    PyObject *b = PyUnicode_AsLatin1String(state);
+    if (b == NULL && PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError,
+                     "Failed to encode latin1 string when unpickling a %s object. "
+                     "pickle.load(data, encoding='latin1') is assumed.", what);
+    }
+    return b;
+}
+
 static PyObject *date_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
     if (PyTuple_GET_SIZE(args) == 1) {
-        PyObject *state = PyTuple_GET_ITEM(args, 0);
-        if (PyBytes_Check(state) && PyBytes_GET_SIZE(state) == 4) {
-            const unsigned char *d = (const unsigned char *)PyBytes_AS_STRING(state);
-            if (d[2] >= 1 && d[2] <= 12)
-                return date_from_pickle(type, d);
+        PyObject *state = pickle_state(PyTuple_GET_ITEM(args, 0), 4, 2, 0xff, 1, 12, "date");
+        if (state != NULL) {
+            PyObject *r = date_from_pickle(type, (const unsigned char *)PyBytes_AS_STRING(state));
+            Py_DECREF(state);
+            return r;
         }
+        if (PyErr_Occurred())
+            return NULL;
     }
     int year, month, day;
     static char *keywords[] = {"year", "month", "day", NULL};
@@ -1337,8 +1376,13 @@ static PyObject *date_fromisocalendar(PyObject *cls, PyObject *args, PyObject *k
     static char *keywords[] = {"year", "week", "day", NULL};
     int year, week, day, m, d;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "iii:fromisocalendar", keywords, &year, &week,
-                                     &day))
+                                     &day)) {
+        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_ValueError, "ISO calendar component out of range");
+        }
         return NULL;
+    }
     if (year < MINYEAR || year > MAXYEAR) {
         PyErr_Format(PyExc_ValueError, "Year is out of range: %d", year);
         return NULL;
@@ -1934,11 +1978,15 @@ static PyObject *time_new(PyTypeObject *type, PyObject *args, PyObject *kw)
         PyObject *state = PyTuple_GET_ITEM(args, 0);
         if (n == 2)
             tzinfo = PyTuple_GET_ITEM(args, 1);
-        if (PyBytes_Check(state) && PyBytes_GET_SIZE(state) == 6) {
-            const unsigned char *d = (const unsigned char *)PyBytes_AS_STRING(state);
-            if ((d[0] & 0x7f) < 24)
-                return time_from_pickle(type, d, tzinfo);
+        state = pickle_state(state, 6, 0, 0x7f, 0, 23, "time");
+        if (state != NULL) {
+            PyObject *r = time_from_pickle(type, (const unsigned char *)PyBytes_AS_STRING(state),
+                                           tzinfo);
+            Py_DECREF(state);
+            return r;
         }
+        if (PyErr_Occurred())
+            return NULL;
         tzinfo = Py_None;
     }
     int hour = 0, minute = 0, second = 0, us = 0, fold = 0;
@@ -2403,11 +2451,16 @@ static PyObject *datetime_new(PyTypeObject *type, PyObject *args, PyObject *kw)
         PyObject *state = PyTuple_GET_ITEM(args, 0);
         if (n == 2)
             tzinfo = PyTuple_GET_ITEM(args, 1);
-        if (PyBytes_Check(state) && PyBytes_GET_SIZE(state) == 10) {
-            const unsigned char *d = (const unsigned char *)PyBytes_AS_STRING(state);
-            if ((d[2] & 0x7f) >= 1 && (d[2] & 0x7f) <= 12)
-                return datetime_from_pickle(type, d, tzinfo);
+        state = pickle_state(state, 10, 2, 0x7f, 1, 12, "datetime");
+        if (state != NULL) {
+            PyObject *r = datetime_from_pickle(type,
+                                               (const unsigned char *)PyBytes_AS_STRING(state),
+                                               tzinfo);
+            Py_DECREF(state);
+            return r;
         }
+        if (PyErr_Occurred())
+            return NULL;
         tzinfo = Py_None;
     }
     int year, month, day, hour = 0, minute = 0, second = 0, us = 0, fold = 0;

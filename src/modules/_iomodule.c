@@ -489,7 +489,7 @@ fail:
 /* ---- start-up: sys.std* streams and builtins.open ---- */
 
 static PyObject *create_stdio(PyObject *io, int fd, int write_mode, const char *name,
-                              const char *errors, int unbuffered)
+                              const char *encoding, const char *errors, int unbuffered)
 {
     /* As CPython's create_stdio(): a FileIO that does not close its fd, a
      * Buffered{Reader,Writer} (none for output with -u), and a TextIOWrapper that is
@@ -518,7 +518,7 @@ static PyObject *create_stdio(PyObject *io, int fd, int write_mode, const char *
     int isatty = PyObject_IsTrue(res);
     Py_DECREF(res);
     int line_buffering = !unbuffered && (isatty || fd == 2);
-    text = PyObject_CallFunction((PyObject *)&PyTextIOWrapper_Type, "OsssOO", buf, "utf-8", errors,
+    text = PyObject_CallFunction((PyObject *)&PyTextIOWrapper_Type, "OsssOO", buf, encoding, errors,
                                  "\n", line_buffering ? Py_True : Py_False,
                                  unbuffered ? Py_True : Py_False);
     if (text == NULL)
@@ -554,13 +554,30 @@ int _PyIO_InitStdio(int unbuffered)
     open = PyObject_GetAttrString(io, "open");
     if (open == NULL || PyObject_SetAttrString(builtins, "open", open) < 0)
         goto done;
-    in = create_stdio(io, 0, 0, "<stdin>", "surrogateescape", unbuffered);
+    /* PYTHONIOENCODING (main.c) picks the encoding of all three and the error handler
+       of stdin/stdout; stderr always uses backslashreplace */
+    const PyConfig *cfg = &_PyInterpreterState_GET()->config;
+    const char *enc = "utf-8";
+    const char *errs = cfg->stdio_errors ? cfg->stdio_errors : "surrogateescape";
+    PyObject *codec = NULL, *codec_name = NULL;
+    if (cfg->stdio_encoding != NULL) {
+        /* the codec's own name, as CPython's config_get_codec_name ("latin-1" -> "iso8859-1") */
+        codec = _PyCodec_Lookup(cfg->stdio_encoding);
+        codec_name = codec ? PyObject_GetAttrString(codec, "name") : NULL;
+        Py_XDECREF(codec);
+        if (codec_name == NULL || (enc = PyUnicode_AsUTF8(codec_name)) == NULL) {
+            Py_XDECREF(codec_name);
+            goto done;
+        }
+    }
+    in = create_stdio(io, 0, 0, "<stdin>", enc, errs, unbuffered);
     if (in == NULL)
         goto done;
-    out = create_stdio(io, 1, 1, "<stdout>", "surrogateescape", unbuffered);
+    out = create_stdio(io, 1, 1, "<stdout>", enc, errs, unbuffered);
     if (out == NULL)
         goto done;
-    err = create_stdio(io, 2, 1, "<stderr>", "backslashreplace", unbuffered);
+    err = create_stdio(io, 2, 1, "<stderr>", enc, "backslashreplace", unbuffered);
+    Py_XDECREF(codec_name);
     if (err == NULL)
         goto done;
     /* Flush whatever the start-up streams buffered before swapping them out. */

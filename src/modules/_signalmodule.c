@@ -4,7 +4,8 @@
  * The C handler only records the signal, trips the eval breaker and writes the wakeup fd;
  * Python handlers run later in the main thread, from PyErr_CheckSignals
  * (_PySignal_HandleTripped), which the eval loop calls when the breaker is set.
- * SIGINT's start-up handler is the runtime's (pylifecycle.c).  Owner: modules-os. */
+ * PyErr_SetInterruptEx (interrupt_main) simulates a signal through the same path.
+ * SIGINT's start-up handler is the runtime's (pylifecycle.c).  Owner: threads. */
 #include "Python.h"
 #include "frameobject.h"
 
@@ -21,9 +22,11 @@
 #define NSIG 65
 #endif
 
-static volatile sig_atomic_t tripped[NSIG];
-static volatile sig_atomic_t is_tripped;
-static volatile int wakeup_fd = -1;
+/* Written by the C handler on any thread, read by the main thread: accessed only through
+ * __atomic builtins (relaxed per signal; is_tripped is the release/acquire flag). */
+static int tripped[NSIG];
+static int is_tripped;
+static int wakeup_fd = -1;
 static int wakeup_warn_on_full = 1;
 static PyObject *handlers[NSIG];        /* Python-level handler per signal (or None) */
 static PyObject *DefaultHandler, *IgnoreHandler, *IntHandler, *ItimerError;
@@ -35,11 +38,10 @@ static PyObject *DefaultHandler, *IgnoreHandler, *IntHandler, *ItimerError;
  * sees the signal. */
 static void trip_signal(int sig)
 {
-    tripped[sig] = 1;
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    is_tripped = 1;
+    __atomic_store_n(&tripped[sig], 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&is_tripped, 1, __ATOMIC_SEQ_CST);
     _PyEval_SignalReceived();
-    int fd = wakeup_fd;
+    int fd = __atomic_load_n(&wakeup_fd, __ATOMIC_RELAXED);
     if (fd >= 0) {
         unsigned char byte = (unsigned char)sig;
         ssize_t r = write(fd, &byte, 1);
@@ -54,12 +56,45 @@ static void signal_handler(int sig)
     errno = save_errno;
 }
 
+static int is_dfl_or_ign(PyObject *func)
+{
+    /* ints compare without allocating or failing */
+    return PyLong_CheckExact(func) &&
+           (PyObject_RichCompareBool(func, IgnoreHandler, Py_EQ) == 1 ||
+            PyObject_RichCompareBool(func, DefaultHandler, Py_EQ) == 1);
+}
+
+/* Simulate signum arriving, as CPython 3.11: nothing if its Python-level handler is
+ * SIG_IGN or SIG_DFL; -1 (no exception set) if signum is out of range.  Before _signal
+ * is imported only the runtime's SIGINT handler can be installed: its flag is set. */
+int PyErr_SetInterruptEx(int signum)
+{
+    if (signum < 1 || signum >= NSIG)
+        return -1;
+    PyObject *func = handlers[signum];
+    if (func == NULL) {
+        struct sigaction sa;
+        if (sigaction(signum, NULL, &sa) != 0 || sa.sa_handler == SIG_IGN ||
+            sa.sa_handler == SIG_DFL)
+            return 0;
+        if (signum == SIGINT) {
+            _PyErr_InterruptPending = 1;
+            _PyEval_SignalReceived();
+        }
+        return 0;
+    }
+    if (func == IgnoreHandler || func == DefaultHandler || is_dfl_or_ign(func))
+        return 0;
+    trip_signal(signum);
+    return 0;
+}
+
 /* A handler raised: the signals not yet handled get their turn at the next check. */
 static void retrip_from(int first)
 {
     for (int j = first; j < NSIG; j++) {
-        if (tripped[j]) {
-            is_tripped = 1;
+        if (__atomic_load_n(&tripped[j], __ATOMIC_RELAXED)) {
+            __atomic_store_n(&is_tripped, 1, __ATOMIC_SEQ_CST);
             _PyEval_SignalReceived();
             return;
         }
@@ -70,18 +105,17 @@ static void retrip_from(int first)
  * PyErr_CheckSignals can run handlers inside blocking calls too. */
 int _PySignal_HandleTripped(void)
 {
-    if (!is_tripped || !_Py_IsMainThread())
+    if (!__atomic_load_n(&is_tripped, __ATOMIC_SEQ_CST) || !_Py_IsMainThread())
         return 0;
     /* Reset first: a signal arriving while handlers run trips everything again. */
-    is_tripped = 0;
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    __atomic_store_n(&is_tripped, 0, __ATOMIC_SEQ_CST);
     PyObject *frame = (PyObject *)PyEval_GetFrame();
     if (frame == NULL)
         frame = Py_None;
     for (int i = 1; i < NSIG; i++) {
-        if (!tripped[i])
+        if (!__atomic_load_n(&tripped[i], __ATOMIC_RELAXED))
             continue;
-        tripped[i] = 0;
+        __atomic_store_n(&tripped[i], 0, __ATOMIC_RELAXED);
         PyObject *func = handlers[i];
         if (func == NULL || func == Py_None || func == IgnoreHandler || func == DefaultHandler) {
             /* can happen if the handler was changed while the signal was pending */
@@ -453,8 +487,7 @@ static PyObject *signal_set_wakeup_fd(PyObject *m, PyObject *args, PyObject *kwd
             return NULL;
         }
     }
-    int old = wakeup_fd;
-    wakeup_fd = fd;
+    int old = __atomic_exchange_n(&wakeup_fd, fd, __ATOMIC_SEQ_CST);
     wakeup_warn_on_full = warn;
     return PyLong_FromLong(old);
 }

@@ -1940,8 +1940,11 @@ static int validate_block(const SRE_CODE *code, const SRE_CODE *end, Py_ssize_t 
             arg = *code++;
             if (arg >= (SRE_CODE)groups)
                 return -1;
-            GET_SKIP(skip);
-            /* skipyes is counted from the group operand. */
+            /* skipyes is counted from the group operand, so GET_SKIP's bound (counted
+             * from the skip itself) would be one too strict. */
+            if (code >= end)
+                return -1;
+            skip = *code;
             if (skip < 2 || (size_t)(skip - 1) > (size_t)(end - code))
                 return -1;
             code--;

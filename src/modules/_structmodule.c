@@ -646,6 +646,12 @@ static PyObject *unpack_from_impl(PyStructObject *self, PyObject *bufobj, Py_ssi
             PyBuffer_Release(&buffer);
             return NULL;
         }
+        if (offset + self->s_size > 0) {
+            PyErr_Format(StructError, "not enough data to unpack %zd bytes at offset %zd",
+                         self->s_size, offset);
+            PyBuffer_Release(&buffer);
+            return NULL;
+        }
         offset += buffer.len;
     }
     if ((buffer.len - offset) < self->s_size) {

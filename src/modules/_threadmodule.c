@@ -381,6 +381,8 @@ static PyTypeObject RLocktype = {
 
 typedef struct {
     PyObject_HEAD
+    /* Borrowed: the local's dummies dict owns it, so a cycle through the local dict
+     * (x.local.x = x) is visible to the collector (CPython does the same). */
     PyObject *localdict;
     PyObject *weakreflist;
 } localdummyobject;
@@ -389,7 +391,6 @@ static void localdummy_dealloc(localdummyobject *self)
 {
     if (self->weakreflist != NULL)
         PyObject_ClearWeakRefs((PyObject *)self);
-    Py_XDECREF(self->localdict);
     PyObject_Free(self);
 }
 
@@ -439,19 +440,25 @@ static PyObject *local_create_dict(localobject *self)
     if (dummy == NULL)
         return NULL;
     dummy->weakreflist = NULL;
-    dummy->localdict = PyDict_New();
+    dummy->localdict = NULL;
+    PyObject *ldict = PyDict_New();
     PyObject *wr = NULL;
-    if (dummy->localdict == NULL ||
-        PyDict_SetItem(tdict, self->key, (PyObject *)dummy) < 0 ||
+    if (ldict == NULL ||
         (wr = PyWeakref_NewRef((PyObject *)dummy, self->wr_callback)) == NULL ||
-        PyDict_SetItem(self->dummies, wr, dummy->localdict) < 0) {
+        PyDict_SetItem(self->dummies, wr, ldict) < 0 ||
+        PyDict_SetItem(tdict, self->key, (PyObject *)dummy) < 0) {
+        if (wr != NULL && PyDict_GetItemWithError(self->dummies, wr) != NULL &&
+            PyDict_DelItem(self->dummies, wr) < 0)
+            PyErr_Clear();
         Py_XDECREF(wr);
+        Py_XDECREF(ldict);
         Py_DECREF(dummy);
         return NULL;
     }
     Py_DECREF(wr);
-    PyObject *ldict = dummy->localdict;   /* kept alive by self->dummies */
-    Py_DECREF(dummy);                     /* kept alive by the thread state dict */
+    dummy->localdict = ldict;   /* borrowed: kept alive by self->dummies */
+    Py_DECREF(ldict);
+    Py_DECREF(dummy);           /* kept alive by the thread state dict */
     return ldict;
 }
 
@@ -740,18 +747,16 @@ static PyObject *thread_stack_size(PyObject *self, PyObject *args)
     return PyLong_FromSize_t(old);
 }
 
-static PyObject *thread_interrupt_main(PyObject *self, PyObject *args, PyObject *kwds)
+/* interrupt_main(signum=SIGINT, /): simulate the signal arriving in the main thread */
+static PyObject *thread_interrupt_main(PyObject *self, PyObject *args)
 {
-    static char *kwlist[] = {"signum", NULL};
     int signum = SIGINT;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|i:interrupt_main", kwlist, &signum))
+    if (!PyArg_ParseTuple(args, "|i:interrupt_main", &signum))
         return NULL;
-    if (signum < 1 || signum >= NSIG) {
+    if (PyErr_SetInterruptEx(signum) < 0) {
         PyErr_SetString(PyExc_ValueError, "signal number out of range");
         return NULL;
     }
-    if (PyErr_SetInterruptEx(signum) < 0)
-        return NULL;
     Py_RETURN_NONE;
 }
 
@@ -847,7 +852,13 @@ static PyMethodDef thread_methods[] = {
     {"allocate", thread_allocate_lock, METH_NOARGS, NULL},
     {"exit_thread", thread_exit, METH_NOARGS, NULL},
     {"exit", thread_exit, METH_NOARGS, NULL},
-    {"interrupt_main", KWF(thread_interrupt_main), NULL},
+    {"interrupt_main", thread_interrupt_main, METH_VARARGS,
+     "interrupt_main($module, signum=signal.SIGINT, /)\n--\n\n"
+     "Simulate the arrival of the given signal in the main thread,\n"
+     "where the corresponding signal handler will be executed.\n"
+     "If *signum* is omitted, SIGINT is assumed.\n"
+     "A subthread can use this function to interrupt the main thread.\n\n"
+     "Note: the default signal handler for SIGINT raises ``KeyboardInterrupt``."},
     {"get_ident", thread_get_ident, METH_NOARGS, NULL},
     {"get_native_id", thread_get_native_id, METH_NOARGS, NULL},
     {"_count", thread__count, METH_NOARGS, NULL},

@@ -597,8 +597,8 @@ static PyObject *array_subscr(arrayobject *self, PyObject *item)
     arrayobject *ar = (arrayobject *)newarrayobject(&Arraytype, n, self->ob_descr);
     if (ar == NULL)
         return NULL;
-    for (Py_ssize_t cur = start, i = 0; i < n; cur += step, i++)
-        memcpy(ar->ob_item + i * sz, self->ob_item + cur * sz, sz);
+    for (Py_ssize_t i = 0; i < n; i++)     /* start + i*step: no overflow past the end */
+        memcpy(ar->ob_item + i * sz, self->ob_item + (start + i * step) * sz, sz);
     return (PyObject *)ar;
 }
 
@@ -668,6 +668,11 @@ static int array_ass_subscr(arrayobject *self, PyObject *item, PyObject *value)
     if ((step > 0 && stop < start) || (step < 0 && stop > start))
         stop = start;
 
+    /* A size change is refused while buffers are exported: check before moving items. */
+    if ((needed == 0 || slicelength != needed) && self->ob_exports > 0) {
+        PyErr_SetString(PyExc_BufferError, "cannot resize an array that is exporting buffers");
+        return -1;
+    }
     if (step == 1) {
         if (slicelength > needed) {
             memmove(self->ob_item + (start + needed) * itemsize, self->ob_item + stop * itemsize,
@@ -696,18 +701,22 @@ static int array_ass_subscr(arrayobject *self, PyObject *item, PyObject *value)
             PyErr_SetString(PyExc_BufferError, "cannot resize an array that is exporting buffers");
             return -1;
         }
+        /* step may be as large as PY_SSIZE_T_MAX (a[9::1<<333]): compare without
+         * forming cur + step, which would overflow. */
         Py_ssize_t cur, i;
-        for (cur = start, i = 0; i < slicelength; cur += step, i++) {
+        for (cur = start, i = 0; i < slicelength; cur += (i + 1 < slicelength ? step : 0), i++) {
             Py_ssize_t lim = step - 1;
-            if (cur + step >= Py_SIZE(self))
+            if (step >= Py_SIZE(self) - cur)
                 lim = Py_SIZE(self) - cur - 1;
             memmove(self->ob_item + (cur - i) * itemsize, self->ob_item + (cur + 1) * itemsize,
                     lim * itemsize);
         }
-        cur = start + slicelength * step;
-        if (cur < Py_SIZE(self))
-            memmove(self->ob_item + (cur - slicelength) * itemsize, self->ob_item + cur * itemsize,
-                    (Py_SIZE(self) - cur) * itemsize);
+        /* the tail after the last deleted item's gap, when the loop did not move it */
+        size_t tail = slicelength == 0 ? (size_t)Py_SIZE(self)
+                                       : (size_t)cur + (size_t)step;
+        if (slicelength > 0 && tail < (size_t)Py_SIZE(self))
+            memmove(self->ob_item + (tail - slicelength) * itemsize, self->ob_item + tail * itemsize,
+                    (Py_SIZE(self) - tail) * itemsize);
         return array_resize(self, Py_SIZE(self) - slicelength);
     }
     if (needed != slicelength) {
@@ -716,8 +725,9 @@ static int array_ass_subscr(arrayobject *self, PyObject *item, PyObject *value)
                      needed, slicelength);
         return -1;
     }
-    for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++)
-        memcpy(self->ob_item + cur * itemsize, other->ob_item + i * itemsize, itemsize);
+    for (Py_ssize_t i = 0; i < slicelength; i++)
+        memcpy(self->ob_item + (start + i * step) * itemsize, other->ob_item + i * itemsize,
+               itemsize);
     return 0;
 }
 
@@ -1907,6 +1917,24 @@ static struct PyModuleDef arraymodule = {
     .m_methods = array_module_methods,
 };
 
+/* As CPython: array is registered as a collections.abc.MutableSequence. */
+static int register_mutable_sequence(void)
+{
+    PyObject *abc = PyImport_ImportModule("collections.abc");
+    if (abc == NULL)
+        return -1;
+    PyObject *mutseq = PyObject_GetAttrString(abc, "MutableSequence");
+    Py_DECREF(abc);
+    if (mutseq == NULL)
+        return -1;
+    PyObject *res = PyObject_CallMethod(mutseq, "register", "O", (PyObject *)&Arraytype);
+    Py_DECREF(mutseq);
+    if (res == NULL)
+        return -1;
+    Py_DECREF(res);
+    return 0;
+}
+
 PyObject *PyInit_array(void)
 {
     if (PyType_Ready(&Arraytype) < 0 || PyType_Ready(&PyArrayIter_Type) < 0)
@@ -1916,7 +1944,8 @@ PyObject *PyInit_array(void)
         return NULL;
     if (PyModule_AddType(m, &Arraytype) < 0 ||
         PyModule_AddObjectRef(m, "ArrayType", (PyObject *)&Arraytype) < 0 ||
-        PyModule_AddStringConstant(m, "typecodes", "bBuhHiIlLqQfd") < 0) {
+        PyModule_AddStringConstant(m, "typecodes", "bBuhHiIlLqQfd") < 0 ||
+        register_mutable_sequence() < 0) {
         Py_DECREF(m);
         return NULL;
     }

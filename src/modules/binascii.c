@@ -516,6 +516,106 @@ static PyObject *binascii_a2b_qp(PyObject *m, PyObject *args, PyObject *kwds)
     return out;
 }
 
+#define QP_MAXLINE 76
+
+/* Must byte i of s (n bytes, at column col) be written as =XX? */
+static int qp_needs_quoting(const unsigned char *s, Py_ssize_t n, Py_ssize_t i,
+                            Py_ssize_t col, int quotetabs, int istext, int header)
+{
+    unsigned char c = s[i];
+    if (c > 126 || c == '=' || (header && c == '_'))
+        return 1;
+    /* a lone '.' at the start of a line means end-of-message to SMTP */
+    if (c == '.' && col == 0 &&
+        (i + 1 == n || s[i + 1] == '\n' || s[i + 1] == '\r' || s[i + 1] == 0))
+        return 1;
+    if (!istext && (c == '\r' || c == '\n'))
+        return 1;
+    if ((c == '\t' || c == ' ') && i + 1 == n)     /* trailing whitespace is lost */
+        return 1;
+    return c < 33 && c != '\r' && c != '\n' && (quotetabs || (c != '\t' && c != ' '));
+}
+
+/* A soft line break: '=' then the data's own line ending. */
+static char *qp_soft_break(char *o, int crlf)
+{
+    *o++ = '=';
+    if (crlf)
+        *o++ = '\r';
+    *o++ = '\n';
+    return o;
+}
+
+static char *qp_hex(char *o, unsigned char c)
+{
+    static const char upper[] = "0123456789ABCDEF";
+    *o++ = '=';
+    *o++ = upper[c >> 4];
+    *o++ = upper[c & 15];
+    return o;
+}
+
+static PyObject *binascii_b2a_qp(PyObject *m, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"data", "quotetabs", "istext", "header", NULL};
+    Py_buffer v;
+    int quotetabs = 0, istext = 1, header = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "y*|iii:b2a_qp", kwlist, &v,
+                                     &quotetabs, &istext, &header))
+        return NULL;
+    const unsigned char *s = v.buf;
+    Py_ssize_t n = v.len;
+    /* The output uses CRLF line ends when the data's first line ends in CRLF. */
+    const unsigned char *nl = memchr(s, '\n', n);
+    int crlf = nl != NULL && nl > s && nl[-1] == '\r';
+    /* Each byte gives at most 3 characters plus a 3-character soft break. */
+    if (n > (PY_SSIZE_T_MAX - 8) / 6) {
+        PyBuffer_Release(&v);
+        return PyErr_NoMemory();
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, 6 * n + 8);
+    if (out == NULL) {
+        PyBuffer_Release(&v);
+        return NULL;
+    }
+    char *start = PyBytes_AS_STRING(out), *o = start;
+    Py_ssize_t i = 0, col = 0;
+    while (i < n) {
+        if (qp_needs_quoting(s, n, i, col, quotetabs, istext, header)) {
+            if (col + 3 >= QP_MAXLINE) {
+                o = qp_soft_break(o, crlf);
+                col = 0;
+            }
+            o = qp_hex(o, s[i++]);
+            col += 3;
+        } else if (istext && (s[i] == '\n' ||
+                              (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))) {
+            /* whitespace before a hard line break would be lost: quote it */
+            if (o > start && (o[-1] == ' ' || o[-1] == '\t')) {
+                unsigned char c = (unsigned char)o[-1];
+                o = qp_hex(o - 1, c);
+            }
+            if (crlf)
+                *o++ = '\r';
+            *o++ = '\n';
+            i += s[i] == '\r' ? 2 : 1;
+            col = 0;
+        } else {
+            if (i + 1 != n && s[i + 1] != '\n' && col + 1 >= QP_MAXLINE) {
+                o = qp_soft_break(o, crlf);
+                col = 0;
+            }
+            *o++ = (header && s[i] == ' ') ? '_' : (char)s[i];
+            i++;
+            col++;
+        }
+    }
+    PyBuffer_Release(&v);
+    if (_PyBytes_Resize(&out, o - start) < 0)
+        return NULL;
+    return out;
+}
+
 static PyMethodDef binascii_methods[] = {
     {"a2b_uu", binascii_a2b_uu, METH_O, "Decode a line of uuencoded data."},
     {"b2a_uu", (PyCFunction)(void (*)(void))binascii_b2a_uu, METH_VARARGS | METH_KEYWORDS, "Uuencode line of data."},
@@ -533,6 +633,8 @@ static PyMethodDef binascii_methods[] = {
     {"crc32", binascii_crc32, METH_VARARGS, "Compute CRC-32 incrementally."},
     {"a2b_qp", (PyCFunction)(void (*)(void))binascii_a2b_qp, METH_VARARGS | METH_KEYWORDS,
      "Decode a string of qp-encoded data."},
+    {"b2a_qp", (PyCFunction)(void (*)(void))binascii_b2a_qp, METH_VARARGS | METH_KEYWORDS,
+     "Encode a string using quoted-printable encoding.\n\nOn encoding, when istext is set, newlines are not encoded, and white\nspace at end of lines is.  When istext is not set, \\r and \\n (CR/LF)\nare both encoded.  When quotetabs is set, space and tabs are encoded."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -3,6 +3,7 @@
  * CPython keeps here (map, filter, zip), and the table of built-in names (types and
  * constants).  The types themselves live in src/objects. */
 #include "Python.h"
+#include "../objects/type_docs.h"
 #include "builtin_docs.h"
 #include "pycore_ast.h"   /* AST objects as compile()'s source */
 #include <unistd.h>
@@ -1295,7 +1296,7 @@ static PyObject *map_reduce(mapobject *lz, PyObject *Py_UNUSED(ignored))
 }
 
 static PyMethodDef map_methods[] = {
-    {"__reduce__", (PyCFunction)map_reduce, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)map_reduce, METH_NOARGS, DOC_map___reduce__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1306,9 +1307,7 @@ PyTypeObject PyMap_Type = {
     .tp_dealloc = (destructor)map_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "map(func, *iterables) --> map object\n\n"
-              "Make an iterator that computes the function using arguments from\n"
-              "each of the iterables.  Stops when the shortest iterable is exhausted.",
+    .tp_doc = TYPEDOC_map,
     .tp_traverse = (traverseproc)map_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)map_next,
@@ -1395,7 +1394,7 @@ static PyObject *filter_reduce(filterobject *lz, PyObject *Py_UNUSED(ignored))
 }
 
 static PyMethodDef filter_methods[] = {
-    {"__reduce__", (PyCFunction)filter_reduce, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)filter_reduce, METH_NOARGS, DOC_filter___reduce__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1406,9 +1405,7 @@ PyTypeObject PyFilter_Type = {
     .tp_dealloc = (destructor)filter_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "filter(function or None, iterable) --> filter object\n\n"
-              "Return an iterator yielding those items of iterable for which function(item)\n"
-              "is true. If function is None, return the items that are true.",
+    .tp_doc = TYPEDOC_filter,
     .tp_traverse = (traverseproc)filter_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)filter_next,
@@ -1571,8 +1568,8 @@ static PyObject *zip_setstate(zipobject *lz, PyObject *state)
 }
 
 static PyMethodDef zip_methods[] = {
-    {"__reduce__", (PyCFunction)zip_reduce, METH_NOARGS, NULL},
-    {"__setstate__", (PyCFunction)zip_setstate, METH_O, NULL},
+    {"__reduce__", (PyCFunction)zip_reduce, METH_NOARGS, DOC_zip___reduce__},
+    {"__setstate__", (PyCFunction)zip_setstate, METH_O, DOC_zip___setstate__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1583,7 +1580,7 @@ PyTypeObject PyZip_Type = {
     .tp_dealloc = (destructor)zip_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.",
+    .tp_doc = TYPEDOC_zip,
     .tp_traverse = (traverseproc)zip_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)zip_next,

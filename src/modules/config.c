@@ -53,6 +53,14 @@ PyObject *PyInit_pyexpat(void);  /* modules-xml */
 PyObject *PyInit__bz2(void);  /* modules-xml */
 PyObject *PyInit__lzma(void);  /* modules-xml */
 PyObject *PyInit__tracemalloc(void);  /* modules-xml */
+PyObject *PyInit_cmath(void);  /* modnew */
+PyObject *PyInit__stat(void);  /* modnew */
+PyObject *PyInit__locale(void);  /* modnew */
+PyObject *PyInit__functools(void);  /* modnew */
+PyObject *PyInit__abc(void);  /* modnew */
+PyObject *PyInit__pickle(void);  /* modnew */
+PyObject *PyInit__queue(void);  /* threads */
+PyObject *PyInit_faulthandler(void);  /* threads */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -106,5 +114,13 @@ struct _inittab _PyImport_Inittab[] = {
     {"_bz2", PyInit__bz2},
     {"_lzma", PyInit__lzma},
     {"_tracemalloc", PyInit__tracemalloc},
+    {"cmath", PyInit_cmath},  /* modnew */
+    {"_stat", PyInit__stat},  /* modnew */
+    {"_locale", PyInit__locale},  /* modnew */
+    {"_functools", PyInit__functools},  /* modnew */
+    {"_abc", PyInit__abc},  /* modnew */
+    {"_pickle", PyInit__pickle},  /* modnew */
+    {"_queue", PyInit__queue},  /* threads */
+    {"faulthandler", PyInit_faulthandler},  /* threads */
     {NULL, NULL},
 };

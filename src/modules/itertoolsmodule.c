@@ -46,12 +46,74 @@ static int generic_traverse_n(PyObject *self, visitproc visit, void *arg, int n)
         __VA_ARGS__                                                                   \
     };
 
+static PyTypeObject cycle_type, dropwhile_type, takewhile_type, islice_type, starmap_type,
+    chain_type, filterfalse_type, pairwise_type;
+
+/* Subclasses that define their own __init__ may take keyword arguments (as CPython). */
 static int no_keywords(PyTypeObject *type, PyTypeObject *exact, const char *name, PyObject *kwds)
 {
     if ((type == exact || type->tp_init == exact->tp_init) && kwds != NULL &&
         !_PyArg_NoKeywords(name, kwds))
         return 0;
     return 1;
+}
+
+/* Pickling (CPython 3.11 still supports it; 3.12 deprecates it): each type has a
+ * __reduce__ giving (type, args[, state]) and, where the state is not in the args, a
+ * __setstate__. */
+#define REDUCE_DOC "Return state information for pickling."
+#define SETSTATE_DOC "Set state information for unpickling."
+#define REDUCE_METHOD(cname) \
+    {"__reduce__", (PyCFunction)cname##_reduce, METH_NOARGS, REDUCE_DOC}
+#define SETSTATE_METHOD(cname) \
+    {"__setstate__", (PyCFunction)cname##_setstate, METH_O, SETSTATE_DOC}
+
+static int check_state_tuple(PyObject *state)
+{
+    if (!PyTuple_Check(state)) {
+        PyErr_SetString(PyExc_TypeError, "state is not a tuple");
+        return -1;
+    }
+    return 0;
+}
+
+/* An index from a pickled state, clamped to [lo, hi]; -1 with an exception if not an int. */
+static int state_index(PyObject *obj, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t *out)
+{
+    Py_ssize_t index = PyLong_AsSsize_t(obj);
+    if (index == -1 && PyErr_Occurred())
+        return -1;
+    if (index > hi)
+        index = hi;
+    if (index < lo)
+        index = lo;
+    *out = index;
+    return 0;
+}
+
+/* A tuple of the n indices, for the combinatoric iterators' states. */
+static PyObject *indices_tuple(const Py_ssize_t *indices, Py_ssize_t n)
+{
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; t != NULL && i < n; i++) {
+        PyObject *v = PyLong_FromSsize_t(indices[i]);
+        if (v == NULL)
+            Py_CLEAR(t);
+        else
+            PyTuple_SET_ITEM(t, i, v);
+    }
+    return t;
+}
+
+/* result = tuple(pool[indices[i]] for i in range(r)) */
+static PyObject *result_from_indices(PyObject *pool, const Py_ssize_t *indices, Py_ssize_t r)
+{
+    PyObject *result = PyTuple_New(r);
+    if (result == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < r; i++)
+        PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(pool, indices[i])));
+    return result;
 }
 
 /* ================================================================== groupby */
@@ -171,8 +233,47 @@ static PyObject *_grouper_next(_grouperobject *igo)
     return r;
 }
 
-ITER_TYPE(groupby_type, "groupby", groupby, )
-ITER_TYPE(_grouper_type, "_grouper", _grouper, )
+static PyObject *groupby_reduce(groupbyobject *lz, PyObject *unused)
+{
+    /* a started groupby is rebuilt then given its current key, value and target */
+    if (lz->tgtkey && lz->currkey && lz->currvalue)
+        return Py_BuildValue("O(OO)(OOO)", Py_TYPE(lz), lz->it, lz->keyfunc,
+                             lz->currkey, lz->currvalue, lz->tgtkey);
+    return Py_BuildValue("O(OO)", Py_TYPE(lz), lz->it, lz->keyfunc);
+}
+
+static PyObject *groupby_setstate(groupbyobject *lz, PyObject *state)
+{
+    PyObject *currkey, *currvalue, *tgtkey;
+    if (check_state_tuple(state) < 0 ||
+        !PyArg_ParseTuple(state, "OOO", &currkey, &currvalue, &tgtkey))
+        return NULL;
+    Py_XSETREF(lz->currkey, Py_NewRef(currkey));
+    Py_XSETREF(lz->currvalue, Py_NewRef(currvalue));
+    Py_XSETREF(lz->tgtkey, Py_NewRef(tgtkey));
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef groupby_methods[] = {
+    REDUCE_METHOD(groupby), SETSTATE_METHOD(groupby), {NULL, NULL, 0, NULL},
+};
+
+static PyObject *_grouper_reduce(_grouperobject *lz, PyObject *unused)
+{
+    /* a grouper its groupby has moved past is empty: pickle it as iter(()) */
+    if (((groupbyobject *)lz->parent)->currgrouper != (PyObject *)lz) {
+        PyObject *iter = PyDict_GetItemString(PyEval_GetBuiltins(), "iter");
+        if (iter == NULL)
+            return PyErr_Format(PyExc_RuntimeError, "lost builtins.iter");
+        return Py_BuildValue("O(())", iter);
+    }
+    return Py_BuildValue("O(OO)", Py_TYPE(lz), lz->parent, lz->tgtkey);
+}
+
+static PyMethodDef _grouper_methods[] = { REDUCE_METHOD(_grouper), {NULL, NULL, 0, NULL} };
+
+ITER_TYPE(groupby_type, "groupby", groupby, .tp_methods = groupby_methods,)
+ITER_TYPE(_grouper_type, "_grouper", _grouper, .tp_methods = _grouper_methods,)
 
 /* ================================================================== tee */
 
@@ -274,6 +375,44 @@ static void teedataobject_dealloc(teedataobject *tdo)
     PyObject_GC_Del(tdo);
 }
 
+static PyObject *teedataobject_reduce(teedataobject *tdo, PyObject *unused)
+{
+    PyObject *values = PyList_New(tdo->numread);
+    if (values == NULL)
+        return NULL;
+    for (int i = 0; i < tdo->numread; i++)
+        PyList_SET_ITEM(values, i, Py_NewRef(tdo->values[i]));
+    return Py_BuildValue("O(ONO)", Py_TYPE(tdo), tdo->it, values,
+                         tdo->nextlink ? tdo->nextlink : Py_None);
+}
+
+static PyObject *teedataobject_new(PyTypeObject *type, PyObject *args, PyObject *kw)
+{
+    PyObject *it, *values, *next;
+    if (!PyArg_ParseTuple(args, "OO!O", &it, &PyList_Type, &values, &next))
+        return NULL;
+    Py_ssize_t len = PyList_GET_SIZE(values);
+    /* only a full link may have a successor */
+    if (len > LINKCELLS || (len < LINKCELLS && next != Py_None) ||
+        (next != Py_None && !Py_IS_TYPE(next, &teedataobject_type))) {
+        PyErr_SetString(PyExc_ValueError, "Invalid arguments");
+        return NULL;
+    }
+    teedataobject *tdo = (teedataobject *)teedataobject_newinternal(it);
+    if (tdo == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < len; i++)
+        tdo->values[i] = Py_NewRef(PyList_GET_ITEM(values, i));
+    tdo->numread = (int)len;
+    if (next != Py_None)
+        tdo->nextlink = Py_NewRef(next);
+    return (PyObject *)tdo;
+}
+
+static PyMethodDef teedataobject_methods[] = {
+    REDUCE_METHOD(teedataobject), {NULL, NULL, 0, NULL},
+};
+
 static PyTypeObject teedataobject_type = {
     PyVarObject_HEAD_INIT(&PyType_Type, 0)
     .tp_name = "itertools._tee_dataobject",
@@ -282,6 +421,8 @@ static PyTypeObject teedataobject_type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = (traverseproc)teedataobject_traverse,
     .tp_clear = (inquiry)teedataobject_clear,
+    .tp_methods = teedataobject_methods,
+    .tp_new = teedataobject_new,
     .tp_free = PyObject_GC_Del,
 };
 
@@ -368,8 +509,30 @@ static void tee_dealloc(teeobject *to)
     PyObject_GC_Del(to);
 }
 
+static PyObject *tee_reduce(teeobject *to, PyObject *unused)
+{
+    return Py_BuildValue("O(())(Oi)", Py_TYPE(to), to->dataobj, to->index);
+}
+
+static PyObject *tee_setstate(teeobject *to, PyObject *state)
+{
+    teedataobject *tdo;
+    int index;
+    if (check_state_tuple(state) < 0 ||
+        !PyArg_ParseTuple(state, "O!i", &teedataobject_type, &tdo, &index))
+        return NULL;
+    if (index < 0 || index > LINKCELLS) {
+        PyErr_SetString(PyExc_ValueError, "Index out of range");
+        return NULL;
+    }
+    Py_XSETREF(to->dataobj, (teedataobject *)Py_NewRef(tdo));
+    to->index = index;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef tee_methods[] = {
     {"__copy__", (PyCFunction)tee_copy, METH_NOARGS, "Returns an independent iterator."},
+    REDUCE_METHOD(tee), SETSTATE_METHOD(tee),
     {NULL, NULL, 0, NULL},
 };
 
@@ -457,7 +620,7 @@ DEFINE_GC(cycle, 2)
 static PyObject *cycle_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *iterable;
-    if (!no_keywords(type, type, "cycle", kwds) || !PyArg_UnpackTuple(args, "cycle", 1, 1, &iterable))
+    if (!no_keywords(type, &cycle_type, "cycle", kwds) || !PyArg_UnpackTuple(args, "cycle", 1, 1, &iterable))
         return NULL;
     PyObject *it = PyObject_GetIter(iterable);
     if (it == NULL)
@@ -502,7 +665,45 @@ static PyObject *cycle_next(cycleobject *lz)
     return Py_NewRef(item);
 }
 
-ITER_TYPE(cycle_type, "cycle", cycle, )
+static PyObject *cycle_reduce(cycleobject *lz, PyObject *unused)
+{
+    if (lz->it == NULL) {
+        /* past the first pass: an iterator over saved, positioned at index */
+        PyObject *it = PyObject_GetIter(lz->saved);
+        if (it == NULL)
+            return NULL;
+        if (lz->index != 0) {
+            PyObject *r = PyObject_CallMethod(it, "__setstate__", "n", lz->index);
+            if (r == NULL) {
+                Py_DECREF(it);
+                return NULL;
+            }
+            Py_DECREF(r);
+        }
+        return Py_BuildValue("O(N)(OO)", Py_TYPE(lz), it, lz->saved, Py_True);
+    }
+    return Py_BuildValue("O(O)(OO)", Py_TYPE(lz), lz->it, lz->saved,
+                         lz->firstpass ? Py_True : Py_False);
+}
+
+static PyObject *cycle_setstate(cycleobject *lz, PyObject *state)
+{
+    PyObject *saved;
+    int firstpass;
+    if (check_state_tuple(state) < 0 ||
+        !PyArg_ParseTuple(state, "O!i", &PyList_Type, &saved, &firstpass))
+        return NULL;
+    Py_XSETREF(lz->saved, Py_NewRef(saved));
+    lz->firstpass = firstpass != 0;
+    lz->index = 0;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef cycle_methods[] = {
+    REDUCE_METHOD(cycle), SETSTATE_METHOD(cycle), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(cycle_type, "cycle", cycle, .tp_methods = cycle_methods,)
 
 /* ================================================================== dropwhile / takewhile */
 
@@ -515,10 +716,11 @@ typedef dropwhileobject takewhileobject;
 DEFINE_GC(dropwhile, 2)
 DEFINE_GC(takewhile, 2)
 
-static PyObject *pred_iter_new(PyTypeObject *type, PyObject *args, PyObject *kwds, const char *name)
+static PyObject *pred_iter_new(PyTypeObject *type, PyObject *args, PyObject *kwds,
+                               PyTypeObject *exact, const char *name)
 {
     PyObject *func, *seq;
-    if (!no_keywords(type, type, name, kwds) || !PyArg_UnpackTuple(args, name, 2, 2, &func, &seq))
+    if (!no_keywords(type, exact, name, kwds) || !PyArg_UnpackTuple(args, name, 2, 2, &func, &seq))
         return NULL;
     PyObject *it = PyObject_GetIter(seq);
     if (it == NULL)
@@ -535,9 +737,9 @@ static PyObject *pred_iter_new(PyTypeObject *type, PyObject *args, PyObject *kwd
 }
 
 static PyObject *dropwhile_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{ return pred_iter_new(type, args, kwds, "dropwhile"); }
+{ return pred_iter_new(type, args, kwds, &dropwhile_type, "dropwhile"); }
 static PyObject *takewhile_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{ return pred_iter_new(type, args, kwds, "takewhile"); }
+{ return pred_iter_new(type, args, kwds, &takewhile_type, "takewhile"); }
 
 static PyObject *dropwhile_next(dropwhileobject *lz)
 {
@@ -586,8 +788,26 @@ static PyObject *takewhile_next(takewhileobject *lz)
     return NULL;
 }
 
-ITER_TYPE(dropwhile_type, "dropwhile", dropwhile, )
-ITER_TYPE(takewhile_type, "takewhile", takewhile, )
+static PyObject *dropwhile_reduce(dropwhileobject *lz, PyObject *unused)
+{
+    return Py_BuildValue("O(OO)l", Py_TYPE(lz), lz->func, lz->it, lz->start);
+}
+
+static PyObject *dropwhile_setstate(dropwhileobject *lz, PyObject *state)
+{
+    int start = PyObject_IsTrue(state);
+    if (start < 0)
+        return NULL;
+    lz->start = start;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef dropwhile_methods[] = {
+    REDUCE_METHOD(dropwhile), SETSTATE_METHOD(dropwhile), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(dropwhile_type, "dropwhile", dropwhile, .tp_methods = dropwhile_methods,)
+ITER_TYPE(takewhile_type, "takewhile", takewhile, .tp_methods = dropwhile_methods,)
 
 /* ================================================================== islice */
 
@@ -602,7 +822,7 @@ static PyObject *islice_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *seq, *a1 = NULL, *a2 = NULL, *a3 = NULL;
     Py_ssize_t start = 0, stop = -1, step = 1;
-    if (!no_keywords(type, type, "islice", kwds))
+    if (!no_keywords(type, &islice_type, "islice", kwds))
         return NULL;
     if (!PyArg_UnpackTuple(args, "islice", 2, 4, &seq, &a1, &a2, &a3))
         return NULL;
@@ -695,7 +915,36 @@ empty:
     return NULL;
 }
 
-ITER_TYPE(islice_type, "islice", islice, )
+static PyObject *islice_reduce(isliceobject *lz, PyObject *unused)
+{
+    if (lz->it == NULL) {               /* exhausted: an islice of an empty iterator */
+        PyObject *empty = PyList_New(0);
+        PyObject *it = empty ? PyObject_GetIter(empty) : NULL;
+        Py_XDECREF(empty);
+        if (it == NULL)
+            return NULL;
+        return Py_BuildValue("O(Nn)n", Py_TYPE(lz), it, (Py_ssize_t)0, (Py_ssize_t)0);
+    }
+    PyObject *stop = lz->stop == -1 ? Py_NewRef(Py_None) : PyLong_FromSsize_t(lz->stop);
+    if (stop == NULL)
+        return NULL;
+    return Py_BuildValue("O(OnNn)n", Py_TYPE(lz), lz->it, lz->next, stop, lz->step, lz->cnt);
+}
+
+static PyObject *islice_setstate(isliceobject *lz, PyObject *state)
+{
+    Py_ssize_t cnt = PyLong_AsSsize_t(state);
+    if (cnt == -1 && PyErr_Occurred())
+        return NULL;
+    lz->cnt = cnt;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef islice_methods[] = {
+    REDUCE_METHOD(islice), SETSTATE_METHOD(islice), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(islice_type, "islice", islice, .tp_methods = islice_methods,)
 
 /* ================================================================== starmap */
 
@@ -708,7 +957,7 @@ DEFINE_GC(starmap, 2)
 static PyObject *starmap_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *func, *seq;
-    if (!no_keywords(type, type, "starmap", kwds) || !PyArg_UnpackTuple(args, "starmap", 2, 2, &func, &seq))
+    if (!no_keywords(type, &starmap_type, "starmap", kwds) || !PyArg_UnpackTuple(args, "starmap", 2, 2, &func, &seq))
         return NULL;
     PyObject *it = PyObject_GetIter(seq);
     if (it == NULL)
@@ -740,7 +989,14 @@ static PyObject *starmap_next(starmapobject *lz)
     return result;
 }
 
-ITER_TYPE(starmap_type, "starmap", starmap, )
+static PyObject *starmap_reduce(starmapobject *lz, PyObject *unused)
+{
+    return Py_BuildValue("O(OO)", Py_TYPE(lz), lz->func, lz->it);
+}
+
+static PyMethodDef starmap_methods[] = { REDUCE_METHOD(starmap), {NULL, NULL, 0, NULL} };
+
+ITER_TYPE(starmap_type, "starmap", starmap, .tp_methods = starmap_methods,)
 
 /* ================================================================== chain */
 
@@ -814,7 +1070,32 @@ static PyObject *chain_next(chainobject *lz)
 
 static PyObject *generic_class_getitem(PyObject *cls, PyObject *arg) { return Py_GenericAlias(cls, arg); }
 
+static PyObject *chain_reduce(chainobject *lz, PyObject *unused)
+{
+    /* chain.from_iterable's source cannot be passed to chain(): restore it by setstate */
+    if (lz->source == NULL)
+        return Py_BuildValue("O()", Py_TYPE(lz));          /* exhausted */
+    if (lz->active != NULL)
+        return Py_BuildValue("O()(OO)", Py_TYPE(lz), lz->source, lz->active);
+    return Py_BuildValue("O()(O)", Py_TYPE(lz), lz->source);
+}
+
+static PyObject *chain_setstate(chainobject *lz, PyObject *state)
+{
+    PyObject *source, *active = NULL;
+    if (check_state_tuple(state) < 0 || !PyArg_ParseTuple(state, "O|O", &source, &active))
+        return NULL;
+    if (!PyIter_Check(source) || (active != NULL && !PyIter_Check(active))) {
+        PyErr_SetString(PyExc_TypeError, "Arguments must be iterators.");
+        return NULL;
+    }
+    Py_XSETREF(lz->source, Py_NewRef(source));
+    Py_XSETREF(lz->active, Py_XNewRef(active));
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef chain_methods[] = {
+    REDUCE_METHOD(chain), SETSTATE_METHOD(chain),
     {"from_iterable", (PyCFunction)chain_new_from_iterable, METH_O | METH_CLASS,
      "Alternative chain() constructor taking a single iterable argument that evaluates lazily."},
     {"__class_getitem__", generic_class_getitem, METH_O | METH_CLASS, NULL},
@@ -961,7 +1242,53 @@ empty:
     return NULL;
 }
 
-ITER_TYPE(product_type, "product", product, )
+static PyObject *product_reduce(productobject *lz, PyObject *unused)
+{
+    if (lz->stopped)
+        return Py_BuildValue("O(())", Py_TYPE(lz));
+    if (lz->result == NULL)
+        return Py_BuildValue("OO", Py_TYPE(lz), lz->pools);
+    /* started: the indices go to setstate */
+    PyObject *indices = indices_tuple(lz->indices, PyTuple_GET_SIZE(lz->pools));
+    if (indices == NULL)
+        return NULL;
+    return Py_BuildValue("OON", Py_TYPE(lz), lz->pools, indices);
+}
+
+static PyObject *product_setstate(productobject *lz, PyObject *state)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(lz->pools);
+    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) != n) {
+        PyErr_SetString(PyExc_ValueError, "invalid arguments");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t poolsize = PyTuple_GET_SIZE(PyTuple_GET_ITEM(lz->pools, i));
+        if (PyLong_AsSsize_t(PyTuple_GET_ITEM(state, i)) == -1 && PyErr_Occurred())
+            return NULL;
+        if (poolsize == 0) {
+            lz->stopped = 1;
+            Py_RETURN_NONE;
+        }
+        if (state_index(PyTuple_GET_ITEM(state, i), 0, poolsize - 1, &lz->indices[i]) < 0)
+            return NULL;
+    }
+    PyObject *result = PyTuple_New(n);
+    if (result == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *pool = PyTuple_GET_ITEM(lz->pools, i);
+        PyTuple_SET_ITEM(result, i, Py_NewRef(PyTuple_GET_ITEM(pool, lz->indices[i])));
+    }
+    Py_XSETREF(lz->result, result);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef product_methods[] = {
+    REDUCE_METHOD(product), SETSTATE_METHOD(product), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(product_type, "product", product, .tp_methods = product_methods,)
 
 /* ================================================================== combinations */
 
@@ -1098,8 +1425,57 @@ empty:
     return NULL;
 }
 
-ITER_TYPE(combinations_type, "combinations", combinations, )
-ITER_TYPE(cwr_type, "combinations_with_replacement", cwr, )
+static PyObject *combinations_reduce(combinationsobject *lz, PyObject *unused)
+{
+    if (lz->result == NULL)
+        return Py_BuildValue("O(On)", Py_TYPE(lz), lz->pool, lz->r);
+    if (lz->stopped)
+        return Py_BuildValue("O(()n)", Py_TYPE(lz), lz->r);
+    PyObject *indices = indices_tuple(lz->indices, lz->r);
+    if (indices == NULL)
+        return NULL;
+    return Py_BuildValue("O(On)N", Py_TYPE(lz), lz->pool, lz->r, indices);
+}
+#define cwr_reduce combinations_reduce
+
+/* Shared by combinations (index i at most i+n-r) and cwr (at most n-1). */
+static PyObject *comb_setstate(combinationsobject *lz, PyObject *state, int cwr)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(lz->pool);
+    if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) != lz->r) {
+        PyErr_SetString(PyExc_ValueError, "invalid arguments");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < lz->r; i++) {
+        Py_ssize_t max = cwr ? n - 1 : i + n - lz->r;
+        if (state_index(PyTuple_GET_ITEM(state, i), 0, max, &lz->indices[i]) < 0)
+            return NULL;
+    }
+    if (n == 0 || (!cwr && lz->r > n)) {       /* nothing to index: stay exhausted */
+        lz->stopped = 1;
+        Py_RETURN_NONE;
+    }
+    PyObject *result = result_from_indices(lz->pool, lz->indices, lz->r);
+    if (result == NULL)
+        return NULL;
+    Py_XSETREF(lz->result, result);
+    Py_RETURN_NONE;
+}
+
+static PyObject *combinations_setstate(combinationsobject *lz, PyObject *state)
+{ return comb_setstate(lz, state, 0); }
+static PyObject *cwr_setstate(combinationsobject *lz, PyObject *state)
+{ return comb_setstate(lz, state, 1); }
+
+static PyMethodDef combinations_methods[] = {
+    REDUCE_METHOD(combinations), SETSTATE_METHOD(combinations), {NULL, NULL, 0, NULL},
+};
+static PyMethodDef cwr_methods[] = {
+    REDUCE_METHOD(cwr), SETSTATE_METHOD(cwr), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(combinations_type, "combinations", combinations, .tp_methods = combinations_methods,)
+ITER_TYPE(cwr_type, "combinations_with_replacement", cwr, .tp_methods = cwr_methods,)
 
 /* ================================================================== permutations */
 
@@ -1227,7 +1603,53 @@ empty:
     return NULL;
 }
 
-ITER_TYPE(permutations_type, "permutations", permutations, )
+static PyObject *permutations_reduce(permutationsobject *po, PyObject *unused)
+{
+    if (po->result == NULL)
+        return Py_BuildValue("O(On)", Py_TYPE(po), po->pool, po->r);
+    if (po->stopped)
+        return Py_BuildValue("O(()n)", Py_TYPE(po), po->r);
+    PyObject *indices = indices_tuple(po->indices, PyTuple_GET_SIZE(po->pool));
+    PyObject *cycles = indices ? indices_tuple(po->cycles, po->r) : NULL;
+    if (cycles == NULL) {
+        Py_XDECREF(indices);
+        return NULL;
+    }
+    return Py_BuildValue("O(On)(NN)", Py_TYPE(po), po->pool, po->r, indices, cycles);
+}
+
+static PyObject *permutations_setstate(permutationsobject *po, PyObject *state)
+{
+    PyObject *indices, *cycles;
+    if (!PyArg_ParseTuple(state, "O!O!", &PyTuple_Type, &indices, &PyTuple_Type, &cycles))
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(po->pool);
+    if (PyTuple_GET_SIZE(indices) != n || PyTuple_GET_SIZE(cycles) != po->r) {
+        PyErr_SetString(PyExc_ValueError, "invalid arguments");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (state_index(PyTuple_GET_ITEM(indices, i), 0, n - 1, &po->indices[i]) < 0)
+            return NULL;
+    for (Py_ssize_t i = 0; i < po->r; i++)
+        if (state_index(PyTuple_GET_ITEM(cycles, i), 1, n - i, &po->cycles[i]) < 0)
+            return NULL;
+    if (po->r > n) {                    /* nothing to index: stay exhausted */
+        po->stopped = 1;
+        Py_RETURN_NONE;
+    }
+    PyObject *result = result_from_indices(po->pool, po->indices, po->r);
+    if (result == NULL)
+        return NULL;
+    Py_XSETREF(po->result, result);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef permutations_methods[] = {
+    REDUCE_METHOD(permutations), SETSTATE_METHOD(permutations), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(permutations_type, "permutations", permutations, .tp_methods = permutations_methods,)
 
 /* ================================================================== accumulate */
 
@@ -1284,7 +1706,41 @@ static PyObject *accumulate_next(accumulateobject *lz)
     return newtotal;
 }
 
-ITER_TYPE(accumulate_type, "accumulate", accumulate, )
+static PyObject *accumulate_reduce(accumulateobject *lz, PyObject *unused)
+{
+    PyObject *binop = lz->binop ? lz->binop : Py_None;
+    if (lz->initial != NULL && lz->initial != Py_None) {
+        /* not started: accumulate(chain((initial,), it), func) */
+        PyObject *it = PyObject_CallFunction((PyObject *)&chain_type, "(O)O", lz->initial, lz->it);
+        if (it == NULL)
+            return NULL;
+        return Py_BuildValue("O(NO)O", Py_TYPE(lz), it, binop, Py_None);
+    }
+    if (lz->total == Py_None) {
+        /* a None total would read as "no state": replay it and drop it with islice */
+        PyObject *it = PyObject_CallFunction((PyObject *)&chain_type, "(O)O", lz->total, lz->it);
+        if (it == NULL)
+            return NULL;
+        it = PyObject_CallFunction((PyObject *)Py_TYPE(lz), "NO", it, binop);
+        if (it == NULL)
+            return NULL;
+        return Py_BuildValue("O(NiO)", &islice_type, it, 1, Py_None);
+    }
+    return Py_BuildValue("O(OO)O", Py_TYPE(lz), lz->it, binop,
+                         lz->total ? lz->total : Py_None);
+}
+
+static PyObject *accumulate_setstate(accumulateobject *lz, PyObject *state)
+{
+    Py_XSETREF(lz->total, Py_NewRef(state));
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef accumulate_methods[] = {
+    REDUCE_METHOD(accumulate), SETSTATE_METHOD(accumulate), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(accumulate_type, "accumulate", accumulate, .tp_methods = accumulate_methods,)
 
 /* ================================================================== compress */
 
@@ -1334,7 +1790,14 @@ static PyObject *compress_next(compressobject *lz)
     }
 }
 
-ITER_TYPE(compress_type, "compress", compress, )
+static PyObject *compress_reduce(compressobject *lz, PyObject *unused)
+{
+    return Py_BuildValue("O(OO)", Py_TYPE(lz), lz->data, lz->selectors);
+}
+
+static PyMethodDef compress_methods[] = { REDUCE_METHOD(compress), {NULL, NULL, 0, NULL} };
+
+ITER_TYPE(compress_type, "compress", compress, .tp_methods = compress_methods,)
 
 /* ================================================================== filterfalse */
 
@@ -1347,7 +1810,7 @@ DEFINE_GC(filterfalse, 2)
 static PyObject *filterfalse_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *func, *seq;
-    if (!no_keywords(type, type, "filterfalse", kwds) ||
+    if (!no_keywords(type, &filterfalse_type, "filterfalse", kwds) ||
         !PyArg_UnpackTuple(args, "filterfalse", 2, 2, &func, &seq))
         return NULL;
     PyObject *it = PyObject_GetIter(seq);
@@ -1389,7 +1852,14 @@ static PyObject *filterfalse_next(filterfalseobject *lz)
     }
 }
 
-ITER_TYPE(filterfalse_type, "filterfalse", filterfalse, )
+static PyObject *filterfalse_reduce(filterfalseobject *lz, PyObject *unused)
+{
+    return Py_BuildValue("O(OO)", Py_TYPE(lz), lz->func, lz->it);
+}
+
+static PyMethodDef filterfalse_methods[] = { REDUCE_METHOD(filterfalse), {NULL, NULL, 0, NULL} };
+
+ITER_TYPE(filterfalse_type, "filterfalse", filterfalse, .tp_methods = filterfalse_methods,)
 
 /* ================================================================== count */
 
@@ -1500,7 +1970,16 @@ static PyObject *count_repr(countobject *lz)
     return PyUnicode_FromFormat("%s(%R, %R)", _PyType_Name(Py_TYPE(lz)), lz->long_cnt, lz->long_step);
 }
 
-ITER_TYPE(count_type, "count", count, .tp_repr = (reprfunc)count_repr,)
+static PyObject *count_reduce(countobject *lz, PyObject *unused)
+{
+    if (lz->cnt == PY_SSIZE_T_MAX)
+        return Py_BuildValue("O(OO)", Py_TYPE(lz), lz->long_cnt, lz->long_step);
+    return Py_BuildValue("O(n)", Py_TYPE(lz), lz->cnt);
+}
+
+static PyMethodDef count_methods[] = { REDUCE_METHOD(count), {NULL, NULL, 0, NULL} };
+
+ITER_TYPE(count_type, "count", count, .tp_repr = (reprfunc)count_repr, .tp_methods = count_methods,)
 
 /* ================================================================== repeat */
 
@@ -1555,7 +2034,15 @@ static PyObject *repeat_len(repeatobject *ro, PyObject *unused)
     return PyLong_FromSsize_t(ro->cnt);
 }
 
+static PyObject *repeat_reduce(repeatobject *ro, PyObject *unused)
+{
+    if (ro->cnt >= 0)
+        return Py_BuildValue("O(On)", Py_TYPE(ro), ro->element, ro->cnt);
+    return Py_BuildValue("O(O)", Py_TYPE(ro), ro->element);
+}
+
 static PyMethodDef repeat_methods[] = {
+    REDUCE_METHOD(repeat),
     {"__length_hint__", (PyCFunction)repeat_len, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
@@ -1648,7 +2135,36 @@ static PyObject *zip_longest_next(zip_longestobject *lz)
     return result;
 }
 
-ITER_TYPE(ziplongest_type, "zip_longest", zip_longest, )
+static PyObject *zip_longest_reduce(zip_longestobject *lz, PyObject *unused)
+{
+    /* exhausted inputs become empty tuples; the fill value goes to setstate */
+    Py_ssize_t n = PyTuple_GET_SIZE(lz->ittuple);
+    PyObject *args = PyTuple_New(n);
+    if (args == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *elem = PyTuple_GET_ITEM(lz->ittuple, i);
+        elem = elem ? Py_NewRef(elem) : PyTuple_New(0);
+        if (elem == NULL) {
+            Py_DECREF(args);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(args, i, elem);
+    }
+    return Py_BuildValue("ONO", Py_TYPE(lz), args, lz->fillvalue);
+}
+
+static PyObject *zip_longest_setstate(zip_longestobject *lz, PyObject *state)
+{
+    Py_XSETREF(lz->fillvalue, Py_NewRef(state));
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef zip_longest_methods[] = {
+    REDUCE_METHOD(zip_longest), SETSTATE_METHOD(zip_longest), {NULL, NULL, 0, NULL},
+};
+
+ITER_TYPE(ziplongest_type, "zip_longest", zip_longest, .tp_methods = zip_longest_methods,)
 
 /* ================================================================== pairwise */
 
@@ -1661,7 +2177,7 @@ DEFINE_GC(pairwise, 2)
 static PyObject *pairwise_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *iterable;
-    if (!no_keywords(type, type, "pairwise", kwds) || !PyArg_UnpackTuple(args, "pairwise", 1, 1, &iterable))
+    if (!no_keywords(type, &pairwise_type, "pairwise", kwds) || !PyArg_UnpackTuple(args, "pairwise", 1, 1, &iterable))
         return NULL;
     PyObject *it = PyObject_GetIter(iterable);
     if (it == NULL)

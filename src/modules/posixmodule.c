@@ -178,6 +178,15 @@ static int fd_from_object(PyObject *o, int *fd)
     return 1;
 }
 
+/* What a path argument may be, for the error and deprecation messages. */
+static const char *path_expected(const path_t *path)
+{
+    return path->allow_fd && path->nullable ? "string, bytes, os.PathLike, integer or None"
+           : path->allow_fd ? "string, bytes, os.PathLike or integer"
+           : path->nullable ? "string, bytes, os.PathLike or None"
+           : "string, bytes or os.PathLike";
+}
+
 static int path_converter(PyObject *o, void *p)
 {
     path_t *path = p;
@@ -191,6 +200,17 @@ static int path_converter(PyObject *o, void *p)
     PyObject *s = NULL;
     if (PyUnicode_Check(o) || PyBytes_Check(o)) {
         s = Py_NewRef(o);
+    } else if (PyObject_CheckBuffer(o)) {
+        /* other bytes-like objects still work in 3.11, with a DeprecationWarning */
+        if (PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "%s%s%s should be %s, not %.200s",
+                             path->function_name ? path->function_name : "",
+                             path->function_name ? ": " : "",
+                             path->argument_name ? path->argument_name : "path",
+                             path_expected(path), _PyType_Name(Py_TYPE(o))) < 0)
+            return 0;
+        s = PyBytes_FromObject(o);
+        if (s == NULL)
+            return 0;
     } else {
         PyObject *func = _PyObject_LookupSpecial(o, _Py_ID(__fspath__));
         if (func == NULL) {
@@ -199,11 +219,7 @@ static int path_converter(PyObject *o, void *p)
                              path->function_name ? path->function_name : "",
                              path->function_name ? ": " : "",
                              path->argument_name ? path->argument_name : "path",
-                             path->allow_fd && path->nullable ? "string, bytes, os.PathLike, integer or None"
-                             : path->allow_fd ? "string, bytes, os.PathLike or integer"
-                             : path->nullable ? "string, bytes, os.PathLike or None"
-                             : "string, bytes or os.PathLike",
-                             Py_TYPE(o)->tp_name);
+                             path_expected(path), Py_TYPE(o)->tp_name);
             return 0;
         }
         s = PyObject_CallNoArgs(func);
@@ -531,9 +547,12 @@ static PyObject *os_chown(PyObject *self, PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks", NULL};
     path_t path = PATH_T_INIT("chown", "path", 0, 1);
-    int uid, gid, dir_fd = AT_FDCWD, follow = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&ii|$O&p:chown", kwlist, path_converter,
-                                     &path, &uid, &gid, dir_fd_converter, &dir_fd, &follow)) {
+    uid_t uid;
+    gid_t gid;
+    int dir_fd = AT_FDCWD, follow = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&O&O&|$O&p:chown", kwlist, path_converter,
+                                     &path, _Py_Uid_Converter, &uid, _Py_Gid_Converter, &gid,
+                                     dir_fd_converter, &dir_fd, &follow)) {
         path_cleanup(&path);
         return NULL;
     }
@@ -1856,14 +1875,34 @@ static PyObject *os_fchdir(PyObject *self, PyObject *arg)
     Py_RETURN_NONE;
 }
 
-static PyObject *os_fchown(PyObject *self, PyObject *args)
+static PyObject *os_fchown(PyObject *self, PyObject *args, PyObject *kw)
 {
-    int fd, uid, gid;
-    if (!PyArg_ParseTuple(args, "iii:fchown", &fd, &uid, &gid))
+    static char *kwlist[] = {"fd", "uid", "gid", NULL};
+    int fd;
+    uid_t uid;
+    gid_t gid;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "iO&O&:fchown", kwlist, &fd, _Py_Uid_Converter,
+                                     &uid, _Py_Gid_Converter, &gid))
         return NULL;
     if (fchown(fd, uid, gid) < 0)
         return posix_error();
     Py_RETURN_NONE;
+}
+
+static PyObject *os_lchown(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"path", "uid", "gid", NULL};
+    path_t path = PATH_T_INIT("lchown", "path", 0, 0);
+    uid_t uid;
+    gid_t gid;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&O&O&:lchown", kwlist, path_converter, &path,
+                                     _Py_Uid_Converter, &uid, _Py_Gid_Converter, &gid)) {
+        path_cleanup(&path);
+        return NULL;
+    }
+    PyObject *res = lchown(path.narrow, uid, gid) ? path_error(&path) : Py_NewRef(Py_None);
+    path_cleanup(&path);
+    return res;
 }
 
 static PyObject *os_pipe2(PyObject *self, PyObject *args)
@@ -2176,7 +2215,8 @@ static PyMethodDef posix_methods[] = {
     {"sysconf", os_sysconf, METH_VARARGS, NULL},
     {"register_at_fork", KW(os_register_at_fork), NULL},
     {"fchdir", os_fchdir, METH_O, NULL},
-    {"fchown", os_fchown, METH_VARARGS, NULL},
+    {"fchown", KW(os_fchown), "Change the owner and group id of the file specified by file descriptor.\n\nEquivalent to os.chown(fd, uid, gid)."},
+    {"lchown", KW(os_lchown), "Change the owner and group id of path to the numeric uid and gid.\n\nThis function will not follow symbolic links.\nEquivalent to os.chown(path, uid, gid, follow_symlinks=False)."},
     {"pipe2", os_pipe2, METH_VARARGS, NULL},
     {"wait", os_wait, METH_NOARGS, NULL},
     {"killpg", os_killpg, METH_VARARGS, NULL},

@@ -956,31 +956,93 @@ static PyObject *sys_getframe(PyObject *module, PyObject *const *args, Py_ssize_
     return Py_NewRef(f);
 }
 
+/* ---- settrace / setprofile: Python-level hooks reached through C trampolines ---- */
+
+static PyObject *trace_whatstrings[8];
+
+static int init_whatstrings(void)
+{
+    static const char *names[8] = {"call", "exception", "line", "return",
+                                   "c_call", "c_exception", "c_return", "opcode"};
+    for (int i = 0; i < 8; i++) {
+        if (trace_whatstrings[i] == NULL &&
+            (trace_whatstrings[i] = PyUnicode_InternFromString(names[i])) == NULL)
+            return -1;
+    }
+    return 0;
+}
+
+/* Call callback(frame, what, arg) with the frame's locals synced both ways. */
+static PyObject *call_trampoline(PyThreadState *tstate, PyObject *callback,
+                                 PyFrameObject *frame, int what, PyObject *arg)
+{
+    if (PyFrame_FastToLocalsWithError(frame) < 0) return NULL;
+    PyObject *stack[3] = {(PyObject *)frame, trace_whatstrings[what], arg ? arg : Py_None};
+    PyObject *result = PyObject_Vectorcall(callback, stack, 3, NULL);
+    PyFrame_LocalsToFast(frame, 1);
+    if (result == NULL) PyTraceBack_Here(frame);
+    return result;
+}
+
+static int profile_trampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *result = call_trampoline(tstate, self, frame, what, arg);
+    if (result == NULL) {
+        _PyEval_SetProfile(tstate, NULL, NULL);
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
+/* 'call' goes to the global function; every other event to the frame's f_trace (the
+ * local trace function 'call' returned).  A hook that raises turns tracing off. */
+static int trace_trampoline(PyObject *self, PyFrameObject *frame, int what, PyObject *arg)
+{
+    PyObject *callback = what == PyTrace_CALL ? self : frame->f_trace;
+    if (callback == NULL) return 0;
+    PyThreadState *tstate = _PyThreadState_GET();
+    PyObject *result = call_trampoline(tstate, callback, frame, what, arg);
+    if (result == NULL) {
+        _PyEval_SetTrace(tstate, NULL, NULL);
+        Py_CLEAR(frame->f_trace);
+        return -1;
+    }
+    if (result != Py_None) Py_XSETREF(frame->f_trace, result);
+    else Py_DECREF(result);
+    return 0;
+}
+
 static PyObject *sys_settrace(PyObject *module, PyObject *func)
 {
     PyThreadState *tstate = _PyThreadState_GET();
-    Py_XSETREF(tstate->c_tracefunc, func == Py_None ? NULL : Py_NewRef(func));
-    tstate->use_tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+    if (init_whatstrings() < 0) return NULL;
+    int r = func == Py_None ? _PyEval_SetTrace(tstate, NULL, NULL)
+                            : _PyEval_SetTrace(tstate, trace_trampoline, func);
+    if (r < 0) return NULL;
     Py_RETURN_NONE;
 }
 
 static PyObject *sys_gettrace(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *f = _PyThreadState_GET()->c_tracefunc;
+    PyObject *f = _PyThreadState_GET()->c_traceobj;
     return Py_NewRef(f ? f : Py_None);
 }
 
 static PyObject *sys_setprofile(PyObject *module, PyObject *func)
 {
     PyThreadState *tstate = _PyThreadState_GET();
-    Py_XSETREF(tstate->c_profilefunc, func == Py_None ? NULL : Py_NewRef(func));
-    tstate->use_tracing = tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+    if (init_whatstrings() < 0) return NULL;
+    int r = func == Py_None ? _PyEval_SetProfile(tstate, NULL, NULL)
+                            : _PyEval_SetProfile(tstate, profile_trampoline, func);
+    if (r < 0) return NULL;
     Py_RETURN_NONE;
 }
 
 static PyObject *sys_getprofile(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *f = _PyThreadState_GET()->c_profilefunc;
+    PyObject *f = _PyThreadState_GET()->c_profileobj;
     return Py_NewRef(f ? f : Py_None);
 }
 
@@ -992,7 +1054,7 @@ static PyObject *sys_call_tracing(PyObject *module, PyObject *const *args, Py_ss
         _PyArg_BadArgument("call_tracing", "argument 2", "tuple", args[1]);
         return NULL;
     }
-    return PyObject_Call(args[0], args[1], NULL);
+    return _PyEval_CallTracing(args[0], args[1]);
 }
 
 static PyObject *sys_is_finalizing(PyObject *module, PyObject *Py_UNUSED(ignored))
@@ -1053,6 +1115,41 @@ static PyObject *sys_setswitchinterval(PyObject *m, PyObject *arg)
 }
 
 static PyObject *sys_getallocatedblocks(PyObject *m, PyObject *Py_UNUSED(i)) { return PyLong_FromLong(0); }
+
+static PyObject *sys_clear_type_cache(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    PyType_ClearCache();
+    Py_RETURN_NONE;
+}
+
+/* 3.11 counts code objects quickened by the specialising interpreter; Krait does not
+   quicken code objects, so the count is 0. */
+static PyObject *sys_getquickenedcount(PyObject *m, PyObject *Py_UNUSED(i)) { return PyLong_FromLong(0); }
+
+static PyObject *sys_debugmallocstats(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    fprintf(stderr, "Small block threshold = 512, in 32 size classes.\n");
+    Py_RETURN_NONE;
+}
+
+static PyObject *sys_get_coroutine_origin_tracking_depth(PyObject *m, PyObject *Py_UNUSED(i))
+{
+    return PyLong_FromLong(_PyThreadState_GET()->coroutine_origin_tracking_depth);
+}
+
+static PyObject *sys_set_coroutine_origin_tracking_depth(PyObject *m, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"depth", NULL};
+    int depth;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "i:set_coroutine_origin_tracking_depth", kwlist, &depth))
+        return NULL;
+    if (depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "depth must be >= 0");
+        return NULL;
+    }
+    _PyThreadState_GET()->coroutine_origin_tracking_depth = depth;
+    Py_RETURN_NONE;
+}
 
 /* CPython's sys_breakpointhook: $PYTHONBREAKPOINT names the hook ("0" disables it,
  * unset/empty means pdb.set_trace); an unimportable one is only warned about. */
@@ -1194,6 +1291,19 @@ static PyMethodDef sys_methods[] = {
     {"breakpointhook", (PyCFunction)(void (*)(void))sys_breakpointhook,
      METH_FASTCALL | METH_KEYWORDS, DOC_sys_breakpointhook},
     {"getdlopenflags", sys_getdlopenflags, METH_NOARGS, DOC_sys_getdlopenflags},
+    {"_clear_type_cache", sys_clear_type_cache, METH_NOARGS,
+     "_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."},
+    {"_getquickenedcount", sys_getquickenedcount, METH_NOARGS, "_getquickenedcount($module, /)\n--\n\n"},
+    {"_debugmallocstats", sys_debugmallocstats, METH_NOARGS,
+     "_debugmallocstats($module, /)\n--\n\nPrint summary info to stderr about the state of pymalloc's structures.\n\n"
+     "In Py_DEBUG mode, also perform some expensive internal consistency\nchecks."},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_NOARGS,
+     "get_coroutine_origin_tracking_depth($module, /)\n--\n\nCheck status of origin tracking for coroutine objects in this thread."},
+    {"set_coroutine_origin_tracking_depth", (PyCFunction)(void (*)(void))sys_set_coroutine_origin_tracking_depth,
+     METH_VARARGS | METH_KEYWORDS,
+     "set_coroutine_origin_tracking_depth($module, /, depth)\n--\n\nEnable or disable origin tracking for coroutine objects in this thread.\n\n"
+     "Coroutine objects will track 'depth' frames of traceback information\nabout where they came from, available in their cr_origin attribute.\n\n"
+     "Set a depth of 0 to disable."},
     {"setdlopenflags", sys_setdlopenflags, METH_O, DOC_sys_setdlopenflags},
     {NULL, NULL, 0, NULL},
 };
@@ -1272,7 +1382,7 @@ static PyObject *make_flags(const PyConfig *c)
                           !c->use_environment, c->verbose, c->bytes_warnings, c->quiet,
                           getenv("PYTHONHASHSEED") && c->use_environment &&
                               strcmp(getenv("PYTHONHASHSEED"), "random") != 0 ? 0 : 1,
-                          c->isolated, c->dev_mode ? Py_True : Py_False, 0,
+                          c->isolated, c->dev_mode ? Py_True : Py_False, c->utf8_mode,
                           _PyIO_warn_default_encoding(), c->safe_path ? Py_True : Py_False, -1);
     /* struct sequences are immutable from Python; the type's tp_new is dropped so
      * sys.flags cannot be instantiated, as in CPython */
@@ -1291,6 +1401,27 @@ static PyObject *make_float_info(void)
 static PyObject *make_int_info(void)
 {
     return make_structseq(&IntInfoType, &int_info_desc, "(iiii)", 30, 4, 4300, 640);
+}
+
+static PyTypeObject ThreadInfoType;
+static PyStructSequence_Field thread_info_fields[] = {
+    {"name", "name of the thread implementation"}, {"lock", "name of the lock implementation"},
+    {"version", "name and version of the thread library"}, {0, 0}};
+static PyStructSequence_Desc thread_info_desc = {
+    "sys.thread_info", "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+    thread_info_fields, 3};
+
+static PyObject *make_thread_info(void)
+{
+    char ver[64] = "";
+#ifdef _CS_GNU_LIBPTHREAD_VERSION
+    size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, ver, sizeof(ver));
+    if (n == 0 || n > sizeof(ver))
+        ver[0] = 0;
+#endif
+    if (ver[0])
+        return make_structseq(&ThreadInfoType, &thread_info_desc, "(sss)", "pthread", "semaphore", ver);
+    return make_structseq(&ThreadInfoType, &thread_info_desc, "(ssO)", "pthread", "semaphore", Py_None);
 }
 
 static PyObject *make_hash_info(void)
@@ -1544,6 +1675,10 @@ PyObject *_PySys_Create(PyThreadState *tstate)
     SET_SYS("float_info", make_float_info());
     SET_SYS("int_info", make_int_info());
     SET_SYS("hash_info", make_hash_info());
+    SET_SYS("thread_info", make_thread_info());
+    SET_SYS("_git", Py_BuildValue("(sss)", "Krait", "", ""));
+    SET_SYS("_framework", PyUnicode_FromString(""));
+    SET_SYS("_home", Py_NewRef(Py_None));
     SET_SYS("builtin_module_names", make_builtin_module_names());
     SET_SYS("stdlib_module_names", make_stdlib_module_names());
     SET_SYS("meta_path", PyList_New(0));
@@ -1559,9 +1694,17 @@ PyObject *_PySys_Create(PyThreadState *tstate)
         SET_SYS("_base_executable", PyUnicode_DecodeFSDefault(exe ? exe : ""));
     }
     {
-        /* the prefix is the directory above Krait's lib/ */
-        const char *lib = KRAIT_LIBDIR, *slash = strrchr(lib, '/');
-        Py_ssize_t n = slash && slash != lib ? slash - lib : (Py_ssize_t)strlen(lib);
+        /* the prefix is the one of the standard library Krait runs (/usr for
+           /usr/lib/python3.11), so that site finds its site-packages and sysconfig
+           its paths as python3.11 does; Krait's own lib/ is only a sys.path entry */
+        const char *lib = KRAIT_STDLIB_DIR;
+        Py_ssize_t n = (Py_ssize_t)strlen(lib);
+        for (int up = 0; up < 2; up++) {
+            while (n > 1 && lib[n - 1] != '/')
+                n--;
+            if (n > 1)
+                n--;
+        }
         SET_SYS("prefix", PyUnicode_FromStringAndSize(lib, n));
         SET_SYS("base_prefix", PyUnicode_FromStringAndSize(lib, n));
         SET_SYS("exec_prefix", PyUnicode_FromStringAndSize(lib, n));

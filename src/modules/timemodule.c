@@ -6,6 +6,7 @@
 #include "structseq.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 #include <sys/select.h>
@@ -252,6 +253,10 @@ static int gettmarg(PyObject *args, struct tm *p, const char *format)
     if (!PyArg_ParseTuple(args, format, &y, &p->tm_mon, &p->tm_mday, &p->tm_hour, &p->tm_min,
                           &p->tm_sec, &p->tm_wday, &p->tm_yday, &p->tm_isdst))
         return 0;
+    if (y < INT_MIN + 1900) {
+        PyErr_SetString(PyExc_OverflowError, "year out of range");
+        return 0;
+    }
     p->tm_year = y - 1900;
     p->tm_mon--;
     p->tm_wday = (p->tm_wday + 1) % 7;
@@ -354,9 +359,11 @@ static PyObject *time_ctime(PyObject *self, PyObject *args)
     struct tm buf;
     if (!PyArg_ParseTuple(args, "|O:ctime", &obj) || parse_time_t(obj, &t) < 0)
         return NULL;
-    if (localtime_r(&t, &buf) == NULL) {
-        PyErr_SetString(PyExc_OverflowError, "unconvertible time");
-        return NULL;
+    errno = 0;
+    if (localtime_r(&t, &buf) == NULL) {      /* as localtime(): OSError from errno */
+        if (errno == 0)
+            errno = EINVAL;
+        return PyErr_SetFromErrno(PyExc_OSError);
     }
     return format_asctime(&buf);
 }
@@ -383,6 +390,11 @@ static PyObject *time_strftime(PyObject *self, PyObject *args)
     if (fmtb == NULL)
         return NULL;
     const char *fmt = PyBytes_AS_STRING(fmtb);
+    if (strlen(fmt) != (size_t)PyBytes_GET_SIZE(fmtb)) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        Py_DECREF(fmtb);
+        return NULL;
+    }
     if (*fmt == 0) {
         Py_DECREF(fmtb);
         return PyUnicode_FromString("");

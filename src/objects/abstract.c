@@ -971,11 +971,8 @@ PyObject *PyNumber_Long(PyObject *o)
         PyBuffer_Release(&view);
         if (bytes == NULL)
             return NULL;
-        result = PyLong_FromString(PyBytes_AsString(bytes), NULL, 10);
-        if (result == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
-            PyErr_Clear();
-            PyErr_Format(PyExc_ValueError, "invalid literal for int() with base %d: %R", 10, o);
-        }
+        /* The whole length: int(b'9\x005') must fail, not stop at the NUL. */
+        result = _PyLong_FromBytes(PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes), 10);
         Py_DECREF(bytes);
         return result;
     }
@@ -1658,11 +1655,17 @@ static int abstract_issubclass(PyObject *derived, PyObject *cls)
         }
         break;
     }
+    /* A __bases__ cycle (bpo-30570) must end in RecursionError, not a C stack overflow. */
+    if (Py_EnterRecursiveCall(" in __issubclass__")) {
+        Py_DECREF(bases);
+        return -1;
+    }
     for (i = 0; i < n; i++) {
         r = abstract_issubclass(PyTuple_GET_ITEM(bases, i), cls);
         if (r != 0)
             break;
     }
+    Py_LeaveRecursiveCall();
     Py_DECREF(bases);
     return r;
 }

@@ -2,6 +2,7 @@
  * Arithmetic is int's (longobject.c); only repr, construction and the bitwise
  * operators (which keep bool-ness when both operands are bools) are defined here. */
 #include "Python.h"
+#include "type_docs.h"
 
 PyLongObject _Py_FalseStruct = { { 1 << 30, &PyBool_Type }, NULL, 0 };
 PyLongObject _Py_TrueStruct = { { 1 << 30, &PyBool_Type }, NULL, 1 };
@@ -91,9 +92,7 @@ PyTypeObject PyBool_Type = {
     .tp_repr = bool_repr,
     .tp_as_number = &bool_as_number,
     .tp_flags = Py_TPFLAGS_DEFAULT | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\n"
-              "The builtins True and False are the only two instances of the class bool.\n"
-              "The class bool is a subclass of the class int, and cannot be subclassed.",
+    .tp_doc = TYPEDOC_bool,
     .tp_base = &PyLong_Type,
     .tp_new = bool_new,
     .tp_vectorcall = bool_vectorcall,

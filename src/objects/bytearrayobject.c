@@ -3,6 +3,7 @@
  * methods and buffer exports that pin the size.  The non-mutating methods are the
  * shared _Py_bytes_* implementations in bytesobject.c. */
 #include "Python.h"
+#include "type_docs.h"
 #include <stddef.h>
 
 #define BA(op) ((PyByteArrayObject *)(op))
@@ -449,6 +450,20 @@ static int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *va
     if (PySlice_Unpack(index, &start, &stop, &step) < 0)
         return -1;
     Py_ssize_t slicelen = PySlice_AdjustIndices(Py_SIZE(self), &start, &stop, step);
+    if (values != NULL && (values == self || !PyByteArray_Check(values))) {
+        /* Any iterable of ints (or buffer): assign a bytearray copy of it. */
+        if (PyNumber_Check(values) || PyUnicode_Check(values)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            return -1;
+        }
+        PyObject *copy = PyByteArray_FromObject(values);
+        if (copy == NULL)
+            return -1;
+        int err = bytearray_ass_subscript(self, index, copy);
+        Py_DECREF(copy);
+        return err;
+    }
     if (step == 1) {
         if (stop < start)
             stop = start;
@@ -579,19 +594,28 @@ static PyObject *bytearray_extend(PyObject *self, PyObject *iterable_of_ints)
         }
         return NULL;
     }
-    PyObject *item;
+    /* Collect first, so that a bad item leaves self unchanged. */
+    PyObject *item, *tmp = PyByteArray_FromStringAndSize(NULL, 0);
+    if (tmp == NULL) {
+        Py_DECREF(it);
+        return NULL;
+    }
     while ((item = PyIter_Next(it)) != NULL) {
-        PyObject *r = bytearray_append(self, item);
+        PyObject *r = bytearray_append(tmp, item);
         Py_DECREF(item);
         if (r == NULL) {
             Py_DECREF(it);
+            Py_DECREF(tmp);
             return NULL;
         }
         Py_DECREF(r);
     }
     Py_DECREF(it);
-    if (PyErr_Occurred())
+    if (PyErr_Occurred() || bytearray_setslice(self, Py_SIZE(self), Py_SIZE(self), tmp) < 0) {
+        Py_DECREF(tmp);
         return NULL;
+    }
+    Py_DECREF(tmp);
     Py_RETURN_NONE;
 }
 
@@ -699,19 +723,44 @@ static PyObject *bytearray_sizeof(PyObject *self, PyObject *Py_UNUSED(a))
     return PyLong_FromSsize_t(sizeof(PyByteArrayObject) + BA(self)->ob_alloc);
 }
 
-static PyObject *bytearray_reduce(PyObject *self, PyObject *Py_UNUSED(a))
+/* Pickling: (type, (latin-1 str, 'latin-1'), dict) below protocol 3 (Python 2
+ * compatibility), else (type, (bytes,), dict); () for an empty one. */
+static PyObject *bytearray_common_reduce(PyObject *self, int proto)
 {
     PyObject *dict = NULL;
     if (_PyObject_LookupAttr(self, _Py_ID(__dict__), &dict) < 0)
         return NULL;
     if (dict == NULL)
         dict = Py_NewRef(Py_None);
-    PyObject *latin1 = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(self), Py_SIZE(self), NULL);
-    if (latin1 == NULL) {
-        Py_DECREF(dict);
-        return NULL;
+    if (proto < 3) {
+        PyObject *latin1 = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(self), Py_SIZE(self), NULL);
+        if (latin1 == NULL) {
+            Py_DECREF(dict);
+            return NULL;
+        }
+        return Py_BuildValue("(O(Ns)N)", Py_TYPE(self), latin1, "latin-1", dict);
     }
-    return Py_BuildValue("(O(Ns)N)", Py_TYPE(self), latin1, "latin-1", dict);
+    if (Py_SIZE(self))
+        return Py_BuildValue("(O(y#)N)", Py_TYPE(self), PyByteArray_AS_STRING(self), Py_SIZE(self), dict);
+    return Py_BuildValue("(O()N)", Py_TYPE(self), dict);
+}
+
+static PyObject *bytearray_reduce(PyObject *self, PyObject *Py_UNUSED(a))
+{
+    return bytearray_common_reduce(self, 0);
+}
+
+static PyObject *bytearray_reduce_ex(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    int proto = 0;
+    if (!_PyArg_CheckPositional("__reduce_ex__", nargs, 0, 1))
+        return NULL;
+    if (nargs == 1) {
+        proto = _PyLong_AsInt(args[0]);
+        if (proto == -1 && PyErr_Occurred())
+            return NULL;
+    }
+    return bytearray_common_reduce(self, proto);
 }
 
 #define S_ PyByteArray_AS_STRING(self), Py_SIZE(self)
@@ -827,8 +876,36 @@ static PyObject *bytearrayiter_length_hint(bytesiterobject *it, PyObject *Py_UNU
     return PyLong_FromSsize_t(len);
 }
 
+/* (iter, (seq,), index) — or (iter, ((),)) once exhausted — for pickling. */
+static PyObject *bytearrayiter_reduce(bytesiterobject *it, PyObject *Py_UNUSED(a))
+{
+    PyObject *iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL)
+        return NULL;
+    if (it->it_seq != NULL)
+        return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+    return Py_BuildValue("N(())", iter);
+}
+
+static PyObject *bytearrayiter_setstate(bytesiterobject *it, PyObject *state)
+{
+    Py_ssize_t index = PyLong_AsSsize_t(state);
+    if (index == -1 && PyErr_Occurred())
+        return NULL;
+    if (it->it_seq != NULL) {
+        if (index < 0)
+            index = 0;
+        else if (index > PyByteArray_GET_SIZE(it->it_seq))
+            index = PyByteArray_GET_SIZE(it->it_seq);   /* iterator exhausted */
+        it->it_index = index;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef bytearrayiter_methods[] = {
-    {"__length_hint__", (PyCFunction)bytearrayiter_length_hint, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)bytearrayiter_reduce, METH_NOARGS, DOC_bytearray_iterator___reduce__},
+    {"__setstate__", (PyCFunction)bytearrayiter_setstate, METH_O, DOC_bytearray_iterator___setstate__},
+    {"__length_hint__", (PyCFunction)bytearrayiter_length_hint, METH_NOARGS, DOC_bytearray_iterator___length_hint__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -859,59 +936,60 @@ static PyObject *bytearray_iter(PyObject *seq)
 #define KW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef bytearray_methods[] = {
-    {"__alloc__", bytearray_alloc, METH_NOARGS, "B.__alloc__() -> int"},
-    {"__reduce__", bytearray_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__sizeof__", bytearray_sizeof, METH_NOARGS, "Returns the size of the bytearray object in memory, in bytes."},
-    {"append", bytearray_append, METH_O, "Append a single item to the end of the bytearray."},
-    {"capitalize", ba_capitalize, METH_NOARGS, NULL},
-    {"center", ba_center, METH_VARARGS, NULL},
-    {"clear", bytearray_clear, METH_NOARGS, "Remove all items from the bytearray."},
-    {"copy", bytearray_copy, METH_NOARGS, "Return a copy of B."},
-    {"count", ba_count, METH_VARARGS, NULL},
-    {"decode", KW(ba_decode), NULL},
-    {"endswith", ba_endswith, METH_VARARGS, NULL},
-    {"expandtabs", KW(ba_expandtabs), NULL},
-    {"extend", bytearray_extend, METH_O, "Append all the items from the iterator or sequence to the end of the bytearray."},
-    {"find", ba_find, METH_VARARGS, NULL},
-    {"fromhex", ba_fromhex, METH_O | METH_CLASS, NULL},
-    {"hex", KW(ba_hex), NULL},
-    {"index", ba_index, METH_VARARGS, NULL},
-    {"insert", bytearray_insert, METH_VARARGS, "Insert a single item into the bytearray before the given index."},
-    {"isalnum", ba_isalnum, METH_NOARGS, NULL},
-    {"isalpha", ba_isalpha, METH_NOARGS, NULL},
-    {"isascii", ba_isascii, METH_NOARGS, NULL},
-    {"isdigit", ba_isdigit, METH_NOARGS, NULL},
-    {"islower", ba_islower, METH_NOARGS, NULL},
-    {"isspace", ba_isspace, METH_NOARGS, NULL},
-    {"istitle", ba_istitle, METH_NOARGS, NULL},
-    {"isupper", ba_isupper, METH_NOARGS, NULL},
-    {"join", ba_join, METH_O, NULL},
-    {"ljust", ba_ljust, METH_VARARGS, NULL},
-    {"lower", ba_lower, METH_NOARGS, NULL},
-    {"lstrip", ba_lstrip, METH_VARARGS, NULL},
+    {"__alloc__", bytearray_alloc, METH_NOARGS, DOC_bytearray___alloc__},
+    {"__reduce__", bytearray_reduce, METH_NOARGS, DOC_bytearray___reduce__},
+    {"__reduce_ex__", (PyCFunction)(void (*)(void))bytearray_reduce_ex, METH_FASTCALL, DOC_bytearray___reduce_ex__},
+    {"__sizeof__", bytearray_sizeof, METH_NOARGS, DOC_bytearray___sizeof__},
+    {"append", bytearray_append, METH_O, DOC_bytearray_append},
+    {"capitalize", ba_capitalize, METH_NOARGS, DOC_bytearray_capitalize},
+    {"center", ba_center, METH_VARARGS, DOC_bytearray_center},
+    {"clear", bytearray_clear, METH_NOARGS, DOC_bytearray_clear},
+    {"copy", bytearray_copy, METH_NOARGS, DOC_bytearray_copy},
+    {"count", ba_count, METH_VARARGS, DOC_bytearray_count},
+    {"decode", KW(ba_decode), DOC_bytearray_decode},
+    {"endswith", ba_endswith, METH_VARARGS, DOC_bytearray_endswith},
+    {"expandtabs", KW(ba_expandtabs), DOC_bytearray_expandtabs},
+    {"extend", bytearray_extend, METH_O, DOC_bytearray_extend},
+    {"find", ba_find, METH_VARARGS, DOC_bytearray_find},
+    {"fromhex", ba_fromhex, METH_O | METH_CLASS, DOC_bytearray_fromhex},
+    {"hex", KW(ba_hex), DOC_bytearray_hex},
+    {"index", ba_index, METH_VARARGS, DOC_bytearray_index},
+    {"insert", bytearray_insert, METH_VARARGS, DOC_bytearray_insert},
+    {"isalnum", ba_isalnum, METH_NOARGS, DOC_bytearray_isalnum},
+    {"isalpha", ba_isalpha, METH_NOARGS, DOC_bytearray_isalpha},
+    {"isascii", ba_isascii, METH_NOARGS, DOC_bytearray_isascii},
+    {"isdigit", ba_isdigit, METH_NOARGS, DOC_bytearray_isdigit},
+    {"islower", ba_islower, METH_NOARGS, DOC_bytearray_islower},
+    {"isspace", ba_isspace, METH_NOARGS, DOC_bytearray_isspace},
+    {"istitle", ba_istitle, METH_NOARGS, DOC_bytearray_istitle},
+    {"isupper", ba_isupper, METH_NOARGS, DOC_bytearray_isupper},
+    {"join", ba_join, METH_O, DOC_bytearray_join},
+    {"ljust", ba_ljust, METH_VARARGS, DOC_bytearray_ljust},
+    {"lower", ba_lower, METH_NOARGS, DOC_bytearray_lower},
+    {"lstrip", ba_lstrip, METH_VARARGS, DOC_bytearray_lstrip},
     {"maketrans", ba_maketrans, METH_VARARGS | METH_STATIC, NULL},
-    {"partition", ba_partition, METH_O, NULL},
-    {"pop", bytearray_pop, METH_VARARGS, "Remove and return a single item from B."},
-    {"remove", bytearray_remove, METH_O, "Remove the first occurrence of a value in the bytearray."},
-    {"replace", KW(ba_replace), NULL},
-    {"removeprefix", ba_removeprefix, METH_O, NULL},
-    {"removesuffix", ba_removesuffix, METH_O, NULL},
-    {"reverse", bytearray_reverse, METH_NOARGS, "Reverse the order of the values in B in place."},
-    {"rfind", ba_rfind, METH_VARARGS, NULL},
-    {"rindex", ba_rindex, METH_VARARGS, NULL},
-    {"rjust", ba_rjust, METH_VARARGS, NULL},
-    {"rpartition", ba_rpartition, METH_O, NULL},
-    {"rsplit", KW(ba_rsplit), NULL},
-    {"rstrip", ba_rstrip, METH_VARARGS, NULL},
-    {"split", KW(ba_split), NULL},
-    {"splitlines", KW(ba_splitlines), NULL},
-    {"startswith", ba_startswith, METH_VARARGS, NULL},
-    {"strip", ba_strip, METH_VARARGS, NULL},
-    {"swapcase", ba_swapcase, METH_NOARGS, NULL},
-    {"title", ba_title, METH_NOARGS, NULL},
-    {"translate", KW(ba_translate), NULL},
-    {"upper", ba_upper, METH_NOARGS, NULL},
-    {"zfill", ba_zfill, METH_O, NULL},
+    {"partition", ba_partition, METH_O, DOC_bytearray_partition},
+    {"pop", bytearray_pop, METH_VARARGS, DOC_bytearray_pop},
+    {"remove", bytearray_remove, METH_O, DOC_bytearray_remove},
+    {"replace", KW(ba_replace), DOC_bytearray_replace},
+    {"removeprefix", ba_removeprefix, METH_O, DOC_bytearray_removeprefix},
+    {"removesuffix", ba_removesuffix, METH_O, DOC_bytearray_removesuffix},
+    {"reverse", bytearray_reverse, METH_NOARGS, DOC_bytearray_reverse},
+    {"rfind", ba_rfind, METH_VARARGS, DOC_bytearray_rfind},
+    {"rindex", ba_rindex, METH_VARARGS, DOC_bytearray_rindex},
+    {"rjust", ba_rjust, METH_VARARGS, DOC_bytearray_rjust},
+    {"rpartition", ba_rpartition, METH_O, DOC_bytearray_rpartition},
+    {"rsplit", KW(ba_rsplit), DOC_bytearray_rsplit},
+    {"rstrip", ba_rstrip, METH_VARARGS, DOC_bytearray_rstrip},
+    {"split", KW(ba_split), DOC_bytearray_split},
+    {"splitlines", KW(ba_splitlines), DOC_bytearray_splitlines},
+    {"startswith", ba_startswith, METH_VARARGS, DOC_bytearray_startswith},
+    {"strip", ba_strip, METH_VARARGS, DOC_bytearray_strip},
+    {"swapcase", ba_swapcase, METH_NOARGS, DOC_bytearray_swapcase},
+    {"title", ba_title, METH_NOARGS, DOC_bytearray_title},
+    {"translate", KW(ba_translate), DOC_bytearray_translate},
+    {"upper", ba_upper, METH_NOARGS, DOC_bytearray_upper},
+    {"zfill", ba_zfill, METH_O, DOC_bytearray_zfill},
     {NULL, NULL, 0, NULL},
 };
 
@@ -955,10 +1033,7 @@ PyTypeObject PyByteArray_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_as_buffer = &bytearray_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\n"
-              "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
-              "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
-              "bytearray() -> empty bytes array",
+    .tp_doc = TYPEDOC_bytearray,
     .tp_richcompare = bytearray_richcompare,
     .tp_iter = bytearray_iter,
     .tp_methods = bytearray_methods,

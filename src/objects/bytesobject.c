@@ -3,6 +3,7 @@
  * % formatting), repr, the escape decoder used for b'' literals, and the buffer
  * protocol.  bytearray's own storage and mutation live in bytearrayobject.c. */
 #include "Python.h"
+#include "type_docs.h"
 #include <ctype.h>
 #include <stddef.h>
 
@@ -1892,8 +1893,36 @@ static PyObject *striter_len(striterobject *it, PyObject *Py_UNUSED(a))
     return PyLong_FromSsize_t(it->it_seq ? PyBytes_GET_SIZE(it->it_seq) - it->it_index : 0);
 }
 
+/* (iter, (seq,), index) — or (iter, ((),)) once exhausted — for pickling. */
+static PyObject *striter_reduce(striterobject *it, PyObject *Py_UNUSED(a))
+{
+    PyObject *iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL)
+        return NULL;
+    if (it->it_seq != NULL)
+        return Py_BuildValue("N(O)n", iter, it->it_seq, it->it_index);
+    return Py_BuildValue("N(())", iter);
+}
+
+static PyObject *striter_setstate(striterobject *it, PyObject *state)
+{
+    Py_ssize_t index = PyLong_AsSsize_t(state);
+    if (index == -1 && PyErr_Occurred())
+        return NULL;
+    if (it->it_seq != NULL) {
+        if (index < 0)
+            index = 0;
+        else if (index > PyBytes_GET_SIZE(it->it_seq))
+            index = PyBytes_GET_SIZE(it->it_seq);   /* iterator exhausted */
+        it->it_index = index;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef striter_methods[] = {
-    {"__length_hint__", (PyCFunction)striter_len, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", (PyCFunction)striter_reduce, METH_NOARGS, DOC_bytes_iterator___reduce__},
+    {"__setstate__", (PyCFunction)striter_setstate, METH_O, DOC_bytes_iterator___setstate__},
+    {"__length_hint__", (PyCFunction)striter_len, METH_NOARGS, DOC_bytes_iterator___length_hint__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1948,51 +1977,51 @@ PyObject *PyBytes_FromFormat(const char *format, ...)
 #define KW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef bytes_methods[] = {
-    {"__getnewargs__", bytes_getnewargs, METH_NOARGS, NULL},
-    {"__bytes__", bytes___bytes__, METH_NOARGS, "Convert this value to exact type bytes."},
+    {"__getnewargs__", bytes_getnewargs, METH_NOARGS, DOC_bytes___getnewargs__},
+    {"__bytes__", bytes___bytes__, METH_NOARGS, DOC_bytes___bytes__},
     {"__sizeof__", bytes_sizeof, METH_NOARGS, "Returns the size of the bytes in memory, in bytes."},
-    {"capitalize", bytes_capitalize, METH_NOARGS, NULL},
-    {"center", bytes_center, METH_VARARGS, NULL},
-    {"count", bytes_count, METH_VARARGS, NULL},
-    {"decode", KW(bytes_decode), "Decode the bytes using the codec registered for encoding."},
-    {"endswith", bytes_endswith, METH_VARARGS, NULL},
-    {"expandtabs", KW(bytes_expandtabs), NULL},
-    {"find", bytes_find, METH_VARARGS, NULL},
-    {"fromhex", bytes_fromhex, METH_O | METH_CLASS, "Create a bytes object from a string of hexadecimal numbers."},
-    {"hex", KW(bytes_hex), "Create a string of hexadecimal numbers from a bytes object."},
-    {"index", bytes_index, METH_VARARGS, NULL},
-    {"isalnum", bytes_isalnum, METH_NOARGS, NULL},
-    {"isalpha", bytes_isalpha, METH_NOARGS, NULL},
-    {"isascii", bytes_isascii, METH_NOARGS, NULL},
-    {"isdigit", bytes_isdigit, METH_NOARGS, NULL},
-    {"islower", bytes_islower, METH_NOARGS, NULL},
-    {"isspace", bytes_isspace, METH_NOARGS, NULL},
-    {"istitle", bytes_istitle, METH_NOARGS, NULL},
-    {"isupper", bytes_isupper, METH_NOARGS, NULL},
-    {"join", bytes_join, METH_O, "Concatenate any number of bytes objects."},
-    {"ljust", bytes_ljust, METH_VARARGS, NULL},
-    {"lower", bytes_lower, METH_NOARGS, NULL},
-    {"lstrip", bytes_lstrip, METH_VARARGS, NULL},
+    {"capitalize", bytes_capitalize, METH_NOARGS, DOC_bytes_capitalize},
+    {"center", bytes_center, METH_VARARGS, DOC_bytes_center},
+    {"count", bytes_count, METH_VARARGS, DOC_bytes_count},
+    {"decode", KW(bytes_decode), DOC_bytes_decode},
+    {"endswith", bytes_endswith, METH_VARARGS, DOC_bytes_endswith},
+    {"expandtabs", KW(bytes_expandtabs), DOC_bytes_expandtabs},
+    {"find", bytes_find, METH_VARARGS, DOC_bytes_find},
+    {"fromhex", bytes_fromhex, METH_O | METH_CLASS, DOC_bytes_fromhex},
+    {"hex", KW(bytes_hex), DOC_bytes_hex},
+    {"index", bytes_index, METH_VARARGS, DOC_bytes_index},
+    {"isalnum", bytes_isalnum, METH_NOARGS, DOC_bytes_isalnum},
+    {"isalpha", bytes_isalpha, METH_NOARGS, DOC_bytes_isalpha},
+    {"isascii", bytes_isascii, METH_NOARGS, DOC_bytes_isascii},
+    {"isdigit", bytes_isdigit, METH_NOARGS, DOC_bytes_isdigit},
+    {"islower", bytes_islower, METH_NOARGS, DOC_bytes_islower},
+    {"isspace", bytes_isspace, METH_NOARGS, DOC_bytes_isspace},
+    {"istitle", bytes_istitle, METH_NOARGS, DOC_bytes_istitle},
+    {"isupper", bytes_isupper, METH_NOARGS, DOC_bytes_isupper},
+    {"join", bytes_join, METH_O, DOC_bytes_join},
+    {"ljust", bytes_ljust, METH_VARARGS, DOC_bytes_ljust},
+    {"lower", bytes_lower, METH_NOARGS, DOC_bytes_lower},
+    {"lstrip", bytes_lstrip, METH_VARARGS, DOC_bytes_lstrip},
     {"maketrans", bytes_maketrans, METH_VARARGS | METH_STATIC, NULL},
-    {"partition", bytes_partition, METH_O, NULL},
-    {"replace", KW(bytes_replace), NULL},
-    {"removeprefix", bytes_removeprefix, METH_O, NULL},
-    {"removesuffix", bytes_removesuffix, METH_O, NULL},
-    {"rfind", bytes_rfind, METH_VARARGS, NULL},
-    {"rindex", bytes_rindex, METH_VARARGS, NULL},
-    {"rjust", bytes_rjust, METH_VARARGS, NULL},
-    {"rpartition", bytes_rpartition, METH_O, NULL},
-    {"rsplit", KW(bytes_rsplit), NULL},
-    {"rstrip", bytes_rstrip, METH_VARARGS, NULL},
-    {"split", KW(bytes_split), NULL},
-    {"splitlines", KW(bytes_splitlines), NULL},
-    {"startswith", bytes_startswith, METH_VARARGS, NULL},
-    {"strip", bytes_strip, METH_VARARGS, NULL},
-    {"swapcase", bytes_swapcase, METH_NOARGS, NULL},
-    {"title", bytes_title, METH_NOARGS, NULL},
-    {"translate", KW(bytes_translate), NULL},
-    {"upper", bytes_upper, METH_NOARGS, NULL},
-    {"zfill", bytes_zfill, METH_O, NULL},
+    {"partition", bytes_partition, METH_O, DOC_bytes_partition},
+    {"replace", KW(bytes_replace), DOC_bytes_replace},
+    {"removeprefix", bytes_removeprefix, METH_O, DOC_bytes_removeprefix},
+    {"removesuffix", bytes_removesuffix, METH_O, DOC_bytes_removesuffix},
+    {"rfind", bytes_rfind, METH_VARARGS, DOC_bytes_rfind},
+    {"rindex", bytes_rindex, METH_VARARGS, DOC_bytes_rindex},
+    {"rjust", bytes_rjust, METH_VARARGS, DOC_bytes_rjust},
+    {"rpartition", bytes_rpartition, METH_O, DOC_bytes_rpartition},
+    {"rsplit", KW(bytes_rsplit), DOC_bytes_rsplit},
+    {"rstrip", bytes_rstrip, METH_VARARGS, DOC_bytes_rstrip},
+    {"split", KW(bytes_split), DOC_bytes_split},
+    {"splitlines", KW(bytes_splitlines), DOC_bytes_splitlines},
+    {"startswith", bytes_startswith, METH_VARARGS, DOC_bytes_startswith},
+    {"strip", bytes_strip, METH_VARARGS, DOC_bytes_strip},
+    {"swapcase", bytes_swapcase, METH_NOARGS, DOC_bytes_swapcase},
+    {"title", bytes_title, METH_NOARGS, DOC_bytes_title},
+    {"translate", KW(bytes_translate), DOC_bytes_translate},
+    {"upper", bytes_upper, METH_NOARGS, DOC_bytes_upper},
+    {"zfill", bytes_zfill, METH_O, DOC_bytes_zfill},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2032,10 +2061,7 @@ PyTypeObject PyBytes_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_as_buffer = &bytes_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
-              "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
-              "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
-              "bytes() -> empty bytes object",
+    .tp_doc = TYPEDOC_bytes,
     .tp_richcompare = bytes_richcompare,
     .tp_iter = bytes_iter,
     .tp_methods = bytes_methods,

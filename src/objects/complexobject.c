@@ -2,6 +2,7 @@
  * repr "(1+2j)", parsing complex('1+2j'), hashing, comparison with int/float and
  * __format__.  Float formatting is shared with floatobject.c (PyOS_double_to_string). */
 #include "Python.h"
+#include "type_docs.h"
 #include <ctype.h>
 #include <float.h>
 
@@ -160,8 +161,19 @@ static PyObject *try_complex_special_method(PyObject *op)
     if (f == NULL)
         return NULL;
     PyObject *res = PyObject_CallOneArg(f, op);
-    if (res != NULL && !PyComplex_Check(res)) {
+    if (res == NULL || PyComplex_CheckExact(res))
+        return res;
+    if (!PyComplex_Check(res)) {
         PyErr_Format(PyExc_TypeError, "__complex__ returned non-complex (type %.200s)", Py_TYPE(res)->tp_name);
+        Py_DECREF(res);
+        return NULL;
+    }
+    /* Issue #29894: a strict subclass of complex is deprecated. */
+    if (PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                         "__complex__ returned non-complex (type %.200s).  "
+                         "The ability to return an instance of a strict subclass of complex "
+                         "is deprecated, and may be removed in a future version of Python.",
+                         Py_TYPE(res)->tp_name)) {
         Py_DECREF(res);
         return NULL;
     }
@@ -263,8 +275,13 @@ static PyObject *complex_pow(PyObject *v, PyObject *w, PyObject *z)
         p = c_powi(a, (long)exponent.real);
     else
         p = _Py_c_pow(a, exponent);
-    if (errno == 0 && (isinf(p.real) || isinf(p.imag)))
-        errno = ERANGE;
+    /* As _Py_ADJUST_ERANGE2: an infinite part is an overflow; an underflow is not. */
+    if (isinf(p.real) || isinf(p.imag)) {
+        if (errno == 0)
+            errno = ERANGE;
+    } else if (errno == ERANGE) {
+        errno = 0;
+    }
     if (errno == EDOM) {
         PyErr_SetString(PyExc_ZeroDivisionError, "0.0 to a negative or complex power");
         return NULL;
@@ -598,6 +615,35 @@ static PyObject *complex___complex__(PyObject *self, PyObject *Py_UNUSED(a))
     return PyComplex_FromCComplex(((PyComplexObject *)self)->cval);
 }
 
+/* num (as PyOS_double_to_string made it, PyMem-allocated) with sep between each group of
+ * three digits of its integer part; takes num over; NULL on no memory. */
+static char *group_digits(char *num, char sep)
+{
+    if (num == NULL || sep == 0)
+        return num;
+    size_t len = strlen(num), i = 0, k = 0;
+    while (num[i] == '+' || num[i] == '-' || num[i] == ' ')
+        i++;
+    size_t digits = 0;
+    while (num[i + digits] >= '0' && num[i + digits] <= '9')
+        digits++;
+    char *out = PyMem_Malloc(len + digits / 3 + 1);
+    if (out == NULL) {
+        PyMem_Free(num);
+        return NULL;
+    }
+    memcpy(out, num, i);
+    k = i;
+    for (size_t d = 0; d < digits; d++) {
+        if (d > 0 && (digits - d) % 3 == 0)
+            out[k++] = sep;
+        out[k++] = num[i + d];
+    }
+    strcpy(out + k, num + i + digits);
+    PyMem_Free(num);
+    return out;
+}
+
 int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyObject *format_spec,
                                     Py_ssize_t start, Py_ssize_t end)
 {
@@ -665,6 +711,18 @@ int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyO
     }
     char *re = skip_re ? NULL : PyOS_double_to_string(c.real, (char)type, (int)precision, reflags, NULL);
     char *im = PyOS_double_to_string(c.imag, (char)type, (int)precision, imflags, NULL);
+    if (spec.thousands_separators) {
+        char sep = (char)spec.thousands_separators;
+        if (re != NULL)
+            re = group_digits(re, sep);
+        im = group_digits(im, sep);
+        if ((re == NULL && !skip_re) || im == NULL) {
+            PyMem_Free(re);
+            PyMem_Free(im);
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
     int r = -1;
     if ((re != NULL || skip_re) && im != NULL) {
         char *buf = PyMem_Malloc(strlen(re ? re : "") + strlen(im) + 8);
@@ -709,16 +767,16 @@ static PyObject *complex___format__(PyObject *self, PyObject *format_spec)
 }
 
 static PyMethodDef complex_methods[] = {
-    {"conjugate", complex_conjugate, METH_NOARGS, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
-    {"__complex__", complex___complex__, METH_NOARGS, "Convert this value to exact type complex."},
-    {"__getnewargs__", complex___getnewargs__, METH_NOARGS, NULL},
-    {"__format__", complex___format__, METH_O, "Convert to a string according to format_spec."},
+    {"conjugate", complex_conjugate, METH_NOARGS, DOC_complex_conjugate},
+    {"__complex__", complex___complex__, METH_NOARGS, DOC_complex___complex__},
+    {"__getnewargs__", complex___getnewargs__, METH_NOARGS, DOC_complex___getnewargs__},
+    {"__format__", complex___format__, METH_O, DOC_complex___format__},
     {NULL, NULL, 0, NULL},
 };
 
 static PyMemberDef complex_members[] = {
-    {"real", T_DOUBLE, offsetof(PyComplexObject, cval.real), READONLY, "the real part of a complex number"},
-    {"imag", T_DOUBLE, offsetof(PyComplexObject, cval.imag), READONLY, "the imaginary part of a complex number"},
+    {"real", T_DOUBLE, offsetof(PyComplexObject, cval.real), READONLY, DOC_complex_real},
+    {"imag", T_DOUBLE, offsetof(PyComplexObject, cval.imag), READONLY, DOC_complex_imag},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -744,8 +802,7 @@ PyTypeObject PyComplex_Type = {
     .tp_hash = complex_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "Create a complex number from a real part and an optional imaginary part.\n\n"
-              "This is equivalent to (real + imag*1j) where imag defaults to 0.",
+    .tp_doc = TYPEDOC_complex,
     .tp_richcompare = complex_richcompare,
     .tp_methods = complex_methods,
     .tp_members = complex_members,

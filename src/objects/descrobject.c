@@ -4,6 +4,7 @@
  * PyMember_GetOne/SetOne (structmember access) are here too.  The slotdefs that
  * produce slot wrappers live in typeobject.c. */
 #include "Python.h"
+#include "type_docs.h"
 #include <stddef.h>
 
 /* object.h's Py_XSETREF re-declares _py_tmp inside Py_XDECREF; this one is safe. */
@@ -400,15 +401,15 @@ static PyMethodDef descr_methods[] = {
 };
 
 static PyMemberDef descr_members[] = {
-    {"__objclass__", T_OBJECT, offsetof(PyDescrObject, d_type), READONLY, NULL},
-    {"__name__", T_OBJECT, offsetof(PyDescrObject, d_name), READONLY, NULL},
+    {"__objclass__", T_OBJECT, offsetof(PyDescrObject, d_type), READONLY, DOC_classmethod_descriptor___objclass__},
+    {"__name__", T_OBJECT, offsetof(PyDescrObject, d_name), READONLY, DOC_classmethod_descriptor___name__},
     {NULL, 0, 0, 0, NULL},
 };
 
 static PyGetSetDef method_getset[] = {
     {"__doc__", method_get_doc, NULL, NULL, NULL},
-    {"__qualname__", descr_get_qualname, NULL, NULL, NULL},
-    {"__text_signature__", method_get_text_signature, NULL, NULL, NULL},
+    {"__qualname__", descr_get_qualname, NULL, DOC_classmethod_descriptor___qualname__, NULL},
+    {"__text_signature__", method_get_text_signature, NULL, DOC_classmethod_descriptor___text_signature__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -422,7 +423,7 @@ static PyObject *member_get_doc(PyObject *self, void *closure)
 
 static PyGetSetDef member_getset[] = {
     {"__doc__", member_get_doc, NULL, NULL, NULL},
-    {"__qualname__", descr_get_qualname, NULL, NULL, NULL},
+    {"__qualname__", descr_get_qualname, NULL, DOC_member_descriptor___qualname__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -436,7 +437,7 @@ static PyObject *getset_get_doc(PyObject *self, void *closure)
 
 static PyGetSetDef getset_getset[] = {
     {"__doc__", getset_get_doc, NULL, NULL, NULL},
-    {"__qualname__", descr_get_qualname, NULL, NULL, NULL},
+    {"__qualname__", descr_get_qualname, NULL, DOC_getset_descriptor___qualname__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -454,8 +455,8 @@ static PyObject *wrapperdescr_get_text_signature(PyObject *self, void *closure)
 
 static PyGetSetDef wrapperdescr_getset[] = {
     {"__doc__", wrapperdescr_get_doc, NULL, NULL, NULL},
-    {"__qualname__", descr_get_qualname, NULL, NULL, NULL},
-    {"__text_signature__", wrapperdescr_get_text_signature, NULL, NULL, NULL},
+    {"__qualname__", descr_get_qualname, NULL, DOC_wrapper_descriptor___qualname__, NULL},
+    {"__text_signature__", wrapperdescr_get_text_signature, NULL, DOC_wrapper_descriptor___text_signature__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -852,14 +853,13 @@ static PyObject *mappingproxy_reversed(PyObject *self, PyObject *unused)
 }
 
 static PyMethodDef mappingproxy_methods[] = {
-    {"get", (PyCFunction)(void (*)(void))mappingproxy_get, METH_FASTCALL,
-     "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."},
-    {"keys", mappingproxy_keys, METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"},
-    {"values", mappingproxy_values, METH_NOARGS, "D.values() -> an object providing a view on D's values"},
-    {"items", mappingproxy_items, METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
-    {"copy", mappingproxy_copy, METH_NOARGS, "D.copy() -> a shallow copy of D"},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
-    {"__reversed__", mappingproxy_reversed, METH_NOARGS, "D.__reversed__() -> reverse iterator"},
+    {"get", (PyCFunction)(void (*)(void))mappingproxy_get, METH_FASTCALL, DOC_mappingproxy_get},
+    {"keys", mappingproxy_keys, METH_NOARGS, DOC_mappingproxy_keys},
+    {"values", mappingproxy_values, METH_NOARGS, DOC_mappingproxy_values},
+    {"items", mappingproxy_items, METH_NOARGS, DOC_mappingproxy_items},
+    {"copy", mappingproxy_copy, METH_NOARGS, DOC_mappingproxy_copy},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_mappingproxy___class_getitem__},
+    {"__reversed__", mappingproxy_reversed, METH_NOARGS, DOC_mappingproxy___reversed__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -970,9 +970,9 @@ typedef struct {
 } propertyobject;
 
 static PyMemberDef property_members[] = {
-    {"fget", T_OBJECT, offsetof(propertyobject, prop_get), READONLY, NULL},
-    {"fset", T_OBJECT, offsetof(propertyobject, prop_set), READONLY, NULL},
-    {"fdel", T_OBJECT, offsetof(propertyobject, prop_del), READONLY, NULL},
+    {"fget", T_OBJECT, offsetof(propertyobject, prop_get), READONLY, DOC_property_fget},
+    {"fset", T_OBJECT, offsetof(propertyobject, prop_set), READONLY, DOC_property_fset},
+    {"fdel", T_OBJECT, offsetof(propertyobject, prop_del), READONLY, DOC_property_fdel},
     {"__doc__", T_OBJECT, offsetof(propertyobject, prop_doc), 0, NULL},
     {NULL, 0, 0, 0, NULL},
 };
@@ -1013,11 +1013,10 @@ static PyObject *property_set_name(PyObject *self, PyObject *const *args, Py_ssi
 }
 
 static PyMethodDef property_methods[] = {
-    {"getter", property_getter, METH_O, "Descriptor to obtain a copy of the property with a different getter."},
-    {"setter", property_setter, METH_O, "Descriptor to obtain a copy of the property with a different setter."},
-    {"deleter", property_deleter, METH_O, "Descriptor to obtain a copy of the property with a different deleter."},
-    {"__set_name__", (PyCFunction)(void (*)(void))property_set_name, METH_FASTCALL,
-     "Method to set name of a property."},
+    {"getter", property_getter, METH_O, DOC_property_getter},
+    {"setter", property_setter, METH_O, DOC_property_setter},
+    {"deleter", property_deleter, METH_O, DOC_property_deleter},
+    {"__set_name__", (PyCFunction)(void (*)(void))property_set_name, METH_FASTCALL, DOC_property___set_name__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1228,7 +1227,7 @@ static PyObject *property_get___isabstractmethod__(PyObject *self, void *closure
 }
 
 static PyGetSetDef property_getsetlist[] = {
-    {"__isabstractmethod__", property_get___isabstractmethod__, NULL, NULL, NULL},
+    {"__isabstractmethod__", property_get___isabstractmethod__, NULL, DOC_property___isabstractmethod__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1257,30 +1256,7 @@ PyTypeObject PyProperty_Type = {
     .tp_dealloc = property_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "property(fget=None, fset=None, fdel=None, doc=None)\n--\n\n"
-              "Property attribute.\n\n"
-              "  fget\n    function to be used for getting an attribute value\n"
-              "  fset\n    function to be used for setting an attribute value\n"
-              "  fdel\n    function to be used for del'ing an attribute\n"
-              "  doc\n    docstring\n\n"
-              "Typical use is to define a managed attribute x:\n\n"
-              "class C(object):\n"
-              "    def getx(self): return self._x\n"
-              "    def setx(self, value): self._x = value\n"
-              "    def delx(self): del self._x\n"
-              "    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n\n"
-              "Decorators make defining new properties or modifying existing ones easy:\n\n"
-              "class C(object):\n"
-              "    @property\n"
-              "    def x(self):\n"
-              "        \"I am the 'x' property.\"\n"
-              "        return self._x\n"
-              "    @x.setter\n"
-              "    def x(self, value):\n"
-              "        self._x = value\n"
-              "    @x.deleter\n"
-              "    def x(self):\n"
-              "        del self._x",
+    .tp_doc = TYPEDOC_property,
     .tp_traverse = property_traverse,
     .tp_clear = property_clear,
     .tp_methods = property_methods,

@@ -4,6 +4,7 @@
  * items views and their (reverse) iterators.  Set results of view operations are built
  * with setobject.c; argument-count errors come from getargs.c. */
 #include "Python.h"
+#include "type_docs.h"
 
 /* ---- the keys object ---- */
 
@@ -1297,10 +1298,14 @@ static int dict_traverse(PyObject *op, visitproc visit, void *arg)
     PyDictObject *mp = (PyDictObject *)op;
     PyDictKeysObject *keys = mp->ma_keys;
     PyDictKeyEntry *entries = DK_ENTRIES(keys);
+    /* exact str keys cannot be part of a cycle: as 3.11, only the values of such a
+       table are visited (gc.get_referents({"k": "v"}) == ['v']) */
+    int keys_too = !DK_IS_UNICODE(keys);
     for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
         if (entries[i].me_value != NULL) {
             Py_VISIT(entries[i].me_value);
-            Py_VISIT(entries[i].me_key);
+            if (keys_too)
+                Py_VISIT(entries[i].me_key);
         }
     }
     return 0;
@@ -1582,45 +1587,22 @@ static PyObject *dict___reversed__(PyDictObject *self, PyObject *Py_UNUSED(ignor
 }
 
 static PyMethodDef mapp_methods[] = {
-    {"__contains__", (PyCFunction)dict___contains__, METH_O | METH_COEXIST,
-     "__contains__($self, key, /)\n--\n\n"
-     "True if the dictionary has the specified key, else False."},
-    {"__getitem__", (PyCFunction)dict_getitem_meth, METH_O | METH_COEXIST, "x.__getitem__(y) <==> x[y]"},
-    {"__sizeof__", (PyCFunction)dict_sizeof, METH_NOARGS, "D.__sizeof__() -> size of D in memory, in bytes"},
-    {"get", (PyCFunction)(void (*)(void))dict_get, METH_FASTCALL,
-     "get($self, key, default=None, /)\n--\n\n"
-     "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", (PyCFunction)(void (*)(void))dict_setdefault, METH_FASTCALL,
-     "setdefault($self, key, default=None, /)\n--\n\n"
-     "Insert key with a value of default if key is not in the dictionary.\n\n"
-     "Return the value for key if key is in the dictionary, else default."},
-    {"pop", (PyCFunction)(void (*)(void))dict_pop, METH_FASTCALL,
-     "pop($self, key, default=<unrepresentable>, /)\n--\n\n"
-     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\n"
-     "If the key is not found, return the default if given; otherwise,\n"
-     "raise a KeyError."},
-    {"popitem", (PyCFunction)dict_popitem, METH_NOARGS,
-     "popitem($self, /)\n--\n\n"
-     "Remove and return a (key, value) pair as a 2-tuple.\n\n"
-     "Pairs are returned in LIFO (last-in, first-out) order.\n"
-     "Raises KeyError if the dict is empty."},
-    {"keys", dictkeys_new, METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"},
-    {"items", dictitems_new, METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
-    {"values", dictvalues_new, METH_NOARGS, "D.values() -> an object providing a view on D's values"},
-    {"update", (PyCFunction)(void (*)(void))dict_update, METH_VARARGS | METH_KEYWORDS,
-     "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\n"
-     "If E is present and has a .keys() method, then does:  for k in E: D[k] = E[k]\n"
-     "If E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\n"
-     "In either case, this is followed by: for k in F:  D[k] = F[k]"},
-    {"fromkeys", (PyCFunction)(void (*)(void))dict_fromkeys, METH_FASTCALL | METH_CLASS,
-     "fromkeys($type, iterable, value=None, /)\n--\n\n"
-     "Create a new dictionary with keys from iterable and values set to value."},
-    {"clear", (PyCFunction)dict_clear, METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
-    {"copy", (PyCFunction)dict_copy, METH_NOARGS, "D.copy() -> a shallow copy of D"},
-    {"__reversed__", (PyCFunction)dict___reversed__, METH_NOARGS,
-     "__reversed__($self, /)\n--\n\n"
-     "Return a reverse iterator over the dict keys."},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {"__contains__", (PyCFunction)dict___contains__, METH_O | METH_COEXIST, DOC_dict___contains__},
+    {"__getitem__", (PyCFunction)dict_getitem_meth, METH_O | METH_COEXIST, DOC_dict___getitem__},
+    {"__sizeof__", (PyCFunction)dict_sizeof, METH_NOARGS, DOC_dict___sizeof__},
+    {"get", (PyCFunction)(void (*)(void))dict_get, METH_FASTCALL, DOC_dict_get},
+    {"setdefault", (PyCFunction)(void (*)(void))dict_setdefault, METH_FASTCALL, DOC_dict_setdefault},
+    {"pop", (PyCFunction)(void (*)(void))dict_pop, METH_FASTCALL, DOC_dict_pop},
+    {"popitem", (PyCFunction)dict_popitem, METH_NOARGS, DOC_dict_popitem},
+    {"keys", dictkeys_new, METH_NOARGS, DOC_dict_keys},
+    {"items", dictitems_new, METH_NOARGS, DOC_dict_items},
+    {"values", dictvalues_new, METH_NOARGS, DOC_dict_values},
+    {"update", (PyCFunction)(void (*)(void))dict_update, METH_VARARGS | METH_KEYWORDS, DOC_dict_update},
+    {"fromkeys", (PyCFunction)(void (*)(void))dict_fromkeys, METH_FASTCALL | METH_CLASS, DOC_dict_fromkeys},
+    {"clear", (PyCFunction)dict_clear, METH_NOARGS, DOC_dict_clear},
+    {"copy", (PyCFunction)dict_copy, METH_NOARGS, DOC_dict_copy},
+    {"__reversed__", (PyCFunction)dict___reversed__, METH_NOARGS, DOC_dict___reversed__},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_dict___class_getitem__},
     {NULL, NULL, 0, NULL}};
 
 static PySequenceMethods dict_as_sequence = {
@@ -1656,15 +1638,7 @@ PyTypeObject PyDict_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
                 Py_TPFLAGS_DICT_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_MAPPING,
-    .tp_doc = "dict() -> new empty dictionary\n"
-              "dict(mapping) -> new dictionary initialized from a mapping object's\n"
-              "    (key, value) pairs\n"
-              "dict(iterable) -> new dictionary initialized as if via:\n"
-              "    d = {}\n"
-              "    for k, v in iterable:\n"
-              "        d[k] = v\n"
-              "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
-              "    in the keyword argument list.  For example:  dict(one=1, two=2)",
+    .tp_doc = TYPEDOC_dict,
     .tp_traverse = dict_traverse,
     .tp_clear = dict_tp_clear,
     .tp_richcompare = dict_richcompare,
@@ -1915,7 +1889,7 @@ static PyObject *dictview_mapping(PyObject *view, void *Py_UNUSED(ignored))
 }
 
 static PyGetSetDef dictview_getset[] = {
-    {"mapping", dictview_mapping, NULL, "dictionary that this view refers to", NULL},
+    {"mapping", dictview_mapping, NULL, DOC_dict_items_mapping, NULL},
     {NULL, NULL, NULL, NULL, NULL}};
 
 /* "dict_keys([1, 2])": the type name around the list repr of the view. */
@@ -2181,10 +2155,8 @@ static PySequenceMethods dictkeys_as_sequence = {
 };
 
 static PyMethodDef dictkeys_methods[] = {
-    {"isdisjoint", (PyCFunction)dictviews_isdisjoint, METH_O,
-     "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", (PyCFunction)dictkeys_reversed, METH_NOARGS,
-     "Return a reverse iterator over the dict keys."},
+    {"isdisjoint", (PyCFunction)dictviews_isdisjoint, METH_O, DOC_dict_keys_isdisjoint},
+    {"__reversed__", (PyCFunction)dictkeys_reversed, METH_NOARGS, DOC_dict_keys___reversed__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyDictKeys_Type = {
@@ -2244,10 +2216,8 @@ static PySequenceMethods dictitems_as_sequence = {
 };
 
 static PyMethodDef dictitems_methods[] = {
-    {"isdisjoint", (PyCFunction)dictviews_isdisjoint, METH_O,
-     "Return True if the view and the given iterable have a null intersection."},
-    {"__reversed__", (PyCFunction)dictitems_reversed, METH_NOARGS,
-     "Return a reverse iterator over the dict items."},
+    {"isdisjoint", (PyCFunction)dictviews_isdisjoint, METH_O, DOC_dict_items_isdisjoint},
+    {"__reversed__", (PyCFunction)dictitems_reversed, METH_NOARGS, DOC_dict_items___reversed__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyDictItems_Type = {
@@ -2287,8 +2257,7 @@ static PySequenceMethods dictvalues_as_sequence = {
 };
 
 static PyMethodDef dictvalues_methods[] = {
-    {"__reversed__", (PyCFunction)dictvalues_reversed, METH_NOARGS,
-     "Return a reverse iterator over the dict values."},
+    {"__reversed__", (PyCFunction)dictvalues_reversed, METH_NOARGS, DOC_dict_values___reversed__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyDictValues_Type = {

@@ -2,6 +2,7 @@
  * themselves; bltinmodule.c only registers them).  reversed() prefers __reversed__
  * and falls back to __len__ + __getitem__. */
 #include "Python.h"
+#include "type_docs.h"
 
 typedef struct {
     PyObject_HEAD
@@ -189,8 +190,8 @@ static PyObject *enum_reduce(enumobject *en, PyObject *Py_UNUSED(ignored))
 }
 
 static PyMethodDef enum_methods[] = {
-    {"__reduce__", (PyCFunction)enum_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {"__reduce__", (PyCFunction)enum_reduce, METH_NOARGS, DOC_enumerate___reduce__},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_enumerate___class_getitem__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyEnum_Type = {
@@ -200,14 +201,7 @@ PyTypeObject PyEnum_Type = {
     .tp_dealloc = (destructor)enum_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "enumerate(iterable, start=0)\n--\n\n"
-              "Return an enumerate object.\n\n"
-              "  iterable\n"
-              "    an object supporting iteration\n\n"
-              "The enumerate object yields pairs containing a count (from start, which\n"
-              "defaults to zero) and a value yielded by the iterable argument.\n\n"
-              "enumerate is useful for obtaining an indexed list:\n"
-              "    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...",
+    .tp_doc = TYPEDOC_enumerate,
     .tp_traverse = (traverseproc)enum_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)enum_next,
@@ -349,11 +343,9 @@ static PyObject *reversed_reduce(reversedobject *ro, PyObject *Py_UNUSED(ignored
 }
 
 static PyMethodDef reversediter_methods[] = {
-    {"__length_hint__", (PyCFunction)reversed_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)reversed_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)reversed_setstate, METH_O, "Set state information for unpickling."},
+    {"__length_hint__", (PyCFunction)reversed_len, METH_NOARGS, DOC_reversed___length_hint__},
+    {"__reduce__", (PyCFunction)reversed_reduce, METH_NOARGS, DOC_reversed___reduce__},
+    {"__setstate__", (PyCFunction)reversed_setstate, METH_O, DOC_reversed___setstate__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyReversed_Type = {
@@ -363,8 +355,7 @@ PyTypeObject PyReversed_Type = {
     .tp_dealloc = (destructor)reversed_dealloc,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "reversed(sequence, /)\n--\n\n"
-              "Return a reverse iterator over the values of the given sequence.",
+    .tp_doc = TYPEDOC_reversed,
     .tp_traverse = (traverseproc)reversed_traverse,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)reversed_next,

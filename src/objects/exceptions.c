@@ -4,6 +4,7 @@
  * BaseExceptionGroup/ExceptionGroup with split/subgroup/derive (and except*'s helper).
  * The error indicator API is in src/runtime/errors.c; printing is the runtime's. */
 #include "Python.h"
+#include "type_docs.h"
 #include <stddef.h>
 
 #define PyDoc_STR(s) s
@@ -62,8 +63,11 @@ static int BaseException_clear(PyBaseExceptionObject *self)
 static void BaseException_dealloc(PyBaseExceptionObject *self)
 {
     PyObject_GC_UnTrack(self);
+    /* Long __context__ / __traceback__ chains must not overflow the C stack (bpo-44348). */
+    Py_TRASHCAN_BEGIN(self, BaseException_dealloc)
     BaseException_clear(self);
     Py_TYPE(self)->tp_free((PyObject *)self);
+    Py_TRASHCAN_END
 }
 
 static int BaseException_traverse(PyBaseExceptionObject *self, visitproc visit, void *arg)
@@ -289,28 +293,25 @@ void PyException_SetContext(PyObject *self, PyObject *context)
 const char *PyExceptionClass_Name(PyObject *ob) { return ((PyTypeObject *)ob)->tp_name; }
 
 static PyMethodDef BaseException_methods[] = {
-    {"__reduce__", (PyCFunction)BaseException_reduce, METH_NOARGS, NULL},
-    {"__setstate__", (PyCFunction)BaseException_setstate, METH_O, NULL},
-    {"with_traceback", (PyCFunction)BaseException_with_traceback, METH_O,
-     "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self."},
-    {"add_note", (PyCFunction)BaseException_add_note, METH_O,
-     "Exception.add_note(note) --\n    add a note to the exception"},
+    {"__reduce__", (PyCFunction)BaseException_reduce, METH_NOARGS, DOC_BaseException___reduce__},
+    {"__setstate__", (PyCFunction)BaseException_setstate, METH_O, DOC_BaseException___setstate__},
+    {"with_traceback", (PyCFunction)BaseException_with_traceback, METH_O, DOC_BaseException_with_traceback},
+    {"add_note", (PyCFunction)BaseException_add_note, METH_O, DOC_BaseException_add_note},
     {NULL, NULL, 0, NULL},
 };
 
 static PyGetSetDef BaseException_getset[] = {
-    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
-    {"args", (getter)BaseException_get_args, (setter)BaseException_set_args, NULL, NULL},
-    {"__traceback__", (getter)BaseException_get_tb, (setter)BaseException_set_tb, NULL, NULL},
-    {"__context__", BaseException_get_context, BaseException_set_context,
-     "exception context", NULL},
-    {"__cause__", BaseException_get_cause, BaseException_set_cause, "exception cause", NULL},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, DOC_BaseException___dict__, NULL},
+    {"args", (getter)BaseException_get_args, (setter)BaseException_set_args, DOC_BaseException_args, NULL},
+    {"__traceback__", (getter)BaseException_get_tb, (setter)BaseException_set_tb, DOC_BaseException___traceback__, NULL},
+    {"__context__", BaseException_get_context, BaseException_set_context, DOC_BaseException___context__, NULL},
+    {"__cause__", BaseException_get_cause, BaseException_set_cause, DOC_BaseException___cause__, NULL},
     {"__notes__", (getter)BaseException_get_notes, (setter)BaseException_set_notes, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 static PyMemberDef BaseException_members[] = {
-    {"__suppress_context__", T_BOOL, offsetof(PyBaseExceptionObject, suppress_context), 0, NULL},
+    {"__suppress_context__", T_BOOL, offsetof(PyBaseExceptionObject, suppress_context), 0, DOC_BaseException___suppress_context__},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -327,7 +328,7 @@ static PyTypeObject _PyExc_BaseException = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = EXC_FLAGS,
-    .tp_doc = "Common base class for all exceptions",
+    .tp_doc = TYPEDOC_BaseException,
     .tp_traverse = (traverseproc)BaseException_traverse,
     .tp_clear = (inquiry)BaseException_clear,
     .tp_methods = BaseException_methods,
@@ -417,11 +418,11 @@ static int StopIteration_traverse(PyStopIterationObject *self, visitproc visit, 
 }
 
 static PyMemberDef StopIteration_members[] = {
-    {"value", T_OBJECT, offsetof(PyStopIterationObject, value), 0, "generator return value"},
+    {"value", T_OBJECT, offsetof(PyStopIterationObject, value), 0, DOC_StopIteration_value},
     {NULL, 0, 0, 0, NULL},
 };
 
-ComplexExtendsException(Exception, StopIteration, StopIteration, BaseException_new, 0,
+ComplexExtendsException(Exception, StopIteration, StopIteration, 0, 0,
                         StopIteration_members, 0, 0, "Signal the end from iterator.__next__().")
 
 SimpleExtendsException(BaseException, GeneratorExit, "Request that a generator exit.")
@@ -462,11 +463,11 @@ static int SystemExit_traverse(PySystemExitObject *self, visitproc visit, void *
 }
 
 static PyMemberDef SystemExit_members[] = {
-    {"code", T_OBJECT, offsetof(PySystemExitObject, code), 0, "exception code"},
+    {"code", T_OBJECT, offsetof(PySystemExitObject, code), 0, DOC_SystemExit_code},
     {NULL, 0, 0, 0, NULL},
 };
 
-ComplexExtendsException(BaseException, SystemExit, SystemExit, BaseException_new, 0,
+ComplexExtendsException(BaseException, SystemExit, SystemExit, 0, 0,
                         SystemExit_members, 0, 0, "Request to exit from the interpreter.")
 
 /* ==== BaseExceptionGroup ==== */
@@ -895,15 +896,16 @@ done:
 }
 
 static PyMemberDef BaseExceptionGroup_members[] = {
-    {"message", T_OBJECT, offsetof(PyBaseExceptionGroupObject, msg), READONLY, "exception message"},
-    {"exceptions", T_OBJECT, offsetof(PyBaseExceptionGroupObject, excs), READONLY, "nested exceptions"},
+    {"message", T_OBJECT, offsetof(PyBaseExceptionGroupObject, msg), READONLY, DOC_BaseExceptionGroup_message},
+    {"exceptions", T_OBJECT, offsetof(PyBaseExceptionGroupObject, excs), READONLY, DOC_BaseExceptionGroup_exceptions},
     {NULL, 0, 0, 0, NULL},
 };
 
 static PyMethodDef BaseExceptionGroup_methods[] = {
-    {"derive", (PyCFunction)BaseExceptionGroup_derive, METH_O, NULL},
-    {"split", (PyCFunction)BaseExceptionGroup_split, METH_O, NULL},
-    {"subgroup", (PyCFunction)BaseExceptionGroup_subgroup, METH_O, NULL},
+    {"derive", (PyCFunction)BaseExceptionGroup_derive, METH_O, DOC_BaseExceptionGroup_derive},
+    {"split", (PyCFunction)BaseExceptionGroup_split, METH_O, DOC_BaseExceptionGroup_split},
+    {"subgroup", (PyCFunction)BaseExceptionGroup_subgroup, METH_O, DOC_BaseExceptionGroup_subgroup},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_BaseExceptionGroup___class_getitem__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -922,8 +924,6 @@ static PyTypeObject _PyExc_ExceptionGroup = {
     .tp_clear = (inquiry)BaseExceptionGroup_clear,
     .tp_base = &_PyExc_BaseExceptionGroup,
     .tp_dictoffset = offsetof(PyBaseExceptionGroupObject, dict),
-    .tp_init = (initproc)BaseExceptionGroup_init,
-    .tp_new = BaseExceptionGroup_new,
 };
 PyObject *PyExc_ExceptionGroup = (PyObject *)&_PyExc_ExceptionGroup;
 
@@ -1021,18 +1021,18 @@ static PyObject *ImportError_reduce(PyImportErrorObject *self, PyObject *Py_UNUS
 }
 
 static PyMemberDef ImportError_members[] = {
-    {"msg", T_OBJECT, offsetof(PyImportErrorObject, msg), 0, "exception message"},
-    {"name", T_OBJECT, offsetof(PyImportErrorObject, name), 0, "module name"},
-    {"path", T_OBJECT, offsetof(PyImportErrorObject, path), 0, "module path"},
+    {"msg", T_OBJECT, offsetof(PyImportErrorObject, msg), 0, DOC_ImportError_msg},
+    {"name", T_OBJECT, offsetof(PyImportErrorObject, name), 0, DOC_ImportError_name},
+    {"path", T_OBJECT, offsetof(PyImportErrorObject, path), 0, DOC_ImportError_path},
     {NULL, 0, 0, 0, NULL},
 };
 
 static PyMethodDef ImportError_methods[] = {
-    {"__reduce__", (PyCFunction)ImportError_reduce, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)ImportError_reduce, METH_NOARGS, DOC_ImportError___reduce__},
     {NULL, NULL, 0, NULL},
 };
 
-ComplexExtendsException(Exception, ImportError, ImportError, BaseException_new, ImportError_methods,
+ComplexExtendsException(Exception, ImportError, ImportError, 0, ImportError_methods,
                         ImportError_members, 0, ImportError_str,
                         "Import can't find module, or can't find name in module.")
 
@@ -1041,15 +1041,13 @@ static PyTypeObject _PyExc_ModuleNotFoundError = {
     .tp_name = "ModuleNotFoundError",
     .tp_basicsize = sizeof(PyImportErrorObject),
     .tp_dealloc = (destructor)ImportError_dealloc,
-    .tp_str = (reprfunc)ImportError_str,
     .tp_flags = EXC_FLAGS,
-    .tp_doc = "Module not found.",
+    .tp_doc = TYPEDOC_ModuleNotFoundError,
     .tp_traverse = (traverseproc)ImportError_traverse,
     .tp_clear = (inquiry)ImportError_clear,
     .tp_base = &_PyExc_ImportError,
     .tp_dictoffset = offsetof(PyImportErrorObject, dict),
     .tp_init = (initproc)ImportError_init,
-    .tp_new = BaseException_new,
 };
 PyObject *PyExc_ModuleNotFoundError = (PyObject *)&_PyExc_ModuleNotFoundError;
 
@@ -1266,20 +1264,20 @@ static int OSError_written_set(PyOSErrorObject *self, PyObject *arg, void *conte
 }
 
 static PyMemberDef OSError_members[] = {
-    {"errno", T_OBJECT, offsetof(PyOSErrorObject, myerrno), 0, "POSIX exception code"},
-    {"strerror", T_OBJECT, offsetof(PyOSErrorObject, strerror), 0, "exception strerror"},
-    {"filename", T_OBJECT, offsetof(PyOSErrorObject, filename), 0, "exception filename"},
-    {"filename2", T_OBJECT, offsetof(PyOSErrorObject, filename2), 0, "second exception filename"},
+    {"errno", T_OBJECT, offsetof(PyOSErrorObject, myerrno), 0, DOC_OSError_errno},
+    {"strerror", T_OBJECT, offsetof(PyOSErrorObject, strerror), 0, DOC_OSError_strerror},
+    {"filename", T_OBJECT, offsetof(PyOSErrorObject, filename), 0, DOC_OSError_filename},
+    {"filename2", T_OBJECT, offsetof(PyOSErrorObject, filename2), 0, DOC_OSError_filename2},
     {NULL, 0, 0, 0, NULL},
 };
 
 static PyMethodDef OSError_methods[] = {
-    {"__reduce__", (PyCFunction)OSError_reduce, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)OSError_reduce, METH_NOARGS, DOC_OSError___reduce__},
     {NULL, NULL, 0, NULL},
 };
 
 static PyGetSetDef OSError_getset[] = {
-    {"characters_written", (getter)OSError_written_get, (setter)OSError_written_set, NULL, NULL},
+    {"characters_written", (getter)OSError_written_get, (setter)OSError_written_set, DOC_OSError_characters_written, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1363,11 +1361,11 @@ static int NameError_traverse(PyNameErrorObject *self, visitproc visit, void *ar
 }
 
 static PyMemberDef NameError_members[] = {
-    {"name", T_OBJECT, offsetof(PyNameErrorObject, name), 0, "name"},
+    {"name", T_OBJECT, offsetof(PyNameErrorObject, name), 0, DOC_NameError_name},
     {NULL, 0, 0, 0, NULL},
 };
 
-ComplexExtendsException(Exception, NameError, NameError, BaseException_new, 0, NameError_members, 0,
+ComplexExtendsException(Exception, NameError, NameError, 0, 0, NameError_members, 0,
                         BaseException_str, "Name not found globally.")
 MiddlingExtendsException(NameError, UnboundLocalError, NameError, "Local name referenced but not bound to a value.")
 
@@ -1412,12 +1410,12 @@ static int AttributeError_traverse(PyAttributeErrorObject *self, visitproc visit
 }
 
 static PyMemberDef AttributeError_members[] = {
-    {"name", T_OBJECT, offsetof(PyAttributeErrorObject, name), 0, "attribute name"},
-    {"obj", T_OBJECT, offsetof(PyAttributeErrorObject, obj), 0, "object"},
+    {"name", T_OBJECT, offsetof(PyAttributeErrorObject, name), 0, DOC_AttributeError_name},
+    {"obj", T_OBJECT, offsetof(PyAttributeErrorObject, obj), 0, DOC_AttributeError_obj},
     {NULL, 0, 0, 0, NULL},
 };
 
-ComplexExtendsException(Exception, AttributeError, AttributeError, BaseException_new, 0,
+ComplexExtendsException(Exception, AttributeError, AttributeError, 0, 0,
                         AttributeError_members, 0, BaseException_str, "Attribute not found.")
 
 /* ==== SyntaxError ==== */
@@ -1530,19 +1528,18 @@ static PyObject *SyntaxError_str(PySyntaxErrorObject *self)
 }
 
 static PyMemberDef SyntaxError_members[] = {
-    {"msg", T_OBJECT, offsetof(PySyntaxErrorObject, msg), 0, "exception msg"},
-    {"filename", T_OBJECT, offsetof(PySyntaxErrorObject, filename), 0, "exception filename"},
-    {"lineno", T_OBJECT, offsetof(PySyntaxErrorObject, lineno), 0, "exception lineno"},
-    {"offset", T_OBJECT, offsetof(PySyntaxErrorObject, offset), 0, "exception offset"},
-    {"text", T_OBJECT, offsetof(PySyntaxErrorObject, text), 0, "exception text"},
-    {"end_lineno", T_OBJECT, offsetof(PySyntaxErrorObject, end_lineno), 0, "exception end lineno"},
-    {"end_offset", T_OBJECT, offsetof(PySyntaxErrorObject, end_offset), 0, "exception end offset"},
-    {"print_file_and_line", T_OBJECT, offsetof(PySyntaxErrorObject, print_file_and_line), 0,
-     "exception print_file_and_line"},
+    {"msg", T_OBJECT, offsetof(PySyntaxErrorObject, msg), 0, DOC_SyntaxError_msg},
+    {"filename", T_OBJECT, offsetof(PySyntaxErrorObject, filename), 0, DOC_SyntaxError_filename},
+    {"lineno", T_OBJECT, offsetof(PySyntaxErrorObject, lineno), 0, DOC_SyntaxError_lineno},
+    {"offset", T_OBJECT, offsetof(PySyntaxErrorObject, offset), 0, DOC_SyntaxError_offset},
+    {"text", T_OBJECT, offsetof(PySyntaxErrorObject, text), 0, DOC_SyntaxError_text},
+    {"end_lineno", T_OBJECT, offsetof(PySyntaxErrorObject, end_lineno), 0, DOC_SyntaxError_end_lineno},
+    {"end_offset", T_OBJECT, offsetof(PySyntaxErrorObject, end_offset), 0, DOC_SyntaxError_end_offset},
+    {"print_file_and_line", T_OBJECT, offsetof(PySyntaxErrorObject, print_file_and_line), 0, DOC_SyntaxError_print_file_and_line},
     {NULL, 0, 0, 0, NULL},
 };
 
-ComplexExtendsException(Exception, SyntaxError, SyntaxError, BaseException_new, 0, SyntaxError_members,
+ComplexExtendsException(Exception, SyntaxError, SyntaxError, 0, 0, SyntaxError_members,
                         0, SyntaxError_str, "Invalid syntax.")
 MiddlingExtendsException(SyntaxError, IndentationError, SyntaxError, "Improper indentation.")
 MiddlingExtendsException(IndentationError, TabError, SyntaxError, "Improper mixture of spaces and tabs.")
@@ -1565,13 +1562,12 @@ static PyTypeObject _PyExc_KeyError = {
     .tp_dealloc = (destructor)BaseException_dealloc,
     .tp_str = (reprfunc)KeyError_str,
     .tp_flags = EXC_FLAGS,
-    .tp_doc = "Mapping key not found.",
+    .tp_doc = TYPEDOC_KeyError,
     .tp_traverse = (traverseproc)BaseException_traverse,
     .tp_clear = (inquiry)BaseException_clear,
     .tp_base = &_PyExc_LookupError,
     .tp_dictoffset = offsetof(PyBaseExceptionObject, dict),
     .tp_init = (initproc)BaseException_init,
-    .tp_new = BaseException_new,
 };
 PyObject *PyExc_KeyError = (PyObject *)&_PyExc_KeyError;
 
@@ -1679,11 +1675,11 @@ static int UnicodeError_traverse(PyUnicodeErrorObject *self, visitproc visit, vo
 }
 
 static PyMemberDef UnicodeError_members[] = {
-    {"encoding", T_OBJECT, offsetof(PyUnicodeErrorObject, encoding), 0, "exception encoding"},
-    {"object", T_OBJECT, offsetof(PyUnicodeErrorObject, object), 0, "exception object"},
-    {"start", T_PYSSIZET, offsetof(PyUnicodeErrorObject, start), 0, "exception start"},
-    {"end", T_PYSSIZET, offsetof(PyUnicodeErrorObject, end), 0, "exception end"},
-    {"reason", T_OBJECT, offsetof(PyUnicodeErrorObject, reason), 0, "exception reason"},
+    {"encoding", T_OBJECT, offsetof(PyUnicodeErrorObject, encoding), 0, DOC_UnicodeTranslateError_encoding},
+    {"object", T_OBJECT, offsetof(PyUnicodeErrorObject, object), 0, DOC_UnicodeTranslateError_object},
+    {"start", T_PYSSIZET, offsetof(PyUnicodeErrorObject, start), 0, DOC_UnicodeTranslateError_start},
+    {"end", T_PYSSIZET, offsetof(PyUnicodeErrorObject, end), 0, DOC_UnicodeTranslateError_end},
+    {"reason", T_OBJECT, offsetof(PyUnicodeErrorObject, reason), 0, DOC_UnicodeTranslateError_reason},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -1886,7 +1882,7 @@ static PyTypeObject _PyExc_UnicodeTranslateError = {
     .tp_dealloc = (destructor)UnicodeError_dealloc,
     .tp_str = (reprfunc)UnicodeTranslateError_str,
     .tp_flags = EXC_FLAGS,
-    .tp_doc = "Unicode translation error.",
+    .tp_doc = TYPEDOC_UnicodeTranslateError,
     .tp_traverse = (traverseproc)UnicodeError_traverse,
     .tp_clear = (inquiry)UnicodeError_clear,
     .tp_members = UnicodeError_members,

@@ -3,6 +3,7 @@
  * Python's syntax, arithmetic with CPython's errors, exact comparison with ints, hashing,
  * round(), hex()/fromhex().  The shared format-spec machinery is in unicodeobject.c. */
 #include "Python.h"
+#include "type_docs.h"
 #include <float.h>
 #include <ctype.h>
 
@@ -131,13 +132,59 @@ static int digits_at(double x, int prec, char *digits, int *exp)
     return strtod(buf, NULL) == x;
 }
 
+/* Digits of an integral x below 2**53: its exact decimal form is the shortest (any string
+ * with fewer significant digits is another integer, exactly representable, or needs more
+ * digits), so no conversion round-trip is needed. */
+static int integral_digits(double x, char *digits, int *decpt)
+{
+    char tmp[24];
+    uint64_t v = (uint64_t)x;
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    *decpt = n;
+    for (int i = 0; i < n; i++)
+        digits[i] = tmp[n - 1 - i];
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = '\0';
+    return n;
+}
+
 /* Shortest digits that round-trip (David Gay's mode 0, as CPython's repr): fills digits
  * (no dot, no trailing zeros) and the decimal point position (value = 0.ddd * 10**decpt).
- * Whether some prec-digit string round-trips is monotone in prec: binary search. */
+ * Fast paths: integral values below 2**53; then, for normal doubles, 15 digits: every
+ * decimal of at most DBL_DIG (15) digits survives decimal -> double -> 15 digits, so if the
+ * shortest string has k <= 15 digits, x rounded to 15 digits is that string padded with
+ * zeros, and if x at 15 digits does not round-trip the answer has 16 or 17 digits.
+ * Subnormals (fewer digits of precision) take the general binary search: whether some
+ * prec-digit string round-trips is monotone in prec. */
 static int shortest_digits(double x, char *digits, int *decpt)
 {
     char cand[32];
     int exp = 0, lo = 1, hi = 17;
+    if (x > 0 && x < 9007199254740992.0 && x == floor(x))
+        return integral_digits(x, digits, decpt);
+    if (x >= DBL_MIN) {
+        char buf[48];
+        snprintf(buf, sizeof buf, "%.14e", x);
+        if (strtod(buf, NULL) == x) {
+            int n = 0;
+            const char *p = buf;
+            for (; *p != 'e'; p++)
+                if (*p != '.')
+                    digits[n++] = *p;
+            while (n > 1 && digits[n - 1] == '0')
+                n--;
+            digits[n] = '\0';
+            *decpt = atoi(p + 1) + 1;
+            return n;
+        }
+        lo = digits_at(x, 16, cand, &exp) ? 16 : 17;
+        hi = lo;
+    }
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (digits_at(x, mid, cand, &exp))
@@ -145,7 +192,10 @@ static int shortest_digits(double x, char *digits, int *decpt)
         else
             lo = mid + 1;
     }
-    digits_at(x, lo, digits, &exp);
+    if (lo == 16 && x >= DBL_MIN)
+        strcpy(digits, cand);   /* already computed above */
+    else
+        digits_at(x, lo, digits, &exp);
     int n = (int)strlen(digits);
     while (n > 1 && digits[n - 1] == '0')
         n--;
@@ -198,6 +248,45 @@ static void format_repr(double x, char *out, int add_dot_0)
     *o = '\0';
 }
 
+static int round_fast(double x, int ndigits, double *out);
+
+/* The 'f' format of a (non-negative, finite) with prec <= 22 places when a * 10**prec is
+ * below 2**52: the digits are the integer nearest the exact product (round_fast's
+ * reasoning, ties to even as glibc's printf), with the point put back in.  0: use printf. */
+static int fixed_fast(double a, int prec, int alt, char *body)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+                                   1e20, 1e21, 1e22};
+    if (prec < 0 || prec > 22)
+        return 0;
+    double p = a * pow10[prec];
+    if (!(p < 4503599627370496.0))
+        return 0;
+    double e = fma(a, pow10[prec], -p), f = floor(p), frac = p - f;
+    if (frac > 0.5 || (frac == 0.5 && (e > 0 || (e == 0 && fmod(f, 2.0) != 0))))
+        f += 1;
+    char tmp[40];
+    int n = 0;
+    uint64_t v = (uint64_t)f;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n <= prec)          /* at least one digit before the point */
+        tmp[n++] = '0';
+    char *o = body;
+    for (int i = n - 1; i >= 0; i--) {
+        if (i == prec - 1)
+            *o++ = '.';
+        *o++ = tmp[i];
+    }
+    if (prec == 0 && alt)
+        *o++ = '.';
+    *o = '\0';
+    return 1;
+}
+
 char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type)
 {
     char body[512];
@@ -230,6 +319,8 @@ char *PyOS_double_to_string(double val, char format_code, int precision, int fla
         double a = fabs(val);
         if (format_code == 'r') {
             format_repr(a, body, flags & Py_DTSF_ADD_DOT_0);
+        } else if (format_code == 'f' && fixed_fast(a, precision, flags & Py_DTSF_ALT, body)) {
+            /* done: exact digits without printf */
         } else {
             char fmt[16];
             snprintf(fmt, sizeof fmt, "%%%s.%d%c", (flags & Py_DTSF_ALT) ? "#" : "", precision,
@@ -885,8 +976,37 @@ static PyObject *float_as_integer_ratio(PyObject *self, PyObject *Py_UNUSED(igno
 
 /* round(x, ndigits) correctly rounded: via the shortest decimal string with ndigits
  * places (glibc rounds exactly, half to even on the true binary value). */
+/* round(x, ndigits) for 0 <= ndigits <= 22 without decimal strings: 10**ndigits is an
+ * exact double, fma() gives the product's exact value as p + e, the integer nearest that
+ * (ties to even, a tie decided by e's sign when p is exactly halfway) is exact while below
+ * 2**52, and r / 10**ndigits is then the correctly rounded double of the decimal result --
+ * the same value strtod gives for the "%.*f" string.  Returns 0 when out of range. */
+static int round_fast(double x, int ndigits, double *out)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+                                   1e20, 1e21, 1e22};
+    if (ndigits > 22 || !isfinite(x))
+        return 0;
+    double a = fabs(x), m = pow10[ndigits];
+    double p = a * m;
+    if (!(p < 4503599627370496.0))  /* 2**52 */
+        return 0;
+    double e = fma(a, m, -p);       /* a * m == p + e exactly */
+    double f = floor(p), frac = p - f, r;
+    if (frac > 0.5 || (frac == 0.5 && (e > 0 || (e == 0 && fmod(f, 2.0) != 0))))
+        r = f + 1;
+    else
+        r = f;                      /* also when just below the integer f (frac 0, e < 0) */
+    *out = copysign(r / m, x);
+    return 1;
+}
+
 static PyObject *double_round(double x, int ndigits)
 {
+    double fast;
+    if (ndigits >= 0 && round_fast(x, ndigits, &fast))
+        return PyFloat_FromDouble(fast);
     if (ndigits >= 0) {
         char buf[400];
         if (ndigits > 320)
@@ -1316,29 +1436,24 @@ double PyFloat_Unpack8(const char *data, int le)
 int _PyFloat_Init(void) { return 0; }
 
 static PyMethodDef float_methods[] = {
-    {"conjugate", float_conjugate, METH_NOARGS, "Return self, the complex conjugate of any float."},
-    {"__trunc__", float___trunc__, METH_NOARGS, "Return the Integral closest to x between 0 and x."},
-    {"__floor__", float___floor__, METH_NOARGS, "Return the floor as an Integral."},
-    {"__ceil__", float___ceil__, METH_NOARGS, "Return the ceiling as an Integral."},
-    {"__round__", (PyCFunction)(void (*)(void))float___round__, METH_FASTCALL,
-     "Return the Integral closest to x, rounding half toward even.\n\n"
-     "When an argument is passed, work like built-in round(x, ndigits)."},
-    {"as_integer_ratio", float_as_integer_ratio, METH_NOARGS,
-     "Return integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original float\n"
-     "and with a positive denominator."},
-    {"fromhex", float_fromhex, METH_O | METH_CLASS, "Create a floating-point number from a hexadecimal string."},
-    {"hex", float_hex, METH_NOARGS, "Return a hexadecimal representation of a floating-point number."},
-    {"is_integer", float_is_integer, METH_NOARGS, "Return True if the float is an integer."},
-    {"__getnewargs__", float___getnewargs__, METH_NOARGS, NULL},
-    {"__getformat__", float___getformat__, METH_O | METH_CLASS,
-     "You probably don't want to use this function."},
-    {"__format__", float___format__, METH_O, "Formats the float according to format_spec."},
+    {"conjugate", float_conjugate, METH_NOARGS, DOC_float_conjugate},
+    {"__trunc__", float___trunc__, METH_NOARGS, DOC_float___trunc__},
+    {"__floor__", float___floor__, METH_NOARGS, DOC_float___floor__},
+    {"__ceil__", float___ceil__, METH_NOARGS, DOC_float___ceil__},
+    {"__round__", (PyCFunction)(void (*)(void))float___round__, METH_FASTCALL, DOC_float___round__},
+    {"as_integer_ratio", float_as_integer_ratio, METH_NOARGS, DOC_float_as_integer_ratio},
+    {"fromhex", float_fromhex, METH_O | METH_CLASS, DOC_float_fromhex},
+    {"hex", float_hex, METH_NOARGS, DOC_float_hex},
+    {"is_integer", float_is_integer, METH_NOARGS, DOC_float_is_integer},
+    {"__getnewargs__", float___getnewargs__, METH_NOARGS, DOC_float___getnewargs__},
+    {"__getformat__", float___getformat__, METH_O | METH_CLASS, DOC_float___getformat__},
+    {"__format__", float___format__, METH_O, DOC_float___format__},
     {NULL, NULL, 0, NULL},
 };
 
 static PyGetSetDef float_getset[] = {
-    {"real", float_get_real, NULL, "the real part of a complex number", NULL},
-    {"imag", float_get_imag, NULL, "the imaginary part of a complex number", NULL},
+    {"real", float_get_real, NULL, DOC_float_real, NULL},
+    {"imag", float_get_imag, NULL, DOC_float_imag, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1369,7 +1484,7 @@ PyTypeObject PyFloat_Type = {
     .tp_hash = float_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "Convert a string or number to a floating point number, if possible.",
+    .tp_doc = TYPEDOC_float,
     .tp_richcompare = float_richcompare,
     .tp_methods = float_methods,
     .tp_getset = float_getset,

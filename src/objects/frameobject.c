@@ -78,7 +78,7 @@ PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
     f->f_gen = NULL;
     f->f_stackdepth = 0;
     f->f_lasti = -1;
-    f->f_lineno = code->co_firstlineno;
+    f->f_lineno = 0;   /* 0: computed from f_lasti (set only while a trace hook runs) */
     f->f_iblock = 0;
     f->f_state = FRAME_CREATED;
     f->f_trace_lines = 1;
@@ -120,8 +120,12 @@ PyTryBlock *PyFrame_BlockPop(PyFrameObject *f)
 
 int PyFrame_GetLineNumber(PyFrameObject *f)
 {
-    if (f->f_trace) return f->f_lineno;
-    if (f->f_lasti < 0) return f->f_code->co_firstlineno;
+    if (f->f_lineno != 0) return f->f_lineno;
+    if (f->f_lasti < 0) {
+        /* not started: 3.11 reports its RESUME's line, which is 0 for module code */
+        if (_PyUnicode_EqualToASCIIString(f->f_code->co_name, "<module>")) return 0;
+        return f->f_code->co_firstlineno;
+    }
     return PyCode_Addr2Line(f->f_code, f->f_lasti);
 }
 
@@ -327,24 +331,328 @@ static PyObject *frame_gettrace(PyFrameObject *f, void *c)
 static int frame_settrace(PyFrameObject *f, PyObject *v, void *c)
 {
     if (v == Py_None) v = NULL;
-    if (v) f->f_lineno = PyFrame_GetLineNumber(f);
     Py_XSETREF(f->f_trace, Py_XNewRef(v));
+    return 0;
+}
+
+/* ---- f_lineno assignment: a jump made by a trace function ----
+ * As 3.11: allowed only from a 'line' event; the target is the first line with code at
+ * or after the one asked for; among its instructions, one whose value stack is a prefix
+ * of the current one (what the jump pops) is chosen.  The stack kinds and the block stack
+ * at every instruction come from an abstract run of the bytecode (jump_analyse): values
+ * are plain objects, for-loop iterators, or the saved exception below an except handler
+ * (popping one restores sys.exc_info(), as leaving the handler would). */
+
+/* K_EXCEPT: the exception saved below a handler; K_EXCVAL: the one being handled */
+enum { K_OBJECT = 1, K_ITERATOR, K_EXCEPT, K_NULL, K_EXCVAL };
+#define JUMP_MAXDEPTH 64
+
+typedef struct {
+    int depth;                       /* -1: not reached; JUMP_MAXDEPTH+1: too deep */
+    int nblocks;
+    unsigned char kinds[JUMP_MAXDEPTH];
+    PyTryBlock blocks[CO_MAXBLOCKS];
+} jump_state;
+
+static int instr_arg(const _Py_CODEUNIT *code, int i)
+{
+    int arg = _Py_OPARG(code[i]), shift = 8;
+    for (int j = i - 1; j >= 0 && _Py_OPCODE(code[j]) == EXTENDED_ARG; j--, shift += 8)
+        arg |= _Py_OPARG(code[j]) << shift;
+    return arg;
+}
+
+static void js_push(jump_state *s, int kind)
+{
+    if (s->depth >= JUMP_MAXDEPTH) { s->depth = JUMP_MAXDEPTH + 1; return; }
+    s->kinds[s->depth++] = (unsigned char)kind;
+}
+
+static void js_pop(jump_state *s, int n)
+{
+    if (s->depth > JUMP_MAXDEPTH) return;
+    s->depth = s->depth >= n ? s->depth - n : 0;
+}
+
+static void js_block(jump_state *s, int type, int handler, int level)
+{
+    if (s->nblocks >= CO_MAXBLOCKS) return;
+    PyTryBlock *b = &s->blocks[s->nblocks++];
+    b->b_type = type;
+    b->b_handler = handler;
+    b->b_level = level;
+}
+
+/* Record state s at instruction i (first path wins), adding i to the work list. */
+static void js_flow(jump_state *states, int *work, int *nwork, int n, int i,
+                    const jump_state *s)
+{
+    if (i < 0 || i >= n || states[i].depth != -1) return;
+    states[i] = *s;
+    work[(*nwork)++] = i;
+}
+
+static jump_state *jump_analyse(PyCodeObject *co, int n)
+{
+    const _Py_CODEUNIT *code = _PyCode_CODE(co);
+    jump_state *states = PyMem_Malloc(sizeof(jump_state) * (size_t)n);
+    int *work = PyMem_Malloc(sizeof(int) * (size_t)(n + 1));
+    if (states == NULL || work == NULL) {
+        PyMem_Free(states);
+        PyMem_Free(work);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) states[i].depth = -1;
+    int nwork = 0;
+    jump_state s = {0};
+    js_flow(states, work, &nwork, n, 0, &s);
+    while (nwork > 0) {
+        int i = work[--nwork];
+        s = states[i];
+        int op = _Py_OPCODE(code[i]);
+        if (op == EXTENDED_ARG) { js_flow(states, work, &nwork, n, i + 1, &s); continue; }
+        int arg = instr_arg(code, i);
+        jump_state t;
+        switch (op) {
+        case RETURN_VALUE: case RAISE_VARARGS: case RERAISE:
+            break;
+        case JUMP_FORWARD:
+            js_flow(states, work, &nwork, n, i + 1 + arg, &s);
+            break;
+        case JUMP_ABSOLUTE:
+            js_flow(states, work, &nwork, n, arg, &s);
+            break;
+        case POP_JUMP_IF_FALSE: case POP_JUMP_IF_TRUE: case POP_JUMP_IF_NONE:
+        case POP_JUMP_IF_NOT_NONE: case JUMP_IF_NOT_EXC_MATCH:
+            js_pop(&s, 1);
+            js_flow(states, work, &nwork, n, arg, &s);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP:
+            js_flow(states, work, &nwork, n, arg, &s);
+            js_pop(&s, 1);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case FOR_ITER:
+            t = s;
+            js_pop(&t, 1);
+            js_flow(states, work, &nwork, n, i + 1 + arg, &t);
+            js_push(&s, K_OBJECT);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case GET_ITER: case GET_AITER:
+            js_pop(&s, 1);
+            js_push(&s, K_ITERATOR);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case SETUP_FINALLY: case SETUP_WITH: case SETUP_ASYNC_WITH: {
+            if (op == SETUP_ASYNC_WITH) js_pop(&s, 1);   /* the awaited __aenter__ result */
+            int level = s.depth;
+            t = s;                                       /* the handler: [.., prev, exc] */
+            js_block(&t, EXCEPT_HANDLER, -1, level);
+            js_push(&t, K_EXCEPT);
+            js_push(&t, K_EXCVAL);
+            js_flow(states, work, &nwork, n, i + 1 + arg, &t);
+            js_block(&s, SETUP_FINALLY, i + 1 + arg, level);
+            if (op != SETUP_FINALLY) js_push(&s, K_OBJECT);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        }
+        case POP_BLOCK:
+            if (s.nblocks > 0) s.nblocks--;
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case POP_EXCEPT:
+            if (s.nblocks > 0) s.nblocks--;
+            js_pop(&s, 1);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case END_ASYNC_FOR:
+            if (s.nblocks > 0) s.nblocks--;
+            js_pop(&s, 3);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case LOAD_METHOD:   /* [NULL or method, self or callable] */
+            js_pop(&s, 1);
+            js_push(&s, K_NULL);
+            js_push(&s, K_OBJECT);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        case CALL_METHOD: case CALL_METHOD_KW:
+            js_pop(&s, arg + 2 + (op == CALL_METHOD_KW));
+            js_push(&s, K_OBJECT);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        default: {
+            int effect = PyCompile_OpcodeStackEffectWithJump(op, arg, 0);
+            int pure_pop = op == POP_TOP || op == STORE_FAST || op == STORE_NAME ||
+                           op == STORE_GLOBAL || op == STORE_DEREF || op == STORE_ATTR ||
+                           op == STORE_SUBSCR || op == DELETE_SUBSCR || op == DELETE_ATTR ||
+                           op == PRINT_EXPR || op == IMPORT_STAR || op == LIST_APPEND ||
+                           op == SET_ADD || op == MAP_ADD || op == LIST_EXTEND ||
+                           op == SET_UPDATE || op == DICT_MERGE || op == DICT_UPDATE;
+            if (op == UNPACK_SEQUENCE || op == UNPACK_EX) {
+                js_pop(&s, 1);
+                effect += 1;
+            } else if (effect < 0 && pure_pop) {
+                js_pop(&s, -effect);
+            } else if (effect < 0) {
+                /* pops 1 - effect values, pushes one result */
+                js_pop(&s, 1 - effect);
+                js_push(&s, K_OBJECT);
+            }
+            for (int k = 0; k < effect; k++) js_push(&s, K_OBJECT);
+            js_flow(states, work, &nwork, n, i + 1, &s);
+            break;
+        }
+        }
+    }
+    PyMem_Free(work);
+    return states;
+}
+
+/* Can a frame in state from reach state to by popping values? */
+static int jump_compatible(const jump_state *from, const jump_state *to)
+{
+    if (from->depth < 0 || to->depth < 0 || from->depth > JUMP_MAXDEPTH ||
+        to->depth > JUMP_MAXDEPTH || to->depth > from->depth)
+        return 0;
+    return memcmp(from->kinds, to->kinds, (size_t)to->depth) == 0;
+}
+
+static const char *jump_incompatible_reason(const jump_state *to)
+{
+    if (to->depth > JUMP_MAXDEPTH) return "stack is too deep to analyze";
+    if (to->depth <= 0) return "incompatible stacks";
+    switch (to->kinds[to->depth - 1]) {
+    case K_EXCEPT: case K_EXCVAL:
+        return "can't jump into an 'except' block as there's no exception";
+    case K_ITERATOR: return "can't jump into the body of a for loop";
+    default: return "incompatible stacks";
+    }
+}
+
+/* Pop one value of the frame's stack; the saved exception of a handler is restored. */
+static void jump_pop_value(PyFrameObject *f, int kind)
+{
+    PyObject *v = f->f_valuestack[--f->f_stackdepth];
+    f->f_valuestack[f->f_stackdepth] = NULL;
+    if (kind != K_EXCEPT) { Py_XDECREF(v); return; }
+    _PyErr_StackItem *ei = _PyThreadState_GET()->exc_info;
+    if (v == Py_None) { Py_DECREF(v); v = NULL; }
+    PyObject *ot = ei->exc_type, *ov = ei->exc_value, *otb = ei->exc_traceback;
+    ei->exc_value = v;
+    ei->exc_type = v ? Py_NewRef(Py_TYPE(v)) : NULL;
+    ei->exc_traceback = v ? PyException_GetTraceback(v) : NULL;
+    Py_XDECREF(ot); Py_XDECREF(ov); Py_XDECREF(otb);
+}
+
+static int frame_jump_to_line(PyFrameObject *f, int new_lineno, long requested)
+{
+    PyCodeObject *co = f->f_code;
+    int n = (int)(_PyCode_NBYTES(co) / (Py_ssize_t)sizeof(_Py_CODEUNIT));
+    /* As 3.11, only the first instruction of each run of a line is a jump target. */
+    int *linestarts = PyMem_Malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (linestarts == NULL) { PyErr_NoMemory(); return -1; }
+    int target_line = -1, last_line = -1;
+    for (int i = 0; i < n; i++) {
+        int l = _PyEval_LineOfInstr(co, i * 2);
+        linestarts[i] = -1;
+        if (l != -1 && l != last_line) linestarts[i] = last_line = l;
+        if (linestarts[i] >= new_lineno && (target_line < 0 || l < target_line)) target_line = l;
+    }
+    if (target_line < 0) {
+        PyMem_Free(linestarts);
+        PyErr_Format(PyExc_ValueError, "line %ld comes after the current code block", requested);
+        return -1;
+    }
+    jump_state *states = jump_analyse(co, n);
+    if (states == NULL) { PyMem_Free(linestarts); return -1; }
+    int cur = f->f_lasti / 2;
+    const jump_state *start = &states[cur < n ? cur : 0];
+    int best = -1, err = -1;
+    const char *msg = "cannot find bytecode for specified line";
+    for (int i = 0; i < n; i++) {
+        if (linestarts[i] != target_line) continue;
+        if (jump_compatible(start, &states[i])) {
+            err = 0;
+            if (best < 0 || states[i].depth > states[best].depth) best = i;
+        } else if (err < 0) {
+            if (start->depth > JUMP_MAXDEPTH) msg = "stack to deep to analyze";
+            else if (start->depth < 0) msg = "can't jump from unreachable code";
+            else if (states[i].depth < 0)
+                msg = "can't jump into an exception handler, or code may be unreachable";
+            else { msg = jump_incompatible_reason(&states[i]); err = 1; }
+        }
+    }
+    PyMem_Free(linestarts);
+    if (err) {
+        PyMem_Free(states);
+        PyErr_SetString(PyExc_ValueError, msg);
+        return -1;
+    }
+    const jump_state *to = &states[best];
+    while (f->f_stackdepth > to->depth)
+        jump_pop_value(f, start->kinds[f->f_stackdepth - 1]);
+    /* The block stack becomes the target's (entering or leaving try/with bodies);
+     * handlers still active keep the offset they were entered from. */
+    int keep = 0;
+    while (keep < f->f_iblock && keep < to->nblocks &&
+           f->f_blockstack[keep].b_type == to->blocks[keep].b_type &&
+           f->f_blockstack[keep].b_level == to->blocks[keep].b_level &&
+           (to->blocks[keep].b_type == EXCEPT_HANDLER ||
+            f->f_blockstack[keep].b_handler == to->blocks[keep].b_handler))
+        keep++;
+    for (int k = keep; k < to->nblocks; k++) {
+        f->f_blockstack[k] = to->blocks[k];
+        if (f->f_blockstack[k].b_type == EXCEPT_HANDLER) f->f_blockstack[k].b_handler = best * 2;
+    }
+    f->f_iblock = to->nblocks;
+    f->f_lasti = best * 2;
+    PyMem_Free(states);
     return 0;
 }
 
 static int frame_setlineno(PyFrameObject *f, PyObject *v, void *c)
 {
-    if (v == NULL || !PyLong_CheckExact(v)) {
+    if (v == NULL) {
+        PyErr_SetString(PyExc_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    if (!PyLong_CheckExact(v)) {
         PyErr_SetString(PyExc_ValueError, "lineno must be an integer");
         return -1;
     }
-    if (f->f_trace == NULL) {
-        PyErr_Format(PyExc_ValueError,
-                     "f_lineno can only be set by a trace function");
+    switch (_PyThreadState_GET()->tracing_what) {
+    case PyTrace_EXCEPTION:
+        PyErr_SetString(PyExc_ValueError, "can only jump from a 'line' trace event");
+        return -1;
+    case PyTrace_CALL:
+        PyErr_Format(PyExc_ValueError, "can't jump from the 'call' trace event of a new frame");
+        return -1;
+    case PyTrace_LINE:
+        break;
+    default:   /* 'return' (Krait does not jump in suspended generators either) */
+        PyErr_SetString(PyExc_ValueError, "can only jump from a 'line' trace event");
         return -1;
     }
-    PyErr_SetString(PyExc_ValueError, "Krait does not support jumping from a trace function");
-    return -1;
+    if (!f->f_trace) {
+        PyErr_Format(PyExc_ValueError, "f_lineno can only be set by a trace function");
+        return -1;
+    }
+    int overflow;
+    long l_new_lineno = PyLong_AsLongAndOverflow(v, &overflow);
+    if (overflow || l_new_lineno > INT_MAX || l_new_lineno < INT_MIN) {
+        PyErr_SetString(PyExc_ValueError, "lineno out of range");
+        return -1;
+    }
+    if (l_new_lineno < f->f_code->co_firstlineno) {
+        PyErr_Format(PyExc_ValueError, "line %d comes before the current code block",
+                     (int)l_new_lineno);
+        return -1;
+    }
+    return frame_jump_to_line(f, (int)l_new_lineno, l_new_lineno);
 }
 
 static PyObject *frame_gettrace_lines(PyFrameObject *f, void *c) { return PyBool_FromLong(f->f_trace_lines); }

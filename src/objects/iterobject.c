@@ -2,6 +2,7 @@
  * (PySeqIter_New, used by iter() on old-style sequences) and "callable_iterator"
  * (iter(callable, sentinel)).  iter() itself lives in bltinmodule.c. */
 #include "Python.h"
+#include "type_docs.h"
 
 typedef struct {
     PyObject_HEAD
@@ -192,7 +193,7 @@ static PyObject *calliter_reduce(calliterobject *it, PyObject *Py_UNUSED(ignored
 }
 
 static PyMethodDef calliter_methods[] = {
-    {"__reduce__", (PyCFunction)calliter_reduce, METH_NOARGS, "Return state information for pickling."},
+    {"__reduce__", (PyCFunction)calliter_reduce, METH_NOARGS, DOC_callable_iterator___reduce__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyCallIter_Type = {

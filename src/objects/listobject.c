@@ -3,6 +3,7 @@
  * same comparisons in the same order), methods, repr, comparisons, iterators.
  * Leaves slice parsing to sliceobject.c and argument-count errors to getargs.c. */
 #include "Python.h"
+#include "type_docs.h"
 
 #define PyList_MAXFREELIST 80
 
@@ -1261,6 +1262,7 @@ static void list_dealloc(PyListObject *op)
 {
     Py_ssize_t i;
     PyObject_GC_UnTrack(op);
+    Py_TRASHCAN_BEGIN(op, list_dealloc)
     if (op->ob_item != NULL) {
         i = Py_SIZE(op);
         while (--i >= 0)
@@ -1271,6 +1273,7 @@ static void list_dealloc(PyListObject *op)
         free_list[numfree++] = op;
     else
         Py_TYPE(op)->tp_free((PyObject *)op);
+    Py_TRASHCAN_END
 }
 
 static PyObject *list_repr(PyListObject *v)
@@ -1874,55 +1877,21 @@ static PyObject *list_sizeof(PyListObject *self, PyObject *Py_UNUSED(ignored))
 static PyObject *list_reversed(PyListObject *seq, PyObject *Py_UNUSED(ignored));
 
 static PyMethodDef list_methods[] = {
-    {"__getitem__", (PyCFunction)list_subscript, METH_O | METH_COEXIST, "x.__getitem__(y) <==> x[y]"},
-    {"__reversed__", (PyCFunction)list_reversed, METH_NOARGS,
-     "__reversed__($self, /)\n--\n\n"
-     "Return a reverse iterator over the list."},
-    {"__sizeof__", (PyCFunction)list_sizeof, METH_NOARGS,
-     "__sizeof__($self, /)\n--\n\n"
-     "Return the size of the list in memory, in bytes."},
-    {"clear", (PyCFunction)list_clear_meth, METH_NOARGS,
-     "clear($self, /)\n--\n\n"
-     "Remove all items from list."},
-    {"copy", (PyCFunction)list_copy, METH_NOARGS,
-     "copy($self, /)\n--\n\n"
-     "Return a shallow copy of the list."},
-    {"append", (PyCFunction)list_append, METH_O,
-     "append($self, object, /)\n--\n\n"
-     "Append object to the end of the list."},
-    {"insert", (PyCFunction)(void (*)(void))list_insert, METH_FASTCALL,
-     "insert($self, index, object, /)\n--\n\n"
-     "Insert object before index."},
-    {"extend", (PyCFunction)list_extend, METH_O,
-     "extend($self, iterable, /)\n--\n\n"
-     "Extend list by appending elements from the iterable."},
-    {"pop", (PyCFunction)(void (*)(void))list_pop, METH_FASTCALL,
-     "pop($self, index=-1, /)\n--\n\n"
-     "Remove and return item at index (default last).\n\n"
-     "Raises IndexError if list is empty or index is out of range."},
-    {"remove", (PyCFunction)list_remove, METH_O,
-     "remove($self, value, /)\n--\n\n"
-     "Remove first occurrence of value.\n\n"
-     "Raises ValueError if the value is not present."},
-    {"index", (PyCFunction)(void (*)(void))list_index, METH_FASTCALL,
-     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
-     "Return first index of value.\n\n"
-     "Raises ValueError if the value is not present."},
-    {"count", (PyCFunction)list_count, METH_O,
-     "count($self, value, /)\n--\n\n"
-     "Return number of occurrences of value."},
-    {"reverse", (PyCFunction)list_reverse, METH_NOARGS,
-     "reverse($self, /)\n--\n\n"
-     "Reverse *IN PLACE*."},
-    {"sort", (PyCFunction)(void (*)(void))list_sort, METH_FASTCALL | METH_KEYWORDS,
-     "sort($self, /, *, key=None, reverse=False)\n--\n\n"
-     "Sort the list in ascending order and return None.\n\n"
-     "The sort is in-place (i.e. the list itself is modified) and stable (i.e. the\n"
-     "order of two equal elements is maintained).\n\n"
-     "If a key function is given, apply it once to each list item and sort them,\n"
-     "ascending or descending, according to their function values.\n\n"
-     "The reverse flag can be set to sort in descending order."},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {"__getitem__", (PyCFunction)list_subscript, METH_O | METH_COEXIST, DOC_list___getitem__},
+    {"__reversed__", (PyCFunction)list_reversed, METH_NOARGS, DOC_list___reversed__},
+    {"__sizeof__", (PyCFunction)list_sizeof, METH_NOARGS, DOC_list___sizeof__},
+    {"clear", (PyCFunction)list_clear_meth, METH_NOARGS, DOC_list_clear},
+    {"copy", (PyCFunction)list_copy, METH_NOARGS, DOC_list_copy},
+    {"append", (PyCFunction)list_append, METH_O, DOC_list_append},
+    {"insert", (PyCFunction)(void (*)(void))list_insert, METH_FASTCALL, DOC_list_insert},
+    {"extend", (PyCFunction)list_extend, METH_O, DOC_list_extend},
+    {"pop", (PyCFunction)(void (*)(void))list_pop, METH_FASTCALL, DOC_list_pop},
+    {"remove", (PyCFunction)list_remove, METH_O, DOC_list_remove},
+    {"index", (PyCFunction)(void (*)(void))list_index, METH_FASTCALL, DOC_list_index},
+    {"count", (PyCFunction)list_count, METH_O, DOC_list_count},
+    {"reverse", (PyCFunction)list_reverse, METH_NOARGS, DOC_list_reverse},
+    {"sort", (PyCFunction)(void (*)(void))list_sort, METH_FASTCALL | METH_KEYWORDS, DOC_list_sort},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_list___class_getitem__},
     {NULL, NULL, 0, NULL}};
 
 static PySequenceMethods list_as_sequence = {
@@ -1956,10 +1925,7 @@ PyTypeObject PyList_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
                 Py_TPFLAGS_LIST_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "list(iterable=(), /)\n--\n\n"
-              "Built-in mutable sequence.\n\n"
-              "If no argument is given, the constructor creates a new empty list.\n"
-              "The argument must be an iterable if specified.",
+    .tp_doc = TYPEDOC_list,
     .tp_traverse = (traverseproc)list_traverse,
     .tp_clear = (inquiry)list_tp_clear,
     .tp_richcompare = list_richcompare,
@@ -2053,12 +2019,9 @@ static PyObject *listiter_reduce(listiterobject *it, PyObject *Py_UNUSED(ignored
 }
 
 static PyMethodDef listiter_methods[] = {
-    {"__length_hint__", (PyCFunction)listiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)listiter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)listiter_setstate, METH_O,
-     "Set state information for unpickling."},
+    {"__length_hint__", (PyCFunction)listiter_len, METH_NOARGS, DOC_list_iterator___length_hint__},
+    {"__reduce__", (PyCFunction)listiter_reduce, METH_NOARGS, DOC_list_iterator___reduce__},
+    {"__setstate__", (PyCFunction)listiter_setstate, METH_O, DOC_list_iterator___setstate__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyListIter_Type = {
@@ -2155,12 +2118,9 @@ static PyObject *listreviter_reduce(listreviterobject *it, PyObject *Py_UNUSED(i
 }
 
 static PyMethodDef listreviter_methods[] = {
-    {"__length_hint__", (PyCFunction)listreviter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)listreviter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)listreviter_setstate, METH_O,
-     "Set state information for unpickling."},
+    {"__length_hint__", (PyCFunction)listreviter_len, METH_NOARGS, DOC_list_reverseiterator___length_hint__},
+    {"__reduce__", (PyCFunction)listreviter_reduce, METH_NOARGS, DOC_list_reverseiterator___reduce__},
+    {"__setstate__", (PyCFunction)listreviter_setstate, METH_O, DOC_list_reverseiterator___setstate__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyListRevIter_Type = {

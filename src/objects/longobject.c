@@ -4,6 +4,7 @@
  * bytes conversion and int's methods.  bool (boolobject.c) subclasses this type;
  * the format-spec mini-language's shared part is in unicodeobject.c. */
 #include "Python.h"
+#include "type_docs.h"
 #include <gmp.h>
 #include <float.h>
 #include <ctype.h>
@@ -1794,6 +1795,14 @@ static PyObject *int_as_integer_ratio(PyObject *self, PyObject *Py_UNUSED(ignore
 /* Round to the nearest multiple of b, half to even: (q, r) with a = q*b + r. */
 PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b)
 {
+    if (!PyLong_Check(a) || !PyLong_Check(b)) {
+        PyErr_SetString(PyExc_TypeError, "non-integer arguments in division");
+        return NULL;
+    }
+    if (_PyLong_Sign(b) == 0) {   /* g_fdiv_qr would trap (SIGFPE) */
+        PyErr_SetString(PyExc_ZeroDivisionError, "integer division or modulo by zero");
+        return NULL;
+    }
     zref ra, rb;
     zref_init(&ra, a);
     zref_init(&rb, b);
@@ -2102,30 +2111,27 @@ void _PyLong_Fini(void)
 }
 
 static PyMethodDef long_methods[] = {
-    {"conjugate", int_conjugate, METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"bit_length", int_bit_length, METH_NOARGS, "Number of bits necessary to represent self in binary."},
-    {"bit_count", int_bit_count, METH_NOARGS, "Number of ones in the binary representation of the absolute value of self."},
-    {"to_bytes", (PyCFunction)(void (*)(void))int_to_bytes, METH_VARARGS | METH_KEYWORDS,
-     "Return an array of bytes representing an integer."},
-    {"from_bytes", (PyCFunction)(void (*)(void))int_from_bytes, METH_VARARGS | METH_KEYWORDS | METH_CLASS,
-     "Return the integer represented by the given array of bytes."},
-    {"as_integer_ratio", int_as_integer_ratio, METH_NOARGS, "Return integer ratio."},
-    {"__trunc__", int_conjugate, METH_NOARGS, "Truncating an Integral returns itself."},
-    {"__floor__", int_conjugate, METH_NOARGS, "Flooring an Integral returns itself."},
-    {"__ceil__", int_conjugate, METH_NOARGS, "Ceiling of an Integral returns itself."},
-    {"__round__", (PyCFunction)(void (*)(void))int___round__, METH_FASTCALL,
-     "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."},
-    {"__getnewargs__", int___getnewargs__, METH_NOARGS, NULL},
-    {"__format__", int___format__, METH_O, NULL},
-    {"__sizeof__", int___sizeof__, METH_NOARGS, "Returns size in memory, in bytes."},
+    {"conjugate", int_conjugate, METH_NOARGS, DOC_int_conjugate},
+    {"bit_length", int_bit_length, METH_NOARGS, DOC_int_bit_length},
+    {"bit_count", int_bit_count, METH_NOARGS, DOC_int_bit_count},
+    {"to_bytes", (PyCFunction)(void (*)(void))int_to_bytes, METH_VARARGS | METH_KEYWORDS, DOC_int_to_bytes},
+    {"from_bytes", (PyCFunction)(void (*)(void))int_from_bytes, METH_VARARGS | METH_KEYWORDS | METH_CLASS, DOC_int_from_bytes},
+    {"as_integer_ratio", int_as_integer_ratio, METH_NOARGS, DOC_int_as_integer_ratio},
+    {"__trunc__", int_conjugate, METH_NOARGS, DOC_int___trunc__},
+    {"__floor__", int_conjugate, METH_NOARGS, DOC_int___floor__},
+    {"__ceil__", int_conjugate, METH_NOARGS, DOC_int___ceil__},
+    {"__round__", (PyCFunction)(void (*)(void))int___round__, METH_FASTCALL, DOC_int___round__},
+    {"__getnewargs__", int___getnewargs__, METH_NOARGS, DOC_int___getnewargs__},
+    {"__format__", int___format__, METH_O, DOC_int___format__},
+    {"__sizeof__", int___sizeof__, METH_NOARGS, DOC_int___sizeof__},
     {NULL, NULL, 0, NULL},
 };
 
 static PyGetSetDef long_getset[] = {
-    {"real", long_getself, NULL, "the real part of a complex number", NULL},
-    {"imag", long_get0, NULL, "the imaginary part of a complex number", NULL},
-    {"numerator", long_getself, NULL, "the numerator of a rational number in lowest terms", NULL},
-    {"denominator", long_get1, NULL, "the denominator of a rational number in lowest terms", NULL},
+    {"real", long_getself, NULL, DOC_int_real, NULL},
+    {"imag", long_get0, NULL, DOC_int_imag, NULL},
+    {"numerator", long_getself, NULL, DOC_int_numerator, NULL},
+    {"denominator", long_get1, NULL, DOC_int_denominator, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -2163,10 +2169,7 @@ PyTypeObject PyLong_Type = {
     .tp_hash = long_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "int([x]) -> integer\nint(x, base=10) -> integer\n\n"
-              "Convert a number or string to an integer, or return 0 if no arguments\n"
-              "are given.  If x is a number, return x.__int__().  For floating point\n"
-              "numbers, this truncates towards zero.",
+    .tp_doc = TYPEDOC_int,
     .tp_richcompare = long_richcompare,
     .tp_methods = long_methods,
     .tp_getset = long_getset,

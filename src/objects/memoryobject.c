@@ -5,6 +5,7 @@
  * item access knows the native single-character formats (3.11: not 'e'); comparisons of other formats
  * go through the struct module. */
 #include "Python.h"
+#include "type_docs.h"
 #include <float.h>
 #include <math.h>
 #include <stdbool.h>
@@ -1907,53 +1908,30 @@ PyTypeObject _PyMemoryIter_Type = {
 /* ================================================================ type */
 
 static PyGetSetDef memory_getsetlist[] = {
-    {"obj", memory_obj_get, NULL, "The underlying object of the memoryview."},
-    {"nbytes", memory_nbytes_get, NULL,
-     "The amount of space in bytes that the array would use in\n a contiguous representation."},
-    {"readonly", memory_readonly_get, NULL, "A bool indicating whether the memory is read only."},
-    {"itemsize", memory_itemsize_get, NULL, "The size in bytes of each element of the memoryview."},
-    {"format", memory_format_get, NULL,
-     "A string containing the format (in struct module style)\n for each element in the view."},
-    {"ndim", memory_ndim_get, NULL,
-     "An integer indicating how many dimensions of a multi-dimensional\n array the memory represents."},
-    {"shape", memory_shape_get, NULL,
-     "A tuple of ndim integers giving the shape of the memory\n as an N-dimensional array."},
-    {"strides", memory_strides_get, NULL,
-     "A tuple of ndim integers giving the size in bytes to access\n each element for each dimension of the array."},
-    {"suboffsets", memory_suboffsets_get, NULL, "A tuple of integers used internally for PIL-style arrays."},
-    {"c_contiguous", memory_c_contiguous, NULL, "A bool indicating whether the memory is C contiguous."},
-    {"f_contiguous", memory_f_contiguous, NULL, "A bool indicating whether the memory is Fortran contiguous."},
-    {"contiguous", memory_contiguous, NULL, "A bool indicating whether the memory is contiguous."},
+    {"obj", memory_obj_get, NULL, DOC_memoryview_obj},
+    {"nbytes", memory_nbytes_get, NULL, DOC_memoryview_nbytes},
+    {"readonly", memory_readonly_get, NULL, DOC_memoryview_readonly},
+    {"itemsize", memory_itemsize_get, NULL, DOC_memoryview_itemsize},
+    {"format", memory_format_get, NULL, DOC_memoryview_format},
+    {"ndim", memory_ndim_get, NULL, DOC_memoryview_ndim},
+    {"shape", memory_shape_get, NULL, DOC_memoryview_shape},
+    {"strides", memory_strides_get, NULL, DOC_memoryview_strides},
+    {"suboffsets", memory_suboffsets_get, NULL, DOC_memoryview_suboffsets},
+    {"c_contiguous", memory_c_contiguous, NULL, DOC_memoryview_c_contiguous},
+    {"f_contiguous", memory_f_contiguous, NULL, DOC_memoryview_f_contiguous},
+    {"contiguous", memory_contiguous, NULL, DOC_memoryview_contiguous},
     {NULL},
 };
 
 static PyMethodDef memory_methods[] = {
-    {"release", memory_release, METH_NOARGS,
-     "release($self, /)\n--\n\nRelease the underlying buffer exposed by the memoryview object."},
-    {"tobytes", (PyCFunction)(void (*)(void))memory_tobytes, METH_VARARGS | METH_KEYWORDS,
-     "tobytes($self, /, order='C')\n--\n\nReturn the data in the buffer as a byte string.\n\n"
-     "Order can be {'C', 'F', 'A'}. When order is 'C' or 'F', the data of the\n"
-     "original array is converted to C or Fortran order. For contiguous views,\n"
-     "'A' returns an exact copy of the physical memory. In particular, in-memory\n"
-     "Fortran order is preserved. For non-contiguous views, the data is converted\n"
-     "to C first. order=None is the same as order='C'."},
-    {"hex", (PyCFunction)(void (*)(void))memory_hex, METH_VARARGS | METH_KEYWORDS,
-     "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\n"
-     "Return the data in the buffer as a str of hexadecimal numbers.\n\n"
-     "  sep\n    An optional single character or byte to separate hex bytes.\n"
-     "  bytes_per_sep\n    How many bytes between separators.  Positive values count from the\n"
-     "    right, negative values count from the left.\n\n"
-     "Example:\n>>> value = memoryview(b'\\xb9\\x01\\xef')\n>>> value.hex()\n'b901ef'\n"
-     ">>> value.hex(':')\n'b9:01:ef'\n>>> value.hex(':', 2)\n'b9:01ef'\n"
-     ">>> value.hex(':', -2)\n'b901:ef'"},
-    {"tolist", memory_tolist, METH_NOARGS,
-     "tolist($self, /)\n--\n\nReturn the data in the buffer as a list of elements."},
-    {"cast", (PyCFunction)(void (*)(void))memory_cast, METH_VARARGS | METH_KEYWORDS,
-     "cast($self, /, format, shape=<unrepresentable>)\n--\n\nCast a memoryview to a new format or shape."},
-    {"toreadonly", memory_toreadonly, METH_NOARGS,
-     "toreadonly($self, /)\n--\n\nReturn a readonly version of the memoryview."},
-    {"__enter__", memory_enter, METH_NOARGS, NULL},
-    {"__exit__", memory_exit, METH_VARARGS, NULL},
+    {"release", memory_release, METH_NOARGS, DOC_memoryview_release},
+    {"tobytes", (PyCFunction)(void (*)(void))memory_tobytes, METH_VARARGS | METH_KEYWORDS, DOC_memoryview_tobytes},
+    {"hex", (PyCFunction)(void (*)(void))memory_hex, METH_VARARGS | METH_KEYWORDS, DOC_memoryview_hex},
+    {"tolist", memory_tolist, METH_NOARGS, DOC_memoryview_tolist},
+    {"cast", (PyCFunction)(void (*)(void))memory_cast, METH_VARARGS | METH_KEYWORDS, DOC_memoryview_cast},
+    {"toreadonly", memory_toreadonly, METH_NOARGS, DOC_memoryview_toreadonly},
+    {"__enter__", memory_enter, METH_NOARGS, DOC_memoryview___enter__},
+    {"__exit__", memory_exit, METH_VARARGS, DOC_memoryview___exit__},
     {NULL, NULL},
 };
 
@@ -1986,7 +1964,7 @@ PyTypeObject PyMemoryView_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_as_buffer = &memory_as_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "memoryview(object)\n--\n\nCreate a new memoryview object which references the given object.",
+    .tp_doc = TYPEDOC_memoryview,
     .tp_traverse = memory_traverse,
     .tp_clear = memory_clear,
     .tp_richcompare = memory_richcompare,

@@ -3,6 +3,7 @@
  * METH_ calling convention.  Method descriptors that create these live in
  * descrobject.c; argument parsing helpers are the runtime's (getargs.c). */
 #include "Python.h"
+#include "type_docs.h"
 #include <stddef.h>
 
 static PyObject *cfunction_vectorcall_FASTCALL(PyObject *, PyObject *const *, size_t, PyObject *);
@@ -100,7 +101,7 @@ static PyObject *meth_reduce(PyObject *self, PyObject *unused)
 }
 
 static PyMethodDef meth_methods[] = {
-    {"__reduce__", meth_reduce, METH_NOARGS, NULL},
+    {"__reduce__", meth_reduce, METH_NOARGS, DOC_builtin_function_or_method___reduce__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -164,15 +165,15 @@ static PyObject *meth_get__self__(PyObject *self, void *closure)
 
 static PyGetSetDef meth_getsets[] = {
     {"__doc__", meth_get__doc__, NULL, NULL, NULL},
-    {"__name__", meth_get__name__, NULL, NULL, NULL},
-    {"__qualname__", meth_get__qualname__, NULL, NULL, NULL},
-    {"__self__", meth_get__self__, NULL, NULL, NULL},
-    {"__text_signature__", meth_get__text_signature__, NULL, NULL, NULL},
+    {"__name__", meth_get__name__, NULL, DOC_builtin_function_or_method___name__, NULL},
+    {"__qualname__", meth_get__qualname__, NULL, DOC_builtin_function_or_method___qualname__, NULL},
+    {"__self__", meth_get__self__, NULL, DOC_builtin_function_or_method___self__, NULL},
+    {"__text_signature__", meth_get__text_signature__, NULL, DOC_builtin_function_or_method___text_signature__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 static PyMemberDef meth_members[] = {
-    {"__module__", T_OBJECT, offsetof(PyCFunctionObject, m_module), 0, NULL},
+    {"__module__", T_OBJECT, offsetof(PyCFunctionObject, m_module), 0, DOC_builtin_function_or_method___module__},
     {NULL, 0, 0, 0, NULL},
 };
 

@@ -3,6 +3,7 @@
  * module __getattr__/__dir__.  Importing and sys.modules belong to the runtime
  * (import.c); this file only builds and inspects module objects. */
 #include "Python.h"
+#include "type_docs.h"
 #include <stddef.h>
 
 /* object.h's Py_XSETREF re-declares _py_tmp inside Py_XDECREF; this one is safe. */
@@ -14,7 +15,7 @@
     } while (0)
 
 static PyMemberDef module_members[] = {
-    {"__dict__", T_OBJECT, offsetof(PyModuleObject, md_dict), READONLY, NULL},
+    {"__dict__", T_OBJECT, offsetof(PyModuleObject, md_dict), READONLY, DOC_module___dict__},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -698,7 +699,7 @@ static PyObject *module_dir(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef module_methods[] = {
-    {"__dir__", module_dir, METH_NOARGS, "__dir__() -> list\nspecialized dir() implementation"},
+    {"__dir__", module_dir, METH_NOARGS, DOC_module___dir__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -751,7 +752,7 @@ static int module_set_annotations(PyObject *self, PyObject *value, void *closure
 }
 
 static PyGetSetDef module_getsets[] = {
-    {"__annotations__", module_get_annotations, module_set_annotations, NULL, NULL},
+    {"__annotations__", module_get_annotations, module_set_annotations, DOC_module___annotations__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -764,9 +765,7 @@ PyTypeObject PyModule_Type = {
     .tp_getattro = module_getattro,
     .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "module(name, doc=None)\n--\n\n"
-              "Create a module object.\n\n"
-              "The name must be a string; the optional doc argument can have any type.",
+    .tp_doc = TYPEDOC_module,
     .tp_traverse = module_traverse,
     .tp_clear = module_clear,
     .tp_weaklistoffset = offsetof(PyModuleObject, md_weaklist),

@@ -3,6 +3,7 @@
  * dir(), the None / NotImplemented / Ellipsis singletons and _PyTypes_InitTypes().
  * Types and slots live in typeobject.c; operators in abstract.c; calls in call.c. */
 #include "Python.h"
+#include "type_docs.h"
 
 /* ---------------------------------------------------------------- allocation */
 
@@ -10,6 +11,60 @@ void _Py_Dealloc(PyObject *op)
 {
     destructor dealloc = Py_TYPE(op)->tp_dealloc;
     dealloc(op);
+}
+
+/* ---------------------------------------------------------------- trashcan */
+
+/* Per thread, as CPython's tstate->trash_delete_nesting / trash_delete_later: the depth of
+ * nested trashcan deallocs and the objects whose dealloc was put off (a stack). */
+static _Thread_local int trash_nesting;
+static _Thread_local PyObject **trash_later;
+static _Thread_local size_t trash_count, trash_alloc;
+
+/* Only the type's own dealloc uses the trashcan, not a subclass's calling it. */
+int _PyTrash_cond(PyObject *op, destructor dealloc)
+{
+    return Py_TYPE(op)->tp_dealloc == dealloc;
+}
+
+/* Queues op; 0 if there is no memory (the caller then frees it now). */
+static int trash_deposit(PyObject *op)
+{
+    if (trash_count == trash_alloc) {
+        size_t n = trash_alloc ? trash_alloc * 2 : 64;
+        PyObject **p = realloc(trash_later, n * sizeof(PyObject *));
+        if (p == NULL)
+            return 0;
+        trash_later = p;
+        trash_alloc = n;
+    }
+    trash_later[trash_count++] = op;
+    return 1;
+}
+
+/* 1 if op was queued (skip the dealloc body), else 0 (run it one level deeper). */
+int _PyTrash_begin(PyObject *op)
+{
+    if (trash_nesting >= _PyTrash_UNWIND_LEVEL && trash_deposit(op))
+        return 1;
+    ++trash_nesting;
+    return 0;
+}
+
+/* Leaves one level; the outermost one frees the queued objects. */
+void _PyTrash_end(void)
+{
+    if (--trash_nesting > 0 || trash_count == 0)
+        return;
+    ++trash_nesting;   /* deallocs below queue again instead of recursing */
+    while (trash_count > 0) {
+        PyObject *op = trash_later[--trash_count];
+        Py_TYPE(op)->tp_dealloc(op);
+    }
+    --trash_nesting;
+    free(trash_later);
+    trash_later = NULL;
+    trash_alloc = 0;
 }
 
 PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)
@@ -937,7 +992,7 @@ static PyObject *NotImplemented_reduce(PyObject *op, PyObject *ignored)
 }
 
 static PyMethodDef notimplemented_methods[] = {
-    {"__reduce__", NotImplemented_reduce, METH_NOARGS, NULL},
+    {"__reduce__", NotImplemented_reduce, METH_NOARGS, DOC_NotImplementedType___reduce__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1008,7 +1063,7 @@ static void ellipsis_dealloc(PyObject *ignore)
 }
 
 static PyMethodDef ellipsis_methods[] = {
-    {"__reduce__", ellipsis_reduce, METH_NOARGS, NULL},
+    {"__reduce__", ellipsis_reduce, METH_NOARGS, DOC_ellipsis___reduce__},
     {NULL, NULL, 0, NULL},
 };
 

@@ -3,6 +3,7 @@
  * iterators: a C-long fast one and a PyLong one for huge ranges.
  * Integer arithmetic itself is longobject.c's (through the PyNumber_* API). */
 #include "Python.h"
+#include "type_docs.h"
 
 typedef struct {
     PyObject_HEAD
@@ -529,17 +530,16 @@ static PyNumberMethods range_as_number = {
 };
 
 static PyMethodDef range_methods[] = {
-    {"__reversed__", range_reverse, METH_NOARGS, "Return a reverse iterator."},
-    {"__reduce__", (PyCFunction)range_reduce, METH_NOARGS, NULL},
-    {"count", (PyCFunction)range_count, METH_O, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
-    {"index", (PyCFunction)range_index, METH_O,
-     "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."},
+    {"__reversed__", range_reverse, METH_NOARGS, DOC_range___reversed__},
+    {"__reduce__", (PyCFunction)range_reduce, METH_NOARGS, DOC_range___reduce__},
+    {"count", (PyCFunction)range_count, METH_O, DOC_range_count},
+    {"index", (PyCFunction)range_index, METH_O, DOC_range_index},
     {NULL, NULL, 0, NULL}};
 
 static PyMemberDef range_members[] = {
-    {"start", T_OBJECT, offsetof(rangeobject, start), READONLY, NULL},
-    {"stop", T_OBJECT, offsetof(rangeobject, stop), READONLY, NULL},
-    {"step", T_OBJECT, offsetof(rangeobject, step), READONLY, NULL},
+    {"start", T_OBJECT, offsetof(rangeobject, start), READONLY, DOC_range_start},
+    {"stop", T_OBJECT, offsetof(rangeobject, stop), READONLY, DOC_range_stop},
+    {"step", T_OBJECT, offsetof(rangeobject, step), READONLY, DOC_range_step},
     {NULL, 0, 0, 0, NULL}};
 
 PyTypeObject PyRange_Type = {
@@ -554,13 +554,7 @@ PyTypeObject PyRange_Type = {
     .tp_hash = (hashfunc)range_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "range(stop) -> range object\n"
-              "range(start, stop[, step]) -> range object\n\n"
-              "Return an object that produces a sequence of integers from start (inclusive)\n"
-              "to stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\n"
-              "start defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\n"
-              "These are exactly the valid indices for a list of 4 elements.\n"
-              "When step is given, it specifies the increment (or decrement).",
+    .tp_doc = TYPEDOC_range,
     .tp_richcompare = range_richcompare,
     .tp_iter = range_iter,
     .tp_methods = range_methods,
@@ -653,11 +647,9 @@ static PyObject *rangeiter_setstate(rangeiterobject *r, PyObject *state)
 }
 
 static PyMethodDef rangeiter_methods[] = {
-    {"__length_hint__", (PyCFunction)rangeiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)rangeiter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)rangeiter_setstate, METH_O, "Set state information for unpickling."},
+    {"__length_hint__", (PyCFunction)rangeiter_len, METH_NOARGS, DOC_range_iterator___length_hint__},
+    {"__reduce__", (PyCFunction)rangeiter_reduce, METH_NOARGS, DOC_range_iterator___reduce__},
+    {"__setstate__", (PyCFunction)rangeiter_setstate, METH_O, DOC_range_iterator___setstate__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyRangeIter_Type = {

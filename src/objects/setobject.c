@@ -3,6 +3,7 @@
  * set algebra, frozenset's hash, reprs and the iterator.  Hashing of elements is
  * PyObject_Hash (object.c); argument-count errors come from getargs.c. */
 #include "Python.h"
+#include "type_docs.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -537,6 +538,7 @@ static void set_dealloc(PySetObject *so)
     setentry *entry;
     Py_ssize_t used = so->fill;
     PyObject_GC_UnTrack(so);
+    Py_TRASHCAN_BEGIN(so, set_dealloc)
     if (so->weakreflist != NULL)
         PyObject_ClearWeakRefs((PyObject *)so);
     for (entry = so->table; used > 0; entry++) {
@@ -549,6 +551,7 @@ static void set_dealloc(PySetObject *so)
     if (so->table != so->smalltable)
         PyMem_Free(so->table);
     Py_TYPE(so)->tp_free((PyObject *)so);
+    Py_TRASHCAN_END
 }
 
 static PyObject *set_repr(PySetObject *so)
@@ -1433,10 +1436,8 @@ static PyObject *setiter_reduce(setiterobject *si, PyObject *Py_UNUSED(ignored))
 }
 
 static PyMethodDef setiter_methods[] = {
-    {"__length_hint__", (PyCFunction)setiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)setiter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
+    {"__length_hint__", (PyCFunction)setiter_len, METH_NOARGS, DOC_set_iterator___length_hint__},
+    {"__reduce__", (PyCFunction)setiter_reduce, METH_NOARGS, DOC_set_iterator___reduce__},
     {NULL, NULL, 0, NULL}};
 
 static PyObject *setiter_iternext(setiterobject *si)
@@ -1500,37 +1501,27 @@ static PySequenceMethods set_as_sequence = {
 };
 
 static PyMethodDef set_methods[] = {
-    {"add", (PyCFunction)set_add, METH_O, "Add an element to a set.\n\nThis has no effect if the element is already present."},
-    {"clear", (PyCFunction)set_clear, METH_NOARGS, "Remove all elements from this set."},
-    {"__contains__", (PyCFunction)set_direct_contains, METH_O | METH_COEXIST, "x.__contains__(y) <==> y in x."},
-    {"copy", (PyCFunction)set_copy, METH_NOARGS, "Return a shallow copy of a set."},
-    {"discard", (PyCFunction)set_discard, METH_O,
-     "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not raise\nan exception when an element is missing from the set."},
-    {"difference", (PyCFunction)set_difference_multi, METH_VARARGS,
-     "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"},
-    {"difference_update", (PyCFunction)set_difference_update, METH_VARARGS,
-     "Remove all elements of another set from this set."},
-    {"intersection", (PyCFunction)set_intersection_multi, METH_VARARGS,
-     "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"},
-    {"intersection_update", (PyCFunction)set_intersection_update_multi, METH_VARARGS,
-     "Update a set with the intersection of itself and another."},
-    {"isdisjoint", (PyCFunction)set_isdisjoint, METH_O, "Return True if two sets have a null intersection."},
-    {"issubset", (PyCFunction)set_issubset, METH_O, "Report whether another set contains this set."},
-    {"issuperset", (PyCFunction)set_issuperset, METH_O, "Report whether this set contains another set."},
-    {"pop", (PyCFunction)set_pop, METH_NOARGS,
-     "Remove and return an arbitrary set element.\nRaises KeyError if the set is empty."},
-    {"__reduce__", (PyCFunction)set_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"remove", (PyCFunction)set_remove, METH_O,
-     "Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError."},
-    {"__sizeof__", (PyCFunction)set_sizeof, METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes"},
-    {"symmetric_difference", (PyCFunction)set_symmetric_difference, METH_O,
-     "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"},
-    {"symmetric_difference_update", (PyCFunction)set_symmetric_difference_update, METH_O,
-     "Update a set with the symmetric difference of itself and another."},
-    {"union", (PyCFunction)set_union, METH_VARARGS,
-     "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
-    {"update", (PyCFunction)set_update, METH_VARARGS, "Update a set with the union of itself and others."},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {"add", (PyCFunction)set_add, METH_O, DOC_set_add},
+    {"clear", (PyCFunction)set_clear, METH_NOARGS, DOC_set_clear},
+    {"__contains__", (PyCFunction)set_direct_contains, METH_O | METH_COEXIST, DOC_set___contains__},
+    {"copy", (PyCFunction)set_copy, METH_NOARGS, DOC_set_copy},
+    {"discard", (PyCFunction)set_discard, METH_O, DOC_set_discard},
+    {"difference", (PyCFunction)set_difference_multi, METH_VARARGS, DOC_set_difference},
+    {"difference_update", (PyCFunction)set_difference_update, METH_VARARGS, DOC_set_difference_update},
+    {"intersection", (PyCFunction)set_intersection_multi, METH_VARARGS, DOC_set_intersection},
+    {"intersection_update", (PyCFunction)set_intersection_update_multi, METH_VARARGS, DOC_set_intersection_update},
+    {"isdisjoint", (PyCFunction)set_isdisjoint, METH_O, DOC_set_isdisjoint},
+    {"issubset", (PyCFunction)set_issubset, METH_O, DOC_set_issubset},
+    {"issuperset", (PyCFunction)set_issuperset, METH_O, DOC_set_issuperset},
+    {"pop", (PyCFunction)set_pop, METH_NOARGS, DOC_set_pop},
+    {"__reduce__", (PyCFunction)set_reduce, METH_NOARGS, DOC_set___reduce__},
+    {"remove", (PyCFunction)set_remove, METH_O, DOC_set_remove},
+    {"__sizeof__", (PyCFunction)set_sizeof, METH_NOARGS, DOC_set___sizeof__},
+    {"symmetric_difference", (PyCFunction)set_symmetric_difference, METH_O, DOC_set_symmetric_difference},
+    {"symmetric_difference_update", (PyCFunction)set_symmetric_difference_update, METH_O, DOC_set_symmetric_difference_update},
+    {"union", (PyCFunction)set_union, METH_VARARGS, DOC_set_union},
+    {"update", (PyCFunction)set_update, METH_VARARGS, DOC_set_update},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_set___class_getitem__},
     {NULL, NULL, 0, NULL}};
 
 static PyNumberMethods set_as_number = {
@@ -1555,7 +1546,7 @@ PyTypeObject PySet_Type = {
     .tp_hash = PyObject_HashNotImplemented,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.",
+    .tp_doc = TYPEDOC_set,
     .tp_traverse = (traverseproc)set_traverse,
     .tp_clear = (inquiry)set_tp_clear,
     .tp_richcompare = (richcmpfunc)set_richcompare,
@@ -1570,22 +1561,18 @@ PyTypeObject PySet_Type = {
 };
 
 static PyMethodDef frozenset_methods[] = {
-    {"__contains__", (PyCFunction)set_direct_contains, METH_O | METH_COEXIST, "x.__contains__(y) <==> y in x."},
-    {"copy", (PyCFunction)frozenset_copy, METH_NOARGS, "Return a shallow copy of a set."},
-    {"difference", (PyCFunction)set_difference_multi, METH_VARARGS,
-     "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"},
-    {"intersection", (PyCFunction)set_intersection_multi, METH_VARARGS,
-     "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"},
-    {"isdisjoint", (PyCFunction)set_isdisjoint, METH_O, "Return True if two sets have a null intersection."},
-    {"issubset", (PyCFunction)set_issubset, METH_O, "Report whether another set contains this set."},
-    {"issuperset", (PyCFunction)set_issuperset, METH_O, "Report whether this set contains another set."},
-    {"__reduce__", (PyCFunction)set_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__sizeof__", (PyCFunction)set_sizeof, METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes"},
-    {"symmetric_difference", (PyCFunction)set_symmetric_difference, METH_O,
-     "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"},
-    {"union", (PyCFunction)set_union, METH_VARARGS,
-     "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
+    {"__contains__", (PyCFunction)set_direct_contains, METH_O | METH_COEXIST, DOC_frozenset___contains__},
+    {"copy", (PyCFunction)frozenset_copy, METH_NOARGS, DOC_frozenset_copy},
+    {"difference", (PyCFunction)set_difference_multi, METH_VARARGS, DOC_frozenset_difference},
+    {"intersection", (PyCFunction)set_intersection_multi, METH_VARARGS, DOC_frozenset_intersection},
+    {"isdisjoint", (PyCFunction)set_isdisjoint, METH_O, DOC_frozenset_isdisjoint},
+    {"issubset", (PyCFunction)set_issubset, METH_O, DOC_frozenset_issubset},
+    {"issuperset", (PyCFunction)set_issuperset, METH_O, DOC_frozenset_issuperset},
+    {"__reduce__", (PyCFunction)set_reduce, METH_NOARGS, DOC_frozenset___reduce__},
+    {"__sizeof__", (PyCFunction)set_sizeof, METH_NOARGS, DOC_frozenset___sizeof__},
+    {"symmetric_difference", (PyCFunction)set_symmetric_difference, METH_O, DOC_frozenset_symmetric_difference},
+    {"union", (PyCFunction)set_union, METH_VARARGS, DOC_frozenset_union},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_frozenset___class_getitem__},
     {NULL, NULL, 0, NULL}};
 
 static PyNumberMethods frozenset_as_number = {
@@ -1606,7 +1593,7 @@ PyTypeObject PyFrozenSet_Type = {
     .tp_hash = frozenset_hash,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements.",
+    .tp_doc = TYPEDOC_frozenset,
     .tp_traverse = (traverseproc)set_traverse,
     .tp_clear = (inquiry)set_tp_clear,
     .tp_richcompare = (richcmpfunc)set_richcompare,

@@ -3,6 +3,7 @@
  * behind slice.indices()).  The Ellipsis singleton lives in object.c; __index__ of
  * bounds goes through _PyEval_SliceIndex (ceval.c). */
 #include "Python.h"
+#include "type_docs.h"
 
 static PySliceObject *slice_cache; /* one spare slice: a[i:j] runs hot */
 
@@ -382,19 +383,14 @@ static int slice_traverse(PySliceObject *v, visitproc visit, void *arg)
 }
 
 static PyMemberDef slice_members[] = {
-    {"start", T_OBJECT, offsetof(PySliceObject, start), READONLY, NULL},
-    {"stop", T_OBJECT, offsetof(PySliceObject, stop), READONLY, NULL},
-    {"step", T_OBJECT, offsetof(PySliceObject, step), READONLY, NULL},
+    {"start", T_OBJECT, offsetof(PySliceObject, start), READONLY, DOC_slice_start},
+    {"stop", T_OBJECT, offsetof(PySliceObject, stop), READONLY, DOC_slice_stop},
+    {"step", T_OBJECT, offsetof(PySliceObject, step), READONLY, DOC_slice_step},
     {NULL, 0, 0, 0, NULL}};
 
 static PyMethodDef slice_methods[] = {
-    {"indices", (PyCFunction)slice_indices, METH_O,
-     "S.indices(len) -> (start, stop, stride)\n\n"
-     "Assuming a sequence of length len, calculate the start and stop\n"
-     "indices, and the stride length of the extended slice described by\n"
-     "S. Out of bounds indices are clipped in a manner consistent with the\n"
-     "handling of normal slices."},
-    {"__reduce__", (PyCFunction)slice_reduce, METH_NOARGS, "Return state information for pickling."},
+    {"indices", (PyCFunction)slice_indices, METH_O, DOC_slice_indices},
+    {"__reduce__", (PyCFunction)slice_reduce, METH_NOARGS, DOC_slice___reduce__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PySlice_Type = {
@@ -406,8 +402,7 @@ PyTypeObject PySlice_Type = {
     .tp_hash = PyObject_HashNotImplemented, /* slices become hashable only in 3.12 */
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "slice(stop)\nslice(start, stop[, step])\n\n"
-              "Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
+    .tp_doc = TYPEDOC_slice,
     .tp_traverse = (traverseproc)slice_traverse,
     .tp_richcompare = slice_richcompare,
     .tp_methods = slice_methods,

@@ -3,6 +3,7 @@
  * Leaves slice parsing to sliceobject.c, generic sequence->tuple to abstract.c
  * (PySequence_Tuple), and argument-count errors to getargs.c. */
 #include "Python.h"
+#include "type_docs.h"
 
 #define PyTuple_MAXSAVESIZE 20  /* largest tuple size kept on a free list */
 #define PyTuple_MAXFREELIST 2000 /* max tuples of one size on its free list */
@@ -248,6 +249,7 @@ static void tupledealloc(PyTupleObject *op)
         return;
     }
     PyObject_GC_UnTrack(op);
+    Py_TRASHCAN_BEGIN(op, tupledealloc)
     for (Py_ssize_t i = len; --i >= 0;)
         Py_XDECREF(op->ob_item[i]);
     if (len > 0 && len < PyTuple_MAXSAVESIZE && numfree[len] < PyTuple_MAXFREELIST &&
@@ -255,9 +257,10 @@ static void tupledealloc(PyTupleObject *op)
         op->ob_item[0] = (PyObject *)free_list[len];
         numfree[len]++;
         free_list[len] = op;
-        return;
+    } else {
+        Py_TYPE(op)->tp_free((PyObject *)op);
     }
-    Py_TYPE(op)->tp_free((PyObject *)op);
+    Py_TRASHCAN_END
 }
 
 static PyObject *tuplerepr(PyTupleObject *v)
@@ -583,20 +586,13 @@ static PyObject *tuple_sizeof(PyTupleObject *self, PyObject *Py_UNUSED(ignored))
 }
 
 static PyMethodDef tuple_methods[] = {
-    {"__getnewargs__", (PyCFunction)tuple_getnewargs, METH_NOARGS,
-     "__getnewargs__($self, /)\n--\n\n"},
+    {"__getnewargs__", (PyCFunction)tuple_getnewargs, METH_NOARGS, DOC_tuple___getnewargs__},
     {"__sizeof__", (PyCFunction)tuple_sizeof, METH_NOARGS,
      "__sizeof__($self, /)\n--\n\n"
      "Size of object in memory, in bytes."},
-    {"index", (PyCFunction)(void (*)(void))tuple_index, METH_FASTCALL,
-     "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\n"
-     "Return first index of value.\n\n"
-     "Raises ValueError if the value is not present."},
-    {"count", (PyCFunction)tuple_count, METH_O,
-     "count($self, value, /)\n--\n\n"
-     "Return number of occurrences of value."},
-    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
-     "See PEP 585"},
+    {"index", (PyCFunction)(void (*)(void))tuple_index, METH_FASTCALL, DOC_tuple_index},
+    {"count", (PyCFunction)tuple_count, METH_O, DOC_tuple_count},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, DOC_tuple___class_getitem__},
     {NULL, NULL, 0, NULL}};
 
 static PySequenceMethods tuple_as_sequence = {
@@ -627,11 +623,7 @@ PyTypeObject PyTuple_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE |
                 Py_TPFLAGS_TUPLE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
-    .tp_doc = "tuple(iterable=(), /)\n--\n\n"
-              "Built-in immutable sequence.\n\n"
-              "If no argument is given, the constructor returns an empty tuple.\n"
-              "If iterable is specified the tuple is initialized from iterable's items.\n\n"
-              "If the argument is a tuple, the return value is the same object.",
+    .tp_doc = TYPEDOC_tuple,
     .tp_traverse = (traverseproc)tupletraverse,
     .tp_richcompare = tuplerichcompare,
     .tp_iter = tuple_iter,
@@ -710,12 +702,9 @@ static PyObject *tupleiter_reduce(tupleiterobject *it, PyObject *Py_UNUSED(ignor
 }
 
 static PyMethodDef tupleiter_methods[] = {
-    {"__length_hint__", (PyCFunction)tupleiter_len, METH_NOARGS,
-     "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)tupleiter_reduce, METH_NOARGS,
-     "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)tupleiter_setstate, METH_O,
-     "Set state information for unpickling."},
+    {"__length_hint__", (PyCFunction)tupleiter_len, METH_NOARGS, DOC_tuple_iterator___length_hint__},
+    {"__reduce__", (PyCFunction)tupleiter_reduce, METH_NOARGS, DOC_tuple_iterator___reduce__},
+    {"__setstate__", (PyCFunction)tupleiter_setstate, METH_O, DOC_tuple_iterator___setstate__},
     {NULL, NULL, 0, NULL}};
 
 PyTypeObject PyTupleIter_Type = {

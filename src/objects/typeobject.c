@@ -4,6 +4,7 @@
  * super, and PyType_FromSpec.  Descriptor objects themselves are in descrobject.c;
  * operator dispatch in abstract.c; bound methods/functions belong to compiler-vm. */
 #include "Python.h"
+#include "type_docs.h"
 #include <stddef.h>
 
 static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
@@ -3148,26 +3149,26 @@ static int type_set_annotations(PyTypeObject *type, PyObject *value, void *conte
 }
 
 static PyGetSetDef type_getsets[] = {
-    {"__name__", (getter)type_name, (setter)type_set_name, NULL, NULL},
-    {"__qualname__", (getter)type_qualname, (setter)type_set_qualname, NULL, NULL},
-    {"__bases__", (getter)type_get_bases, (setter)type_set_bases, NULL, NULL},
-    {"__module__", (getter)type_module, (setter)type_set_module, NULL, NULL},
-    {"__abstractmethods__", (getter)type_abstractmethods, (setter)type_set_abstractmethods, NULL, NULL},
-    {"__dict__", (getter)type_dict, NULL, NULL, NULL},
+    {"__name__", (getter)type_name, (setter)type_set_name, DOC_type___name__, NULL},
+    {"__qualname__", (getter)type_qualname, (setter)type_set_qualname, DOC_type___qualname__, NULL},
+    {"__bases__", (getter)type_get_bases, (setter)type_set_bases, DOC_type___bases__, NULL},
+    {"__module__", (getter)type_module, (setter)type_set_module, DOC_type___module__, NULL},
+    {"__abstractmethods__", (getter)type_abstractmethods, (setter)type_set_abstractmethods, DOC_type___abstractmethods__, NULL},
+    {"__dict__", (getter)type_dict, NULL, DOC_type___dict__, NULL},
     {"__doc__", (getter)type_get_doc, (setter)type_set_doc, NULL, NULL},
-    {"__text_signature__", (getter)type_get_text_signature, NULL, NULL, NULL},
-    {"__annotations__", (getter)type_get_annotations, (setter)type_set_annotations, NULL, NULL},
+    {"__text_signature__", (getter)type_get_text_signature, NULL, DOC_type___text_signature__, NULL},
+    {"__annotations__", (getter)type_get_annotations, (setter)type_set_annotations, DOC_type___annotations__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 static PyMemberDef type_members[] = {
-    {"__basicsize__", T_PYSSIZET, offsetof(PyTypeObject, tp_basicsize), READONLY, NULL},
-    {"__itemsize__", T_PYSSIZET, offsetof(PyTypeObject, tp_itemsize), READONLY, NULL},
-    {"__flags__", T_ULONG, offsetof(PyTypeObject, tp_flags), READONLY, NULL},
-    {"__weakrefoffset__", T_PYSSIZET, offsetof(PyTypeObject, tp_weaklistoffset), READONLY, NULL},
-    {"__base__", T_OBJECT, offsetof(PyTypeObject, tp_base), READONLY, NULL},
-    {"__dictoffset__", T_PYSSIZET, offsetof(PyTypeObject, tp_dictoffset), READONLY, NULL},
-    {"__mro__", T_OBJECT, offsetof(PyTypeObject, tp_mro), READONLY, NULL},
+    {"__basicsize__", T_PYSSIZET, offsetof(PyTypeObject, tp_basicsize), READONLY, DOC_type___basicsize__},
+    {"__itemsize__", T_PYSSIZET, offsetof(PyTypeObject, tp_itemsize), READONLY, DOC_type___itemsize__},
+    {"__flags__", T_ULONG, offsetof(PyTypeObject, tp_flags), READONLY, DOC_type___flags__},
+    {"__weakrefoffset__", T_PYSSIZET, offsetof(PyTypeObject, tp_weaklistoffset), READONLY, DOC_type___weakrefoffset__},
+    {"__base__", T_OBJECT, offsetof(PyTypeObject, tp_base), READONLY, DOC_type___base__},
+    {"__dictoffset__", T_PYSSIZET, offsetof(PyTypeObject, tp_dictoffset), READONLY, DOC_type___dictoffset__},
+    {"__mro__", T_OBJECT, offsetof(PyTypeObject, tp_mro), READONLY, DOC_type___mro__},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -3500,18 +3501,13 @@ static PyObject *type___sizeof__(PyObject *self, PyObject *unused)
 }
 
 static PyMethodDef type_methods[] = {
-    {"mro", type_mro_impl, METH_NOARGS, "mro($self, /)\n--\n\nReturn a type's method resolution order."},
-    {"__subclasses__", type_subclasses, METH_NOARGS,
-     "__subclasses__($self, /)\n--\n\nReturn a list of immediate subclasses."},
-    {"__prepare__", (PyCFunction)(void (*)(void))type_prepare, METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
-     "__prepare__() -> dict\nused to create the namespace for the class statement"},
-    {"__instancecheck__", type___instancecheck__, METH_O,
-     "__instancecheck__($self, instance, /)\n--\n\nCheck if an object is an instance."},
-    {"__subclasscheck__", type___subclasscheck__, METH_O,
-     "__subclasscheck__($self, subclass, /)\n--\n\nCheck if a class is a subclass."},
-    {"__dir__", type___dir__, METH_NOARGS, "__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types."},
-    {"__sizeof__", type___sizeof__, METH_NOARGS,
-     "__sizeof__($self, /)\n--\n\nReturn memory consumption of the type object."},
+    {"mro", type_mro_impl, METH_NOARGS, DOC_type_mro},
+    {"__subclasses__", type_subclasses, METH_NOARGS, DOC_type___subclasses__},
+    {"__prepare__", (PyCFunction)(void (*)(void))type_prepare, METH_FASTCALL | METH_KEYWORDS | METH_CLASS, DOC_type___prepare__},
+    {"__instancecheck__", type___instancecheck__, METH_O, DOC_type___instancecheck__},
+    {"__subclasscheck__", type___subclasscheck__, METH_O, DOC_type___subclasscheck__},
+    {"__dir__", type___dir__, METH_NOARGS, DOC_type___dir__},
+    {"__sizeof__", type___sizeof__, METH_NOARGS, DOC_type___sizeof__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3633,7 +3629,22 @@ int PyObject_CallFinalizerFromDealloc(PyObject *self)
     return -1;
 }
 
+static void subtype_dealloc_body(PyObject *self);
+
 static void subtype_dealloc(PyObject *self)
+{
+    if (!PyType_IS_GC(Py_TYPE(self))) {
+        subtype_dealloc_body(self);
+        return;
+    }
+    /* Chains of instances (a.x = b; b.x = c; ...) must not overflow the C stack. */
+    PyObject_GC_UnTrack(self);
+    Py_TRASHCAN_BEGIN(self, subtype_dealloc)
+    subtype_dealloc_body(self);
+    Py_TRASHCAN_END
+}
+
+static void subtype_dealloc_body(PyObject *self)
 {
     PyTypeObject *type = Py_TYPE(self), *base;
     destructor basedealloc;
@@ -4649,7 +4660,7 @@ static int object_set_class(PyObject *self, PyObject *value, void *closure)
 }
 
 static PyGetSetDef object_getsets[] = {
-    {"__class__", object_get_class, object_set_class, "the object's class", NULL},
+    {"__class__", object_get_class, object_set_class, DOC_object___class__, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -5081,26 +5092,14 @@ error:
 }
 
 static PyMethodDef object_methods[] = {
-    {"__reduce_ex__", object___reduce_ex__, METH_O,
-     "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."},
-    {"__reduce__", object___reduce__, METH_NOARGS, "__reduce__($self, /)\n--\n\nHelper for pickle."},
-    {"__getstate__", object___getstate__, METH_NOARGS,
-     "__getstate__($self, /)\n--\n\nHelper for pickle."},
-    {"__subclasshook__", object___subclasshook__, METH_CLASS | METH_VARARGS,
-     "Abstract classes can override this to customize issubclass().\n\n"
-     "This is invoked early on by abc.ABCMeta.__subclasscheck__().\n"
-     "It should return True, False or NotImplemented.  If it returns\n"
-     "NotImplemented, the normal algorithm is used.  Otherwise, it\n"
-     "overrides the normal algorithm (and the outcome is cached).\n"},
-    {"__init_subclass__", object___init_subclass__, METH_CLASS | METH_NOARGS,
-     "This method is called when a class is subclassed.\n\n"
-     "The default implementation does nothing. It may be\n"
-     "overridden to extend subclasses.\n"},
-    {"__format__", object___format__, METH_O,
-     "__format__($self, format_spec, /)\n--\n\nDefault object formatter."},
-    {"__sizeof__", object___sizeof__, METH_NOARGS,
-     "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."},
-    {"__dir__", object___dir__, METH_NOARGS, "__dir__($self, /)\n--\n\nDefault dir() implementation."},
+    {"__reduce_ex__", object___reduce_ex__, METH_O, DOC_object___reduce_ex__},
+    {"__reduce__", object___reduce__, METH_NOARGS, DOC_object___reduce__},
+    {"__getstate__", object___getstate__, METH_NOARGS, DOC_object___getstate__},
+    {"__subclasshook__", object___subclasshook__, METH_CLASS | METH_VARARGS, DOC_object___subclasshook__},
+    {"__init_subclass__", object___init_subclass__, METH_CLASS | METH_NOARGS, DOC_object___init_subclass__},
+    {"__format__", object___format__, METH_O, DOC_object___format__},
+    {"__sizeof__", object___sizeof__, METH_NOARGS, DOC_object___sizeof__},
+    {"__dir__", object___dir__, METH_NOARGS, DOC_object___dir__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -5115,9 +5114,7 @@ PyTypeObject PyBaseObject_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_setattro = PyObject_GenericSetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "object()\n--\n\nThe base class of the class hierarchy.\n\n"
-              "When called, it accepts no arguments and returns a new featureless\n"
-              "instance that has no instance attributes and cannot be given any.\n",
+    .tp_doc = TYPEDOC_object,
     .tp_richcompare = object_richcompare,
     .tp_methods = object_methods,
     .tp_getset = object_getsets,
@@ -5137,12 +5134,9 @@ typedef struct {
 } superobject;
 
 static PyMemberDef super_members[] = {
-    {"__thisclass__", T_OBJECT, offsetof(superobject, type), READONLY,
-     "the class invoking super()"},
-    {"__self__", T_OBJECT, offsetof(superobject, obj), READONLY,
-     "the instance invoking super(); may be None"},
-    {"__self_class__", T_OBJECT, offsetof(superobject, obj_type), READONLY,
-     "the type of the instance invoking super(); may be None"},
+    {"__thisclass__", T_OBJECT, offsetof(superobject, type), READONLY, DOC_super___thisclass__},
+    {"__self__", T_OBJECT, offsetof(superobject, obj), READONLY, DOC_super___self__},
+    {"__self_class__", T_OBJECT, offsetof(superobject, obj_type), READONLY, DOC_super___self_class__},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -5438,19 +5432,7 @@ PyTypeObject PySuper_Type = {
     .tp_repr = super_repr,
     .tp_getattro = super_getattro,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "super() -> same as super(__class__, <first argument>)\n"
-              "super(type) -> unbound super object\n"
-              "super(type, obj) -> bound super object; requires isinstance(obj, type)\n"
-              "super(type, type2) -> bound super object; requires issubclass(type2, type)\n"
-              "Typical use to call a cooperative superclass method:\n"
-              "class C(B):\n"
-              "    def meth(self, arg):\n"
-              "        super().meth(arg)\n"
-              "This works for class methods too:\n"
-              "class C(B):\n"
-              "    @classmethod\n"
-              "    def cmeth(cls, arg):\n"
-              "        super().cmeth(arg)\n",
+    .tp_doc = TYPEDOC_super,
     .tp_traverse = super_traverse,
     .tp_members = super_members,
     .tp_descr_get = super_descr_get,

@@ -340,6 +340,20 @@ static int find_jamo(const char *const *table, int n, const char **p, const char
     return best;
 }
 
+/* The hex code after "PREFIX-": 4 or 5 upper-case hex digits for CJK unified ideographs
+ * (CPython accepts nothing else), any hex digits otherwise (the case was folded). */
+static int is_range_suffix(const char *s, int unified)
+{
+    size_t n = strlen(s);
+    if (n == 0 || (unified && n != 4 && n != 5))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(isdigit((unsigned char)s[i]) || (s[i] >= 'A' && s[i] <= 'F')))
+            return 0;
+    }
+    return 1;
+}
+
 int _PyUnicode_LookupName(const char *name, int namelen, Py_UCS4 *code)
 {
     char upper[256];
@@ -348,8 +362,13 @@ int _PyUnicode_LookupName(const char *name, int namelen, Py_UCS4 *code)
     for (int i = 0; i < namelen; i++)
         upper[i] = (char)toupper((unsigned char)name[i]);
     upper[namelen] = '\0';
-    if (strncmp(upper, "HANGUL SYLLABLE ", 16) == 0) {
-        const char *p = upper + 16, *end = upper + namelen;
+    char exact[256];   /* name is not NUL-terminated */
+    memcpy(exact, name, (size_t)namelen);
+    exact[namelen] = '\0';
+    /* As CPython's _getcode: the Hangul syllable and CJK unified ideograph names are
+     * algorithmic and matched case-sensitively; every other name ignores case. */
+    if (strncmp(exact, "HANGUL SYLLABLE ", 16) == 0) {
+        const char *p = exact + 16, *end = exact + namelen;
         int L = find_jamo(hangul_L, LCount, &p, end);
         int V = find_jamo(hangul_V, VCount, &p, end);
         int T = find_jamo(hangul_T, TCount, &p, end);
@@ -360,12 +379,13 @@ int _PyUnicode_LookupName(const char *name, int namelen, Py_UCS4 *code)
         return 0;
     }
     for (int i = 0; i < UDB_NRANGES; i++) {
-        size_t pl = strlen(udb_name_ranges[i].prefix);
-        if (strncmp(upper, udb_name_ranges[i].prefix, pl) == 0 && upper[pl] == '-') {
-            char *endp;
-            unsigned long v = strtoul(upper + pl + 1, &endp, 16);
-            if (*endp == '\0' && endp != upper + pl + 1 && v >= udb_name_ranges[i].first &&
-                v <= udb_name_ranges[i].last) {
+        const char *prefix = udb_name_ranges[i].prefix;
+        size_t pl = strlen(prefix);
+        int unified = strcmp(prefix, "CJK UNIFIED IDEOGRAPH") == 0;
+        const char *key = unified ? exact : upper;
+        if (strncmp(key, prefix, pl) == 0 && key[pl] == '-' && is_range_suffix(key + pl + 1, unified)) {
+            unsigned long v = strtoul(key + pl + 1, NULL, 16);
+            if (v >= udb_name_ranges[i].first && v <= udb_name_ranges[i].last) {
                 *code = (Py_UCS4)v;
                 return 1;
             }

@@ -4,6 +4,7 @@
  * method, str % args, str.format and the format-spec mini-language shared with int and
  * float.  Character properties come from unicodectype.c (Unicode 14.0.0 tables). */
 #include "Python.h"
+#include "type_docs.h"
 #include <ctype.h>
 
 #define U(op) ((PyUnicodeObject *)(op))
@@ -3875,6 +3876,10 @@ int _PyUnicode_FormatNumber(_PyUnicodeWriter *writer, const _PyFormatSpec *spec,
         else if (align == '=') mpad = padding;
         else lpad = padding;
     }
+    /* One reservation for the whole field, so the writes below do not reallocate (ASCII:
+     * a non-ASCII fill or separator widens the buffer when it is actually written). */
+    if (_PyUnicodeWriter_Prepare(writer, lpad + total + rpad + mpad, 127) < 0)
+        return -1;
     if (write_fill(writer, spec->fill_char, lpad) < 0)
         return -1;
     if (nsign && _PyUnicodeWriter_WriteASCIIString(writer, signbuf, 1) < 0)
@@ -3885,6 +3890,12 @@ int _PyUnicode_FormatNumber(_PyUnicodeWriter *writer, const _PyFormatSpec *spec,
         return -1;
     /* Integer digits (with zero padding) and separators. */
     Py_ssize_t alld = nint + zeros;
+    if (!sep) {
+        if (write_fill(writer, '0', zeros) < 0 ||
+            _PyUnicodeWriter_WriteASCIIString(writer, digits, nint) < 0)
+            return -1;
+        alld = 0;
+    }
     for (Py_ssize_t i = 0; i < alld; i++) {
         char c = i < zeros ? '0' : digits[i - zeros];
         if (_PyUnicodeWriter_WriteChar(writer, (Py_UCS1)c) < 0)
@@ -4706,9 +4717,9 @@ static PyObject *unicodeiter_setstate(unicodeiterobject *it, PyObject *state)
 }
 
 static PyMethodDef unicodeiter_methods[] = {
-    {"__length_hint__", (PyCFunction)unicodeiter_len, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
-    {"__reduce__", (PyCFunction)unicodeiter_reduce, METH_NOARGS, "Return state information for pickling."},
-    {"__setstate__", (PyCFunction)unicodeiter_setstate, METH_O, "Set state information for unpickling."},
+    {"__length_hint__", (PyCFunction)unicodeiter_len, METH_NOARGS, DOC_str_ascii_iterator___length_hint__},
+    {"__reduce__", (PyCFunction)unicodeiter_reduce, METH_NOARGS, DOC_str_ascii_iterator___reduce__},
+    {"__setstate__", (PyCFunction)unicodeiter_setstate, METH_O, DOC_str_ascii_iterator___setstate__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4872,56 +4883,56 @@ static PyObject *unicode_rpartition(PyObject *self, PyObject *sep) { return PyUn
 #define KWARGS(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
 
 static PyMethodDef unicode_methods[] = {
-    {"encode", KWARGS(unicode_encode), "Encode the string using the codec registered for encoding."},
-    {"replace", KWARGS(unicode_replace), "Return a copy with all occurrences of substring old replaced by new."},
-    {"split", KWARGS(unicode_split), "Return a list of the substrings in the string, using sep as the separator string."},
-    {"rsplit", KWARGS(unicode_rsplit), "Return a list of the substrings in the string, using sep as the separator string."},
-    {"join", unicode_join, METH_O, "Concatenate any number of strings."},
-    {"capitalize", unicode_capitalize, METH_NOARGS, "Return a capitalized version of the string."},
-    {"casefold", unicode_casefold, METH_NOARGS, "Return a version of the string suitable for caseless comparisons."},
-    {"title", unicode_title, METH_NOARGS, "Return a version of the string where each word is titlecased."},
-    {"center", FASTCALL(unicode_center), "Return a centered string of length width."},
-    {"count", FASTCALL(unicode_count), "S.count(sub[, start[, end]]) -> int"},
-    {"expandtabs", KWARGS(unicode_expandtabs), "Return a copy where all tab characters are expanded using spaces."},
-    {"find", FASTCALL(unicode_find), "S.find(sub[, start[, end]]) -> int"},
-    {"partition", unicode_partition, METH_O, "Partition the string into three parts using the given separator."},
-    {"index", FASTCALL(unicode_index), "S.index(sub[, start[, end]]) -> int"},
-    {"ljust", FASTCALL(unicode_ljust), "Return a left-justified string of length width."},
-    {"lower", unicode_lower, METH_NOARGS, "Return a copy of the string converted to lowercase."},
-    {"lstrip", FASTCALL(unicode_lstrip), "Return a copy of the string with leading whitespace removed."},
-    {"rfind", FASTCALL(unicode_rfind), "S.rfind(sub[, start[, end]]) -> int"},
-    {"rindex", FASTCALL(unicode_rindex), "S.rindex(sub[, start[, end]]) -> int"},
-    {"rjust", FASTCALL(unicode_rjust), "Return a right-justified string of length width."},
-    {"rstrip", FASTCALL(unicode_rstrip), "Return a copy of the string with trailing whitespace removed."},
-    {"rpartition", unicode_rpartition, METH_O, "Partition the string into three parts using the given separator."},
-    {"splitlines", KWARGS(unicode_splitlines), "Return a list of the lines in the string, breaking at line boundaries."},
-    {"strip", FASTCALL(unicode_strip), "Return a copy of the string with leading and trailing whitespace removed."},
-    {"swapcase", unicode_swapcase, METH_NOARGS, "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
-    {"translate", unicode_translate, METH_O, "Replace each character in the string using the given translation table."},
-    {"upper", unicode_upper, METH_NOARGS, "Return a copy of the string converted to uppercase."},
-    {"startswith", FASTCALL(unicode_startswith), "S.startswith(prefix[, start[, end]]) -> bool"},
-    {"endswith", FASTCALL(unicode_endswith), "S.endswith(suffix[, start[, end]]) -> bool"},
-    {"removeprefix", unicode_removeprefix, METH_O, "Return a str with the given prefix string removed if present."},
-    {"removesuffix", unicode_removesuffix, METH_O, "Return a str with the given suffix string removed if present."},
-    {"isascii", unicode_isascii, METH_NOARGS, "Return True if all characters in the string are ASCII, False otherwise."},
-    {"islower", unicode_islower, METH_NOARGS, "Return True if the string is a lowercase string, False otherwise."},
-    {"isupper", unicode_isupper, METH_NOARGS, "Return True if the string is an uppercase string, False otherwise."},
-    {"istitle", unicode_istitle, METH_NOARGS, "Return True if the string is a title-cased string, False otherwise."},
-    {"isspace", unicode_isspace, METH_NOARGS, "Return True if the string is a whitespace string, False otherwise."},
-    {"isdecimal", unicode_isdecimal, METH_NOARGS, "Return True if the string is a decimal string, False otherwise."},
-    {"isdigit", unicode_isdigit, METH_NOARGS, "Return True if the string is a digit string, False otherwise."},
-    {"isnumeric", unicode_isnumeric, METH_NOARGS, "Return True if the string is a numeric string, False otherwise."},
-    {"isalpha", unicode_isalpha, METH_NOARGS, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", unicode_isalnum, METH_NOARGS, "Return True if the string is an alpha-numeric string, False otherwise."},
-    {"isidentifier", unicode_isidentifier, METH_NOARGS, "Return True if the string is a valid Python identifier, False otherwise."},
-    {"isprintable", unicode_isprintable, METH_NOARGS, "Return True if the string is printable, False otherwise."},
-    {"zfill", unicode_zfill, METH_O, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
-    {"format", KWARGS(unicode_format_method), "S.format(*args, **kwargs) -> str"},
-    {"format_map", unicode_format_map, METH_O, "S.format_map(mapping) -> str"},
-    {"__format__", unicode___format__, METH_O, "Return a formatted version of the string as described by format_spec."},
+    {"encode", KWARGS(unicode_encode), DOC_str_encode},
+    {"replace", KWARGS(unicode_replace), DOC_str_replace},
+    {"split", KWARGS(unicode_split), DOC_str_split},
+    {"rsplit", KWARGS(unicode_rsplit), DOC_str_rsplit},
+    {"join", unicode_join, METH_O, DOC_str_join},
+    {"capitalize", unicode_capitalize, METH_NOARGS, DOC_str_capitalize},
+    {"casefold", unicode_casefold, METH_NOARGS, DOC_str_casefold},
+    {"title", unicode_title, METH_NOARGS, DOC_str_title},
+    {"center", FASTCALL(unicode_center), DOC_str_center},
+    {"count", FASTCALL(unicode_count), DOC_str_count},
+    {"expandtabs", KWARGS(unicode_expandtabs), DOC_str_expandtabs},
+    {"find", FASTCALL(unicode_find), DOC_str_find},
+    {"partition", unicode_partition, METH_O, DOC_str_partition},
+    {"index", FASTCALL(unicode_index), DOC_str_index},
+    {"ljust", FASTCALL(unicode_ljust), DOC_str_ljust},
+    {"lower", unicode_lower, METH_NOARGS, DOC_str_lower},
+    {"lstrip", FASTCALL(unicode_lstrip), DOC_str_lstrip},
+    {"rfind", FASTCALL(unicode_rfind), DOC_str_rfind},
+    {"rindex", FASTCALL(unicode_rindex), DOC_str_rindex},
+    {"rjust", FASTCALL(unicode_rjust), DOC_str_rjust},
+    {"rstrip", FASTCALL(unicode_rstrip), DOC_str_rstrip},
+    {"rpartition", unicode_rpartition, METH_O, DOC_str_rpartition},
+    {"splitlines", KWARGS(unicode_splitlines), DOC_str_splitlines},
+    {"strip", FASTCALL(unicode_strip), DOC_str_strip},
+    {"swapcase", unicode_swapcase, METH_NOARGS, DOC_str_swapcase},
+    {"translate", unicode_translate, METH_O, DOC_str_translate},
+    {"upper", unicode_upper, METH_NOARGS, DOC_str_upper},
+    {"startswith", FASTCALL(unicode_startswith), DOC_str_startswith},
+    {"endswith", FASTCALL(unicode_endswith), DOC_str_endswith},
+    {"removeprefix", unicode_removeprefix, METH_O, DOC_str_removeprefix},
+    {"removesuffix", unicode_removesuffix, METH_O, DOC_str_removesuffix},
+    {"isascii", unicode_isascii, METH_NOARGS, DOC_str_isascii},
+    {"islower", unicode_islower, METH_NOARGS, DOC_str_islower},
+    {"isupper", unicode_isupper, METH_NOARGS, DOC_str_isupper},
+    {"istitle", unicode_istitle, METH_NOARGS, DOC_str_istitle},
+    {"isspace", unicode_isspace, METH_NOARGS, DOC_str_isspace},
+    {"isdecimal", unicode_isdecimal, METH_NOARGS, DOC_str_isdecimal},
+    {"isdigit", unicode_isdigit, METH_NOARGS, DOC_str_isdigit},
+    {"isnumeric", unicode_isnumeric, METH_NOARGS, DOC_str_isnumeric},
+    {"isalpha", unicode_isalpha, METH_NOARGS, DOC_str_isalpha},
+    {"isalnum", unicode_isalnum, METH_NOARGS, DOC_str_isalnum},
+    {"isidentifier", unicode_isidentifier, METH_NOARGS, DOC_str_isidentifier},
+    {"isprintable", unicode_isprintable, METH_NOARGS, DOC_str_isprintable},
+    {"zfill", unicode_zfill, METH_O, DOC_str_zfill},
+    {"format", KWARGS(unicode_format_method), DOC_str_format},
+    {"format_map", unicode_format_map, METH_O, DOC_str_format_map},
+    {"__format__", unicode___format__, METH_O, DOC_str___format__},
     {"maketrans", unicode_maketrans, METH_VARARGS | METH_STATIC, "Return a translation table usable for str.translate()."},
-    {"__sizeof__", unicode_sizeof, METH_NOARGS, "Return the size of the string in memory, in bytes."},
-    {"__getnewargs__", unicode_getnewargs, METH_NOARGS, NULL},
+    {"__sizeof__", unicode_sizeof, METH_NOARGS, DOC_str___sizeof__},
+    {"__getnewargs__", unicode_getnewargs, METH_NOARGS, DOC_str___getnewargs__},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4964,12 +4975,7 @@ PyTypeObject PyUnicode_Type = {
     .tp_str = unicode_str,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
-    .tp_doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
-              "Create a new string object from the given object. If encoding or\n"
-              "errors is specified, then the object must expose a data buffer\n"
-              "that will be decoded using the given encoding and error handler.\n"
-              "Otherwise, returns the result of object.__str__() (if defined)\n"
-              "or repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to 'strict'.",
+    .tp_doc = TYPEDOC_str,
     .tp_richcompare = PyUnicode_RichCompare,
     .tp_iter = unicode_iter,
     .tp_methods = unicode_methods,

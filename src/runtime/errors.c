@@ -778,7 +778,7 @@ void _PyErr_WriteUnraisableMsg(const char *err_msg_str, PyObject *obj)
         PyException_SetTraceback(exc_value, exc_tb) < 0)
         PyErr_Clear();
     if (err_msg_str != NULL) {
-        err_msg = PyUnicode_FromFormat("%s", err_msg_str);
+        err_msg = PyUnicode_FromFormat("Exception ignored %s", err_msg_str);
         if (err_msg == NULL)
             PyErr_Clear();
     }
@@ -838,7 +838,19 @@ void PyErr_WriteUnraisable(PyObject *obj)
 
 /* ---- SyntaxError locations ---- */
 
-void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)
+/* Sets an int attribute, or None when value < 0; errors are swallowed like CPython's. */
+static void syntax_set_int_attr(PyObject *v, const char *name, int value)
+{
+    PyObject *tmp = NULL;
+    if (value >= 0 && (tmp = PyLong_FromLong(value)) == NULL)
+        PyErr_Clear();
+    if (PyObject_SetAttrString(v, name, tmp ? tmp : Py_None) < 0)
+        PyErr_Clear();
+    Py_XDECREF(tmp);
+}
+
+static void syntax_location_ex(PyObject *filename, int lineno, int col_offset,
+                               int end_lineno, int end_col_offset)
 {
     PyThreadState *tstate = _PyThreadState_GET();
     PyObject *exc, *v, *tb, *tmp;
@@ -847,14 +859,9 @@ void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)
     if ((tmp = PyLong_FromLong(lineno)) == NULL || PyObject_SetAttrString(v, "lineno", tmp) < 0)
         PyErr_Clear();
     Py_XDECREF(tmp);
-    tmp = NULL;
-    if (col_offset >= 0) {
-        if ((tmp = PyLong_FromLong(col_offset)) == NULL)
-            PyErr_Clear();
-    }
-    if (PyObject_SetAttrString(v, "offset", tmp ? tmp : Py_None) < 0)
-        PyErr_Clear();
-    Py_XDECREF(tmp);
+    syntax_set_int_attr(v, "offset", col_offset);
+    syntax_set_int_attr(v, "end_lineno", end_lineno);
+    syntax_set_int_attr(v, "end_offset", end_col_offset);
     if (filename != NULL) {
         if (PyObject_SetAttrString(v, "filename", filename) < 0)
             PyErr_Clear();
@@ -868,6 +875,12 @@ void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)
         }
     }
     _PyErr_Restore(tstate, exc, v, tb);
+}
+
+/* As 3.11: the end line is the start line, the end offset unknown (None). */
+void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)
+{
+    syntax_location_ex(filename, lineno, col_offset, lineno, -1);
 }
 
 void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset)

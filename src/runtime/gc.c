@@ -503,6 +503,39 @@ static void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_
     gc_list_merge(unreachable, old);
 }
 
+/* Does an instance of tp keep its __dict__ in a slot that CPython 3.11 manages lazily
+ * (Py_TPFLAGS_MANAGED_DICT: added by a Python class whose base has no items)? */
+static int has_lazy_dict(PyTypeObject *tp)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || tp->tp_dictoffset <= 0)
+        return 0;
+    while (tp->tp_base != NULL && tp->tp_base->tp_dictoffset != 0)
+        tp = tp->tp_base;   /* up to the class that added the dict */
+    return (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && tp->tp_base != NULL &&
+           tp->tp_base->tp_itemsize == 0;
+}
+
+/* The number of objects about to be freed, as CPython 3.11 counts them.  Krait gives
+ * every instance of a Python class a real __dict__, where 3.11 keeps the attribute
+ * values in the object until the dict is asked for; such a dict, dying with its
+ * instance and referenced by nothing else, is not counted (gc.collect() returns 2 for a
+ * cycle of two instances, as in 3.11). */
+static Py_ssize_t count_collected(PyGC_Head *collectable)
+{
+    Py_ssize_t n = 0;
+    for (PyGC_Head *g = GC_NEXT(collectable); g != collectable; g = GC_NEXT(g)) {
+        PyObject *op = _Py_FROM_GC(g);
+        n++;
+        if (!has_lazy_dict(Py_TYPE(op)))
+            continue;
+        PyObject *dict = *(PyObject **)((char *)op + Py_TYPE(op)->tp_dictoffset);
+        if (dict != NULL && PyDict_CheckExact(dict) && Py_REFCNT(dict) == 1 &&
+            _PyObject_GC_IS_TRACKED(dict) && gc_is_collecting(_Py_AS_GC(dict)))
+            n--;
+    }
+    return n;
+}
+
 static void debug_cycle(const char *msg, PyObject *op)
 {
     PySys_FormatStderr("gc: %s <%s %p>\n", msg, Py_TYPE(op)->tp_name, (void *)op);
@@ -599,17 +632,17 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
 
     gc_list_init(&finalizers);
     move_legacy_finalizers(&unreachable, &finalizers);
-    for (PyGC_Head *g = GC_NEXT(&unreachable); g != &unreachable; g = GC_NEXT(g)) {
-        m++;
-        if (st->debug & DEBUG_COLLECTABLE)
+    if (st->debug & DEBUG_COLLECTABLE)
+        for (PyGC_Head *g = GC_NEXT(&unreachable); g != &unreachable; g = GC_NEXT(g))
             debug_cycle("collectable", _Py_FROM_GC(g));
-    }
     m += handle_weakrefs(&unreachable, old);
     finalize_garbage(&unreachable);
 
     PyGC_Head final_unreachable;
     gc_list_init(&final_unreachable);
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    /* as 3.11: what finalizers resurrected is not counted as collected */
+    m += count_collected(&final_unreachable);
     delete_garbage(&final_unreachable, old);
 
     for (PyGC_Head *g = GC_NEXT(&finalizers); g != &finalizers; g = GC_NEXT(g)) {

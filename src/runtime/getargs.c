@@ -71,15 +71,6 @@ static void seterror(Py_ssize_t iarg, const char *msg, int *levels, const char *
         PyErr_SetString(PyExc_TypeError, message);
 }
 
-static int float_argument_error(PyObject *arg)
-{
-    if (PyFloat_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "integer argument expected, got float");
-        return 1;
-    }
-    return 0;
-}
-
 /* Get a readonly contiguous buffer (for s#, y#, z#); returns length or -1. */
 static Py_ssize_t convertbuffer(PyObject *arg, const void **p, const char **errmsg)
 {
@@ -124,8 +115,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     switch (c) {
     case 'b': { /* unsigned byte, range checked */
         char *p = va_arg(*p_va, char *);
-        if (float_argument_error(arg))
-            return CONV_UNICODE;
         long ival = PyLong_AsLong(arg);
         if (ival == -1 && PyErr_Occurred())
             return "(error)";
@@ -142,8 +131,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'B': { /* byte, bitfield, no range check */
         unsigned char *p = va_arg(*p_va, unsigned char *);
-        if (float_argument_error(arg))
-            return "(error)";
         unsigned long ival = PyLong_AsUnsignedLongMask(arg);
         if (ival == (unsigned long)-1 && PyErr_Occurred())
             return "(error)";
@@ -152,8 +139,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'h': {
         short *p = va_arg(*p_va, short *);
-        if (float_argument_error(arg))
-            return "(error)";
         long ival = PyLong_AsLong(arg);
         if (ival == -1 && PyErr_Occurred())
             return "(error)";
@@ -170,8 +155,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'H': {
         unsigned short *p = va_arg(*p_va, unsigned short *);
-        if (float_argument_error(arg))
-            return "(error)";
         unsigned long ival = PyLong_AsUnsignedLongMask(arg);
         if (ival == (unsigned long)-1 && PyErr_Occurred())
             return "(error)";
@@ -180,8 +163,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'i': {
         int *p = va_arg(*p_va, int *);
-        if (float_argument_error(arg))
-            return "(error)";
         long ival = PyLong_AsLong(arg);
         if (ival == -1 && PyErr_Occurred())
             return "(error)";
@@ -198,8 +179,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'I': {
         unsigned int *p = va_arg(*p_va, unsigned int *);
-        if (float_argument_error(arg))
-            return "(error)";
         unsigned long ival = PyLong_AsUnsignedLongMask(arg);
         if (ival == (unsigned long)-1 && PyErr_Occurred())
             return "(error)";
@@ -208,8 +187,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'n': {
         Py_ssize_t *p = va_arg(*p_va, Py_ssize_t *);
-        if (float_argument_error(arg))
-            return "(error)";
         PyObject *iobj = PyNumber_Index(arg);
         Py_ssize_t ival = -1;
         if (iobj != NULL) {
@@ -223,8 +200,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'l': {
         long *p = va_arg(*p_va, long *);
-        if (float_argument_error(arg))
-            return "(error)";
         long ival = PyLong_AsLong(arg);
         if (ival == -1 && PyErr_Occurred())
             return "(error)";
@@ -240,8 +215,6 @@ static const char *convertsimple(PyObject *arg, const char **p_format, va_list *
     }
     case 'L': {
         long long *p = va_arg(*p_va, long long *);
-        if (float_argument_error(arg))
-            return "(error)";
         long long ival = PyLong_AsLongLong(arg);
         if (ival == -1 && PyErr_Occurred())
             return "(error)";

@@ -15,7 +15,6 @@ PyObject *PyMarshal_WriteObjectToString(PyObject *v, int version);   /* marshal.
 PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len);
 
 /* The host's pure-Python standard library (sys._stdlib_dir). */
-#define KRAIT_STDLIB_DIR "/usr/lib/python3.11"
 
 struct _inittab *PyImport_Inittab = _PyImport_Inittab;
 static struct _inittab *inittab_copy = NULL;
@@ -1040,7 +1039,7 @@ int _PyImport_Init(PyInterpreterState *interp)
         }
         free(copy);
     }
-    const char *dirs[] = {KRAIT_LIBDIR, "/usr/lib/python3.11", NULL};
+    const char *dirs[] = {KRAIT_LIBDIR, KRAIT_STDLIB_DIR, NULL};
     for (int i = 0; dirs[i]; i++) {
         PyObject *s = PyUnicode_DecodeFSDefault(dirs[i]);
         if (s == NULL || PyList_Append(path, s) < 0) {
@@ -1375,8 +1374,11 @@ int _PyImport_InitImportlib(PyInterpreterState *interp)
         return -1;
     }
     PyObject *d = PyModule_GetDict(m);
-    if (PyDict_SetItemString(d, "__origname__", PyUnicode_FromString(f->origname)) < 0 ||
-        PyDict_SetItemString(d, "__builtins__", interp->builtins) < 0) {
+    PyObject *origname = PyUnicode_FromString(f->origname);
+    int bad = origname == NULL || PyDict_SetItemString(d, "__origname__", origname) < 0 ||
+              PyDict_SetItemString(d, "__builtins__", interp->builtins) < 0;
+    Py_XDECREF(origname);   /* SetItemString does not steal it */
+    if (bad) {
         Py_DECREF(co);
         return -1;
     }

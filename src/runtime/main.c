@@ -3,6 +3,7 @@
  * script, stdin or REPL, and turns the outcome into the process exit status.
  * Start-up itself is pylifecycle.c; running code is pythonrun.c. */
 #include "Python.h"
+#include <locale.h>
 #include <unistd.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -239,6 +240,56 @@ static void read_environment(cmdline *cl)
     c->ignore_environment = !c->use_environment;
 }
 
+/* PYTHONIOENCODING=encoding[:errors]: an encoding alone means errors=strict for
+   stdin/stdout (stderr keeps backslashreplace), as CPython's config_init_stdio_encoding. */
+static void read_stdio_encoding(cmdline *cl)
+{
+    PyConfig *c = &cl->config;
+    char *v = env(cl, "PYTHONIOENCODING");
+    if (v == NULL)
+        return;
+    char *copy = strdup(v), *err = strchr(copy, ':');
+    if (err != NULL) {
+        *err++ = '\0';
+        if (*err == '\0')
+            err = NULL;
+    }
+    if (copy[0] != '\0') {
+        c->stdio_encoding = copy;
+        if (err == NULL)
+            err = "strict";
+    }
+    if (err != NULL)
+        c->stdio_errors = err;
+}
+
+/* PEP 538 and 540, as CPython 3.11 pre-initialises: LC_CTYPE comes from the environment;
+   a C/POSIX locale enables UTF-8 mode (unless -X utf8=0 / PYTHONUTF8=0) and, when LC_ALL
+   does not force it, is coerced to C.UTF-8 (also exported, for child processes). */
+static void configure_locale(cmdline *cl)
+{
+    PyConfig *c = &cl->config;
+    int utf8 = -1;
+    for (int k = 0; k < cl->nx; k++) {
+        if (strcmp(cl->xopts[k], "utf8") == 0 || strcmp(cl->xopts[k], "utf8=1") == 0)
+            utf8 = 1;
+        else if (strcmp(cl->xopts[k], "utf8=0") == 0)
+            utf8 = 0;
+    }
+    char *v = env(cl, "PYTHONUTF8");
+    if (utf8 < 0 && v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "0") == 0))
+        utf8 = v[0] == '1';
+    const char *loc = setlocale(LC_CTYPE, "");
+    int c_locale = loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0;
+    if (c_locale) {
+        const char *all = getenv("LC_ALL"), *coerce = env(cl, "PYTHONCOERCECLOCALE");
+        if ((all == NULL || *all == '\0') && (coerce == NULL || strcmp(coerce, "0") != 0) &&
+            setlocale(LC_CTYPE, "C.UTF-8") != NULL)
+            setenv("LC_CTYPE", "C.UTF-8", 1);
+    }
+    c->utf8_mode = utf8 >= 0 ? utf8 : c_locale;
+}
+
 static int set_list(const char *name, char **items, int n)
 {
     PyObject *list = PyList_New(0);
@@ -414,6 +465,8 @@ int Py_BytesMain(int argc, char **argv)
     if (parse_cmdline(&cl, argc, argv) < 0)
         return 2;
     read_environment(&cl);
+    read_stdio_encoding(&cl);
+    configure_locale(&cl);
     if (cl.help) {
         printf(usage_text, progname);
         return 0;

@@ -8,6 +8,14 @@
 #include "Python.h"
 #include <sys/mman.h>
 
+/* The hooks tracemalloc installs while tracing (_tracemalloc.c declares the same struct:
+ * kept out of the headers, which every object file depends on). */
+typedef struct {
+    void (*alloc)(void *ptr, size_t size);   /* new block, or a block resized in place */
+    void (*free)(void *ptr);                 /* called before the block is released */
+} _PyTraceMalloc_Hooks;
+extern const _PyTraceMalloc_Hooks *_PyTraceMalloc_hooks;
+
 /* ------------------------------------------------------------------ raw allocator */
 
 /* malloc(0) may return NULL; CPython guarantees a unique pointer, so ask for 1 byte. */
@@ -36,14 +44,14 @@ static void *raw_realloc(void *ptr, size_t size)
 
 #if defined(KRAIT_ASAN) || defined(KRAIT_NO_PYMALLOC)
 
-void *PyMem_Malloc(size_t size) { return raw_malloc(size); }
-void *PyMem_Calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
-void *PyMem_Realloc(void *ptr, size_t size) { return raw_realloc(ptr, size); }
-void PyMem_Free(void *ptr) { free(ptr); }
-void *PyObject_Malloc(size_t size) { return raw_malloc(size); }
-void *PyObject_Calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
-void *PyObject_Realloc(void *ptr, size_t size) { return raw_realloc(ptr, size); }
-void PyObject_Free(void *ptr) { free(ptr); }
+static inline void *mem_malloc(size_t size) { return raw_malloc(size); }
+static inline void *mem_calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
+static inline void *mem_realloc(void *ptr, size_t size) { return raw_realloc(ptr, size); }
+static inline void mem_free(void *ptr) { free(ptr); }
+static inline void *obj_malloc(size_t size) { return raw_malloc(size); }
+static inline void *obj_calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
+static inline void *obj_realloc(void *ptr, size_t size) { return raw_realloc(ptr, size); }
+static inline void obj_free(void *ptr) { free(ptr); }
 
 #else /* the small-object allocator */
 
@@ -280,7 +288,7 @@ static inline void pool_free(void *p)
 
 static size_t block_size(void *p) { return INDEX2SIZE(POOL_ADDR(p)->szidx); }
 
-void *PyObject_Malloc(size_t size)
+static inline void *obj_malloc(size_t size)
 {
     if (size - 1 < SMALL_REQUEST_THRESHOLD) {   /* 1..512 (0 wraps around) */
         void *p = pool_alloc(size);
@@ -290,7 +298,7 @@ void *PyObject_Malloc(size_t size)
     return raw_malloc(size);
 }
 
-void *PyObject_Calloc(size_t nelem, size_t elsize)
+static inline void *obj_calloc(size_t nelem, size_t elsize)
 {
     if (elsize != 0 && nelem > (size_t)PY_SSIZE_T_MAX / elsize)
         return NULL;
@@ -303,7 +311,7 @@ void *PyObject_Calloc(size_t nelem, size_t elsize)
     return raw_calloc(nelem, elsize);
 }
 
-void PyObject_Free(void *ptr)
+static inline void obj_free(void *ptr)
 {
     if (ptr == NULL)
         return;
@@ -313,17 +321,17 @@ void PyObject_Free(void *ptr)
         free(ptr);
 }
 
-void *PyObject_Realloc(void *ptr, size_t size)
+static inline void *obj_realloc(void *ptr, size_t size)
 {
     if (ptr == NULL)
-        return PyObject_Malloc(size);
+        return obj_malloc(size);
     if (!address_in_range(ptr))
         return raw_realloc(ptr, size);
     size_t old = block_size(ptr);
     /* Shrinking by less than a quarter keeps the block, as CPython does. */
     if (size <= old && 4 * size > 3 * old)
         return ptr;
-    void *bp = PyObject_Malloc(size);
+    void *bp = obj_malloc(size);
     if (bp == NULL)
         return NULL;
     memcpy(bp, ptr, size < old ? size : old);
@@ -332,16 +340,71 @@ void *PyObject_Realloc(void *ptr, size_t size)
 }
 
 /* PyMem_* is malloc, but accepts PyObject_* blocks too (some callers mix them). */
-void *PyMem_Malloc(size_t size) { return raw_malloc(size); }
-void *PyMem_Calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
-void *PyMem_Realloc(void *ptr, size_t size)
+static inline void *mem_malloc(size_t size) { return raw_malloc(size); }
+static inline void *mem_calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
+static inline void *mem_realloc(void *ptr, size_t size)
 {
-    return ptr != NULL && address_in_range(ptr) ? PyObject_Realloc(ptr, size)
+    return ptr != NULL && address_in_range(ptr) ? obj_realloc(ptr, size)
                                                 : raw_realloc(ptr, size);
 }
-void PyMem_Free(void *ptr) { PyObject_Free(ptr); }
+static inline void mem_free(void *ptr) { obj_free(ptr); }
 
 #endif /* KRAIT_ASAN */
+
+/* ------------------------------------------------------------------ public entry points */
+
+/* tracemalloc's hooks (_tracemalloc.c), NULL while it is not tracing: one load and a
+ * predicted branch per call otherwise. */
+const _PyTraceMalloc_Hooks *_PyTraceMalloc_hooks = NULL;
+int _PyTraceMalloc_active = 0;   /* the same as a flag, for free lists (NewReference) */
+
+static inline void *traced_alloc(void *p, size_t size)
+{
+    const _PyTraceMalloc_Hooks *h = _PyTraceMalloc_hooks;
+    if (h != NULL && p != NULL)
+        h->alloc(p, size);
+    return p;
+}
+
+static inline void traced_free(void *p)
+{
+    const _PyTraceMalloc_Hooks *h = _PyTraceMalloc_hooks;
+    if (h != NULL && p != NULL)
+        h->free(p);
+}
+
+/* realloc: the old block's trace goes first (a failed realloc leaves the block
+ * untraced); the new or resized block is traced afresh with the current traceback. */
+static inline void traced_realloc_begin(void *old)
+{
+    const _PyTraceMalloc_Hooks *h = _PyTraceMalloc_hooks;
+    if (h != NULL && old != NULL)
+        h->free(old);
+}
+
+void *PyMem_Malloc(size_t size) { return traced_alloc(mem_malloc(size), size); }
+void *PyMem_Calloc(size_t nelem, size_t elsize)
+{
+    return traced_alloc(mem_calloc(nelem, elsize), nelem * elsize);
+}
+void *PyMem_Realloc(void *ptr, size_t size)
+{
+    traced_realloc_begin(ptr);
+    return traced_alloc(mem_realloc(ptr, size), size);
+}
+void PyMem_Free(void *ptr) { traced_free(ptr); mem_free(ptr); }
+
+void *PyObject_Malloc(size_t size) { return traced_alloc(obj_malloc(size), size); }
+void *PyObject_Calloc(size_t nelem, size_t elsize)
+{
+    return traced_alloc(obj_calloc(nelem, elsize), nelem * elsize);
+}
+void *PyObject_Realloc(void *ptr, size_t size)
+{
+    traced_realloc_begin(ptr);
+    return traced_alloc(obj_realloc(ptr, size), size);
+}
+void PyObject_Free(void *ptr) { traced_free(ptr); obj_free(ptr); }
 
 /* String helpers CPython keeps next to the allocators. */
 char *_PyMem_Strdup(const char *str)

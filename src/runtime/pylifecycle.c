@@ -6,6 +6,7 @@
 #include "Python.h"
 
 int _PyIO_InitStdio(int unbuffered);   /* src/modules/_iomodule.c (io) */
+#include <locale.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -79,14 +80,7 @@ static void sigint_handler(int signum)
     errno = save_errno;
 }
 
-int PyErr_SetInterruptEx(int signum)
-{
-    if (signum != SIGINT)
-        return 0;
-    _PyErr_InterruptPending = 1;
-    _PyEval_SignalReceived();
-    return 0;
-}
+/* PyErr_SetInterruptEx is _signalmodule.c's (it needs the Python-level handlers). */
 
 int _PyOS_IsMainThread(void) { return _Py_IsMainThread(); }
 
@@ -212,8 +206,8 @@ void _PyAtExit_Call(void)
         PyObject *res = args ? PyObject_Call(cb.func, args, cb.kwargs) : NULL;
         Py_XDECREF(args);
         if (res == NULL)
-            /* errors.c prints err_msg verbatim (CPython prefixes "Exception ignored ") */
-            _PyErr_WriteUnraisableMsg("Exception ignored in atexit callback", cb.func);
+            /* printed as "Exception ignored in atexit callback: <func>" */
+            _PyErr_WriteUnraisableMsg("in atexit callback", cb.func);
         else
             Py_DECREF(res);
         Py_DECREF(cb.func);
@@ -258,6 +252,19 @@ static int init_main_module(PyInterpreterState *interp)
     return 0;
 }
 
+/* CPython's init_import_site: `import site` unless -S, so that site-packages are on
+   sys.path and builtins has exit/quit/help/copyright/credits/license. */
+static int init_import_site(PyInterpreterState *interp)
+{
+    if (!interp->config.site_import)
+        return 0;
+    PyObject *m = PyImport_ImportModule("site");
+    if (m == NULL)
+        return -1;
+    Py_DECREF(m);
+    return 0;
+}
+
 static int fatal_init(const char *what)
 {
     fprintf(stderr, "Fatal Python error: %s\n", what);
@@ -266,10 +273,48 @@ static int fatal_init(const char *what)
     return -1;
 }
 
+int _PyTraceMalloc_Start(int nframe);   /* src/modules/_tracemalloc.c */
+void _PyTraceMalloc_Fini(void);
+
+/* -X tracemalloc[=NFRAME] (the last one wins) or else PYTHONTRACEMALLOC=NFRAME: trace
+ * from start-up, as CPython 3.11. */
+static int init_tracemalloc(PyInterpreterState *interp)
+{
+    const char *value = NULL;
+    for (int i = 0; i < interp->config.nxoptions; i++) {
+        const char *x = interp->config.xoptions[i];
+        if (strcmp(x, "tracemalloc") == 0)
+            value = "1";
+        else if (strncmp(x, "tracemalloc=", 12) == 0)
+            value = x + 12;
+    }
+    if (value == NULL && interp->config.use_environment) {
+        const char *env = getenv("PYTHONTRACEMALLOC");
+        if (env != NULL && *env != '\0')
+            value = env;
+    }
+    if (value == NULL)
+        return 0;
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (*end != '\0' || end == value || n < 0 || n > 65535) {
+        fprintf(stderr, "Fatal Python error: config_init_tracemalloc: %s: invalid number "
+                "of frames\nPython runtime state: preinitialized\n\n",
+                value == getenv("PYTHONTRACEMALLOC") ? "PYTHONTRACEMALLOC"
+                                                     : "-X tracemalloc=NFRAME");
+        exit(1);
+    }
+    return n == 0 ? 0 : _PyTraceMalloc_Start((int)n);
+}
+
 int Py_InitializeFromConfig(const PyConfig *config)
 {
     if (runtime_initialized)
         return 0;
+    /* as CPython's pre-initialisation: LC_CTYPE from the environment, kept (main.c
+       has already applied PEP 538's coercion to C.UTF-8 when the locale is C) */
+    if (strcmp(setlocale(LC_CTYPE, NULL), "C") == 0)
+        setlocale(LC_CTYPE, "");
     PyInterpreterState *interp = PyInterpreterState_New();
     if (interp == NULL)
         return fatal_init("can't make main interpreter");
@@ -325,7 +370,14 @@ int Py_InitializeFromConfig(const PyConfig *config)
         return fatal_init("can't initialize __main__ module");
     if (_PySignal_Init(1) < 0)
         return fatal_init("can't initialize signals");
+    if (init_tracemalloc(interp) < 0)
+        return fatal_init("can't start tracemalloc");
     runtime_initialized = 1;
+    if (init_import_site(interp) < 0) {
+        PyErr_Print();
+        fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n");
+        return -1;
+    }
     return 0;
 }
 
@@ -500,6 +552,7 @@ int Py_FinalizeEx(void)
     finalize_modules(interp);
     if (_PySys_FlushStdFiles() < 0)
         status = -1;
+    _PyTraceMalloc_Fini();
     _PyGC_Fini();
     runtime_initialized = 0;
     call_ll_exitfuncs();

@@ -142,9 +142,13 @@ void PyThreadState_Clear(PyThreadState *tstate)
     Py_CLEAR(tstate->exc_state.exc_type);
     Py_CLEAR(tstate->exc_state.exc_value);
     Py_CLEAR(tstate->exc_state.exc_traceback);
-    Py_CLEAR(tstate->c_profilefunc);
-    Py_CLEAR(tstate->c_tracefunc);
+    tstate->c_profilefunc = NULL;
+    tstate->c_tracefunc = NULL;
+    Py_CLEAR(tstate->c_profileobj);
+    Py_CLEAR(tstate->c_traceobj);
     tstate->use_tracing = 0;
+    Py_CLEAR(tstate->async_gen_firstiter);
+    Py_CLEAR(tstate->async_gen_finalizer);
     /* threading's sentinel: joiners wake up once the thread's locals are gone */
     if (tstate->on_delete != NULL) {
         void (*func)(void *) = tstate->on_delete;

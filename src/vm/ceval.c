@@ -1098,9 +1098,18 @@ static void format_awaitable_error(PyThreadState *tstate, PyTypeObject *type, in
     }
 }
 
+static PyObject *trace_call_function(PyThreadState *tstate, PyObject *func,
+                                     PyObject *const *args, size_t nargsf,
+                                     PyObject *kwnames, PyObject *kwdict);
+
 static PyObject *do_call_ex(PyThreadState *tstate, PyObject *func, PyObject *callargs,
                             PyObject *kwdict)
 {
+    if (Py_UNLIKELY(tstate->use_tracing) && tstate->c_profilefunc != NULL &&
+        (PyCFunction_Check(func) || Py_IS_TYPE(func, &PyMethodDescr_Type)))
+        return trace_call_function(tstate, func, &PyTuple_GET_ITEM(callargs, 0),
+                                   (size_t)PyTuple_GET_SIZE(callargs), NULL,
+                                   kwdict && PyDict_GET_SIZE(kwdict) ? kwdict : NULL);
     return PyObject_Call(func, callargs, kwdict);
 }
 
@@ -1320,6 +1329,303 @@ static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
     return v != NULL && PyObject_IsTrue(v) > 0;
 }
 
+/* ---- tracing and profiling (sys.settrace / sys.setprofile) ----
+ * As CPython 3.11: one per-thread flag, tstate->use_tracing, is nonzero while a trace or
+ * profile function is set and none is running; the loop tests it in DISPATCH() (one load
+ * and a predicted branch) and takes the slow dispatch path, which delivers 'line' and
+ * 'opcode' events.  'call' is sent on entering a frame (also on each generator resume and
+ * throw), 'return' on return, yield and unwinding, 'exception' on each new traceback
+ * entry, 'c_call'/'c_return'/'c_exception' around calls of builtins when profiling. */
+
+static void update_tracing_state(PyThreadState *tstate)
+{
+    tstate->use_tracing = tstate->tracing == 0 &&
+                          (tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL);
+}
+
+void PyThreadState_EnterTracing(PyThreadState *tstate)
+{
+    tstate->tracing++;
+    tstate->use_tracing = 0;
+}
+
+void PyThreadState_LeaveTracing(PyThreadState *tstate)
+{
+    tstate->tracing--;
+    update_tracing_state(tstate);
+}
+
+/* Line numbers per code unit, built once per code object from co_lines() while tracing
+ * (PyCode_Addr2Line decodes from the start of the table: too slow per instruction).
+ * A small direct-mapped cache; each entry keeps its code object alive. */
+#define LINE_CACHE_SIZE 64
+static struct {
+    PyCodeObject *code;
+    int *lines;
+    Py_ssize_t n;
+} line_cache[LINE_CACHE_SIZE];
+
+static void line_cache_clear(void)
+{
+    for (int i = 0; i < LINE_CACHE_SIZE; i++) {
+        PyCodeObject *co = line_cache[i].code;
+        if (co == NULL) continue;
+        line_cache[i].code = NULL;
+        PyMem_Free(line_cache[i].lines);
+        line_cache[i].lines = NULL;
+        Py_DECREF(co);
+    }
+}
+
+static int *build_line_array(PyCodeObject *co, Py_ssize_t n)
+{
+    int *lines = PyMem_Malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (lines == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) lines[i] = -1;
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *it = PyObject_CallMethod((PyObject *)co, "co_lines", NULL);
+    PyObject *item;
+    while (it != NULL && (item = PyIter_Next(it)) != NULL) {
+        Py_ssize_t start, end;
+        PyObject *line;
+        if (PyTuple_Check(item) && PyArg_ParseTuple(item, "nnO", &start, &end, &line) &&
+            line != Py_None) {
+            int l = _PyLong_AsInt(line);
+            for (Py_ssize_t i = start / 2; i < end / 2 && i < n; i++) lines[i] = l;
+        }
+        Py_DECREF(item);
+    }
+    Py_XDECREF(it);
+    PyErr_Clear();
+    PyErr_SetRaisedException(exc);
+    return lines;
+}
+
+int _PyEval_LineOfInstr(PyCodeObject *co, int lasti)
+{
+    if (lasti < 0) return co->co_firstlineno;
+    size_t h = ((uintptr_t)co >> 4) % LINE_CACHE_SIZE;
+    if (line_cache[h].code != co) {
+        Py_ssize_t n = _PyCode_NBYTES(co) / (Py_ssize_t)sizeof(_Py_CODEUNIT);
+        int *lines = build_line_array(co, n);
+        if (lines == NULL) return PyCode_Addr2Line(co, lasti);
+        PyCodeObject *old = line_cache[h].code;
+        PyMem_Free(line_cache[h].lines);
+        line_cache[h].code = (PyCodeObject *)Py_NewRef(co);
+        line_cache[h].lines = lines;
+        line_cache[h].n = n;
+        Py_XDECREF(old);
+    }
+    Py_ssize_t i = lasti / (int)sizeof(_Py_CODEUNIT);
+    return i < line_cache[h].n ? line_cache[h].lines[i] : -1;
+}
+
+/* Module code's 'call' event is on line 0 in 3.11 (its RESUME has no source line). */
+static int frame_entry_line(PyFrameObject *f)
+{
+    if (f->f_lasti >= 0) return _PyEval_LineOfInstr(f->f_code, f->f_lasti);
+    if (_PyUnicode_EqualToASCIIString(f->f_code->co_name, "<module>")) return 0;
+    return f->f_code->co_firstlineno;
+}
+
+static int call_trace(Py_tracefunc func, PyObject *obj, PyThreadState *tstate,
+                      PyFrameObject *f, int what, PyObject *arg)
+{
+    if (tstate->tracing) return 0;
+    int old_what = tstate->tracing_what;
+    tstate->tracing_what = what;
+    PyThreadState_EnterTracing(tstate);
+    f->f_lineno = frame_entry_line(f);
+    int result = func(obj, f, what, arg);
+    f->f_lineno = 0;
+    PyThreadState_LeaveTracing(tstate);
+    tstate->tracing_what = old_what;
+    return result;
+}
+
+/* call_trace keeping the exception being raised (if any) unless the hook fails. */
+static int call_trace_protected(Py_tracefunc func, PyObject *obj, PyThreadState *tstate,
+                                PyFrameObject *f, int what, PyObject *arg)
+{
+    PyObject *exc = _PyErr_GetRaisedException(tstate);
+    int err = call_trace(func, obj, tstate, f, what, arg);
+    if (err == 0) {
+        _PyErr_SetRaisedException(tstate, exc);
+        return 0;
+    }
+    Py_XDECREF(exc);
+    return -1;
+}
+
+/* 'exception' event: arg is (type, value, traceback). */
+static void call_exc_trace(Py_tracefunc func, PyObject *obj, PyThreadState *tstate,
+                           PyFrameObject *f)
+{
+    PyObject *exc = _PyErr_GetRaisedException(tstate);
+    if (exc == NULL) return;
+    PyObject *tb = PyException_GetTraceback(exc);
+    PyObject *arg = PyTuple_Pack(3, (PyObject *)Py_TYPE(exc), exc, tb ? tb : Py_None);
+    Py_XDECREF(tb);
+    if (arg == NULL) {
+        _PyErr_SetRaisedException(tstate, exc);
+        return;
+    }
+    int err = call_trace(func, obj, tstate, f, PyTrace_EXCEPTION, arg);
+    Py_DECREF(arg);
+    if (err == 0) _PyErr_SetRaisedException(tstate, exc);
+    else Py_DECREF(exc);
+}
+
+static int trace_function_entry(PyThreadState *tstate, PyFrameObject *f)
+{
+    if (tstate->c_tracefunc != NULL &&
+        call_trace_protected(tstate->c_tracefunc, tstate->c_traceobj, tstate, f,
+                             PyTrace_CALL, Py_None))
+        return -1;
+    if (tstate->c_profilefunc != NULL &&
+        call_trace_protected(tstate->c_profilefunc, tstate->c_profileobj, tstate, f,
+                             PyTrace_CALL, Py_None))
+        return -1;
+    return 0;
+}
+
+static int trace_function_exit(PyThreadState *tstate, PyFrameObject *f, PyObject *retval)
+{
+    if (tstate->c_tracefunc != NULL &&
+        call_trace_protected(tstate->c_tracefunc, tstate->c_traceobj, tstate, f,
+                             PyTrace_RETURN, retval))
+        return -1;
+    if (tstate->c_profilefunc != NULL &&
+        call_trace_protected(tstate->c_profilefunc, tstate->c_profileobj, tstate, f,
+                             PyTrace_RETURN, retval))
+        return -1;
+    return 0;
+}
+
+/* Before the instruction at f->f_lasti (instr_prev: the one run before it in this frame):
+ * a 'line' event on the first instruction of a new line or after a backward jump (not
+ * for instructions without a line), then an 'opcode' event if f_trace_opcodes. */
+static int maybe_call_line_trace(Py_tracefunc func, PyObject *obj, PyThreadState *tstate,
+                                 PyFrameObject *f, int instr_prev)
+{
+    int result = 0;
+    int line = _PyEval_LineOfInstr(f->f_code, f->f_lasti);
+    int lastline = instr_prev < 0 ? -1 : _PyEval_LineOfInstr(f->f_code, instr_prev);
+    if (line != -1 && f->f_trace_lines) {
+        if (line != lastline || f->f_lasti < instr_prev)
+            result = call_trace(func, obj, tstate, f, PyTrace_LINE, Py_None);
+    }
+    if (f->f_trace_opcodes && result == 0)
+        result = call_trace(func, obj, tstate, f, PyTrace_OPCODE, Py_None);
+    return result;
+}
+
+/* C_TRACE: call a builtin with 'c_call' / 'c_return' / 'c_exception' profile events. */
+static PyObject *c_trace_call(PyThreadState *tstate, PyObject *func, PyObject *const *args,
+                              size_t nargsf, PyObject *kwnames, PyObject *kwdict)
+{
+    PyFrameObject *f = tstate->frame;
+    if (call_trace(tstate->c_profilefunc, tstate->c_profileobj, tstate, f, PyTrace_C_CALL,
+                   func))
+        return NULL;
+    PyObject *x = kwdict == NULL ? PyObject_Vectorcall(func, args, nargsf, kwnames)
+                                 : PyObject_VectorcallDict(func, args, nargsf, kwdict);
+    if (tstate->c_profilefunc != NULL) {
+        if (x == NULL) {
+            call_trace_protected(tstate->c_profilefunc, tstate->c_profileobj, tstate, f,
+                                 PyTrace_C_EXCEPTION, func);
+        } else if (call_trace(tstate->c_profilefunc, tstate->c_profileobj, tstate, f,
+                              PyTrace_C_RETURN, func)) {
+            Py_CLEAR(x);
+        }
+    }
+    return x;
+}
+
+/* A call from the loop while tracing: builtins (and method descriptors, bound to their
+ * first argument as 3.11 does) get profile events.  kwdict: CALL_FUNCTION_EX's. */
+static PyObject *trace_call_function(PyThreadState *tstate, PyObject *func,
+                                     PyObject *const *args, size_t nargsf,
+                                     PyObject *kwnames, PyObject *kwdict)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (tstate->c_profilefunc != NULL) {
+        if (PyCFunction_Check(func))
+            return c_trace_call(tstate, func, args, nargsf, kwnames, kwdict);
+        if (Py_IS_TYPE(func, &PyMethodDescr_Type) && nargs > 0) {
+            PyObject *self = args[0];
+            PyObject *bound = Py_TYPE(func)->tp_descr_get(func, self, (PyObject *)Py_TYPE(self));
+            if (bound == NULL) return NULL;
+            PyObject *x = c_trace_call(tstate, bound, args + 1, (size_t)(nargs - 1), kwnames,
+                                       kwdict);
+            Py_DECREF(bound);
+            return x;
+        }
+    }
+    if (kwdict != NULL) return PyObject_VectorcallDict(func, args, nargsf, kwdict);
+    return PyObject_Vectorcall(func, args, nargsf, kwnames);
+}
+
+static PyObject *vectorcall_maybe_traced(PyThreadState *tstate, PyObject *callable,
+                                         PyObject *const *args, size_t nargsf,
+                                         PyObject *kwnames)
+{
+    if (Py_UNLIKELY(tstate->use_tracing))
+        return trace_call_function(tstate, callable, args, nargsf, kwnames, NULL);
+    return PyObject_Vectorcall(callable, args, nargsf, kwnames);
+}
+
+int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)
+{
+    if (PySys_Audit("sys.setprofile", NULL) < 0) return -1;
+    PyObject *old = tstate->c_profileobj;
+    tstate->c_profilefunc = NULL;
+    tstate->c_profileobj = NULL;
+    update_tracing_state(tstate);
+    Py_XDECREF(old);
+    tstate->c_profileobj = Py_XNewRef(arg);
+    tstate->c_profilefunc = func;
+    update_tracing_state(tstate);
+    return 0;
+}
+
+int _PyEval_SetTrace(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)
+{
+    if (PySys_Audit("sys.settrace", NULL) < 0) return -1;
+    PyObject *old = tstate->c_traceobj;
+    tstate->c_tracefunc = NULL;
+    tstate->c_traceobj = NULL;
+    update_tracing_state(tstate);
+    Py_XDECREF(old);
+    tstate->c_traceobj = Py_XNewRef(arg);
+    tstate->c_tracefunc = func;
+    update_tracing_state(tstate);
+    if (func == NULL && tstate->c_profilefunc == NULL) line_cache_clear();
+    return 0;
+}
+
+void PyEval_SetProfile(Py_tracefunc func, PyObject *arg)
+{
+    if (_PyEval_SetProfile(_PyThreadState_GET(), func, arg) < 0) PyErr_WriteUnraisable(NULL);
+}
+
+void PyEval_SetTrace(Py_tracefunc func, PyObject *arg)
+{
+    if (_PyEval_SetTrace(_PyThreadState_GET(), func, arg) < 0) PyErr_WriteUnraisable(NULL);
+}
+
+PyObject *_PyEval_CallTracing(PyObject *func, PyObject *args)
+{
+    PyThreadState *tstate = _PyThreadState_GET();
+    int save_tracing = tstate->tracing;
+    tstate->tracing = 0;
+    update_tracing_state(tstate);
+    PyObject *result = PyObject_Call(func, args, NULL);
+    tstate->tracing = save_tracing;
+    update_tracing_state(tstate);
+    return result;
+}
+
 /* ---- the loop ---- */
 
 PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwflag)
@@ -1374,6 +1680,7 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
     }
     tstate->frame = f;
 
+#define STACK_LEVEL_OF(sp) ((int)((sp) - f->f_valuestack))
 resume_frame:
     co = f->f_code;
     f->f_state = FRAME_EXECUTING;
@@ -1387,6 +1694,14 @@ resume_frame:
     UPDATE_LLTRACE();
     if (tstate->interp->config.dxp) dxp_enable();
     instrumented = lltrace || dxp_counts != NULL;
+    if (Py_UNLIKELY(tstate->use_tracing)) {
+        /* 'call': a new frame, a resumed generator, or a throw() into one */
+        f->f_stackdepth = STACK_LEVEL_OF(stack_pointer);
+        int err = trace_function_entry(tstate, f);
+        stack_pointer = f->f_valuestack + f->f_stackdepth;
+        f->f_stackdepth = -1;
+        if (err) { throwflag = 0; goto error; }
+    }
     if (throwflag) {
         throwflag = 0;
         goto error;
@@ -1421,7 +1736,7 @@ resume_frame:
 #if USE_COMPUTED_GOTOS
 #define TARGET(op) TARGET_##op:
 #define DISPATCH() do { \
-        if (Py_UNLIKELY(instrumented)) goto dispatch; \
+        if (Py_UNLIKELY(instrumented | tstate->use_tracing)) goto dispatch; \
         NEXTOPARG(); \
         goto *opcode_targets[opcode]; \
     } while (0)
@@ -1433,6 +1748,19 @@ resume_frame:
     if (Py_UNLIKELY(_Py_EVAL_BREAKER()) && _Py_HandlePending(tstate) < 0) goto error
 
 dispatch:
+    if (Py_UNLIKELY(tstate->use_tracing) && tstate->c_tracefunc != NULL) {
+        /* 'line' / 'opcode' events before the next instruction; a trace function may
+         * move the frame to another line (f_lineno setter), so reload from the frame. */
+        int instr_prev = f->f_lasti;
+        f->f_lasti = INSTR_OFFSET() * 2;
+        f->f_stackdepth = STACK_LEVEL();
+        int err = maybe_call_line_trace(tstate->c_tracefunc, tstate->c_traceobj, tstate, f,
+                                        instr_prev);
+        stack_pointer = f->f_valuestack + f->f_stackdepth;
+        f->f_stackdepth = -1;
+        if (err) goto error;
+        next_instr = first_instr + f->f_lasti / 2;
+    }
     NEXTOPARG();
 dispatch_opcode:
     if (Py_UNLIKELY(instrumented)) {
@@ -1716,6 +2044,13 @@ dispatch_opcode:
 
     TARGET(RETURN_VALUE) {
         retval = POP();
+        if (Py_UNLIKELY(tstate->use_tracing)) {
+            f->f_stackdepth = STACK_LEVEL();
+            if (trace_function_exit(tstate, f, retval)) {
+                Py_CLEAR(retval);
+                goto exit_unwind;
+            }
+        }
         f->f_state = FRAME_RETURNED;
         f->f_stackdepth = 0;
         goto exiting;
@@ -1795,7 +2130,29 @@ dispatch_opcode:
 
     TARGET(YIELD_FROM) {
         PyObject *v = POP(), *receiver = TOP(), *res;
-        PySendResult gen_status = send_into(tstate, receiver, v, &res);
+        PySendResult gen_status;
+        if (Py_UNLIKELY(tstate->c_tracefunc != NULL)) {
+            /* traced: as 3.11's SEND, the sub-iterator's StopIteration is an event here */
+            if (Py_IsNone(v) && Py_TYPE(receiver)->tp_iternext != NULL) {
+                res = Py_TYPE(receiver)->tp_iternext(receiver);
+            } else {
+                PyObject *name = PyUnicode_FromString("send");
+                res = name ? PyObject_CallMethodOneArg(receiver, name, v) : NULL;
+                Py_XDECREF(name);
+            }
+            gen_status = PYGEN_NEXT;
+            if (res == NULL) {
+                if (tstate->c_tracefunc != NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+                    f->f_stackdepth = STACK_LEVEL();
+                    call_exc_trace(tstate->c_tracefunc, tstate->c_traceobj, tstate, f);
+                    f->f_stackdepth = -1;
+                }
+                gen_status = _PyGen_FetchStopIterationValue(&res) == 0 ? PYGEN_RETURN
+                                                                      : PYGEN_ERROR;
+            }
+        } else {
+            gen_status = send_into(tstate, receiver, v, &res);
+        }
         Py_DECREF(v);
         if (gen_status == PYGEN_ERROR) goto error;
         if (gen_status == PYGEN_RETURN) {
@@ -1808,6 +2165,11 @@ dispatch_opcode:
         f->f_lasti -= (int)sizeof(_Py_CODEUNIT);
         f->f_state = FRAME_SUSPENDED;
         f->f_stackdepth = STACK_LEVEL();
+        if (Py_UNLIKELY(tstate->use_tracing) && trace_function_exit(tstate, f, retval)) {
+            Py_CLEAR(retval);
+            f->f_lasti += (int)sizeof(_Py_CODEUNIT);
+            goto exit_unwind;
+        }
         goto exiting;
     }
 
@@ -1821,6 +2183,10 @@ dispatch_opcode:
         }
         f->f_state = FRAME_SUSPENDED;
         f->f_stackdepth = STACK_LEVEL();
+        if (Py_UNLIKELY(tstate->use_tracing) && trace_function_exit(tstate, f, retval)) {
+            Py_CLEAR(retval);
+            goto exit_unwind;
+        }
         goto exiting;
     }
 
@@ -1841,6 +2207,12 @@ dispatch_opcode:
 
     TARGET(RERAISE) {
         PyObject *exc = POP();
+        if (oparg && f->f_iblock > 0 &&
+            f->f_blockstack[f->f_iblock - 1].b_type == EXCEPT_HANDLER) {
+            /* as 3.11's RERAISE with oparg: the frame is again at the instruction that
+             * raised (what f_lineno shows while the exception leaves the frame) */
+            f->f_lasti = f->f_blockstack[f->f_iblock - 1].b_handler;
+        }
         PyObject *tb = PyException_GetTraceback(exc);
         _PyErr_Restore(tstate, Py_NewRef(Py_TYPE(exc)), exc, tb);
         goto exception_unwind;
@@ -2592,6 +2964,11 @@ dispatch_opcode:
         }
         if (PyErr_Occurred()) {
             if (!PyErr_ExceptionMatches(PyExc_StopIteration)) goto error;
+            if (tstate->c_tracefunc != NULL) {
+                f->f_stackdepth = STACK_LEVEL();
+                call_exc_trace(tstate->c_tracefunc, tstate->c_traceobj, tstate, f);
+                f->f_stackdepth = -1;
+            }
             PyErr_Clear();
         }
         STACK_SHRINK(1);
@@ -2695,7 +3072,7 @@ dispatch_opcode:
         PyObject **args = stack_pointer - nargs;
         PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
         if (PyFunction_Check(callable)) goto call_python;
-        PyObject *res = PyObject_Vectorcall(callable, args,
+        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
                                             (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         for (int i = 0; i < oparg + 2; i++) { PyObject *o = POP(); Py_XDECREF(o); }
         PUSH(res);
@@ -2713,7 +3090,7 @@ dispatch_opcode:
         PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
         if (PyFunction_Check(callable)) { call_kwnames = kwnames; goto call_python; }
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
-        PyObject *res = PyObject_Vectorcall(callable, args,
+        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
                                             (size_t)(nargs - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                             kwnames);
         Py_DECREF(kwnames);
@@ -2728,7 +3105,7 @@ dispatch_opcode:
         PyObject **args = stack_pointer - oparg;
         PyObject *callable = args[-1];
         if (PyFunction_Check(callable)) goto call_python;
-        PyObject *res = PyObject_Vectorcall(callable, args,
+        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
                                             (size_t)oparg | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         while (stack_pointer > args - 1) { PyObject *o = POP(); Py_DECREF(o); }
         PUSH(res);
@@ -2743,7 +3120,7 @@ dispatch_opcode:
         PyObject **args = stack_pointer - oparg;
         PyObject *callable = args[-1];
         if (PyFunction_Check(callable)) { call_kwnames = kwnames; goto call_python; }
-        PyObject *res = PyObject_Vectorcall(callable, args,
+        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
                                             (size_t)(oparg - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                             kwnames);
         Py_DECREF(kwnames);
@@ -2957,6 +3334,11 @@ error:
     if (!PyErr_Occurred())
         PyErr_SetString(PyExc_SystemError, "error return without exception set");
     PyTraceBack_Here(f);
+    if (tstate->c_tracefunc != NULL) {
+        f->f_stackdepth = STACK_LEVEL();
+        call_exc_trace(tstate->c_tracefunc, tstate->c_traceobj, tstate, f);
+        f->f_stackdepth = -1;
+    }
 
 exception_unwind:
     f->f_state = FRAME_UNWINDING;
@@ -2981,6 +3363,16 @@ exception_unwind:
         DISPATCH();
     }
     while (STACK_LEVEL() > 0) { PyObject *v = POP(); Py_XDECREF(v); }
+    f->f_state = FRAME_RAISED;
+    f->f_stackdepth = 0;
+    retval = NULL;
+    if (Py_UNLIKELY(tstate->use_tracing)) trace_function_exit(tstate, f, NULL);
+    goto exiting;
+
+exit_unwind:
+    /* leave the frame with the exception set, without looking for handlers */
+    while (STACK_LEVEL() > 0) { PyObject *v = POP(); Py_XDECREF(v); }
+    f->f_iblock = 0;
     f->f_state = FRAME_RAISED;
     f->f_stackdepth = 0;
     retval = NULL;
