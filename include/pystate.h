@@ -54,6 +54,11 @@ typedef struct PyConfig {
     int utf8_mode;          /* PEP 540: -X utf8, PYTHONUTF8, or a C/POSIX locale */
     char *stdio_encoding;   /* PYTHONIOENCODING's encoding, or NULL for utf-8 */
     char *stdio_errors;     /* PYTHONIOENCODING's error handler, or NULL */
+    int int_max_str_digits; /* -X int_max_str_digits / PYTHONINTMAXSTRDIGITS, -1 unset */
+    char *pycache_prefix;   /* -X pycache_prefix / PYTHONPYCACHEPREFIX, NULL unset */
+    char *hash_seed;        /* PYTHONHASHSEED unless -E/-R; NULL or "random": random key */
+    int parser_debug;       /* -d / PYTHONDEBUG (sys.flags.debug) */
+    int faulthandler;       /* -X faulthandler, PYTHONFAULTHANDLER or -X dev */
 } PyConfig;
 
 /* One entry of the handled-exception stack (sys.exc_info()). */

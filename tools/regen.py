@@ -3,7 +3,8 @@
 
 Runs, in order: tools/asdl_c.py (parser: include/pycore_ast.h and src/parser/Python-ast.c
 from src/parser/Python.asdl) and tools/gen_opcode.py (compiler-vm: lib/opcode.py from
-include/opcode.h).  A generator that does not exist yet is reported and skipped."""
+include/opcode.h) and tools/gen_help.py (src/runtime/help_texts.h from python3.11's
+--help-env/--help-xoptions).  A generator that does not exist yet is reported and skipped."""
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GENERATORS = [
     ["tools/asdl_c.py"],
     ["tools/gen_opcode.py"],
+    ["tools/gen_help.py"],
 ]
 
 

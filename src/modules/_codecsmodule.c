@@ -444,8 +444,20 @@ static PyObject *codecs_escape_decode(PyObject *m, PyObject *args)
     const char *errors = NULL;
     if (!PyArg_ParseTuple(args, "s*|z:escape_decode", &data, &errors))
         return NULL;
-    PyObject *res = PyBytes_DecodeEscape(data.buf, data.len, errors, 0, NULL);
+    const char *bad = NULL;
+    PyObject *res = _PyBytes_DecodeEscape(data.buf, data.len, errors, &bad);
     Py_ssize_t len = data.len;
+    /* as CPython's PyBytes_DecodeEscape: the first invalid escape warns (3.11) */
+    if (res != NULL && bad != NULL) {
+        unsigned char c = (unsigned char)*bad;
+        int r = '4' <= c && c <= '7'
+            ? PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                               "invalid octal escape sequence '\\%.3s'", bad)
+            : PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                               "invalid escape sequence '\\%c'", c);
+        if (r < 0)
+            Py_CLEAR(res);
+    }
     PyBuffer_Release(&data);
     return codec_tuple(res, len);
 }

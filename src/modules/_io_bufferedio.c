@@ -1108,6 +1108,8 @@ static void buffered_dealloc(buffered *self)
         return;
     PyObject_GC_UnTrack(self);
     self->ok = 0;
+    if (self->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)self);
     Py_CLEAR(self->raw);
     PyMem_Free(self->rbuf);
     PyMem_Free(self->wbuf);
@@ -1307,6 +1309,8 @@ static int rwpair_clear(rwpair *self)
 static void rwpair_dealloc(rwpair *self)
 {
     PyObject_GC_UnTrack(self);
+    if (self->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)self);
     rwpair_clear(self);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }

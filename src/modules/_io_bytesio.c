@@ -482,6 +482,8 @@ static int bytesio_clear(bytesio *self)
 static void bytesio_dealloc(bytesio *self)
 {
     PyObject_GC_UnTrack(self);
+    if (self->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)self);
     PyMem_Free(self->buf);
     Py_CLEAR(self->dict);
     Py_TYPE(self)->tp_free((PyObject *)self);

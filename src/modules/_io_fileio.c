@@ -275,6 +275,8 @@ static void fileio_dealloc(fileio *self)
     if (PyObject_CallFinalizerFromDealloc((PyObject *)self) < 0)
         return;
     PyObject_GC_UnTrack(self);
+    if (self->weakreflist != NULL)     /* else a weakref proxy would reach freed memory */
+        PyObject_ClearWeakRefs((PyObject *)self);
     Py_CLEAR(self->dict);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }

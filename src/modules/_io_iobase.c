@@ -420,6 +420,8 @@ static void iobase_dealloc(iobase *self)
     if (PyObject_CallFinalizerFromDealloc((PyObject *)self) < 0)
         return;   /* resurrected */
     PyObject_GC_UnTrack(self);
+    if (self->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)self);
     Py_CLEAR(self->dict);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }

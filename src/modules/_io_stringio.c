@@ -367,6 +367,10 @@ static int stringio_init(PyObject *oself, PyObject *args, PyObject *kwds)
 
 static PyObject *stringio_setstate(stringio *self, PyObject *state)
 {
+    if (self->closed) {
+        PyErr_SetString(PyExc_ValueError, "I/O operation on closed file");
+        return NULL;
+    }
     if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) < 4) {
         PyErr_Format(PyExc_TypeError, "%.200s.__setstate__ argument should be 4-tuple, got %.200s",
                      Py_TYPE(self)->tp_name, Py_TYPE(state)->tp_name);
@@ -440,6 +444,8 @@ static int stringio_clear(stringio *self)
 static void stringio_dealloc(stringio *self)
 {
     PyObject_GC_UnTrack(self);
+    if (self->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)self);
     self->ok = 0;
     PyMem_Free(self->buf);
     Py_CLEAR(self->readnl);

@@ -1940,6 +1940,8 @@ static void textio_dealloc(textio *self)
     if (PyObject_CallFinalizerFromDealloc((PyObject *)self) < 0)
         return;
     PyObject_GC_UnTrack(self);
+    if (self->weakreflist != NULL)
+        PyObject_ClearWeakRefs((PyObject *)self);
     textio_clear(self);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }

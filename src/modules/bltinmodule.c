@@ -951,7 +951,7 @@ static const char *source_as_string(PyObject *cmd, const char *funcname, const c
         return NULL;
     }
     if (strlen(str) != (size_t)size) {
-        PyErr_SetString(PyExc_SyntaxError, "source code string cannot contain null bytes");
+        PyErr_SetString(PyExc_ValueError, "source code string cannot contain null bytes");
         Py_CLEAR(*cmd_copy);
         return NULL;
     }
@@ -1121,11 +1121,12 @@ static PyObject *builtin_exec(PyObject *m, PyObject *const *args, Py_ssize_t nar
     PyObject *const *a = _PyArg_UnpackKeywords(args, nargs, NULL, kwnames, &parser, 1, 3, 0, buf);
     if (a == NULL)
         return NULL;
-    Py_ssize_t total = nargs + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+    /* With keywords a is buf (every slot set, NULL if absent); else only nargs are. */
+    Py_ssize_t avail = kwnames ? 4 : nargs;
     PyObject *source = a[0];
-    PyObject *globals = total > 1 && a[1] ? a[1] : Py_None;
-    PyObject *locals = total > 2 && a[2] ? a[2] : Py_None;
-    PyObject *closure = total > 3 && a[3] ? a[3] : NULL;
+    PyObject *globals = avail > 1 && a[1] ? a[1] : Py_None;
+    PyObject *locals = avail > 2 && a[2] ? a[2] : Py_None;
+    PyObject *closure = avail > 3 && a[3] ? a[3] : NULL;
     if (globals == Py_None) {
         globals = PyEval_GetGlobals();
         if (locals == Py_None) {

@@ -59,6 +59,7 @@ PyObject *PyInit__locale(void);  /* modnew */
 PyObject *PyInit__functools(void);  /* modnew */
 PyObject *PyInit__abc(void);  /* modnew */
 PyObject *PyInit__pickle(void);  /* modnew */
+PyObject *PyInit__symtable(void);  /* modnew */
 PyObject *PyInit__queue(void);  /* threads */
 PyObject *PyInit_faulthandler(void);  /* threads */
 
@@ -120,6 +121,7 @@ struct _inittab _PyImport_Inittab[] = {
     {"_functools", PyInit__functools},  /* modnew */
     {"_abc", PyInit__abc},  /* modnew */
     {"_pickle", PyInit__pickle},  /* modnew */
+    {"_symtable", PyInit__symtable},  /* modnew */
     {"_queue", PyInit__queue},  /* threads */
     {"faulthandler", PyInit_faulthandler},  /* threads */
     {NULL, NULL},

@@ -527,7 +527,19 @@ static PyObject *os_chmod(PyObject *self, PyObject *args, PyObject *kw)
     }
     int r = path.fd != -1 ? fchmod(path.fd, mode)
                           : fchmodat(dir_fd, path.narrow, mode, follow ? 0 : AT_SYMLINK_NOFOLLOW);
-    PyObject *res = r ? path_error(&path) : Py_NewRef(Py_None);
+    PyObject *res;
+    if (r && !follow && path.fd == -1 && (errno == ENOTSUP || errno == EOPNOTSUPP)) {
+        /* Linux cannot chmod a symlink itself: CPython reports the option as unavailable */
+        if (dir_fd != AT_FDCWD)
+            PyErr_SetString(PyExc_ValueError,
+                            "chmod: cannot use dir_fd and follow_symlinks together");
+        else
+            PyErr_SetString(PyExc_NotImplementedError,
+                            "chmod: follow_symlinks unavailable on this platform");
+        res = NULL;
+    } else {
+        res = r ? path_error(&path) : Py_NewRef(Py_None);
+    }
     path_cleanup(&path);
     return res;
 }
@@ -2264,7 +2276,7 @@ static int add_constants(PyObject *m)
 static const char *const have_functions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
     "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
-    "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT",
+    "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT",
     "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT", NULL,
 };
 

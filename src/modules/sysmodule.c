@@ -724,6 +724,37 @@ static PyObject *sys_audit(PyObject *module, PyObject *const *args, Py_ssize_t n
 
 /* ---- hooks: displayhook, excepthook, unraisablehook ---- */
 
+/* CPython's sys_displayhook_unencodable: repr(o) encoded with backslashreplace in
+   stdout's encoding, written to stdout.buffer (or decoded back to str and written). */
+static int displayhook_unencodable(PyObject *o, PyObject *out)
+{
+    PyObject *repr = PyObject_Repr(o), *encoding = NULL, *encoded = NULL, *buffer = NULL;
+    PyObject *res = NULL;
+    int r = -1;
+    if (repr == NULL || (encoding = PyObject_GetAttrString(out, "encoding")) == NULL)
+        goto done;
+    const char *enc = PyUnicode_AsUTF8(encoding);
+    if (enc == NULL || (encoded = PyUnicode_AsEncodedString(repr, enc, "backslashreplace")) == NULL)
+        goto done;
+    buffer = PyObject_GetAttrString(out, "buffer");
+    if (buffer != NULL) {
+        res = PyObject_CallMethod(buffer, "write", "O", encoded);
+    } else {
+        PyErr_Clear();
+        PyObject *text = PyUnicode_FromEncodedObject(encoded, enc, "strict");
+        res = text ? PyObject_CallMethod(out, "write", "O", text) : NULL;
+        Py_XDECREF(text);
+    }
+    r = res ? 0 : -1;
+done:
+    Py_XDECREF(res);
+    Py_XDECREF(buffer);
+    Py_XDECREF(encoded);
+    Py_XDECREF(encoding);
+    Py_XDECREF(repr);
+    return r;
+}
+
 static PyObject *sys_displayhook(PyObject *module, PyObject *o)
 {
     PyObject *builtins = PyImport_GetModule(_Py_ID(builtins));
@@ -743,8 +774,14 @@ static PyObject *sys_displayhook(PyObject *module, PyObject *o)
         PyErr_SetString(PyExc_RuntimeError, "lost sys.stdout");
         return NULL;
     }
-    if (PyFile_WriteObject(o, out, 0) != 0)
-        return NULL;
+    if (PyFile_WriteObject(o, out, 0) != 0) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return NULL;
+        /* the repr cannot be encoded to stdout's encoding: write it escaped */
+        PyErr_Clear();
+        if (displayhook_unencodable(o, out) < 0)
+            return NULL;
+    }
     if (PyFile_WriteString("\n", out) != 0)
         return NULL;
     if (PyObject_SetAttrString(builtins, "_", o) != 0)
@@ -1374,20 +1411,36 @@ static PyObject *make_version_info(void)
 
 int _PyIO_warn_default_encoding(void); /* src/modules/_iomodule.c: -X / env option */
 
+/* 0 only when PYTHONHASHSEED fixes the seed (an empty value or "random" does not) */
+static int hash_randomization(const PyConfig *c)
+{
+    const char *seed = c->hash_seed;
+    return seed == NULL || *seed == '\0' || strcmp(seed, "random") == 0;
+}
+
 static PyObject *make_flags(const PyConfig *c)
 {
-    PyObject *flags = make_structseq(&FlagsType, &flags_desc, "(iiiiiiiiiiiiiOiiOi)", 0,
+    PyObject *flags = make_structseq(&FlagsType, &flags_desc, "(iiiiiiiiiiiiiOiiOi)", c->parser_debug,
                           c->inspect, c->interactive, c->optimization_level,
                           !c->write_bytecode, !c->user_site_directory, !c->site_import,
                           !c->use_environment, c->verbose, c->bytes_warnings, c->quiet,
-                          getenv("PYTHONHASHSEED") && c->use_environment &&
-                              strcmp(getenv("PYTHONHASHSEED"), "random") != 0 ? 0 : 1,
+                          hash_randomization(c),
                           c->isolated, c->dev_mode ? Py_True : Py_False, c->utf8_mode,
-                          _PyIO_warn_default_encoding(), c->safe_path ? Py_True : Py_False, -1);
+                          _PyIO_warn_default_encoding(), c->safe_path ? Py_True : Py_False,
+                          c->int_max_str_digits);
     /* struct sequences are immutable from Python; the type's tp_new is dropped so
      * sys.flags cannot be instantiated, as in CPython */
-    FlagsType.tp_new = NULL;
-    VersionInfoType.tp_new = NULL;
+    PyTypeObject *fixed[2] = {&FlagsType, &VersionInfoType};
+    for (int i = 0; i < 2; i++) {
+        /* no instances and no __new__ of their own: tuple.__new__(T) then says it is
+           "not safe", as in CPython */
+        fixed[i]->tp_new = NULL;
+        fixed[i]->tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+        if (PyDict_GetItemString(fixed[i]->tp_dict, "__new__") != NULL &&
+            PyDict_DelItemString(fixed[i]->tp_dict, "__new__") < 0)
+            PyErr_Clear();
+        PyType_Modified(fixed[i]);
+    }
     return flags;
 }
 
@@ -1663,7 +1716,10 @@ PyObject *_PySys_Create(PyThreadState *tstate)
     SET_SYS("float_repr_style", PyUnicode_FromString("short"));
     SET_SYS("abiflags", PyUnicode_FromString(""));
     SET_SYS("platlibdir", PyUnicode_FromString("lib"));
-    SET_SYS("pycache_prefix", Py_NewRef(Py_None));
+    SET_SYS("pycache_prefix", c->pycache_prefix ? PyUnicode_DecodeFSDefault(c->pycache_prefix)
+                                                 : Py_NewRef(Py_None));
+    if (c->int_max_str_digits >= 0)
+        _Py_int_max_str_digits = c->int_max_str_digits;
     SET_SYS("dont_write_bytecode", PyBool_FromLong(!c->write_bytecode));
     version_info = make_version_info();
     if (version_info == NULL)

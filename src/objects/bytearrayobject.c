@@ -406,6 +406,9 @@ static int bytearray_setslice(PyObject *self, Py_ssize_t lo, Py_ssize_t hi, PyOb
 
 static int bytearray_setitem(PyObject *self, Py_ssize_t i, PyObject *value)
 {
+    int ival = -1;
+    if (value != NULL && !byte_value(value, &ival))   /* GH-91153: before the size check */
+        return -1;
     if (i < 0)
         i += Py_SIZE(self);
     if (i < 0 || i >= Py_SIZE(self)) {
@@ -414,9 +417,6 @@ static int bytearray_setitem(PyObject *self, Py_ssize_t i, PyObject *value)
     }
     if (value == NULL)
         return bytearray_setslice(self, i, i + 1, NULL);
-    int ival;
-    if (!byte_value(value, &ival))
-        return -1;
     PyByteArray_AS_STRING(self)[i] = (char)ival;
     return 0;
 }
@@ -427,6 +427,10 @@ static int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *va
         Py_ssize_t i = PyNumber_AsSsize_t(index, PyExc_IndexError);
         if (i == -1 && PyErr_Occurred())
             return -1;
+        /* GH-91153: convert the value before the size check: its __index__ may resize. */
+        int ival = -1;
+        if (values != NULL && !byte_value(values, &ival))
+            return -1;
         if (i < 0)
             i += Py_SIZE(self);
         if (i < 0 || i >= Py_SIZE(self)) {
@@ -435,9 +439,6 @@ static int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *va
         }
         if (values == NULL)
             return bytearray_setslice(self, i, i + 1, NULL);
-        int ival;
-        if (!byte_value(values, &ival))
-            return -1;
         PyByteArray_AS_STRING(self)[i] = (char)ival;
         return 0;
     }
@@ -464,6 +465,8 @@ static int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *va
         Py_DECREF(copy);
         return err;
     }
+    if (values != NULL && Py_SIZE(values) == 0)
+        values = NULL;   /* b[::k] = b'' deletes, as in CPython */
     if (step == 1) {
         if (stop < start)
             stop = start;
@@ -481,15 +484,16 @@ static int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *va
             step = -step;
         }
         char *buf = PyByteArray_AS_STRING(self);
-        Py_ssize_t cur, i;
-        for (cur = start, i = 0; i < slicelen; cur += step, i++) {
+        size_t cur;   /* unsigned: cur + step may pass PY_SSIZE_T_MAX (step=sys.maxsize) */
+        Py_ssize_t i;
+        for (cur = (size_t)start, i = 0; i < slicelen; cur += (size_t)step, i++) {
             Py_ssize_t lim = step - 1;
-            if (cur + step >= Py_SIZE(self))
-                lim = Py_SIZE(self) - cur - 1;
+            if (cur + (size_t)step >= (size_t)Py_SIZE(self))
+                lim = Py_SIZE(self) - (Py_ssize_t)cur - 1;
             memmove(buf + cur - i, buf + cur + 1, lim);
         }
-        cur = start + slicelen * step;
-        if (cur < Py_SIZE(self))
+        cur = (size_t)start + (size_t)slicelen * (size_t)step;
+        if (cur < (size_t)Py_SIZE(self))
             memmove(buf + cur - slicelen, buf + cur, Py_SIZE(self) - cur);
         return PyByteArray_Resize(self, Py_SIZE(self) - slicelen);
     }
@@ -727,11 +731,9 @@ static PyObject *bytearray_sizeof(PyObject *self, PyObject *Py_UNUSED(a))
  * compatibility), else (type, (bytes,), dict); () for an empty one. */
 static PyObject *bytearray_common_reduce(PyObject *self, int proto)
 {
-    PyObject *dict = NULL;
-    if (_PyObject_LookupAttr(self, _Py_ID(__dict__), &dict) < 0)
-        return NULL;
+    PyObject *dict = _PyObject_GetState(self);   /* __dict__ and __slots__ state */
     if (dict == NULL)
-        dict = Py_NewRef(Py_None);
+        return NULL;
     if (proto < 3) {
         PyObject *latin1 = PyUnicode_DecodeLatin1(PyByteArray_AS_STRING(self), Py_SIZE(self), NULL);
         if (latin1 == NULL) {

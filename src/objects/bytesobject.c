@@ -239,9 +239,12 @@ static Py_ssize_t bfind(const char *s, Py_ssize_t n, const char *sub, Py_ssize_t
 static int find_args(const char *name, PyObject *args, PyObject **sub, Py_ssize_t *start, Py_ssize_t *end)
 {
     PyObject *a = NULL, *b = NULL;
+    char format[64];
     *start = 0;
     *end = PY_SSIZE_T_MAX;
-    if (!PyArg_UnpackTuple(args, name, 1, 3, sub, &a, &b))
+    /* ParseTuple, as CPython's stringlib: its errors read "find() takes at most 3 ..." */
+    snprintf(format, sizeof format, "O|OO:%s", name);
+    if (!PyArg_ParseTuple(args, format, sub, &a, &b))
         return 0;
     return parse_slice_arg(a, start) && parse_slice_arg(b, end);
 }
@@ -924,30 +927,35 @@ PyObject *_Py_strhex_bytes_with_sep(const char *argbuf, Py_ssize_t arglen, PyObj
                                      int return_bytes)
 {
     char sepchar = 0;
-    if (sep != NULL && sep != Py_None) {
-        Py_ssize_t seplen;
-        const char *sepstr;
+    if (sep != NULL) {   /* as CPython: the length first, so sep=None is a TypeError */
+        Py_ssize_t seplen = PyObject_Length(sep);
+        if (seplen < 0)
+            return NULL;
+        if (seplen != 1) {
+            PyErr_SetString(PyExc_ValueError, "sep must be length 1.");
+            return NULL;
+        }
+        Py_UCS4 c;
         if (PyUnicode_Check(sep)) {
-            if (PyUnicode_GET_LENGTH(sep) != 1 || PyUnicode_READ_CHAR(sep, 0) > 127) {
-                PyErr_SetString(PyExc_ValueError, PyUnicode_GET_LENGTH(sep) != 1 ? "sep must be length 1." : "sep must be ASCII.");
+            c = PyUnicode_READ_CHAR(sep, 0);
+            if (c > 255) {
+                PyErr_SetString(PyExc_ValueError, "sep must be ASCII.");
                 return NULL;
             }
-            sepchar = (char)PyUnicode_READ_CHAR(sep, 0);
         } else if (PyBytes_Check(sep)) {
-            sepstr = PyBytes_AS_STRING(sep);
-            seplen = PyBytes_GET_SIZE(sep);
-            if (seplen != 1) {
-                PyErr_SetString(PyExc_ValueError, "sep must be length 1.");
-                return NULL;
-            }
-            sepchar = sepstr[0];
+            c = (unsigned char)PyBytes_AS_STRING(sep)[0];
         } else {
             PyErr_SetString(PyExc_TypeError, "sep must be str or bytes.");
             return NULL;
         }
+        if (c > 127 && !return_bytes) {
+            PyErr_SetString(PyExc_ValueError, "sep must be ASCII.");
+            return NULL;
+        }
+        sepchar = (char)c;
     }
     Py_ssize_t abs_group = bytes_per_sep_group < 0 ? -(Py_ssize_t)bytes_per_sep_group : bytes_per_sep_group;
-    if (!sepchar || abs_group == 0 || arglen == 0)
+    if (sep == NULL || abs_group == 0 || arglen == 0)   /* sep may be NUL */
         abs_group = 0;
     Py_ssize_t nseps = abs_group ? (arglen - 1) / abs_group : 0;
     Py_ssize_t total = arglen * 2 + nseps;
@@ -1531,9 +1539,10 @@ static PyObject *bytes_repeat(PyObject *a, Py_ssize_t n)
         PyErr_SetString(PyExc_OverflowError, "repeated bytes are too long");
         return NULL;
     }
-    if (n == 1 && PyBytes_CheckExact(a))
+    if (size * n == size && PyBytes_CheckExact(a))
         return Py_NewRef(a);
-    PyObject *res = PyBytes_FromStringAndSize(NULL, size * n);
+    /* A fresh object otherwise, even when empty (b'x' * 0 is not b''), as 3.11. */
+    PyObject *res = bytes_alloc(size * n);
     if (res == NULL)
         return NULL;
     char *o = PyBytes_AS_STRING(res);
@@ -1712,11 +1721,7 @@ static PyObject *bytes_new_impl(PyObject *x, const char *encoding, const char *e
                                                             : "errors without a string argument");
         return NULL;
     }
-    if (PyUnicode_Check(x)) {
-        PyErr_SetString(PyExc_TypeError, "string argument without an encoding");
-        return NULL;
-    }
-    /* __bytes__ first */
+    /* __bytes__ first, even on a str subclass (issue #25766) */
     PyObject *func = _PyType_Lookup(Py_TYPE(x), _Py_ID(__bytes__));
     if (func != NULL) {
         PyObject *res = PyObject_CallOneArg(func, x);
@@ -1725,6 +1730,10 @@ static PyObject *bytes_new_impl(PyObject *x, const char *encoding, const char *e
             Py_CLEAR(res);
         }
         return res;
+    }
+    if (PyUnicode_Check(x)) {
+        PyErr_SetString(PyExc_TypeError, "string argument without an encoding");
+        return NULL;
     }
     if (PyIndex_Check(x)) {
         Py_ssize_t size = PyNumber_AsSsize_t(x, PyExc_OverflowError);

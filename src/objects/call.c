@@ -31,6 +31,15 @@ PyObject *_Py_CheckFunctionResult(PyObject *callable, PyObject *result, const ch
     return result;
 }
 
+/* The common case of _Py_CheckFunctionResult inline: a result and no exception set. */
+static inline PyObject *check_result(PyObject *callable, PyObject *result)
+{
+    PyThreadState *ts = _PyThreadState_GET();
+    if (result != NULL && (ts == NULL || ts->curexc_type == NULL))
+        return result;
+    return _Py_CheckFunctionResult(callable, result, NULL);
+}
+
 vectorcallfunc PyVectorcall_Function(PyObject *callable)
 {
     PyTypeObject *tp = Py_TYPE(callable);
@@ -99,7 +108,7 @@ PyObject *_PyObject_MakeTpCall(PyThreadState *tstate, PyObject *callable, PyObje
     }
     Py_DECREF(argstuple);
     Py_XDECREF(kwdict);
-    return _Py_CheckFunctionResult(callable, result, NULL);
+    return check_result(callable, result);
 }
 
 PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
@@ -112,7 +121,7 @@ PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t 
         return _PyObject_MakeTpCall(_PyThreadState_GET(), callable, args, nargs, kwnames);
     }
     res = func(callable, args, nargsf, kwnames);
-    return _Py_CheckFunctionResult(callable, res, NULL);
+    return check_result(callable, res);
 }
 
 /* Split a dict of keyword arguments into a vector tail + kwnames tuple. */

@@ -65,10 +65,13 @@ PyObject *PyMethod_Self(PyObject *im)
 static void method_dealloc(PyMethodObject *im)
 {
     PyObject_GC_UnTrack(im);
+    /* chains of bound methods (MethodType(MethodType(...))) free iteratively */
+    Py_TRASHCAN_BEGIN(im, method_dealloc)
     if (im->im_weakreflist != NULL) PyObject_ClearWeakRefs((PyObject *)im);
     Py_DECREF(im->im_func);
     Py_XDECREF(im->im_self);
     PyObject_GC_Del(im);
+    Py_TRASHCAN_END
 }
 
 static PyObject *method_repr(PyMethodObject *a)

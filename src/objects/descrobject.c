@@ -495,7 +495,7 @@ PyTypeObject PyClassMethodDescr_Type = {
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = descr_traverse,
-    .tp_methods = descr_methods,
+    /* no __reduce__: 3.11 cannot pickle a classmethod_descriptor */
     .tp_members = descr_members,
     .tp_getset = method_getset,
     .tp_descr_get = classmethod_get,
@@ -632,9 +632,11 @@ static void wrapper_dealloc(PyObject *op)
 {
     wrapperobject *wp = (wrapperobject *)op;
     PyObject_GC_UnTrack(wp);
+    Py_TRASHCAN_BEGIN(wp, wrapper_dealloc)   /* f.__call__.__call__... chains */
     Py_XDECREF(wp->descr);
     Py_XDECREF(wp->self);
     PyObject_GC_Del(wp);
+    Py_TRASHCAN_END
 }
 
 static PyObject *wrapper_richcompare(PyObject *a, PyObject *b, int op)

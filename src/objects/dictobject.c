@@ -170,8 +170,53 @@ static inline Py_hash_t key_hash(PyObject *key)
 /* Find key: returns its entry index (and *value_addr = its value, borrowed), DKIX_EMPTY
  * if absent, DKIX_ERROR on a comparison error.  A comparison that mutates the dict
  * restarts the search, as in CPython. */
+/* dict_lookup for a str key in a table of str keys only (3.11's unicodekeys_lookup_unicode):
+ * comparing two exact strs has no side effects, so no restart checks; small tables (one-byte
+ * index slots, the common case) get their own loop without the index-width dispatch. */
+static Py_ssize_t unicode_lookup(PyDictKeysObject *dk, PyObject *key, Py_hash_t hash,
+                                 PyObject **value_addr)
+{
+    PyDictKeyEntry *ep0 = DK_ENTRIES(dk);
+    size_t mask = (size_t)DK_MASK(dk), perturb = (size_t)hash, i = (size_t)hash & mask;
+    if (DK_LOG_SIZE(dk) < 8) {
+        const int8_t *indices = (const int8_t *)dk->dk_indices;
+        for (;;) {
+            Py_ssize_t ix = indices[i];
+            if (ix >= 0) {
+                PyDictKeyEntry *ep = &ep0[ix];
+                if (ep->me_key == key || (ep->me_hash == hash && _PyUnicode_EQ(ep->me_key, key))) {
+                    *value_addr = ep->me_value;
+                    return ix;
+                }
+            } else if (ix == DKIX_EMPTY) {
+                *value_addr = NULL;
+                return DKIX_EMPTY;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+    for (;;) {
+        Py_ssize_t ix = dictkeys_get_index(dk, (Py_ssize_t)i);
+        if (ix >= 0) {
+            PyDictKeyEntry *ep = &ep0[ix];
+            if (ep->me_key == key || (ep->me_hash == hash && _PyUnicode_EQ(ep->me_key, key))) {
+                *value_addr = ep->me_value;
+                return ix;
+            }
+        } else if (ix == DKIX_EMPTY) {
+            *value_addr = NULL;
+            return DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
 static Py_ssize_t dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
 {
+    if (DK_IS_UNICODE(mp->ma_keys) && PyUnicode_CheckExact(key))
+        return unicode_lookup(mp->ma_keys, key, hash, value_addr);
     PyDictKeysObject *dk;
     PyDictKeyEntry *ep0;
     size_t mask, perturb, i;
@@ -1130,6 +1175,8 @@ static void dict_dealloc(PyDictObject *mp)
 {
     PyDictKeysObject *keys = mp->ma_keys;
     PyObject_GC_UnTrack(mp);
+    /* the trashcan bounds the C recursion of nested dicts ({1: {1: ...}}) */
+    Py_TRASHCAN_BEGIN(mp, dict_dealloc)
     if (keys != Py_EMPTY_KEYS) {
         PyDictKeyEntry *ep = DK_ENTRIES(keys);
         for (Py_ssize_t i = 0, n = keys->dk_nentries; i < n; i++) {
@@ -1139,6 +1186,7 @@ static void dict_dealloc(PyDictObject *mp)
         free_keys_object(keys);
     }
     Py_TYPE(mp)->tp_free((PyObject *)mp);
+    Py_TRASHCAN_END
 }
 
 static PyObject *dict_repr(PyDictObject *mp)

@@ -118,7 +118,13 @@ static PyObject *BaseException_setstate(PyObject *self, PyObject *state)
         Py_ssize_t i = 0;
         PyObject *d_key, *d_value;
         while (PyDict_Next(state, &i, &d_key, &d_value)) {
-            if (PyObject_SetAttr(self, d_key, d_value) < 0)
+            /* gh-97591: the key's __hash__ may clear the dict: own both. */
+            Py_INCREF(d_key);
+            Py_INCREF(d_value);
+            int res = PyObject_SetAttr(self, d_key, d_value);
+            Py_DECREF(d_value);
+            Py_DECREF(d_key);
+            if (res < 0)
                 return NULL;
         }
     }

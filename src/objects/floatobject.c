@@ -12,6 +12,8 @@
 #define FLOAT_FREELIST_MAX 100
 static PyFloatObject *float_free_list = NULL;   /* chained through ob_type */
 static int float_numfree = 0;
+extern int _PyTraceMalloc_active;                  /* obmalloc.c */
+void _PyTraceMalloc_NewReference(PyObject *op);    /* _tracemalloc.c */
 
 PyObject *PyFloat_FromDouble(double fval)
 {
@@ -19,6 +21,8 @@ PyObject *PyFloat_FromDouble(double fval)
     if (op != NULL) {
         float_free_list = (PyFloatObject *)Py_TYPE(op);
         float_numfree--;
+        if (_PyTraceMalloc_active)   /* a reused block is a new allocation to tracemalloc */
+            _PyTraceMalloc_NewReference((PyObject *)op);
     } else {
         op = (PyFloatObject *)PyObject_Malloc(sizeof(PyFloatObject));
         if (op == NULL)

@@ -610,6 +610,7 @@ static int frame_jump_to_line(PyFrameObject *f, int new_lineno, long requested)
     }
     f->f_iblock = to->nblocks;
     f->f_lasti = best * 2;
+    f->f_lineno = 0;   /* f_lineno now reads the target's line */
     PyMem_Free(states);
     return 0;
 }

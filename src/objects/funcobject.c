@@ -313,6 +313,13 @@ static PyGetSetDef func_getsetlist[] = {
 static int func_clear(PyFunctionObject *op)
 {
     op->func_version = 0;
+    /* As 3.11: a cleared function (in a collected cycle, maybe resurrected by a late
+     * finalizer) keeps valid, empty names. */
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (empty != NULL) {
+        Py_XSETREF(op->func_name, Py_NewRef(empty));
+        Py_XSETREF(op->func_qualname, empty);
+    }
     Py_CLEAR(op->func_globals);
     Py_CLEAR(op->func_builtins);
     Py_CLEAR(op->func_module);
@@ -440,7 +447,8 @@ typedef struct {
 /* Copy __module__, __name__, __qualname__, __doc__ and __annotations__ (PEP 614 era). */
 static int functools_wraps(PyObject *wrapper, PyObject *wrapped)
 {
-    static const char *attrs[] = {"__module__", "__name__", "__qualname__", "__doc__"};
+    static const char *attrs[] = {"__module__", "__name__", "__qualname__", "__doc__",
+                                  "__annotations__"};
     for (size_t i = 0; i < Py_ARRAY_LENGTH(attrs); i++) {
         PyObject *name = PyUnicode_FromString(attrs[i]), *value;
         if (!name) return -1;

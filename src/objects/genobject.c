@@ -2,7 +2,8 @@
  * frame resumed by send()/throw()/close().  Owner: compiler-vm.  The frame runs in
  * src/vm/ceval.c (_PyEval_EvalFrame); YIELD_VALUE/YIELD_FROM suspend it.
  * Async generators: __anext__()/asend() and athrow()/aclose() return awaitables
- * (async_generator_asend/_athrow) that drive the frame (no sys.set_asyncgen_hooks yet). */
+ * (async_generator_asend/_athrow) that drive the frame; the first of them calls the
+ * thread's sys.set_asyncgen_hooks firstiter hook and keeps its finalizer for tp_finalize. */
 #include "Python.h"
 #include "opcode.h"
 
@@ -396,6 +397,19 @@ void _PyGen_Finalize(PyObject *self)
 {
     PyGenObject *gen = (PyGenObject *)self;
     if (gen->gi_frame == NULL || gen->gi_frame->f_state >= FRAME_RETURNED) return;
+    if (PyAsyncGen_CheckExact(self)) {
+        /* the finalizer hook (asyncio's: schedule aclose()) replaces closing it here */
+        PyAsyncGenObject *agen = (PyAsyncGenObject *)self;
+        PyObject *finalizer = agen->ag_origin_or_finalizer;
+        if (finalizer != NULL && !agen->ag_closed) {
+            PyObject *exc = PyErr_GetRaisedException();
+            PyObject *res = PyObject_CallOneArg(finalizer, self);
+            if (res == NULL) PyErr_WriteUnraisable(self);
+            else Py_DECREF(res);
+            PyErr_SetRaisedException(exc);
+            return;
+        }
+    }
     PyObject *exc = PyErr_GetRaisedException();
     if (PyCoro_CheckExact(self) && gen->gi_frame->f_state == FRAME_CREATED) {
         warn_unawaited_coroutine(self);
@@ -441,6 +455,7 @@ static int gen_traverse(PyGenObject *gen, visitproc visit, void *arg)
     Py_VISIT(gen->gi_name);
     Py_VISIT(gen->gi_qualname);
     Py_VISIT(gen->gi_exc_state.exc_value);
+    Py_VISIT(gen->gi_origin_or_finalizer);
     return 0;
 }
 
@@ -765,17 +780,44 @@ static PyObject *async_gen_athrow_new(PyAsyncGenObject *gen, PyObject *args)
     return (PyObject *)o;
 }
 
-static PyObject *async_gen_anext(PyAsyncGenObject *ag) { return async_gen_asend_new(ag, NULL); }
+/* First use of an async generator: remember the thread's finalizer hook and call its
+ * firstiter hook (sys.set_asyncgen_hooks), as CPython's async_gen_init_hooks. */
+static int async_gen_init_hooks(PyAsyncGenObject *ag)
+{
+    if (ag->ag_hooks_inited) return 0;
+    ag->ag_hooks_inited = 1;
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (tstate->async_gen_finalizer != NULL)
+        ag->ag_origin_or_finalizer = Py_NewRef(tstate->async_gen_finalizer);
+    PyObject *firstiter = tstate->async_gen_firstiter;
+    if (firstiter != NULL) {
+        Py_INCREF(firstiter);
+        PyObject *res = PyObject_CallOneArg(firstiter, (PyObject *)ag);
+        Py_DECREF(firstiter);
+        if (res == NULL) return -1;
+        Py_DECREF(res);
+    }
+    return 0;
+}
+
+static PyObject *async_gen_anext(PyAsyncGenObject *ag)
+{
+    if (async_gen_init_hooks(ag) < 0) return NULL;
+    return async_gen_asend_new(ag, NULL);
+}
 static PyObject *async_gen_asend(PyAsyncGenObject *ag, PyObject *arg)
 {
+    if (async_gen_init_hooks(ag) < 0) return NULL;
     return async_gen_asend_new(ag, arg);
 }
 static PyObject *async_gen_aclose(PyAsyncGenObject *ag, PyObject *Py_UNUSED(a))
 {
+    if (async_gen_init_hooks(ag) < 0) return NULL;
     return async_gen_athrow_new(ag, NULL);
 }
 static PyObject *async_gen_athrow(PyAsyncGenObject *ag, PyObject *args)
 {
+    if (async_gen_init_hooks(ag) < 0) return NULL;
     return async_gen_athrow_new(ag, args);
 }
 

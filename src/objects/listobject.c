@@ -5,6 +5,11 @@
 #include "Python.h"
 #include "type_docs.h"
 
+/* tracemalloc: an object reused from a free list gets the traceback of its reuse
+ * (CPython's _Py_NewReference does this); kept out of the headers. */
+extern int _PyTraceMalloc_active;                 /* obmalloc.c: 1 while tracing */
+void _PyTraceMalloc_NewReference(PyObject *op);   /* src/modules/_tracemalloc.c */
+
 #define PyList_MAXFREELIST 80
 
 static PyListObject *free_list[PyList_MAXFREELIST];
@@ -70,6 +75,8 @@ PyObject *PyList_New(Py_ssize_t size)
     if (numfree) {
         op = free_list[--numfree];
         Py_SET_REFCNT(op, 1);
+        if (_PyTraceMalloc_active)
+            _PyTraceMalloc_NewReference((PyObject *)op);
     } else {
         op = PyObject_GC_New(PyListObject, &PyList_Type);
         if (op == NULL)

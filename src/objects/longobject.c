@@ -5,6 +5,11 @@
  * the format-spec mini-language's shared part is in unicodeobject.c. */
 #include "Python.h"
 #include "type_docs.h"
+
+/* tracemalloc: an object reused from a free list gets the traceback of its reuse
+ * (CPython's _Py_NewReference does this); kept out of the headers. */
+extern int _PyTraceMalloc_active;                 /* obmalloc.c: 1 while tracing */
+void _PyTraceMalloc_NewReference(PyObject *op);   /* src/modules/_tracemalloc.c */
 #include <gmp.h>
 #include <float.h>
 #include <ctype.h>
@@ -75,7 +80,8 @@ static int numfree = 0;
 static PyLongObject *long_alloc(void)
 {
     PyLongObject *op;
-    if (numfree > 0) {
+    int reused = numfree > 0;
+    if (reused) {
         op = free_list[--numfree];
     } else {
         op = (PyLongObject *)PyObject_Malloc(sizeof(PyLongObject));
@@ -83,6 +89,8 @@ static PyLongObject *long_alloc(void)
             return (PyLongObject *)PyErr_NoMemory();
     }
     PyObject_Init((PyObject *)op, &PyLong_Type);
+    if (reused && _PyTraceMalloc_active)
+        _PyTraceMalloc_NewReference((PyObject *)op);
     op->big = NULL;
     op->ival = 0;
     return op;

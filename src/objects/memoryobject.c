@@ -834,6 +834,21 @@ static int pack_single(char *ptr, PyObject *item, const char *fmt)
     return -1;
 }
 
+/* pack_single into the view, but write only if the view survived the conversion of
+ * value (gh-92888: its __index__/__float__/__bool__ may release the memoryview). */
+static int pack_into_view(PyMemoryViewObject *self, char *ptr, PyObject *value, const char *fmt)
+{
+    char tmp[16];
+    Py_ssize_t itemsize = self->view.itemsize;
+    if (itemsize > (Py_ssize_t)sizeof tmp)
+        return pack_single(ptr, value, fmt);
+    if (pack_single(tmp, value, fmt) < 0)
+        return -1;
+    CHECK_RELEASED_INT(self);
+    memcpy(ptr, tmp, (size_t)itemsize);
+    return 0;
+}
+
 /* ================================================================ copying */
 
 /* Copy an ndim-dimensional array src (shape, strides, suboffsets) to dest, item by item,
@@ -1112,7 +1127,10 @@ static PyObject *memory_subscript(PyObject *op, PyObject *key)
             return NULL;
         }
         char *ptr = ptr_from_tuple(view, key);
-        return ptr ? unpack_single(ptr, fmt) : NULL;
+        if (ptr == NULL)
+            return NULL;
+        CHECK_RELEASED(self);   /* an index's __index__ may have released it */
+        return unpack_single(ptr, fmt);
     }
     if (is_multislice(key)) {
         PyErr_SetString(PyExc_NotImplementedError, "multi-dimensional slicing is not implemented");
@@ -1140,7 +1158,7 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
         return -1;
     if (view->ndim == 0) {
         if (key == Py_Ellipsis || (PyTuple_Check(key) && PyTuple_GET_SIZE(key) == 0))
-            return pack_single(view->buf, value, fmt);
+            return pack_into_view(self, view->buf, value, fmt);
         PyErr_SetString(PyExc_TypeError, "invalid indexing of 0-dim memory");
         return -1;
     }
@@ -1152,8 +1170,9 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
         Py_ssize_t index = PyNumber_AsSsize_t(key, PyExc_IndexError);
         if (index == -1 && PyErr_Occurred())
             return -1;
+        CHECK_RELEASED_INT(self);
         char *ptr = ptr_from_index(view, index);
-        return ptr ? pack_single(ptr, value, fmt) : -1;
+        return ptr ? pack_into_view(self, ptr, value, fmt) : -1;
     }
     if (PySlice_Check(key) && view->ndim == 1) {
         Py_buffer src, dest = *view;
@@ -1169,7 +1188,7 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
             dest.suboffsets[0] = view->suboffsets[0];
         }
         int ret = -1;
-        if (init_slice(&dest, key, 0) == 0) {
+        if (init_slice(&dest, key, 0) == 0 && !BASE_INACCESSIBLE(self)) {
             dest.len = dest.shape[0] * dest.itemsize;
             Py_ssize_t sarr[2];
             /* Give a flat source its implicit shape/strides for the comparison. */
@@ -1184,6 +1203,8 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
             if (src.format == NULL)
                 src.format = "B";
             ret = copy_single(&dest, &src);
+        } else if (!PyErr_Occurred()) {
+            released_error();   /* the slice's __index__ released it */
         }
         PyBuffer_Release(&src);
         return ret;
@@ -1194,7 +1215,10 @@ static int memory_ass_sub(PyObject *op, PyObject *key, PyObject *value)
             return -1;
         }
         char *ptr = ptr_from_tuple(view, key);
-        return ptr ? pack_single(ptr, value, fmt) : -1;
+        if (ptr == NULL)
+            return -1;
+        CHECK_RELEASED_INT(self);
+        return pack_into_view(self, ptr, value, fmt);
     }
     if (PySlice_Check(key) || is_multislice(key)) {
         PyErr_SetString(PyExc_NotImplementedError,

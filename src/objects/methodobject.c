@@ -85,11 +85,13 @@ static void meth_dealloc(PyObject *self)
 {
     PyCFunctionObject *m = (PyCFunctionObject *)self;
     PyObject_GC_UnTrack(m);
+    Py_TRASHCAN_BEGIN(m, meth_dealloc)   /* x.__sizeof__.__self__-style chains */
     if (m->m_weakreflist != NULL)
         PyObject_ClearWeakRefs(self);
     Py_XDECREF(m->m_self);
     Py_XDECREF(m->m_module);
     PyObject_GC_Del(m);
+    Py_TRASHCAN_END
 }
 
 static PyObject *meth_reduce(PyObject *self, PyObject *unused)

@@ -1301,10 +1301,10 @@ static PyObject *set_reduce(PySetObject *so, PyObject *Py_UNUSED(ignored))
     args = PyTuple_Pack(1, keys);
     if (args == NULL)
         goto done;
-    if (_PyObject_LookupAttr((PyObject *)so, _Py_ID(__dict__), &state) < 0)
-        goto done;
+    /* __getstate__: the __dict__ and __slots__ of a subclass, as 3.11 */
+    state = _PyObject_GetState((PyObject *)so);
     if (state == NULL)
-        state = Py_NewRef(Py_None);
+        goto done;
     result = PyTuple_Pack(3, (PyObject *)Py_TYPE(so), args, state);
 done:
     Py_XDECREF(args);

@@ -5,6 +5,11 @@
 #include "Python.h"
 #include "type_docs.h"
 
+/* tracemalloc: an object reused from a free list gets the traceback of its reuse
+ * (CPython's _Py_NewReference does this); kept out of the headers. */
+extern int _PyTraceMalloc_active;                 /* obmalloc.c: 1 while tracing */
+void _PyTraceMalloc_NewReference(PyObject *op);   /* src/modules/_tracemalloc.c */
+
 #define PyTuple_MAXSAVESIZE 20  /* largest tuple size kept on a free list */
 #define PyTuple_MAXFREELIST 2000 /* max tuples of one size on its free list */
 
@@ -26,6 +31,8 @@ static PyTupleObject *tuple_alloc(Py_ssize_t size)
         free_list[size] = (PyTupleObject *)op->ob_item[0];
         numfree[size]--;
         Py_SET_REFCNT(op, 1); /* type and size are unchanged while on the list */
+        if (_PyTraceMalloc_active)
+            _PyTraceMalloc_NewReference((PyObject *)op);
     } else {
         if ((size_t)size > ((size_t)PY_SSIZE_T_MAX - sizeof(PyTupleObject)) / sizeof(PyObject *)) {
             PyErr_NoMemory();

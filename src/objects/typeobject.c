@@ -1109,8 +1109,13 @@ static int type_ready(PyTypeObject *type)
     n = PyTuple_GET_SIZE(bases);
     for (i = 1; i < n; i++) {
         PyObject *b = PyTuple_GET_ITEM(bases, i);
-        if (PyType_Check(b) && inherit_slots(type, (PyTypeObject *)b) < 0)
+        if (!PyType_Check(b))
+            continue;
+        if (inherit_slots(type, (PyTypeObject *)b) < 0)
             return -1;
+        /* match/case: the first base in the MRO saying sequence or mapping decides. */
+        if ((type->tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING)) == 0)
+            type->tp_flags |= ((PyTypeObject *)b)->tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
     }
     if (base != NULL) {
         /* Sub-tables not provided at all are shared with the base. */
@@ -1594,6 +1599,12 @@ static PyObject *tp_new_wrapper(PyObject *self, PyObject *args, PyObject *kwds)
     if (staticbase && staticbase->tp_new != type->tp_new) {
         PyErr_Format(PyExc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
                      type->tp_name, subtype->tp_name, staticbase->tp_name);
+        return NULL;
+    }
+    if (type->tp_new == NULL || (staticbase && staticbase->tp_new == NULL)) {
+        /* tp_new cleared after PyType_Ready (e.g. sys.flags' type): never jump through NULL. */
+        PyErr_Format(PyExc_TypeError, "cannot create '%s' instances",
+                     (staticbase ? staticbase : subtype)->tp_name);
         return NULL;
     }
     args = PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));

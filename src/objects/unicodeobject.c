@@ -90,15 +90,42 @@ static void unicode_dealloc(PyObject *self)
         Py_TYPE(self)->tp_free(self);
 }
 
-/* Largest char actually present (for canonical results of slicing etc). */
+/* Number of leading bytes below 0x80 in p[0..n), eight at a time (unaligned loads through
+ * memcpy, which compilers turn into plain moves). */
+static inline Py_ssize_t ascii_prefix(const unsigned char *p, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        uint64_t a, b, c, d;
+        memcpy(&a, p + i, 8);
+        memcpy(&b, p + i + 8, 8);
+        memcpy(&c, p + i + 16, 8);
+        memcpy(&d, p + i + 24, 8);
+        if ((a | b | c | d) & 0x8080808080808080ULL)
+            break;
+    }
+    for (; i + 8 <= n; i += 8) {
+        uint64_t a;
+        memcpy(&a, p + i, 8);
+        if (a & 0x8080808080808080ULL)
+            break;
+    }
+    while (i < n && p[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* Largest char actually present (for canonical results of slicing etc).  For kind 1 only
+ * whether some byte is >= 0x80 matters (ASCII or not): 0x7f or 0xff, found word-wise. */
 static Py_UCS4 find_maxchar(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
     Py_UCS4 m = 0;
     if (kind == 1) {
-        const Py_UCS1 *p = (const Py_UCS1 *)data;
-        for (Py_ssize_t i = start; i < end; i++)
-            m |= p[i];
-        return m;   /* only the 0x80 bit matters for kind 1 */
+        const Py_UCS1 *p = (const Py_UCS1 *)data + start;
+        Py_ssize_t n = end - start;
+        if (n <= 0)
+            return 0;
+        return ascii_prefix(p, n) == n ? 0x7f : 0xff;
     }
     if (kind == 2) {
         const Py_UCS2 *p = (const Py_UCS2 *)data;
@@ -872,9 +899,7 @@ PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const cha
         return get_empty();
     }
     /* Fast path: pure ASCII. */
-    Py_ssize_t i = 0;
-    while (i < size && p[i] < 0x80)
-        i++;
+    Py_ssize_t i = ascii_prefix(p, size);
     if (i == size) {
         if (consumed)
             *consumed = size;
@@ -890,13 +915,25 @@ PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const cha
     p += i;
     while (p < end) {
         if (*p < 0x80) {
-            const unsigned char *q = p;
-            while (q < end && *q < 0x80)
-                q++;
+            const unsigned char *q = p + ascii_prefix(p, end - p);
             if (_PyUnicodeWriter_WriteASCIIString(&w, (const char *)p, q - p) < 0)
                 goto error;
             p = q;
             continue;
+        }
+        /* Two-byte sequences (U+0080..U+07FF) written straight into a buffer that is
+         * already wide enough: the common non-ASCII case of Latin text. */
+        if (p[0] >= 0xC2 && p[0] <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80 &&
+            w.data != NULL && w.pos < w.size) {
+            Py_UCS4 ch = ((Py_UCS4)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+            if (ch <= kind_maxchar(w.kind)) {
+                if (ch > w.maxchar)
+                    w.maxchar = ch;
+                PyUnicode_WRITE(w.kind, w.data, w.pos, ch);
+                w.pos++;
+                p += 2;
+                continue;
+            }
         }
         int need;
         int valid = utf8_check(p, end, &need);
@@ -970,6 +1007,25 @@ static PyObject *encode_utf8(PyObject *unicode, const char *errors)
     char *buf = PyMem_Malloc(cap + 1), *o = buf;
     if (buf == NULL)
         return PyErr_NoMemory();
+    if (kind == PyUnicode_1BYTE_KIND) {
+        /* Latin-1 text: ASCII runs copied whole, the rest two bytes each; no surrogates,
+         * so no error handling. */
+        const Py_UCS1 *u = (const Py_UCS1 *)data;
+        Py_ssize_t i = 0;
+        while (i < len) {
+            Py_ssize_t run = ascii_prefix(u + i, len - i);
+            memcpy(o, u + i, (size_t)run);
+            o += run;
+            i += run;
+            for (; i < len && u[i] >= 0x80; i++) {
+                *o++ = (char)(0xC0 | (u[i] >> 6));
+                *o++ = (char)(0x80 | (u[i] & 0x3F));
+            }
+        }
+        PyObject *res = PyBytes_FromStringAndSize(buf, o - buf);
+        PyMem_Free(buf);
+        return res;
+    }
     error_handler h = ERR_UNKNOWN;
     int have_handler = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
@@ -1931,7 +1987,15 @@ PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size)
     }
     if (size == -1)
         size = (Py_ssize_t)wcslen(w);
-    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, w, size);   /* wchar_t is UCS-4 on Linux */
+    /* wchar_t is UCS-4 on Linux; values past U+10FFFF would make an invalid str */
+    for (Py_ssize_t i = 0; i < size; i++) {
+        if ((Py_UCS4)w[i] > MAX_UNICODE) {
+            PyErr_Format(PyExc_ValueError, "character U+%x is not in range [U+0000; U+10ffff]",
+                         (Py_UCS4)w[i]);
+            return NULL;
+        }
+    }
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, w, size);
 }
 
 Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size)

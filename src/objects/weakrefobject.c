@@ -160,7 +160,10 @@ static PyObject *weakref___new__(PyTypeObject *type, PyObject *args, PyObject *k
 static int weakref___init__(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *tmp;
-    /* Subclasses may take extra arguments in __new__/__init__; only check here. */
+    /* as 3.11: keywords are refused here (ref(o, callback=f) is a TypeError); a subclass
+       taking extra arguments overrides __init__ */
+    if (!_PyArg_NoKeywords("ref", kwargs))
+        return -1;
     if (!PyWeakref_CheckRefExact(self) || parse_weakref_init_args("__init__", args, kwargs, &tmp, &tmp))
         return 0;
     return -1;

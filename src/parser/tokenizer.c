@@ -93,15 +93,7 @@ _PyTokenizer_LineText(const char *buf, int lineno, int keep_newline)
     size_t n = strcspn(s, "\n");
     if (keep_newline && s[n] == '\n')
         n++;
-    PyObject *text = PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
-    /* the tokenizer reads a last line without '\n' as if it had one (like CPython's
-     * translate_newlines), and error texts show it so */
-    if (text && keep_newline && s[n] == '\0' && n > 0) {
-        PyObject *nl = PyUnicode_FromString("\n");
-        Py_SETREF(text, nl ? PyUnicode_Concat(text, nl) : NULL);
-        Py_XDECREF(nl);
-    }
-    return text;
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
 }
 
 static int

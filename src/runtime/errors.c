@@ -3,6 +3,7 @@
  * exceptions being handled).  The exception types live in src/objects/exceptions.c;
  * printing tracebacks is the runtime's (PyErr_Display in pythonrun.c). */
 #include "Python.h"
+#include <signal.h>
 
 /* ---- the raised exception ---- */
 
@@ -90,7 +91,18 @@ static PyObject *create_exception(PyObject *type, PyObject *value)
     return PyObject_CallOneArg(type, value);
 }
 
+static void normalize_exception(PyThreadState *tstate, PyObject **exc, PyObject **val, PyObject **tb);
+
+/* As CPython: with recursion headroom, so that an exception set lazily (PyErr_Format) can
+ * still be instantiated at the recursion limit. */
 void _PyErr_NormalizeException(PyThreadState *tstate, PyObject **exc, PyObject **val, PyObject **tb)
+{
+    tstate->recursion_headroom++;
+    normalize_exception(tstate, exc, val, tb);
+    tstate->recursion_headroom--;
+}
+
+static void normalize_exception(PyThreadState *tstate, PyObject **exc, PyObject **val, PyObject **tb)
 {
     int recursion = 0;
 restart:
@@ -133,8 +145,8 @@ restart:
             /* Give up as CPython does: a RecursionError instance. */
             Py_XDECREF(*exc); Py_XDECREF(*val);
             *exc = Py_NewRef(PyExc_RecursionError);
-            *val = PyObject_CallOneArg(PyExc_RecursionError,
-                PyUnicode_FromString("maximum recursion depth exceeded while normalizing an exception"));
+            *val = PyObject_CallFunction(PyExc_RecursionError, "s",
+                                         "maximum recursion depth exceeded while normalizing an exception");
             return;
         }
         goto restart;
@@ -965,7 +977,8 @@ int _PyErr_CheckSignalsTstate(PyThreadState *tstate)
 }
 
 int PyErr_CheckSignals(void) { return _PyErr_CheckSignalsTstate(_PyThreadState_GET()); }
-void PyErr_SetInterrupt(void) { _PyErr_InterruptPending = 1; }
+/* As CPython: SIGINT through the signal module, which honours SIG_IGN/SIG_DFL handlers. */
+void PyErr_SetInterrupt(void) { (void)PyErr_SetInterruptEx(SIGINT); }
 
 /* ---- fatal errors ---- */
 

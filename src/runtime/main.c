@@ -4,11 +4,17 @@
  * Start-up itself is pylifecycle.c; running code is pythonrun.c. */
 #include "Python.h"
 #include <locale.h>
+#include <limits.h>
+#include <errno.h>
 #include <unistd.h>
 #include <signal.h>
 #include <sys/stat.h>
 
 
+
+#include "help_texts.h"   /* help_env_text, help_xoptions_text (generated) */
+
+enum { HELP_USAGE = 1, HELP_ENV = 2, HELP_XOPTIONS = 4 };
 
 static const char usage_text[] =
     "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
@@ -69,6 +75,7 @@ typedef struct {
     int version;               /* -V count */
     int help;
     int stdin_is_script;       /* '-' given */
+    int random_hash;           /* -R: random hash seed whatever PYTHONHASHSEED says */
     char **warnopts;
     int nwarn;
     char **xopts;
@@ -101,9 +108,14 @@ static int parse_cmdline(cmdline *cl, int argc, char **argv)
         if (arg[1] == '-') {
             if (strcmp(arg, "--version") == 0)
                 cl->version++;
-            else if (strcmp(arg, "--help") == 0 || strcmp(arg, "--help-all") == 0 ||
-                     strcmp(arg, "--help-env") == 0 || strcmp(arg, "--help-xoptions") == 0)
-                cl->help = 1;
+            else if (strcmp(arg, "--help") == 0)
+                cl->help |= HELP_USAGE;
+            else if (strcmp(arg, "--help-env") == 0)
+                cl->help |= HELP_ENV;
+            else if (strcmp(arg, "--help-xoptions") == 0)
+                cl->help |= HELP_XOPTIONS;
+            else if (strcmp(arg, "--help-all") == 0)
+                cl->help |= HELP_USAGE | HELP_ENV | HELP_XOPTIONS;
             else if (strcmp(arg, "--check-hash-based-pycs") == 0) {
                 if (++i >= argc) {
                     usage_error("Argument expected for the --check-hash-based-pycs option\n", "");
@@ -147,16 +159,16 @@ static int parse_cmdline(cmdline *cl, int argc, char **argv)
             switch (opt) {
             case 'b': c->bytes_warnings++; break;
             case 'B': c->write_bytecode = 0; break;
-            case 'd': break;
+            case 'd': c->parser_debug++; break;
             case 'E': c->use_environment = 0; break;
-            case 'h': case '?': cl->help = 1; break;
+            case 'h': case '?': cl->help |= HELP_USAGE; break;
             case 'i': c->inspect = 1; c->interactive = 1; break;
             case 'I': c->isolated = 1; c->use_environment = 0; c->user_site_directory = 0;
                       c->safe_path = 1; break;
             case 'O': c->optimization_level++; break;
             case 'P': c->safe_path = 1; break;
             case 'q': c->quiet = 1; break;
-            case 'R': break;
+            case 'R': cl->random_hash = 1; break;
             case 's': c->user_site_directory = 0; break;
             case 'S': c->site_import = 0; break;
             case 't': break;
@@ -187,6 +199,12 @@ static int parse_cmdline(cmdline *cl, int argc, char **argv)
     return 0;
 }
 
+static void fatal_preinit(const char *func, const char *msg)
+{
+    fprintf(stderr, "Fatal Python error: %s: %s\nPython runtime state: preinitialized\n\n", func, msg);
+    exit(1);
+}
+
 /* PYTHON* variables (ignored under -E / -I). */
 static void read_environment(cmdline *cl)
 {
@@ -210,8 +228,23 @@ static void read_environment(cmdline *cl)
         int n = atoi(v);
         c->verbose = Py_MAX(c->verbose, n > 0 ? n : 1);
     }
+    if ((v = env(cl, "PYTHONDEBUG")) != NULL) {
+        int n = atoi(v);
+        c->parser_debug = Py_MAX(c->parser_debug, n > 0 ? n : 1);
+    }
+    c->hash_seed = cl->random_hash ? NULL : env(cl, "PYTHONHASHSEED");
+    if (c->hash_seed != NULL && strcmp(c->hash_seed, "random") != 0) {
+        char *end;
+        errno = 0;
+        unsigned long seed = strtoul(c->hash_seed, &end, 10);
+        if (*end != '\0' || errno != 0 || seed > 4294967295UL || c->hash_seed[0] == '-')
+            fatal_preinit("config_init_hash_seed",
+                          "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]");
+    }
     if (env(cl, "PYTHONDEVMODE"))
         c->dev_mode = 1;
+    if (env(cl, "PYTHONFAULTHANDLER"))
+        c->faulthandler = 1;
     /* PYTHONWARNINGS entries come before -W options (lower priority) */
     if ((v = env(cl, "PYTHONWARNINGS")) != NULL) {
         char *copy = strdup(v), *save = NULL;
@@ -231,6 +264,22 @@ static void read_environment(cmdline *cl)
             c->lltrace = 1;
         else if (strcmp(cl->xopts[k], "dxp") == 0)
             c->dxp = 1;
+        else if (strcmp(cl->xopts[k], "faulthandler") == 0)
+            c->faulthandler = 1;
+    }
+    /* CPython's config_init_warnoptions: -X dev's "default" first (lowest priority),
+       then PYTHONWARNINGS, -W, and last -b/-bb's BytesWarning action */
+    if (c->dev_mode || c->bytes_warnings) {
+        char **all = calloc((size_t)cl->nwarn + 2, sizeof(char *));
+        int n = 0;
+        if (c->dev_mode)
+            all[n++] = "default";
+        for (int k = 0; k < cl->nwarn; k++)
+            all[n++] = cl->warnopts[k];
+        if (c->bytes_warnings)
+            all[n++] = c->bytes_warnings > 1 ? "error::BytesWarning" : "default::BytesWarning";
+        cl->warnopts = all;
+        cl->nwarn = n;
     }
     c->warnoptions = cl->warnopts;
     c->nwarnoptions = cl->nwarn;
@@ -261,6 +310,51 @@ static void read_stdio_encoding(cmdline *cl)
     }
     if (err != NULL)
         c->stdio_errors = err;
+}
+
+/* The value of -X NAME or -X NAME=VALUE (the last one given): NULL when absent, ""
+   for a bare -X NAME; *bare says which. */
+static const char *xoption(const cmdline *cl, const char *name, int *bare)
+{
+    const char *found = NULL;
+    size_t n = strlen(name);
+    for (int k = 0; k < cl->nx; k++) {
+        const char *x = cl->xopts[k];
+        if (strncmp(x, name, n) == 0 && (x[n] == '\0' || x[n] == '=')) {
+            found = x[n] == '=' ? x + n + 1 : "";
+            *bare = x[n] == '\0';
+        }
+    }
+    return found;
+}
+
+/* -X int_max_str_digits=N beats PYTHONINTMAXSTRDIGITS; N must be 0 or >= 640;
+   -X pycache_prefix=PATH beats PYTHONPYCACHEPREFIX ("" or a bare option: none). */
+static void read_int_digits_and_pycache(cmdline *cl)
+{
+    PyConfig *c = &cl->config;
+    int bare = 0;
+    const char *x = xoption(cl, "int_max_str_digits", &bare), *what = "-X int_max_str_digits";
+    if (x == NULL) {
+        x = env(cl, "PYTHONINTMAXSTRDIGITS");
+        what = "PYTHONINTMAXSTRDIGITS";
+        bare = 0;
+    }
+    c->int_max_str_digits = -1;
+    if (x != NULL) {
+        char *end = NULL;
+        long v = bare || *x == '\0' ? -1 : strtol(x, &end, 10);
+        if (v < 0 || *end != '\0' || (v != 0 && v < 640) || v > INT_MAX) {
+            char msg[128];
+            snprintf(msg, sizeof(msg), "%s: invalid limit; must be >= 640 or 0 for unlimited.", what);
+            fatal_preinit("config_init_int_max_str_digits", msg);
+        }
+        c->int_max_str_digits = (int)v;
+    }
+    x = xoption(cl, "pycache_prefix", &bare);
+    if (x == NULL)
+        x = env(cl, "PYTHONPYCACHEPREFIX");
+    c->pycache_prefix = x != NULL && *x != '\0' ? (char *)x : NULL;
 }
 
 /* PEP 538 and 540, as CPython 3.11 pre-initialises: LC_CTYPE comes from the environment;
@@ -437,6 +531,32 @@ static int run_file(const char *filename)
     return pymain_exit_status(r);
 }
 
+/* -c: the argument decoded as the file system encoding does it (surrogateescape), must
+   be valid UTF-8 text; it gets a trailing newline, and a coding cookie in it is ignored
+   (bpo-32381), as CPython's pymain_run_command. */
+static int run_command(const char *command)
+{
+    PyObject *text = PyUnicode_DecodeFSDefault(command);
+    PyObject *utf8 = text ? PyUnicode_AsUTF8String(text) : NULL;
+    Py_XDECREF(text);
+    if (utf8 == NULL) {
+        PySys_WriteStderr("Unable to decode the command from the command line:\n");
+        PyErr_Print();
+        return 1;
+    }
+    size_t n = (size_t)PyBytes_GET_SIZE(utf8);
+    char *cmd = malloc(n + 2);
+    memcpy(cmd, PyBytes_AS_STRING(utf8), n);
+    Py_DECREF(utf8);
+    cmd[n] = '\n';
+    cmd[n + 1] = '\0';
+    PyCompilerFlags cf = _PyCompilerFlags_INIT;
+    cf.cf_flags |= PyCF_IGNORE_COOKIE;
+    int status = PyRun_SimpleStringFlags(cmd, &cf) == 0 ? 0 : 1;
+    free(cmd);
+    return status;
+}
+
 static void print_banner(void)
 {
     fprintf(stderr, "Python %s on %s\n", Py_GetVersion(), Py_GetPlatform());
@@ -445,7 +565,10 @@ static void print_banner(void)
 
 static int run_repl(const PyConfig *c, int show_banner)
 {
-    if (show_banner && !c->quiet && isatty(0))
+    /* CPython's pymain_repl: inspect is cleared so that SystemExit (exit()) raised
+       at the prompt ends the process instead of being reported */
+    _PyInterpreterState_GET()->config.inspect = 0;
+    if (show_banner && !c->quiet)
         print_banner();
     PyObject *fn = PyUnicode_FromString("<stdin>");
     if (fn == NULL)
@@ -466,9 +589,21 @@ int Py_BytesMain(int argc, char **argv)
         return 2;
     read_environment(&cl);
     read_stdio_encoding(&cl);
+    read_int_digits_and_pycache(&cl);
     configure_locale(&cl);
     if (cl.help) {
-        printf(usage_text, progname);
+        /* --help-all is the three texts separated by blank lines, as python3.11 prints */
+        const char *sep = "";
+        if (cl.help & HELP_USAGE) {
+            printf(usage_text, progname);
+            sep = "\n\n";
+        }
+        if (cl.help & HELP_ENV) {
+            printf("%s%s", sep, help_env_text);
+            sep = "\n\n";
+        }
+        if (cl.help & HELP_XOPTIONS)
+            printf("%s%s", sep, help_xoptions_text);
         return 0;
     }
     if (cl.version) {
@@ -521,14 +656,7 @@ int Py_BytesMain(int argc, char **argv)
 
     int status = 0;
     if (c->run_command) {
-        /* -c: the command gets a trailing newline, as CPython adds */
-        size_t n = strlen(c->run_command);
-        char *cmd = malloc(n + 2);
-        memcpy(cmd, c->run_command, n);
-        cmd[n] = '\n';
-        cmd[n + 1] = '\0';
-        status = PyRun_SimpleStringFlags(cmd, NULL) == 0 ? 0 : 1;
-        free(cmd);
+        status = run_command(c->run_command);
     } else if (c->run_module) {
         status = run_module(c->run_module) == 0 ? 0 : 1;
     } else if (c->run_filename) {
@@ -540,7 +668,10 @@ int Py_BytesMain(int argc, char **argv)
         status = fn && _PyRun_SimpleFileObject(stdin, fn, 0, NULL) == 0 ? 0 : 1;
         Py_XDECREF(fn);
     }
-    /* -i (or PYTHONINSPECT): the REPL after the program, whatever its outcome */
+    /* -i (or PYTHONINSPECT, also when the program set it in os.environ): the REPL
+       after the program, whatever its outcome */
+    if (!c->inspect && !will_repl && env(&cl, "PYTHONINSPECT") != NULL)
+        c->inspect = _PyInterpreterState_GET()->config.inspect = 1;
     if (c->inspect && !will_repl && status != 2) {
         if (c->run_command || c->run_module || c->run_filename || cl.stdin_is_script || !stdin_tty)
             status = run_repl(c, 0);

@@ -136,7 +136,8 @@ int _Py_HashSecret_Init(void)
 {
     unsigned char secret[24];   /* sizeof(_Py_HashSecret_t) in CPython */
     memset(secret, 0, sizeof secret);
-    const char *env = getenv("PYTHONHASHSEED");
+    /* PyConfig.hash_seed: PYTHONHASHSEED, already dropped by main.c under -E and -R */
+    const char *env = _PyInterpreterState_GET()->config.hash_seed;
     if (env != NULL && *env != '\0' && strcmp(env, "random") != 0) {
         char *endptr;
         unsigned long seed = strtoul(env, &endptr, 10);

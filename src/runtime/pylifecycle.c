@@ -66,6 +66,8 @@ void PyConfig_InitPythonConfig(PyConfig *config)
     config->buffered_stdio = 1;
     config->site_import = 1;
     config->user_site_directory = 1;
+    config->int_max_str_digits = -1;
+    config->hash_seed = getenv("PYTHONHASHSEED");   /* embedders: main.c refines it */
 }
 
 void PyConfig_Clear(PyConfig *config) { (void)config; }   /* main.c owns the strings */

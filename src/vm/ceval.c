@@ -6,6 +6,7 @@
  * Exceptions unwind the block stack as 3.10 did (see include/opcode.h). */
 #include "Python.h"
 #include "opcode.h"
+#include <pthread.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #  define USE_COMPUTED_GOTOS 1
@@ -56,6 +57,48 @@ static void dxp_enable(void)
 int Py_GetRecursionLimit(void) { return _PyInterpreterState_GET()->recursion_limit; }
 void Py_SetRecursionLimit(int limit) { _PyInterpreterState_GET()->recursion_limit = limit; }
 
+/* ---- C stack guard ----
+ * The recursion limit counts Python frames and C-level re-entries alike, but a user may
+ * set it (e.g. to 100000) far beyond what the C stack holds when the recursion goes
+ * through C (__repr__, __eq__, callbacks).  So each C-level entry also checks the stack
+ * pointer against the thread's real stack (pthread_getattr_np), keeping a margin for
+ * the code that reports the error: below it, RecursionError instead of a segfault. */
+static _Thread_local uintptr_t c_stack_lo, c_stack_guard;   /* 0: not yet known */
+
+static void init_c_stack_guard(void)
+{
+    pthread_attr_t attr;
+    void *addr = NULL;
+    size_t size = 0;
+    c_stack_lo = c_stack_guard = 1;   /* unknown: never report exhaustion */
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+    int r = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    if (r != 0 || size < (size_t)1 << 20) return;
+    size_t margin = size / 8;
+    if (margin < (size_t)256 << 10) margin = (size_t)256 << 10;
+    if (margin > (size_t)2 << 20) margin = (size_t)2 << 20;
+    c_stack_lo = (uintptr_t)addr;
+    c_stack_guard = (uintptr_t)addr + margin;
+}
+
+static inline int c_stack_exhausted(void)
+{
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (Py_UNLIKELY(c_stack_guard == 0)) init_c_stack_guard();
+    return sp < c_stack_guard && sp >= c_stack_lo;
+}
+
+/* Raise RecursionError, instantiated at once while calls are still allowed (headroom):
+ * normalising it later, at the limit, would itself fail the recursion check. */
+static void raise_recursion_error(PyThreadState *tstate, const char *where)
+{
+    tstate->recursion_headroom++;
+    PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded%s", where);
+    _PyErr_SetRaisedException(tstate, _PyErr_GetRaisedException(tstate));
+    tstate->recursion_headroom--;
+}
+
 int _Py_CheckRecursiveCall(PyThreadState *tstate, const char *where)
 {
     int limit = tstate->interp->recursion_limit;
@@ -66,9 +109,7 @@ int _Py_CheckRecursiveCall(PyThreadState *tstate, const char *where)
         return 0;
     }
     if (tstate->recursion_depth > limit) {
-        tstate->recursion_headroom++;
-        PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded%s", where);
-        tstate->recursion_headroom--;
+        raise_recursion_error(tstate, where);
         tstate->recursion_depth--;
         return -1;
     }
@@ -81,6 +122,11 @@ int Py_EnterRecursiveCall(const char *where)
     int limit = tstate->interp->recursion_limit;
     if (++tstate->recursion_depth > (limit > 0 ? limit : 1000))
         return _Py_CheckRecursiveCall(tstate, where);
+    if (Py_UNLIKELY(c_stack_exhausted()) && !tstate->recursion_headroom) {
+        raise_recursion_error(tstate, where);
+        tstate->recursion_depth--;
+        return -1;
+    }
     return 0;
 }
 
@@ -1317,6 +1363,61 @@ static void lltrace_instr(PyFrameObject *f, PyObject **stack_pointer, int offset
     fflush(stdout);
 }
 
+/* The pushes and pops of each instruction are printed as "push <repr>" / "pop <repr>"
+ * by comparing the frame's value stack with a copy taken before the instruction (the
+ * copy holds references, so popped values can still be shown).  One copy per frame on
+ * the call stack; dropped when the frame is left. */
+#define LLTRACE_FRAMES 64
+static struct {
+    PyFrameObject *f;
+    int n;
+    PyObject **items;
+} ll_snap[LLTRACE_FRAMES];
+
+static void lltrace_print_value(const char *what, PyObject *v)
+{
+    if (v == NULL) { printf("%s <nil>\n", what); return; }
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *r = PyObject_Repr(v);
+    if (r == NULL) { PyErr_Clear(); printf("%s <%s object at %p>\n", what, Py_TYPE(v)->tp_name, (void *)v); }
+    else { printf("%s %s\n", what, PyUnicode_AsUTF8(r)); Py_DECREF(r); }
+    PyErr_SetRaisedException(exc);
+}
+
+static void lltrace_release(int i)
+{
+    for (int k = 0; k < ll_snap[i].n; k++) Py_XDECREF(ll_snap[i].items[k]);
+    PyMem_Free(ll_snap[i].items);
+    ll_snap[i].f = NULL;
+    ll_snap[i].items = NULL;
+    ll_snap[i].n = 0;
+}
+
+/* Print what changed on f's stack since the last call; keep a copy unless leaving. */
+static void lltrace_stack(PyFrameObject *f, PyObject **stack_pointer, int leaving)
+{
+    int slot = -1, n = (int)(stack_pointer - f->f_valuestack);
+    for (int i = 0; i < LLTRACE_FRAMES; i++)
+        if (ll_snap[i].f == f) { slot = i; break; }
+    if (slot >= 0) {
+        int common = 0, old = ll_snap[slot].n;
+        while (common < old && common < n && ll_snap[slot].items[common] == f->f_valuestack[common])
+            common++;
+        for (int k = old - 1; k >= common; k--) lltrace_print_value("pop", ll_snap[slot].items[k]);
+        for (int k = common; k < n; k++) lltrace_print_value("push", f->f_valuestack[k]);
+        lltrace_release(slot);
+    }
+    if (leaving) { fflush(stdout); return; }
+    for (int i = 0; i < LLTRACE_FRAMES && slot < 0; i++)
+        if (ll_snap[i].f == NULL) slot = i;
+    if (slot < 0) return;   /* deeper than the table: pushes/pops not shown there */
+    ll_snap[slot].items = PyMem_Malloc(sizeof(PyObject *) * (size_t)(n ? n : 1));
+    if (ll_snap[slot].items == NULL) return;
+    for (int k = 0; k < n; k++) ll_snap[slot].items[k] = Py_XNewRef(f->f_valuestack[k]);
+    ll_snap[slot].n = n;
+    ll_snap[slot].f = f;
+}
+
 static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
 {
     static PyObject *name;  /* interned once: this runs on every frame entry and return */
@@ -1764,7 +1865,10 @@ dispatch:
     NEXTOPARG();
 dispatch_opcode:
     if (Py_UNLIKELY(instrumented)) {
-        if (lltrace) lltrace_instr(f, stack_pointer, f->f_lasti, opcode, oparg);
+        if (lltrace) {
+            lltrace_stack(f, stack_pointer, 0);
+            lltrace_instr(f, stack_pointer, f->f_lasti, opcode, oparg);
+        }
         if (dxp_counts) {
             dxp_counts[opcode]++;
             dxp_counts[256 + lastop * 256 + opcode]++;
@@ -3378,6 +3482,7 @@ exit_unwind:
     retval = NULL;
 
 exiting:
+    if (Py_UNLIKELY(lltrace)) lltrace_stack(f, f->f_valuestack + (f->f_stackdepth > 0 ? f->f_stackdepth : 0), 1);
     tstate->recursion_depth--;
     if (f != entry_frame) {
         /* Return (or raise) into the caller frame of this same loop. */

@@ -327,7 +327,7 @@ static struct {
     unsigned long interval;        /* microseconds before a waiter asks for a switch */
     int locked;                    /* read without the mutex by PyGILState_Check */
     unsigned long switch_number;   /* counts hand-overs: a waiter sees progress */
-    PyThreadState *last_holder;
+    PyThreadState *last_holder;    /* atomic: drop_gil reads it under switch_mutex only */
     pthread_mutex_t mutex;         /* protects locked and switch_number */
     pthread_cond_t cond;           /* signalled when the GIL is released */
     pthread_mutex_t switch_mutex;  /* forced switching: the dropper waits until */
@@ -375,7 +375,7 @@ static void drop_gil(PyThreadState *tstate)
         Py_FatalError("drop_gil: GIL is not locked");
     /* tstate is NULL when the state was already deleted */
     if (tstate != NULL)
-        gil.last_holder = tstate;
+        ATOMIC_STORE(&gil.last_holder, tstate);
     ATOMIC_STORE(&gil.locked, 0);
     pthread_cond_signal(&gil.cond);
     pthread_mutex_unlock(&gil.mutex);
@@ -384,7 +384,7 @@ static void drop_gil(PyThreadState *tstate)
      * the GIL, so we do not grab it straight back (that starved I/O threads pre-3.2). */
     if (ATOMIC_LOAD(&gil_drop_request) && tstate != NULL) {
         pthread_mutex_lock(&gil.switch_mutex);
-        if (gil.last_holder == tstate) {
+        if (ATOMIC_LOAD(&gil.last_holder) == tstate) {
             reset_gil_drop_request();
             pthread_cond_wait(&gil.switch_cond, &gil.switch_mutex);
         }
@@ -423,8 +423,8 @@ static void take_gil(PyThreadState *tstate)
 
     pthread_mutex_lock(&gil.switch_mutex);
     ATOMIC_STORE(&gil.locked, 1);
-    if (tstate != gil.last_holder) {
-        gil.last_holder = tstate;
+    if (tstate != ATOMIC_LOAD(&gil.last_holder)) {
+        ATOMIC_STORE(&gil.last_holder, tstate);
         gil.switch_number++;
     }
     pthread_cond_signal(&gil.switch_cond);

@@ -13,7 +13,7 @@ cases = [
     "from __future__ import (annotations,\n   division)\nfrom __future__ import generators",
     "x = 1\n\n\n   \nfrom __future__ import generators as g",
     "from __future__ import *",
-    "from __future__ import barry_as_FLUFL\nprint(1 <> 2)",
+    "from __future__ import barry_as_FLUFL\nprint(1 <> 2)\n",
     "from __future__ import generator_stop, nested_scopes, print_function",
 ]
 for src in cases:

@@ -46,3 +46,19 @@ r2 = weakref.ref(c2, lambda r: print("r2 callback"))
 del c1, c2
 gc.collect()
 print(r1(), r2())
+
+# ref() takes no keyword arguments (its __init__ refuses them); a subclass with its own
+# __init__ may take some
+import weakref as _w
+class _C:
+    pass
+_c = _C()
+try:
+    _w.ref(_c, callback=None)
+except TypeError as e:
+    print(e)
+class _R(_w.ref):
+    def __init__(self, o, cb=None, **kw):
+        super().__init__(o, cb)
+        self.kw = kw
+print(_R(_c, a=1).kw)

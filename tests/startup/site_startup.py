@@ -1,10 +1,14 @@
 # site is imported at start-up unless -S: site-packages on sys.path, exit/quit/help in builtins.
+import os
 import subprocess
 import sys
 
 print('site' in sys.modules, sys.flags.no_site)
 print(sys.prefix, sys.exec_prefix, sys.base_prefix == sys.prefix)
-print([p for p in sys.path if p.endswith('-packages')])
+import site
+# the user site directory is on sys.path only when it exists on this machine: leave it out
+print([p for p in sys.path if p.endswith('-packages') and not p.startswith(site.USER_BASE)])
+print(site.ENABLE_USER_SITE, site.USER_BASE == os.path.expanduser('~/.local'))
 print('/usr/lib/python3.11' in sys.path)
 print(repr(exit), repr(quit))
 print(type(help).__name__, type(copyright).__name__, type(credits).__name__)

@@ -1,0 +1,1 @@
+-m pdb _pdb_target.py

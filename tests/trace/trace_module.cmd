@@ -1,0 +1,1 @@
+-m trace --trace _pdb_target.py
