@@ -672,7 +672,8 @@ int Py_BytesMain(int argc, char **argv)
        after the program, whatever its outcome */
     if (!c->inspect && !will_repl && env(&cl, "PYTHONINSPECT") != NULL)
         c->inspect = _PyInterpreterState_GET()->config.inspect = 1;
-    if (c->inspect && !will_repl && status != 2) {
+    /* as pymain_repl: only when stdin is a terminal or -i was given */
+    if (c->inspect && !will_repl && status != 2 && (stdin_tty || c->interactive)) {
         if (c->run_command || c->run_module || c->run_filename || cl.stdin_is_script || !stdin_tty)
             status = run_repl(c, 0);
     }
