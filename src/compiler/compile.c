@@ -396,8 +396,13 @@ static int compiler_unwind_fblock(struct compiler *c, struct fblockinfo *info, i
 {
     switch (info->fb_type) {
     case WHILE_LOOP:
-    case TRY_EXCEPT:
     case EXCEPTION_GROUP_HANDLER:  /* unreachable: unwinding through one is an error */
+        return 1;
+    case TRY_EXCEPT:
+        /* break/continue/return out of a try body: its SETUP_FINALLY block must go, or
+           an enclosing handler's POP_EXCEPT would find it ("popped block is not an
+           except handler") */
+        ADDOP(c, POP_BLOCK);
         return 1;
     case FOR_LOOP:
         if (preserve_tos) ADDOP(c, ROT_TWO);
