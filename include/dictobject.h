@@ -73,6 +73,13 @@ PyObject *_PyDict_FromItems(PyObject *const *keys, Py_ssize_t keys_offset,
 /* LOAD_GLOBAL: look key up in globals then builtins; borrowed, NULL without error if
  * missing from both. */
 PyObject *_PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins, PyObject *key);
+/* Lookups with an entry-index hint (3.10's _PyDict_GetItemHint), for ceval's instance-dict
+ * attribute caches: `key` must be an exact str with its hash computed; `hint` is the index a
+ * previous call returned (or -1).  GetItemHint: the entry index and *value (borrowed), or -1
+ * with *value NULL if absent, or -3 with an exception set.  SetItemHint: like PyDict_SetItem
+ * (new references taken), returning the entry index or -3 on error. */
+Py_ssize_t _PyDict_GetItemHint(PyDictObject *mp, PyObject *key, Py_ssize_t hint, PyObject **value);
+Py_ssize_t _PyDict_SetItemHint(PyDictObject *mp, PyObject *key, PyObject *value, Py_ssize_t hint);
 PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type);
 PyObject *_PyDictView_Intersect(PyObject *self, PyObject *other);
 void _PyDict_Fini(void);

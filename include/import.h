@@ -16,6 +16,7 @@ PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, Py
                                            PyObject *fromlist, int level);
 PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals,
                                      PyObject *fromlist, int level);
+PyObject *PyImport_GetImporter(PyObject *path);
 #define PyImport_ImportModuleEx(n, g, l, f) PyImport_ImportModuleLevel((n), (g), (l), (f), 0)
 PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *pathname,
                                         PyObject *cpathname);

@@ -24,7 +24,7 @@ static PyObject *bufferediobase_detach(PyObject *self, PyObject *args) { return 
 static PyObject *readinto_generic(PyObject *self, PyObject *arg, const char *method)
 {
     Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_WRITABLE) < 0)
+    if (_PyIO_GetWritableBuffer(arg, &view, strcmp(method, "read1") ? "readinto" : "readinto1") < 0)
         return NULL;
     PyObject *data = PyObject_CallMethod(self, method, "n", view.len);
     if (data == NULL)
@@ -612,7 +612,7 @@ static PyObject *buffered_readinto_impl(buffered *self, PyObject *arg, int one)
 {
     CHECK_INIT(self, NULL);
     Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_WRITABLE) < 0)
+    if (_PyIO_GetWritableBuffer(arg, &view, one ? "readinto1" : "readinto") < 0)
         return NULL;
     PyObject *data;
     if (one) {
@@ -959,7 +959,7 @@ static PyObject *buffered_dealloc_warn(buffered *self, PyObject *source)
 
 static PyObject *buffered_getstate(buffered *self, PyObject *unused)
 {
-    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' instances", Py_TYPE(self)->tp_name);
+    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' object", Py_TYPE(self)->tp_name);
     return NULL;
 }
 

@@ -150,7 +150,7 @@ static PyObject *bytesio_readinto(bytesio *self, PyObject *arg)
 {
     CHECK_CLOSED(self);
     Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_WRITABLE) < 0)
+    if (_PyIO_GetWritableBuffer(arg, &view, "readinto") < 0)
         return NULL;
     Py_ssize_t avail = self->string_size - self->pos;
     if (avail < 0)

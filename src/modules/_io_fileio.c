@@ -465,7 +465,7 @@ static PyObject *fileio_readinto(fileio *self, PyObject *arg)
     if (!self->readable)
         return err_mode("reading");
     Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_WRITABLE) < 0)
+    if (_PyIO_GetWritableBuffer(arg, &view, "readinto") < 0)
         return NULL;
     Py_ssize_t n = fileio_read_raw(self, view.buf, view.len);
     PyBuffer_Release(&view);
@@ -637,7 +637,7 @@ static PyObject *fileio_repr(fileio *self)
 
 static PyObject *fileio_getstate(fileio *self, PyObject *unused)
 {
-    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' instances", Py_TYPE(self)->tp_name);
+    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' object", Py_TYPE(self)->tp_name);
     return NULL;
 }
 

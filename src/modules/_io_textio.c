@@ -1897,7 +1897,7 @@ static int textio_chunk_size_set(textio *self, PyObject *arg, void *c)
 
 static PyObject *textio_getstate(textio *self, PyObject *unused)
 {
-    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' instances", Py_TYPE(self)->tp_name);
+    PyErr_Format(PyExc_TypeError, "cannot pickle '%.100s' object", Py_TYPE(self)->tp_name);
     return NULL;
 }
 

@@ -10,6 +10,16 @@
 
 PyObject *_PyIO_unsupported_operation = NULL;
 
+int _PyIO_GetWritableBuffer(PyObject *arg, Py_buffer *view, const char *fname)
+{
+    if (PyObject_GetBuffer(arg, view, PyBUF_WRITABLE) == 0)
+        return 0;
+    PyErr_Clear();
+    PyErr_Format(PyExc_TypeError, "%s() argument must be read-write bytes-like object, not %.50s",
+                 fname, arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
+    return -1;
+}
+
 int _PyIO_ConvertSsize_t(PyObject *obj, void *result)
 {
     Py_ssize_t limit;

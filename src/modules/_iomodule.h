@@ -33,6 +33,8 @@ extern PyObject *_PyIO_unsupported_operation;
 
 /* "O&" converter: None -> -1, else an index. */
 int _PyIO_ConvertSsize_t(PyObject *obj, void *result);
+/* A read-write buffer for readinto-style methods; TypeError as CPython's 'w*' otherwise. */
+int _PyIO_GetWritableBuffer(PyObject *arg, Py_buffer *view, const char *fname);
 
 /* Fast paths for the usual stack (exact types only, so overriding subclasses still work):
  * is an exact FileIO closed?  the exact FileIO under an exact Buffered* (borrowed, or

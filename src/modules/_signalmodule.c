@@ -1,6 +1,6 @@
 /* _signalmodule.c — the `_signal` module: signal/getsignal, default_int_handler, SIG*
  * constants, alarm, pause, raise_signal, strsignal, valid_signals, pthread_sigmask,
- * pthread_kill, sigpending, sigwait, siginterrupt, setitimer/getitimer, set_wakeup_fd.
+ * pthread_kill, sigpending, sigwait(info), sigtimedwait, siginterrupt, setitimer/getitimer, set_wakeup_fd.
  * The C handler only records the signal, trips the eval breaker and writes the wakeup fd;
  * Python handlers run later in the main thread, from PyErr_CheckSignals
  * (_PySignal_HandleTripped), which the eval loop calls when the breaker is set.
@@ -10,6 +10,8 @@
 #include "frameobject.h"
 
 #include <errno.h>
+#include <math.h>
+#include <time.h>
 #include <signal.h>
 #include <string.h>
 #include <fcntl.h>
@@ -340,16 +342,151 @@ static PyObject *signal_sigpending(PyObject *m, PyObject *unused)
 static PyObject *signal_sigwait(PyObject *m, PyObject *maskobj)
 {
     sigset_t mask;
-    int sig;
+    int sig, err;
     if (iterable_to_sigset(maskobj, &mask) < 0)
         return NULL;
-    int err = sigwait(&mask, &sig);
+    /* other threads run meanwhile (one of them may be the sender) */
+    Py_BEGIN_ALLOW_THREADS
+    err = sigwait(&mask, &sig);
+    Py_END_ALLOW_THREADS
     if (err) {
         errno = err;
         PyErr_SetFromErrno(PyExc_OSError);
         return NULL;
     }
     return PyLong_FromLong(sig);
+}
+
+static PyTypeObject SiginfoType;
+
+static PyStructSequence_Field siginfo_fields[] = {
+    {"si_signo", "signal number"},
+    {"si_code", "signal code"},
+    {"si_errno", "errno associated with this signal"},
+    {"si_pid", "sending process ID"},
+    {"si_uid", "real user ID of sending process"},
+    {"si_status", "exit value or signal"},
+    {"si_band", "band event for SIGPOLL"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc siginfo_desc = {
+    "signal.struct_siginfo",
+    "struct_siginfo: Result from sigwaitinfo or sigtimedwait.\n\n"
+    "This object may be accessed either as a tuple of\n"
+    "(si_signo, si_code, si_errno, si_pid, si_uid, si_status, si_band),\n"
+    "or via the attributes si_signo, si_code, and so on.",
+    siginfo_fields, 7,
+};
+
+static PyObject *fill_siginfo(const siginfo_t *si)
+{
+    PyObject *result = PyStructSequence_New(&SiginfoType);
+    if (result == NULL)
+        return NULL;
+    PyStructSequence_SET_ITEM(result, 0, PyLong_FromLong((long)si->si_signo));
+    PyStructSequence_SET_ITEM(result, 1, PyLong_FromLong((long)si->si_code));
+    PyStructSequence_SET_ITEM(result, 2, PyLong_FromLong((long)si->si_errno));
+    PyStructSequence_SET_ITEM(result, 3, PyLong_FromLong((long)si->si_pid));
+    PyStructSequence_SET_ITEM(result, 4, PyLong_FromUnsignedLong((unsigned long)si->si_uid));
+    PyStructSequence_SET_ITEM(result, 5, PyLong_FromLong((long)si->si_status));
+    PyStructSequence_SET_ITEM(result, 6, PyLong_FromLong(si->si_band));
+    if (PyErr_Occurred()) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
+}
+
+static PyObject *signal_sigwaitinfo(PyObject *m, PyObject *maskobj)
+{
+    sigset_t mask;
+    siginfo_t si;
+    int err, async_err = 0;
+    if (iterable_to_sigset(maskobj, &mask) < 0)
+        return NULL;
+    do {   /* PEP 475: retry on EINTR unless a handler raised */
+        Py_BEGIN_ALLOW_THREADS
+        err = sigwaitinfo(&mask, &si);
+        Py_END_ALLOW_THREADS
+    } while (err == -1 && errno == EINTR && !(async_err = PyErr_CheckSignals()));
+    if (err == -1)
+        return async_err ? NULL : PyErr_SetFromErrno(PyExc_OSError);
+    return fill_siginfo(&si);
+}
+
+/* seconds (int or float) as nanoseconds rounded up; -1 with an exception set. */
+static int seconds_to_ns(PyObject *obj, long long *ns)
+{
+    double t;
+    if (PyFloat_Check(obj)) {
+        t = PyFloat_AS_DOUBLE(obj);
+        if (isnan(t)) {
+            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+            return -1;
+        }
+    } else {
+        long long v = PyLong_AsLongLong(obj);
+        if (v == -1 && PyErr_Occurred()) {
+            if (PyErr_ExceptionMatches(PyExc_OverflowError))
+                PyErr_SetString(PyExc_OverflowError,
+                                "timestamp too large to convert to C _PyTime_t");
+            return -1;
+        }
+        t = (double)v;
+    }
+    double d = ceil(t * 1e9);
+    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
+        PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        return -1;
+    }
+    *ns = (long long)d;
+    return 0;
+}
+
+static long long monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static PyObject *signal_sigtimedwait(PyObject *m, PyObject *args)
+{
+    PyObject *maskobj, *timeout_obj;
+    long long timeout;
+    sigset_t mask;
+    siginfo_t si;
+    int res;
+    if (!PyArg_ParseTuple(args, "OO:sigtimedwait", &maskobj, &timeout_obj))
+        return NULL;
+    if (iterable_to_sigset(maskobj, &mask) < 0 || seconds_to_ns(timeout_obj, &timeout) < 0)
+        return NULL;
+    if (timeout < 0) {
+        PyErr_SetString(PyExc_ValueError, "timeout must be non-negative");
+        return NULL;
+    }
+    long long deadline = monotonic_ns() + timeout;
+    for (;;) {
+        struct timespec ts = {(time_t)(timeout / 1000000000LL), (long)(timeout % 1000000000LL)};
+        Py_BEGIN_ALLOW_THREADS
+        res = sigtimedwait(&mask, &si, &ts);
+        Py_END_ALLOW_THREADS
+        if (res != -1)
+            break;
+        if (errno != EINTR) {
+            if (errno == EAGAIN)
+                Py_RETURN_NONE;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+        /* interrupted: run the handlers, then wait for what is left (PEP 475) */
+        if (PyErr_CheckSignals() < 0)
+            return NULL;
+        timeout = deadline - monotonic_ns();
+        if (timeout < 0)
+            break;
+    }
+    return fill_siginfo(&si);
 }
 
 static PyObject *signal_pthread_kill(PyObject *m, PyObject *args)
@@ -514,7 +651,20 @@ static PyMethodDef signal_methods[] = {
     VARARGS(pthread_sigmask),
     VARARGS(pthread_kill),
     NOARGS(sigpending),
-    ONEARG(sigwait),
+    {"sigwait", signal_sigwait, METH_O,
+     "sigwait($module, sigset, /)\n--\n\n"
+     "Wait for a signal.\n\n"
+     "Suspend execution of the calling thread until the delivery of one of the\n"
+     "signals specified in the signal set sigset.  The function accepts the signal\n"
+     "and returns the signal number."},
+    {"sigwaitinfo", signal_sigwaitinfo, METH_O,
+     "sigwaitinfo($module, sigset, /)\n--\n\n"
+     "Wait synchronously until one of the signals in *sigset* is delivered.\n\n"
+     "Returns a struct_siginfo containing information about the signal."},
+    {"sigtimedwait", signal_sigtimedwait, METH_VARARGS,
+     "sigtimedwait($module, sigset, timeout, /)\n--\n\n"
+     "Like sigwaitinfo(), but with a timeout.\n\n"
+     "The timeout is specified in seconds, with floating point numbers allowed."},
     ONEARG(alarm),
     NOARGS(pause),
     VARARGS(siginterrupt),
@@ -563,6 +713,10 @@ PyObject *PyInit__signal(void)
         if (DefaultHandler == NULL || IgnoreHandler == NULL || ItimerError == NULL)
             goto fail;
     }
+    if (SiginfoType.tp_name == NULL && PyStructSequence_InitType2(&SiginfoType, &siginfo_desc) < 0)
+        goto fail;
+    if (PyModule_AddObjectRef(m, "struct_siginfo", (PyObject *)&SiginfoType) < 0)
+        goto fail;
     if (PyModule_AddObjectRef(m, "SIG_DFL", DefaultHandler) < 0 ||
         PyModule_AddObjectRef(m, "SIG_IGN", IgnoreHandler) < 0 ||
         PyModule_AddObjectRef(m, "ItimerError", ItimerError) < 0 || add_constants(m) < 0)

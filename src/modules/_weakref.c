@@ -3,6 +3,14 @@
  * Owner: modules-os.  The types themselves are src/objects/weakrefobject.c. */
 #include "Python.h"
 
+/* As 3.11's macro (bpo-16602): a referent whose refcount already dropped to 0 (its
+ * deallocation delayed, e.g. by the trashcan, before its weakrefs are cleared) reads as
+ * dead, never as a live object.  (include/weakrefobject.h still has the plain one.) */
+#undef PyWeakref_GET_OBJECT
+#define PyWeakref_GET_OBJECT(ref)                                   \
+    (Py_REFCNT(((PyWeakReference *)(ref))->wr_object) > 0           \
+         ? ((PyWeakReference *)(ref))->wr_object : Py_None)
+
 static PyObject *weakref_getweakrefcount(PyObject *module, PyObject *object)
 {
     if (!_PyType_SUPPORTS_WEAKREFS(Py_TYPE(object)))

@@ -681,15 +681,17 @@ static PyObject *min_max(PyObject *args, PyObject *kwds, int op)
     }
     int positional = nargs > 1;
     v = positional ? args : PyTuple_GET_ITEM(args, 0);
-    emptytuple = PyTuple_New(0);
-    if (emptytuple == NULL)
-        return NULL;
-    char fmt[32];
-    snprintf(fmt, sizeof(fmt), "|$OO:%s", name);
-    int ret = PyArg_ParseTupleAndKeywords(emptytuple, kwds, fmt, kwlist, &keyfunc, &defaultval);
-    Py_DECREF(emptytuple);
-    if (!ret)
-        return NULL;
+    if (kwds != NULL) {   /* parse key=/default= only when given (hot path: min(x, y)) */
+        emptytuple = PyTuple_New(0);
+        if (emptytuple == NULL)
+            return NULL;
+        char fmt[32];
+        snprintf(fmt, sizeof(fmt), "|$OO:%s", name);
+        int ret = PyArg_ParseTupleAndKeywords(emptytuple, kwds, fmt, kwlist, &keyfunc, &defaultval);
+        Py_DECREF(emptytuple);
+        if (!ret)
+            return NULL;
+    }
     if (positional && defaultval != NULL) {
         PyErr_Format(PyExc_TypeError, "Cannot specify a default for %s() with multiple "
                      "positional arguments", name);

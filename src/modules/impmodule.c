@@ -227,7 +227,7 @@ static PyObject *imp_source_hash(PyObject *self, PyObject *args, PyObject *kwarg
     static char *kwlist[] = {"key", "source", NULL};
     long key;
     Py_buffer source;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "$ly*:source_hash", kwlist, &key, &source))
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "ly*:source_hash", kwlist, &key, &source))
         return NULL;
     uint64_t h = keyed_hash((uint64_t)key, source.buf, source.len);
     PyBuffer_Release(&source);

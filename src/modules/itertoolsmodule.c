@@ -120,11 +120,14 @@ static PyObject *result_from_indices(PyObject *pool, const Py_ssize_t *indices, 
 
 typedef struct {
     PyObject_HEAD
-    PyObject *it, *keyfunc, *tgtkey, *tgtkey_unused, *currkey, *currvalue, *currgrouper;
+    PyObject *it, *keyfunc, *tgtkey, *tgtkey_unused, *currkey, *currvalue;
+    /* Borrowed, as in CPython: only compared with a grouper to tell whether it is still the
+     * current one; a strong reference would make a groupby <-> _grouper cycle. */
+    PyObject *currgrouper;
 } groupbyobject;
 
 static PyTypeObject groupby_type, _grouper_type;
-DEFINE_GC(groupby, 7)
+DEFINE_GC(groupby, 6)
 
 static PyObject *groupby_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
@@ -176,14 +179,14 @@ static PyObject *_grouper_create(groupbyobject *parent, PyObject *tgtkey)
         return NULL;
     igo->parent = Py_NewRef(parent);
     igo->tgtkey = Py_NewRef(tgtkey);
-    Py_XSETREF(parent->currgrouper, Py_NewRef(igo));
+    parent->currgrouper = (PyObject *)igo;     /* borrowed */
     PyObject_GC_Track(igo);
     return (PyObject *)igo;
 }
 
 static PyObject *groupby_next(groupbyobject *gbo)
 {
-    Py_CLEAR(gbo->currgrouper);
+    gbo->currgrouper = NULL;
     /* skip to the next key */
     for (;;) {
         if (gbo->currkey == NULL)

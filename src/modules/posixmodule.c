@@ -15,7 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/sendfile.h>
+#include <sys/uio.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/times.h>
@@ -625,9 +630,8 @@ static PyObject *rename_like(PyObject *args, PyObject *kw, const char *fmt, cons
     if (PyArg_ParseTupleAndKeywords(args, kw, fmt, kwlist, path_converter, &src,
                                     path_converter, &dst, dir_fd_converter, &sfd,
                                     dir_fd_converter, &dfd)) {
-        if (src.is_bytes != dst.is_bytes)
-            PyErr_Format(PyExc_TypeError, "%s: src and dst must be the same type", fname);
-        else if (renameat(sfd, src.narrow, dfd, dst.narrow) != 0)
+        /* mixing str and bytes is allowed on POSIX (CPython refuses it only on Windows) */
+        if (renameat(sfd, src.narrow, dfd, dst.narrow) != 0)
             path_error2(&src, &dst);
         else
             res = Py_NewRef(Py_None);
@@ -1065,12 +1069,29 @@ static void ScandirIterator_closedir(ScandirIterator *it)
     }
 }
 
+/* An iterator dropped before it was exhausted or closed: close it with a ResourceWarning. */
+static void ScandirIterator_finalize(ScandirIterator *it)
+{
+    if (it->dirp == NULL)
+        return;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    ScandirIterator_closedir(it);
+    if (PyErr_ResourceWarning((PyObject *)it, 1, "unclosed scandir iterator %R", it) < 0) {
+        /* spurious errors can appear at shutdown */
+        if (PyErr_ExceptionMatches(PyExc_Warning))
+            PyErr_WriteUnraisable((PyObject *)it);
+        else
+            PyErr_Clear();
+    }
+    PyErr_Restore(type, value, tb);
+}
+
 static void ScandirIterator_dealloc(ScandirIterator *it)
 {
-    if (it->dirp) {
-        /* CPython warns about an unclosed iterator; closing quietly is enough here. */
-        ScandirIterator_closedir(it);
-    }
+    if (PyObject_CallFinalizerFromDealloc((PyObject *)it) < 0)
+        return;     /* resurrected by the warning machinery */
+    ScandirIterator_closedir(it);
     Py_XDECREF(it->path);
     PyObject_Free(it);
 }
@@ -1162,6 +1183,7 @@ static PyTypeObject ScandirIteratorType = {
     .tp_name = "posix.ScandirIterator",
     .tp_basicsize = sizeof(ScandirIterator),
     .tp_dealloc = (destructor)ScandirIterator_dealloc,
+    .tp_finalize = (destructor)ScandirIterator_finalize,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_iter = PyObject_SelfIter,
     .tp_iternext = (iternextfunc)ScandirIterator_next,
@@ -1917,6 +1939,476 @@ static PyObject *os_lchown(PyObject *self, PyObject *args, PyObject *kw)
     return res;
 }
 
+/* ------------------------------------------------------------------ ids, priority, fd I/O
+ * Thin wrappers over Linux system calls, with CPython's argument names and errors. */
+
+static PyObject *none_or_error(int r) { return r < 0 ? posix_error() : Py_NewRef(Py_None); }
+
+static PyObject *os_setuid(PyObject *self, PyObject *arg)
+{
+    uid_t uid;
+    return _Py_Uid_Converter(arg, &uid) ? none_or_error(setuid(uid)) : NULL;
+}
+
+static PyObject *os_seteuid(PyObject *self, PyObject *arg)
+{
+    uid_t uid;
+    return _Py_Uid_Converter(arg, &uid) ? none_or_error(seteuid(uid)) : NULL;
+}
+
+static PyObject *os_setgid(PyObject *self, PyObject *arg)
+{
+    gid_t gid;
+    return _Py_Gid_Converter(arg, &gid) ? none_or_error(setgid(gid)) : NULL;
+}
+
+static PyObject *os_setegid(PyObject *self, PyObject *arg)
+{
+    gid_t gid;
+    return _Py_Gid_Converter(arg, &gid) ? none_or_error(setegid(gid)) : NULL;
+}
+
+static PyObject *os_setreuid(PyObject *self, PyObject *args)
+{
+    uid_t r, e;
+    if (!PyArg_ParseTuple(args, "O&O&:setreuid", _Py_Uid_Converter, &r, _Py_Uid_Converter, &e))
+        return NULL;
+    return none_or_error(setreuid(r, e));
+}
+
+static PyObject *os_setregid(PyObject *self, PyObject *args)
+{
+    gid_t r, e;
+    if (!PyArg_ParseTuple(args, "O&O&:setregid", _Py_Gid_Converter, &r, _Py_Gid_Converter, &e))
+        return NULL;
+    return none_or_error(setregid(r, e));
+}
+
+static PyObject *os_setresuid(PyObject *self, PyObject *args)
+{
+    uid_t r, e, sv;
+    if (!PyArg_ParseTuple(args, "O&O&O&:setresuid", _Py_Uid_Converter, &r, _Py_Uid_Converter,
+                          &e, _Py_Uid_Converter, &sv))
+        return NULL;
+    return none_or_error(setresuid(r, e, sv));
+}
+
+static PyObject *os_setresgid(PyObject *self, PyObject *args)
+{
+    gid_t r, e, sv;
+    if (!PyArg_ParseTuple(args, "O&O&O&:setresgid", _Py_Gid_Converter, &r, _Py_Gid_Converter,
+                          &e, _Py_Gid_Converter, &sv))
+        return NULL;
+    return none_or_error(setresgid(r, e, sv));
+}
+
+static PyObject *os_getresuid(PyObject *self, PyObject *unused)
+{
+    uid_t r, e, sv;
+    if (getresuid(&r, &e, &sv) < 0)
+        return posix_error();
+    return Py_BuildValue("(NNN)", _PyLong_FromUid(r), _PyLong_FromUid(e), _PyLong_FromUid(sv));
+}
+
+static PyObject *os_getresgid(PyObject *self, PyObject *unused)
+{
+    gid_t r, e, sv;
+    if (getresgid(&r, &e, &sv) < 0)
+        return posix_error();
+    return Py_BuildValue("(NNN)", _PyLong_FromGid(r), _PyLong_FromGid(e), _PyLong_FromGid(sv));
+}
+
+static PyObject *os_getpriority(PyObject *self, PyObject *args)
+{
+    int which, who;
+    if (!PyArg_ParseTuple(args, "ii:getpriority", &which, &who))
+        return NULL;
+    errno = 0;                  /* -1 is a valid priority */
+    int r = getpriority(which, who);
+    if (errno != 0)
+        return posix_error();
+    return PyLong_FromLong(r);
+}
+
+static PyObject *os_setpriority(PyObject *self, PyObject *args)
+{
+    int which, who, prio;
+    if (!PyArg_ParseTuple(args, "iii:setpriority", &which, &who, &prio))
+        return NULL;
+    return none_or_error(setpriority(which, who, prio));
+}
+
+static PyObject *os_pread(PyObject *self, PyObject *args)
+{
+    int fd;
+    Py_ssize_t n;
+    long long offset;
+    if (!PyArg_ParseTuple(args, "inL:pread", &fd, &n, &offset))
+        return NULL;
+    if (n < 0) {
+        errno = EINVAL;
+        return posix_error();
+    }
+    PyObject *buf = PyBytes_FromStringAndSize(NULL, n);
+    if (buf == NULL)
+        return NULL;
+    ssize_t r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = pread(fd, PyBytes_AS_STRING(buf), n, (off_t)offset);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    if (r < 0) {
+        Py_DECREF(buf);
+        return PyErr_Occurred() ? NULL : posix_error();
+    }
+    if (r != n && _PyBytes_Resize(&buf, r) < 0)
+        return NULL;
+    return buf;
+}
+
+static PyObject *os_pwrite(PyObject *self, PyObject *args)
+{
+    int fd;
+    Py_buffer data;
+    long long offset;
+    if (!PyArg_ParseTuple(args, "iy*L:pwrite", &fd, &data, &offset))
+        return NULL;
+    ssize_t r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = pwrite(fd, data.buf, data.len, (off_t)offset);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    PyBuffer_Release(&data);
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    return PyLong_FromSsize_t(r);
+}
+
+/* posix_fallocate/posix_fadvise return the error number instead of setting errno. */
+static PyObject *errno_result(int r)
+{
+    if (r == 0)
+        Py_RETURN_NONE;
+    errno = r;
+    return posix_error();
+}
+
+static PyObject *os_posix_fallocate(PyObject *self, PyObject *args)
+{
+    int fd;
+    long long offset, len;
+    if (!PyArg_ParseTuple(args, "iLL:posix_fallocate", &fd, &offset, &len))
+        return NULL;
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = posix_fallocate(fd, (off_t)offset, (off_t)len);
+    Py_END_ALLOW_THREADS
+    return errno_result(r);
+}
+
+static PyObject *os_posix_fadvise(PyObject *self, PyObject *args)
+{
+    int fd, advice;
+    long long offset, len;
+    if (!PyArg_ParseTuple(args, "iLLi:posix_fadvise", &fd, &offset, &len, &advice))
+        return NULL;
+    return errno_result(posix_fadvise(fd, (off_t)offset, (off_t)len, advice));
+}
+
+static PyObject *os_lockf(PyObject *self, PyObject *args)
+{
+    int fd, cmd;
+    long long len;
+    if (!PyArg_ParseTuple(args, "iiL:lockf", &fd, &cmd, &len))
+        return NULL;
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = lockf(fd, cmd, (off_t)len);
+    Py_END_ALLOW_THREADS
+    return none_or_error(r);
+}
+
+static PyObject *os_getrandom(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"size", "flags", NULL};
+    Py_ssize_t size;
+    int flags = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "n|i:getrandom", kwlist, &size, &flags))
+        return NULL;
+    if (size < 0) {
+        errno = EINVAL;
+        return posix_error();
+    }
+    PyObject *buf = PyBytes_FromStringAndSize(NULL, size);
+    if (buf == NULL)
+        return NULL;
+    ssize_t n;
+    for (;;) {
+        n = getrandom(PyBytes_AS_STRING(buf), size, (unsigned)flags);
+        if (n >= 0 || errno != EINTR)
+            break;
+        if (PyErr_CheckSignals() < 0) {
+            Py_DECREF(buf);
+            return NULL;
+        }
+    }
+    if (n < 0) {
+        Py_DECREF(buf);
+        return posix_error();
+    }
+    if (n != size && _PyBytes_Resize(&buf, n) < 0)
+        return NULL;
+    return buf;
+}
+
+/* An optional file offset argument: None means "use and move the file position". */
+static int offset_or_none(PyObject *o, long long *off, int *given)
+{
+    *given = 0;
+    if (o == NULL || o == Py_None)
+        return 1;
+    *off = PyLong_AsLongLong(o);
+    if (*off == -1 && PyErr_Occurred())
+        return 0;
+    *given = 1;
+    return 1;
+}
+
+static PyObject *os_sendfile(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"out_fd", "in_fd", "offset", "count", NULL};
+    int out_fd, in_fd, given;
+    PyObject *offobj;
+    Py_ssize_t count;
+    long long off = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "iiOn:sendfile", kwlist, &out_fd, &in_fd,
+                                     &offobj, &count) ||
+        !offset_or_none(offobj, &off, &given))
+        return NULL;
+    off_t o = (off_t)off;
+    ssize_t r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = sendfile(out_fd, in_fd, given ? &o : NULL, count);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    return PyLong_FromSsize_t(r);
+}
+
+/* copy_file_range and splice share their shape: src, dst, count, optional offsets. */
+static PyObject *os_copy_file_range(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"src", "dst", "count", "offset_src", "offset_dst", NULL};
+    int src, dst, gs, gd;
+    Py_ssize_t count;
+    PyObject *os_ = Py_None, *od = Py_None;
+    long long offs = 0, offd = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "iin|OO:copy_file_range", kwlist, &src, &dst,
+                                     &count, &os_, &od) ||
+        !offset_or_none(os_, &offs, &gs) || !offset_or_none(od, &offd, &gd))
+        return NULL;
+    if (count < 0) {
+        PyErr_SetString(PyExc_ValueError, "negative value for 'count' not allowed");
+        return NULL;
+    }
+    off64_t s_ = offs, d_ = offd;
+    ssize_t r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = copy_file_range(src, gs ? &s_ : NULL, dst, gd ? &d_ : NULL, count, 0);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    return PyLong_FromSsize_t(r);
+}
+
+static PyObject *os_splice(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"src", "dst", "count", "offset_src", "offset_dst", "flags", NULL};
+    int src, dst, gs, gd;
+    unsigned int flags = 0;
+    Py_ssize_t count;
+    PyObject *os_ = Py_None, *od = Py_None;
+    long long offs = 0, offd = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "iin|OOI:splice", kwlist, &src, &dst, &count,
+                                     &os_, &od, &flags) ||
+        !offset_or_none(os_, &offs, &gs) || !offset_or_none(od, &offd, &gd))
+        return NULL;
+    if (count < 0) {
+        PyErr_SetString(PyExc_ValueError, "negative value for 'count' not allowed");
+        return NULL;
+    }
+    loff_t s_ = offs, d_ = offd;
+    ssize_t r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = splice(src, gs ? &s_ : NULL, dst, gd ? &d_ : NULL, count, flags);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    return PyLong_FromSsize_t(r);
+}
+
+static PyObject *os_memfd_create(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"name", "flags", NULL};
+    PyObject *name;
+    unsigned int flags = MFD_CLOEXEC;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|I:memfd_create", kwlist,
+                                     PyUnicode_FSConverter, &name, &flags))
+        return NULL;
+    int fd;
+    Py_BEGIN_ALLOW_THREADS
+    fd = memfd_create(PyBytes_AS_STRING(name), flags);
+    Py_END_ALLOW_THREADS
+    Py_DECREF(name);
+    return fd < 0 ? posix_error() : PyLong_FromLong(fd);
+}
+
+/* Unsigned C integer arguments, with CPython's converter messages. */
+static int unsigned_ll_converter(PyObject *o, void *p)
+{
+    if (PyLong_Check(o) && _PyLong_Sign(o) < 0) {
+        PyErr_SetString(PyExc_ValueError, "value must be positive");
+        return 0;
+    }
+    unsigned long long v = PyLong_AsUnsignedLongLong(o);
+    if (v == (unsigned long long)-1 && PyErr_Occurred())
+        return 0;
+    *(unsigned long long *)p = v;
+    return 1;
+}
+
+static int unsigned_int_converter(PyObject *o, void *p)
+{
+    unsigned long long v;
+    if (!unsigned_ll_converter(o, &v))
+        return 0;
+    if (v > UINT_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large for C unsigned int");
+        return 0;
+    }
+    *(unsigned int *)p = (unsigned int)v;
+    return 1;
+}
+
+static PyObject *os_eventfd(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"initval", "flags", NULL};
+    unsigned int initval;
+    int flags = EFD_CLOEXEC;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|i:eventfd", kwlist, unsigned_int_converter,
+                                     &initval, &flags))
+        return NULL;
+    int fd;
+    Py_BEGIN_ALLOW_THREADS
+    fd = eventfd(initval, flags);
+    Py_END_ALLOW_THREADS
+    return fd < 0 ? posix_error() : PyLong_FromLong(fd);
+}
+
+static PyObject *os_eventfd_read(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"fd", NULL};
+    int fd;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "i:eventfd_read", kwlist, &fd))
+        return NULL;
+    eventfd_t value;
+    int r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = eventfd_read(fd, &value);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    return PyLong_FromUnsignedLongLong(value);
+}
+
+static PyObject *os_eventfd_write(PyObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"fd", "value", NULL};
+    int fd;
+    unsigned long long value;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "iO&:eventfd_write", kwlist, &fd,
+                                     unsigned_ll_converter, &value))
+        return NULL;
+    int r;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        r = eventfd_write(fd, value);
+        Py_END_ALLOW_THREADS
+    } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+    if (r < 0)
+        return PyErr_Occurred() ? NULL : posix_error();
+    Py_RETURN_NONE;
+}
+
+/* The buffers of readv/writev as iovecs; views[] are released by the caller. */
+static int fill_iovecs(PyObject *seq, struct iovec **iov, Py_buffer **views, Py_ssize_t *cnt,
+                       int writable)
+{
+    PyObject *fast = PySequence_Fast(seq, writable ? "readv() arg 2 must be a sequence"
+                                                   : "writev() arg 2 must be a sequence");
+    if (fast == NULL)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    *iov = PyMem_New(struct iovec, n ? n : 1);
+    *views = PyMem_New(Py_buffer, n ? n : 1);
+    *cnt = 0;
+    if (*iov == NULL || *views == NULL) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(fast, i), &(*views)[i],
+                               writable ? PyBUF_WRITABLE : PyBUF_SIMPLE) < 0) {
+            Py_DECREF(fast);
+            return -1;
+        }
+        (*iov)[i].iov_base = (*views)[i].buf;
+        (*iov)[i].iov_len = (size_t)(*views)[i].len;
+        *cnt = i + 1;
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+static PyObject *readv_writev(PyObject *args, int reading)
+{
+    int fd;
+    PyObject *buffers;
+    if (!PyArg_ParseTuple(args, reading ? "iO:readv" : "iO:writev", &fd, &buffers))
+        return NULL;
+    struct iovec *iov = NULL;
+    Py_buffer *views = NULL;
+    Py_ssize_t cnt = 0, r = -1;
+    if (fill_iovecs(buffers, &iov, &views, &cnt, reading) == 0) {
+        do {
+            Py_BEGIN_ALLOW_THREADS
+            r = reading ? readv(fd, iov, (int)cnt) : writev(fd, iov, (int)cnt);
+            Py_END_ALLOW_THREADS
+        } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+        if (r < 0 && !PyErr_Occurred())
+            posix_error();
+    }
+    for (Py_ssize_t i = 0; i < cnt; i++)
+        PyBuffer_Release(&views[i]);
+    PyMem_Free(iov);
+    PyMem_Free(views);
+    return r < 0 ? NULL : PyLong_FromSsize_t(r);
+}
+
+static PyObject *os_readv(PyObject *self, PyObject *args) { return readv_writev(args, 1); }
+static PyObject *os_writev(PyObject *self, PyObject *args) { return readv_writev(args, 0); }
+
 static PyObject *os_pipe2(PyObject *self, PyObject *args)
 {
     int flags, fds[2];
@@ -2036,10 +2528,14 @@ static PyObject *os_mkfifo(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 /* execv/execve: argv from a list or tuple; only return on failure. */
+/* argv for exec*(): a non-empty tuple or list whose first item is not empty.  CPython
+ * words the errors differently for execv ("execv() arg 2 ...") and execve ("execve: argv ..."). */
 static char **make_argv(PyObject *seq, PyObject **keep, const char *fname)
 {
+    int is_execv = strcmp(fname, "execv") == 0;
     if (!PyList_Check(seq) && !PyTuple_Check(seq)) {
-        PyErr_Format(PyExc_TypeError, "%s() arg 2 must be a tuple or list", fname);
+        PyErr_Format(PyExc_TypeError, is_execv ? "%s() arg 2 must be a tuple or list"
+                                               : "%s: argv must be a tuple or list", fname);
         return NULL;
     }
     PyObject *fast = PySequence_Fast(seq, "");
@@ -2047,7 +2543,8 @@ static char **make_argv(PyObject *seq, PyObject **keep, const char *fname)
         return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
     if (n < 1) {
-        PyErr_Format(PyExc_ValueError, "%s() arg 2 must not be empty", fname);
+        PyErr_Format(PyExc_ValueError, is_execv ? "%s() arg 2 must not be empty"
+                                                : "%s: argv must not be empty", fname);
         Py_DECREF(fast);
         return NULL;
     }
@@ -2065,6 +2562,13 @@ static char **make_argv(PyObject *seq, PyObject **keep, const char *fname)
         argv[i] = PyBytes_AS_STRING(b);
         Py_DECREF(b);
         argv[i + 1] = NULL;
+        if (i == 0 && argv[0][0] == '\0') {
+            PyErr_Format(PyExc_ValueError, is_execv ? "%s() arg 2 first element cannot be empty"
+                                                    : "%s: argv first element cannot be empty",
+                         fname);
+            PyMem_Free(argv);
+            argv = NULL;
+        }
     }
     Py_DECREF(fast);
     return argv;
@@ -2101,6 +2605,11 @@ static PyObject *os_execve(PyObject *self, PyObject *args, PyObject *kw)
         path_cleanup(&path);
         return NULL;
     }
+    if (!PyMapping_Check(env)) {
+        PyErr_SetString(PyExc_TypeError, "execve: environment must be a mapping object");
+        path_cleanup(&path);
+        return NULL;
+    }
     char **argv = make_argv(argv_obj, &keep, "execve"), **envp = NULL;
     if (argv != NULL) {
         PyObject *items = PyMapping_Items(env);
@@ -2111,8 +2620,13 @@ static PyObject *os_execve(PyObject *self, PyObject *args, PyObject *kw)
             PyObject *k = NULL, *v = NULL, *kv = NULL;
             PyObject *item = PyList_GET_ITEM(items, i);
             if (PyUnicode_FSConverter(PyTuple_GET_ITEM(item, 0), &k) &&
-                PyUnicode_FSConverter(PyTuple_GET_ITEM(item, 1), &v))
-                kv = PyBytes_FromFormat("%s=%s", PyBytes_AS_STRING(k), PyBytes_AS_STRING(v));
+                PyUnicode_FSConverter(PyTuple_GET_ITEM(item, 1), &v)) {
+                /* a name may not be empty nor hold '=' (past its first character) */
+                if (PyBytes_GET_SIZE(k) == 0 || strchr(PyBytes_AS_STRING(k) + 1, '=') != NULL)
+                    PyErr_SetString(PyExc_ValueError, "illegal environment variable name");
+                else
+                    kv = PyBytes_FromFormat("%s=%s", PyBytes_AS_STRING(k), PyBytes_AS_STRING(v));
+            }
             Py_XDECREF(k);
             Py_XDECREF(v);
             if (kv == NULL || PyList_Append(envkeep, kv) < 0) {
@@ -2242,6 +2756,33 @@ static PyMethodDef posix_methods[] = {
     {"ttyname", os_ttyname, METH_VARARGS, NULL},
     {"mkfifo", KW(os_mkfifo), NULL},
     {"execv", os_execv, METH_VARARGS, NULL},
+    {"setuid", os_setuid, METH_O, "Set the current process's user id."},
+    {"seteuid", os_seteuid, METH_O, "Set the current process's effective user id."},
+    {"setgid", os_setgid, METH_O, "Set the current process's group id."},
+    {"setegid", os_setegid, METH_O, "Set the current process's effective group id."},
+    {"setreuid", os_setreuid, METH_VARARGS, "Set the current process's real and effective user ids."},
+    {"setregid", os_setregid, METH_VARARGS, "Set the current process's real and effective group ids."},
+    {"setresuid", os_setresuid, METH_VARARGS, "Set the current process's real, effective, and saved user ids."},
+    {"setresgid", os_setresgid, METH_VARARGS, "Set the current process's real, effective, and saved group ids."},
+    {"getresuid", os_getresuid, METH_NOARGS, "Return a tuple of the current process's real, effective, and saved user ids."},
+    {"getresgid", os_getresgid, METH_NOARGS, "Return a tuple of the current process's real, effective, and saved group ids."},
+    {"getpriority", os_getpriority, METH_VARARGS, "Return program scheduling priority."},
+    {"setpriority", os_setpriority, METH_VARARGS, "Set program scheduling priority."},
+    {"pread", os_pread, METH_VARARGS, "Read a number of bytes from a file descriptor starting at a particular offset."},
+    {"pwrite", os_pwrite, METH_VARARGS, "Write bytes to a file descriptor starting at a particular offset."},
+    {"posix_fallocate", os_posix_fallocate, METH_VARARGS, "Ensure a file has allocated at least a particular number of bytes on disk."},
+    {"posix_fadvise", os_posix_fadvise, METH_VARARGS, "Announce an intention to access data in a specific pattern."},
+    {"lockf", os_lockf, METH_VARARGS, "Apply, test or remove a POSIX lock on an open file descriptor."},
+    {"getrandom", KW(os_getrandom), "Obtain a series of random bytes."},
+    {"sendfile", KW(os_sendfile), "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
+    {"copy_file_range", KW(os_copy_file_range), "Copy count bytes from one file descriptor to another."},
+    {"splice", KW(os_splice), "Transfer count bytes from one pipe to a descriptor or vice versa."},
+    {"memfd_create", KW(os_memfd_create), NULL},
+    {"eventfd", KW(os_eventfd), "Creates and returns an event notification file descriptor."},
+    {"eventfd_read", KW(os_eventfd_read), "Read eventfd value"},
+    {"eventfd_write", KW(os_eventfd_write), "Write eventfd value."},
+    {"readv", os_readv, METH_VARARGS, "Read from a file descriptor fd into an iterable of buffers."},
+    {"writev", os_writev, METH_VARARGS, "Iterate over buffers, and write the contents of each to a file descriptor."},
     {"execve", KW(os_execve), NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -2267,6 +2808,13 @@ static int add_constants(PyObject *m)
     C(RTLD_LAZY) C(RTLD_NOW) C(RTLD_GLOBAL) C(RTLD_LOCAL) C(RTLD_NODELETE)
     C(RTLD_NOLOAD) C(RTLD_DEEPBIND)
     C(GRND_NONBLOCK) C(GRND_RANDOM)
+    C(PRIO_PROCESS) C(PRIO_PGRP) C(PRIO_USER)
+    C(POSIX_FADV_NORMAL) C(POSIX_FADV_SEQUENTIAL) C(POSIX_FADV_RANDOM) C(POSIX_FADV_NOREUSE)
+    C(POSIX_FADV_WILLNEED) C(POSIX_FADV_DONTNEED)
+    C(MFD_CLOEXEC) C(MFD_ALLOW_SEALING) C(MFD_HUGETLB)
+    C(EFD_CLOEXEC) C(EFD_NONBLOCK) C(EFD_SEMAPHORE)
+    C(SPLICE_F_MOVE) C(SPLICE_F_NONBLOCK) C(SPLICE_F_MORE)
+    C(RWF_DSYNC) C(RWF_HIPRI) C(RWF_SYNC) C(RWF_NOWAIT) C(RWF_APPEND)
     C(NGROUPS_MAX) C(TMP_MAX)
 #undef C
     return 0;

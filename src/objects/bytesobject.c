@@ -1158,10 +1158,26 @@ failed:
     return NULL;
 }
 
+/* As 3.11: a DeprecationWarning for the first invalid escape. */
 PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t unicode_unused,
                                const char *recode_unused)
 {
-    return _PyBytes_DecodeEscape(s, len, errors, NULL);
+    const char *first_invalid_escape;
+    PyObject *result = _PyBytes_DecodeEscape(s, len, errors, &first_invalid_escape);
+    if (result == NULL || first_invalid_escape == NULL)
+        return result;
+    unsigned char c = (unsigned char)*first_invalid_escape;
+    int r;
+    if ('4' <= c && c <= '7')
+        r = PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "invalid octal escape sequence '\\%.3s'",
+                             first_invalid_escape);
+    else
+        r = PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "invalid escape sequence '\\%c'", c);
+    if (r < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    return result;
 }
 
 /* ==== % formatting ==== */

@@ -585,6 +585,44 @@ PyObject *_PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins, PyOb
     return value;
 }
 
+Py_ssize_t _PyDict_GetItemHint(PyDictObject *mp, PyObject *key, Py_ssize_t hint, PyObject **value)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (hint >= 0 && hint < dk->dk_nentries) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(dk)[hint];
+        if (ep->me_key == key && ep->me_value != NULL) {   /* deleted entries have no key */
+            *value = ep->me_value;
+            return hint;
+        }
+    }
+    Py_ssize_t ix = dict_lookup(mp, key, ((PyASCIIObject *)key)->hash, value);
+    if (ix == DKIX_ERROR)
+        return DKIX_ERROR;
+    return *value == NULL ? -1 : ix;
+}
+
+Py_ssize_t _PyDict_SetItemHint(PyDictObject *mp, PyObject *key, PyObject *value, Py_ssize_t hint)
+{
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (hint >= 0 && hint < dk->dk_nentries) {
+        PyDictKeyEntry *ep = &DK_ENTRIES(dk)[hint];
+        if (ep->me_key == key && ep->me_value != NULL) {
+            PyObject *old = ep->me_value;
+            Py_INCREF(value);
+            ep->me_value = value;
+            mp->ma_version_tag = dict_next_version();
+            maintain_tracking(mp, key, value);
+            Py_DECREF(old);   /* last: its finalizer may look at the dict */
+            return hint;
+        }
+    }
+    if (PyDict_SetItem((PyObject *)mp, key, value) < 0)
+        return DKIX_ERROR;
+    PyObject *found;
+    Py_ssize_t ix = dict_lookup(mp, key, ((PyASCIIObject *)key)->hash, &found);
+    return ix < 0 ? -1 : ix;
+}
+
 int _PyDict_SetItem_KnownHash(PyObject *op, PyObject *key, PyObject *value, Py_hash_t hash)
 {
     if (!PyDict_Check(op)) {

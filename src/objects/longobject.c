@@ -997,9 +997,17 @@ static int exceeds_str_limit(PyObject *v)
 static PyObject *long_to_decimal_string(PyObject *v)
 {
     if (IS_SMALL(v)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%ld", IVAL(v));
-        return _PyUnicode_FromASCII(buf, n);
+        /* Digits right to left: several times cheaper than snprintf("%ld"). */
+        char buf[32], *p = buf + sizeof buf;
+        long ival = IVAL(v);
+        unsigned long u = ival < 0 ? 0UL - (unsigned long)ival : (unsigned long)ival;
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        if (ival < 0)
+            *--p = '-';
+        return _PyUnicode_FromASCII(p, buf + sizeof buf - p);
     }
     if (exceeds_str_limit(v)) {
         size_t need = mpz_sizeinbase(BIG(v), 10);

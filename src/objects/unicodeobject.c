@@ -3075,6 +3075,87 @@ static PyObject *unicode_rsplit(PyObject *self, PyObject *args, PyObject *kwds)
     return split_impl(self, sep, maxsplit, 1);
 }
 
+/* replace/split/rsplit are METH_FASTCALL|METH_KEYWORDS: the common positional call with
+ * str arguments and a small exact int count needs no argument tuple and no format parser;
+ * anything else (keywords, other types, wrong counts) goes through the tuple+dict parser
+ * above, so its conversions and error messages stay exactly getargs'. */
+static PyObject *call_with_tuple(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                 PyObject *kwnames,
+                                 PyObject *(*impl)(PyObject *, PyObject *, PyObject *))
+{
+    PyObject *tuple = _PyTuple_FromArray(args, nargs), *kwargs = NULL, *res = NULL;
+    if (tuple == NULL)
+        return NULL;
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
+        kwargs = _PyStack_AsDict(args + nargs, kwnames);
+        if (kwargs == NULL)
+            goto done;
+    }
+    res = impl(self, tuple, kwargs);
+done:
+    Py_DECREF(tuple);
+    Py_XDECREF(kwargs);
+    return res;
+}
+
+/* A small exact int as a Py_ssize_t; 0 (no error set) when the fast path does not apply. */
+static int small_index(PyObject *o, Py_ssize_t *out)
+{
+    if (!PyLong_CheckExact(o))
+        return 0;
+    int overflow;
+    long v = PyLong_AsLongAndOverflow(o, &overflow);
+    if (overflow || (v == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return 0;
+    }
+    *out = (Py_ssize_t)v;
+    return 1;
+}
+
+static PyObject *unicode_replace_fast(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                      PyObject *kwnames)
+{
+    Py_ssize_t count = -1;
+    if ((kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) && (nargs == 2 || nargs == 3) &&
+        PyUnicode_Check(args[0]) && PyUnicode_Check(args[1]) &&
+        (nargs == 2 || small_index(args[2], &count)))
+        return PyUnicode_Replace(self, args[0], args[1], count);
+    /* 3.11's replace is positional-only (count= arrived in 3.13) */
+    if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
+        PyErr_SetString(PyExc_TypeError, "str.replace() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs < 2 || nargs > 3) {
+        PyErr_Format(PyExc_TypeError, "replace expected %s %d arguments, got %zd",
+                     nargs < 2 ? "at least" : "at most", nargs < 2 ? 2 : 3, nargs);
+        return NULL;
+    }
+    return call_with_tuple(self, args, nargs, NULL, unicode_replace);
+}
+
+static PyObject *split_fast(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                            PyObject *kwnames, int right)
+{
+    Py_ssize_t maxsplit = -1;
+    if ((kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0) && nargs <= 2 &&
+        (nargs < 2 || small_index(args[1], &maxsplit)))
+        return split_impl(self, nargs > 0 ? args[0] : Py_None, maxsplit, right);
+    return call_with_tuple(self, args, nargs, kwnames, right ? unicode_rsplit : unicode_split);
+}
+
+static PyObject *unicode_split_fast(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                    PyObject *kwnames)
+{
+    return split_fast(self, args, nargs, kwnames, 0);
+}
+
+static PyObject *unicode_rsplit_fast(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                     PyObject *kwnames)
+{
+    return split_fast(self, args, nargs, kwnames, 1);
+}
+
 static int is_linebreak(Py_UCS4 ch)
 {
     return ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f' || ch == 0x1c || ch == 0x1d || ch == 0x1e ||
@@ -4945,12 +5026,13 @@ static PyObject *unicode_rpartition(PyObject *self, PyObject *sep) { return PyUn
 
 #define FASTCALL(f) (PyCFunction)(void (*)(void))(f), METH_FASTCALL
 #define KWARGS(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
+#define FASTCALL_KW(f) (PyCFunction)(void (*)(void))(f), METH_FASTCALL | METH_KEYWORDS
 
 static PyMethodDef unicode_methods[] = {
     {"encode", KWARGS(unicode_encode), DOC_str_encode},
-    {"replace", KWARGS(unicode_replace), DOC_str_replace},
-    {"split", KWARGS(unicode_split), DOC_str_split},
-    {"rsplit", KWARGS(unicode_rsplit), DOC_str_rsplit},
+    {"replace", FASTCALL_KW(unicode_replace_fast), DOC_str_replace},
+    {"split", FASTCALL_KW(unicode_split_fast), DOC_str_split},
+    {"rsplit", FASTCALL_KW(unicode_rsplit_fast), DOC_str_rsplit},
     {"join", unicode_join, METH_O, DOC_str_join},
     {"capitalize", unicode_capitalize, METH_NOARGS, DOC_str_capitalize},
     {"casefold", unicode_casefold, METH_NOARGS, DOC_str_casefold},

@@ -1544,3 +1544,33 @@ static PyObject *import_module_via_importlib(PyInterpreterState *interp, PyObjec
     mod = import_find_and_load(interp, abs_name);
     return mod;
 }
+
+/* CPython's PyImport_GetImporter: the finder sys.path_importer_cache holds for `path`,
+ * else the first of sys.path_hooks that accepts it (an ImportError means "not mine"),
+ * cached; None when no hook accepts it.  New reference. */
+PyObject *PyImport_GetImporter(PyObject *path)
+{
+    PyObject *cache = PySys_GetObject("path_importer_cache");
+    PyObject *hooks = PySys_GetObject("path_hooks");
+    if (cache == NULL || hooks == NULL || !PyDict_Check(cache) || !PyList_Check(hooks))
+        return Py_NewRef(Py_None);
+    PyObject *importer = PyDict_GetItemWithError(cache, path);
+    if (importer != NULL || PyErr_Occurred())
+        return Py_XNewRef(importer);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(hooks); i++) {
+        PyObject *hook = PyList_GET_ITEM(hooks, i);
+        importer = PyObject_CallOneArg(hook, path);
+        if (importer != NULL)
+            break;
+        if (!PyErr_ExceptionMatches(PyExc_ImportError))
+            return NULL;
+        PyErr_Clear();
+    }
+    if (importer == NULL)
+        return Py_NewRef(Py_None);
+    if (PyDict_SetItem(cache, path, importer) < 0) {
+        Py_DECREF(importer);
+        return NULL;
+    }
+    return importer;
+}

@@ -399,15 +399,38 @@ static int set_list(const char *name, char **items, int n)
 }
 
 /* sys.path[0]: the script's directory, the cwd for -m, '' for -c/stdin/REPL. */
+/* Set when the script argument is a directory or zip file that a sys.path hook accepts:
+   it is then sys.path[0] and its __main__ module runs (CPython's main_importer_path). */
+static int main_importer;
+
 static int insert_path0(const cmdline *cl)
 {
     const PyConfig *c = &cl->config;
-    if (c->safe_path)
-        return 0;
     PyObject *path = PySys_GetObject("path");
     if (path == NULL || !PyList_Check(path))
         return 0;
     PyObject *p0;
+    if (c->run_filename != NULL) {
+        /* the absolute path as given (not normalised), as CPython's config makes it */
+        char *abs = _Py_abspath(c->run_filename);
+        p0 = PyUnicode_DecodeFSDefault(abs ? abs : c->run_filename);
+        free(abs);
+        PyObject *importer = p0 ? PyImport_GetImporter(p0) : NULL;
+        if (importer == NULL) {
+            Py_XDECREF(p0);
+            return -1;
+        }
+        main_importer = importer != Py_None;
+        Py_DECREF(importer);
+        if (main_importer) {
+            int r = PyList_Insert(path, 0, p0);
+            Py_DECREF(p0);
+            return r;
+        }
+        Py_DECREF(p0);
+    }
+    if (c->safe_path)
+        return 0;
     if (c->run_filename != NULL) {
         char *full = realpath(c->run_filename, NULL);
         char *abs = full ? full : _Py_abspath(c->run_filename);
@@ -441,7 +464,7 @@ static int pymain_exit_status(int run_status)
 }
 
 /* Runs module `name` as __main__: through runpy when it imports, else directly. */
-static int run_module(const char *name)
+static int run_module(const char *name, int set_argv0)
 {
     PyObject *modname = PyUnicode_FromString(name);
     if (modname == NULL)
@@ -450,7 +473,7 @@ static int run_module(const char *name)
     if (runpy != NULL) {
         PyObject *runmodule = PyObject_GetAttrString(runpy, "_run_module_as_main");
         Py_DECREF(runpy);
-        PyObject *res = runmodule ? PyObject_CallFunction(runmodule, "Oi", modname, 1) : NULL;
+        PyObject *res = runmodule ? PyObject_CallFunction(runmodule, "Oi", modname, set_argv0) : NULL;
         Py_XDECREF(runmodule);
         Py_DECREF(modname);
         if (res == NULL) {
@@ -487,6 +510,8 @@ static int run_module(const char *name)
 
 static int run_file(const char *filename)
 {
+    if (main_importer)   /* a directory or zip file: its __main__, argv[0] unchanged */
+        return run_module("__main__", 0) == 0 ? 0 : 1;
     struct stat st;
     if (stat(filename, &st) == 0 && S_ISDIR(st.st_mode)) {
         char *abs = _Py_abspath(filename);
@@ -658,7 +683,7 @@ int Py_BytesMain(int argc, char **argv)
     if (c->run_command) {
         status = run_command(c->run_command);
     } else if (c->run_module) {
-        status = run_module(c->run_module) == 0 ? 0 : 1;
+        status = run_module(c->run_module, 1) == 0 ? 0 : 1;
     } else if (c->run_filename) {
         status = run_file(c->run_filename);
     } else if (will_repl) {

@@ -242,7 +242,8 @@ static int init_main_module(PyInterpreterState *interp)
         Py_DECREF(bimod);
     }
     /* the loader of __main__ is BuiltinImporter until a script sets another one */
-    if (PyDict_GetItemString(d, "__loader__") == NULL) {
+    PyObject *cur = PyDict_GetItemString(d, "__loader__");
+    if (cur == NULL || cur == Py_None) {
         PyObject *loader = _PyImport_GetImportlibLoader(interp, "BuiltinImporter");
         if (loader == NULL)
             return -1;

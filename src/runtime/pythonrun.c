@@ -956,17 +956,30 @@ PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObj
     return v;
 }
 
+/* As CPython's pyrun_file: the file tokenizer reads the script (PEP 263 cookie, BOM, and
+ * its own error messages such as "Non-UTF-8 code starting with ..."), then the AST is
+ * compiled and run. */
 static PyObject *run_file_obj(FILE *fp, PyObject *filename, int start, PyObject *globals,
                               PyObject *locals, int closeit, PyCompilerFlags *flags)
 {
-    size_t len;
-    char *src = _Py_ReadFileContents(fp, &len);
+    PyArena *arena = _PyArena_New();
+    if (arena == NULL) {
+        if (closeit)
+            fclose(fp);
+        return NULL;
+    }
+    mod_ty mod = _PyParser_ASTFromFile(fp, filename, NULL, start, NULL, NULL, flags, NULL, arena);
     if (closeit)
         fclose(fp);
-    if (src == NULL)
-        return NULL;
-    PyObject *v = run_source(src, len, filename, start, globals, locals, flags);
-    PyMem_Free(src);
+    PyObject *v = NULL;
+    if (mod != NULL) {
+        PyCodeObject *co = _PyAST_Compile(mod, filename, flags, -1, arena);
+        if (co != NULL) {
+            v = run_eval_code_obj((PyObject *)co, globals, locals);
+            Py_DECREF(co);
+        }
+    }
+    _PyArena_Free(arena);
     return v;
 }
 

@@ -54,3 +54,11 @@ for kw in ({"follow_symlinks": False}, {"follow_symlinks": False, "dir_fd": os.o
         print(type(e).__name__, e)
 print(os.chown in os.supports_follow_symlinks, os.chmod in os.supports_follow_symlinks,
       "HAVE_LCHOWN" in __import__("posix")._have_functions)
+
+# rename/replace may mix str and bytes names on POSIX
+for a, b in [("x", b"y"), (b"x", "y")]:
+    for f in (os.rename, os.replace):
+        try:
+            f(os.path.join(d, "nonexistent", "x") if isinstance(a, str) else os.fsencode(d) + b"/nonexistent/x", b)
+        except FileNotFoundError as e:
+            print(f.__name__, "FileNotFoundError", e.errno, type(e.filename).__name__, type(e.filename2).__name__)
