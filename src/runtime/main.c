@@ -476,6 +476,9 @@ static int run_module(const char *name, int set_argv0)
         PyObject *res = runmodule ? PyObject_CallFunction(runmodule, "Oi", modname, set_argv0) : NULL;
         Py_XDECREF(runmodule);
         Py_DECREF(modname);
+        /* an uncaught ^C ends the process by SIGINT, as for a script */
+        if (res == NULL && PyErr_ExceptionMatches(PyExc_KeyboardInterrupt))
+            _Py_UnhandledKeyboardInterrupt = 1;
         if (res == NULL) {
             PyErr_Print();
             return -1;
