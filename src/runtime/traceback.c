@@ -156,9 +156,11 @@ PyTypeObject PyTraceBack_Type = {
 
 PyObject *_PyTraceBack_FromFrame(PyObject *tb_next, PyFrameObject *frame)
 {
+    /* the line is computed from tb_lasti only when someone asks (tb_lineno, printing),
+       as CPython 3.11 does: decoding the location table for every frame an exception
+       crosses cost a third of an exception-heavy program */
     int lasti = PyFrame_GetLasti(frame);
-    return tb_create_raw((PyTracebackObject *)tb_next, frame, lasti,
-                         PyFrame_GetLineNumber(frame));
+    return tb_create_raw((PyTracebackObject *)tb_next, frame, lasti, -1);
 }
 
 /* Called by the eval loop for each frame the current exception leaves. */
