@@ -30,7 +30,10 @@ extern PyTypeObject _PyWeakref_CallableProxyType;
 PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
 PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
 PyObject *PyWeakref_GetObject(PyObject *ref);   /* borrowed; Py_None when dead */
-#define PyWeakref_GET_OBJECT(ref) (((PyWeakReference *)(ref))->wr_object)
+/* 3.11's: a referent whose refcount already reached 0 (being deallocated, e.g. through
+   the trashcan) reads as None, so a callback cannot resurrect it (bpo-16602) */
+#define PyWeakref_GET_OBJECT(ref) \
+    (Py_REFCNT(((PyWeakReference *)(ref))->wr_object) > 0 ? ((PyWeakReference *)(ref))->wr_object : Py_None)
 
 /* The head of ob's list of weak references (ob's type must support them). */
 #define _PyObject_GET_WEAKREFS_LISTPTR(ob) \

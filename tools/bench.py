@@ -109,11 +109,20 @@ def sample(interpreter, name, timeout):
     return run_once(interpreter, ["-c", "pass"], timeout, reps=STARTUP_REPS)
 
 
-def measure(name, krait, python, runs, timeout):
-    """Alternate krait and python3.11 runs; return the row, or raise Failure."""
+def measure(name, krait, python, runs, timeout, warmup=1):
+    """Alternate krait and python3.11 runs; return the row, or raise Failure.  The first
+    `warmup` runs of each are not timed (they fill the .pyc caches: imports compiles the
+    standard modules on a cold cache, and Krait's cache files are shared by every build
+    with the same cache tag)."""
     times = {krait: [], python: []}
     rss = {krait: [], python: []}
     expected = None
+    for _ in range(warmup if name != "startup" else 0):
+        for interp in (python, krait):
+            try:
+                sample(interp, name, timeout)
+            except Failure as e:
+                raise Failure(f"{'krait' if interp == krait else 'python3.11'}: {e}")
     for _ in range(runs):
         for interp in (python, krait):
             try:
@@ -166,8 +175,8 @@ def write_results(path, rows, failures, args, geomean, loads):
         f"- commit: {commit}",
         "- load average (1 min) at start / end of the run: "
         f"{loads[0]:.1f} / {loads[1]:.1f} (ratios of a loaded machine move by ±10-20 %)",
-        f"- krait: `{args.krait}`; python: `{args.python}`; {args.runs} alternating runs each, "
-        "medians; startup = " f"{STARTUP_REPS} × `-c pass`",
+        f"- krait: `{args.krait}`; python: `{args.python}`; {args.runs} alternating runs each "
+        f"after {args.warmup} untimed warm-up run(s), medians; startup = {STARTUP_REPS} × `-c pass`",
         "- ratio = Krait time / python3.11 time (below 1.00 means Krait is faster); "
         "RSS = peak resident set size",
         "",
@@ -197,6 +206,8 @@ def main():
     ap.add_argument("--only", action="append", default=[],
                     help="benchmark name (repeat or comma-separate)")
     ap.add_argument("--timeout", type=float, default=TIMEOUT)
+    ap.add_argument("--warmup", type=int, default=1,
+                    help="untimed runs of each interpreter before the timed ones (default 1)")
     ap.add_argument("--output", default=os.path.join(BENCH, "RESULTS.md"))
     args = ap.parse_args()
     global LAUNCHER
@@ -214,7 +225,8 @@ def main():
     print(f"{'benchmark':<20}{'krait':>10}{'python':>10}{'ratio':>8}{'RSS ratio':>11}")
     for name in names:
         try:
-            r = measure(name, args.krait, args.python, max(1, args.runs), args.timeout)
+            r = measure(name, args.krait, args.python, max(1, args.runs), args.timeout,
+                        max(0, args.warmup))
         except Failure as e:
             failures.append((name, str(e)))
             print(f"{name:<20}FAILED: {e}", flush=True)

@@ -11,7 +11,11 @@ time limit, and is classified from its exit status and output:
   CRASH    killed by a signal (segfault, abort, ...): the signal and the last test started
   HANG     still running at the time limit (killed): the last test started
   LOST     exited without unittest's "Ran N tests" summary (lost output, os._exit, ...)
-  IMPORT   the module failed to import: the missing module (or the ImportError) is shown
+  IMPORT   the module failed to import: the missing module (or the exception) is shown
+
+A module that raises SkipTest while importing ends without a summary on CPython too: it is
+IMPORT when a module is missing ("No module named 'X'", "X required"), otherwise OK
+("skipped at import": Windows-only, BSD-only, ... modules).
 
 Modules skipped at import by test.support.import_helper.import_module (SkipTest "No module
 named 'X'") are OK with one skip; their missing module is counted in the totals too.
@@ -71,8 +75,9 @@ DEFAULT_SKIPS = {
 
 SUMMARY = re.compile(r"^Ran (\d+) tests? in ")
 RESULT = re.compile(r"^(OK|FAILED)(?: \((.*)\))?\s*$")
-STARTED = re.compile(r"^(\S+) \(([\w.<>\-]+)\).* \.\.\. ")
+STARTED = re.compile(r"^(\S+) \(([\w.<>\-]+)\)(?:$| )")
 MISSING = re.compile(r"No module named '([\w.]+)'")
+REQUIRED = re.compile(r"SkipTest: (?:The required )?(\w+) (?:module was not built|is required|required)")
 IMPORT_ERROR = re.compile(r"^(ImportError|ModuleNotFoundError): (.*)$")
 SIGNAMES = {s.value: s.name for s in signal.Signals}
 
@@ -104,6 +109,7 @@ def classify(rc, timed_out, text):
     # Only skips and import errors count: tests that import missing names on purpose don't.
     missing = sorted(set(m.group(1) for line in lines
                          if "skipped" in line or "ModuleNotFoundError" in line
+                         or "SkipTest" in line
                          or line.startswith("ImportError")
                          for m in MISSING.finditer(line)))
     if timed_out:
@@ -130,6 +136,17 @@ def classify(rc, timed_out, text):
                 if m:
                     counts = f"ran={ran}" + (f", {m.group(2)}" if m.group(2) else "")
                     return ("OK" if m.group(1) == "OK" else "FAILED"), counts, missing
+    # No summary but a traceback: the import itself raised (a SkipTest raised at import time
+    # ends the run this way on CPython too).
+    exc = [line for line in lines if re.match(r"^[\w.]+(Error|Exception|SkipTest|Exit)\b", line)]
+    if ran is None and "Traceback (most recent call last)" in text and exc:
+        last = exc[-1].replace("unittest.case.", "")
+        found = MISSING.findall(last) + REQUIRED.findall(last)
+        missing = sorted(set(missing) | set(found))
+        if last.startswith("SkipTest") and not found:
+            # Skipped at import for the platform (Windows, BSD, ...): CPython does the same.
+            return "OK", "skipped at import: " + last[10:90], missing
+        return "IMPORT", last[:100], missing
     return "LOST", f"exit {rc}, ran={ran}, last: {last_started(lines)}", missing
 
 

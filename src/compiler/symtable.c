@@ -796,7 +796,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         if (e->v.Lambda.args->defaults) VISIT_SEQ(st, expr, e->v.Lambda.args->defaults);
         if (e->v.Lambda.args->kw_defaults)
             VISIT_SEQ_WITH_NULL(st, expr, e->v.Lambda.args->kw_defaults);
-        PyObject *lambda = PyUnicode_InternFromString("<lambda>");
+        PyObject *lambda = PyUnicode_InternFromString("lambda");
         if (!lambda) return 0;
         int ok = symtable_enter_block(st, lambda, FunctionBlock, (void *)e, e->lineno,
                                       e->col_offset, e->end_lineno, e->end_col_offset);
@@ -820,7 +820,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         VISIT_SEQ(st, expr, e->v.Set.elts);
         break;
     case GeneratorExp_kind: {
-        PyObject *n = PyUnicode_InternFromString("<genexpr>");
+        PyObject *n = PyUnicode_InternFromString("genexpr");
         int r = symtable_handle_comprehension(st, e, n, e->v.GeneratorExp.generators,
                                               e->v.GeneratorExp.elt, NULL);
         Py_XDECREF(n);
@@ -828,7 +828,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         break;
     }
     case ListComp_kind: {
-        PyObject *n = PyUnicode_InternFromString("<listcomp>");
+        PyObject *n = PyUnicode_InternFromString("listcomp");
         int r = symtable_handle_comprehension(st, e, n, e->v.ListComp.generators,
                                               e->v.ListComp.elt, NULL);
         Py_XDECREF(n);
@@ -836,7 +836,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         break;
     }
     case SetComp_kind: {
-        PyObject *n = PyUnicode_InternFromString("<setcomp>");
+        PyObject *n = PyUnicode_InternFromString("setcomp");
         int r = symtable_handle_comprehension(st, e, n, e->v.SetComp.generators,
                                               e->v.SetComp.elt, NULL);
         Py_XDECREF(n);
@@ -844,7 +844,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         break;
     }
     case DictComp_kind: {
-        PyObject *n = PyUnicode_InternFromString("<dictcomp>");
+        PyObject *n = PyUnicode_InternFromString("dictcomp");
         int r = symtable_handle_comprehension(st, e, n, e->v.DictComp.generators,
                                               e->v.DictComp.key, e->v.DictComp.value);
         Py_XDECREF(n);

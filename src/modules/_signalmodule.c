@@ -1,6 +1,7 @@
 /* _signalmodule.c — the `_signal` module: signal/getsignal, default_int_handler, SIG*
  * constants, alarm, pause, raise_signal, strsignal, valid_signals, pthread_sigmask,
- * pthread_kill, sigpending, sigwait(info), sigtimedwait, siginterrupt, setitimer/getitimer, set_wakeup_fd.
+ * pthread_kill, sigpending, sigwait(info), sigtimedwait, siginterrupt, setitimer/getitimer,
+ * set_wakeup_fd.
  * The C handler only records the signal, trips the eval breaker and writes the wakeup fd;
  * Python handlers run later in the main thread, from PyErr_CheckSignals
  * (_PySignal_HandleTripped), which the eval loop calls when the breaker is set.

@@ -509,19 +509,23 @@ static PyObject *tm_reset_peak(PyObject *m, PyObject *unused)
 
 /* An object taken again from a free list (its block was not freed, so is still traced
  * from its first allocation): its trace gets the current traceback, as 3.11's
- * _PyTraceMalloc_NewReference.  Callers test _PyTraceMalloc_active first. */
+ * _PyTraceMalloc_NewReference.  Callers test _PyTraceMalloc_active first.  The object's
+ * type is not read (a free list may call this before setting it): the block is the traced
+ * one that starts at op or a pre-header before it and contains op (blocks never overlap). */
 void _PyTraceMalloc_NewReference(PyObject *op)
 {
     if (!tracing || tm_reentrant)
         return;
-    void *ptr = (char *)op - _PyType_PreHeaderSize(Py_TYPE(op));
     tm_reentrant = 1;
     pthread_mutex_lock(&tm_lock);
-    tm_trace *t = trace_find(ptr);
-    if (t != NULL) {
-        tm_traceback *tb = traceback_get();
-        if (tb != NULL)
-            t->tb = tb;
+    for (size_t pre = 0; pre <= 2 * sizeof(PyGC_Head); pre += sizeof(PyGC_Head)) {
+        tm_trace *t = trace_find((char *)op - pre);
+        if (t != NULL && t->size > pre) {
+            tm_traceback *tb = traceback_get();
+            if (tb != NULL)
+                t->tb = tb;
+            break;
+        }
     }
     pthread_mutex_unlock(&tm_lock);
     tm_reentrant = 0;

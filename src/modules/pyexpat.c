@@ -327,19 +327,31 @@ static void my_XmlDeclHandler(void *userData, const XML_Char *version, const XML
 /* An element content model as nested tuples (type, quant, name, children). */
 static PyObject *conv_content_model(XML_Content *model)
 {
+    /* A content model can nest as deep as the document says: RecursionError, not a C stack
+     * overflow (CPython gh-145986). */
+    if (Py_EnterRecursiveCall(" while converting an XML content model"))
+        return NULL;
+    PyObject *result = NULL;
     PyObject *children = PyTuple_New(model->numchildren);
     if (children == NULL)
-        return NULL;
+        goto done;
     for (unsigned int i = 0; i < model->numchildren; i++) {
         PyObject *child = conv_content_model(&model->children[i]);
         if (child == NULL) {
             Py_DECREF(children);
-            return NULL;
+            goto done;
         }
         PyTuple_SET_ITEM(children, i, child);
     }
-    return Py_BuildValue("(iiNN)", model->type, model->quant, conv_string_to_unicode(model->name),
-                         children);
+    PyObject *name = conv_string_to_unicode(model->name);
+    if (name == NULL) {
+        Py_DECREF(children);
+        goto done;
+    }
+    result = Py_BuildValue("(iiNN)", model->type, model->quant, name, children);
+done:
+    Py_LeaveRecursiveCall();
+    return result;
 }
 
 static void my_ElementDeclHandler(void *userData, const XML_Char *name, XML_Content *model)

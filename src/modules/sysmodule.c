@@ -800,46 +800,8 @@ static PyObject *sys_excepthook(PyObject *module, PyObject *const *args, Py_ssiz
 /* sys.unraisablehook(unraisable): prints like CPython's default hook. */
 static PyObject *sys_unraisablehook(PyObject *module, PyObject *unraisable)
 {
-    PyObject *exc_type = PyObject_GetAttrString(unraisable, "exc_type");
-    PyObject *exc_value = exc_type ? PyObject_GetAttrString(unraisable, "exc_value") : NULL;
-    PyObject *exc_tb = exc_value ? PyObject_GetAttrString(unraisable, "exc_traceback") : NULL;
-    PyObject *err_msg = exc_tb ? PyObject_GetAttrString(unraisable, "err_msg") : NULL;
-    PyObject *obj = err_msg ? PyObject_GetAttrString(unraisable, "object") : NULL;
-    if (obj == NULL) {
-        Py_XDECREF(exc_type);
-        Py_XDECREF(exc_value);
-        Py_XDECREF(exc_tb);
-        Py_XDECREF(err_msg);
-        return NULL;
-    }
-    PyObject *file = PySys_GetObject("stderr");
-    if (file != NULL && file != Py_None) {
-        if (err_msg != Py_None) {
-            PyFile_WriteObject(err_msg, file, Py_PRINT_RAW);
-            if (obj != Py_None)
-                PyFile_WriteString(": ", file);
-        } else if (obj != Py_None) {
-            PyFile_WriteString("Exception ignored in: ", file);
-        }
-        if (obj != Py_None) {
-            if (PyFile_WriteObject(obj, file, 0) < 0) {
-                PyErr_Clear();
-                PyFile_WriteString("<object repr() failed>", file);
-            }
-        }
-        if (err_msg != Py_None || obj != Py_None)
-            PyFile_WriteString("\n", file);
-        PyErr_Clear();
-        if (exc_type != Py_None)
-            _PyErr_Display(file, exc_type, exc_value, exc_tb);
-    }
-    Py_DECREF(exc_type);
-    Py_DECREF(exc_value);
-    Py_DECREF(exc_tb);
-    Py_DECREF(err_msg);
-    Py_DECREF(obj);
-    PyErr_Clear();
-    Py_RETURN_NONE;
+    /* errors.c owns the format (and checks the argument's type) */
+    return _PyErr_WriteUnraisableDefaultHook(unraisable);
 }
 
 /* ---- exit / exceptions ---- */

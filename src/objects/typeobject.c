@@ -593,9 +593,17 @@ static PyObject *mro_invoke(PyTypeObject *type)
 static int mro_internal(PyTypeObject *type, PyObject **p_old_mro)
 {
     PyObject *new_mro, *old_mro = type->tp_mro;
+    /* mro() may re-enter (assign __bases__) and replace tp_mro: then keep that one. */
+    Py_XINCREF(old_mro);
     new_mro = mro_invoke(type);
+    int reent = type->tp_mro != old_mro;
+    Py_XDECREF(old_mro);
     if (new_mro == NULL)
         return -1;
+    if (reent) {
+        Py_DECREF(new_mro);
+        return 0;
+    }
     type->tp_mro = new_mro;
     PyType_Modified(type);
     if (p_old_mro != NULL)
@@ -2973,8 +2981,9 @@ static int mro_hierarchy(PyTypeObject *type)
 {
     PyObject *old_mro = NULL, *subs;
     Py_ssize_t i, n;
-    if (mro_internal(type, &old_mro) < 0)
-        return -1;
+    int res = mro_internal(type, &old_mro);
+    if (res <= 0)
+        return res;   /* error, or a re-entrant call already did the work */
     Py_XDECREF(old_mro);
     subs = _PyType_GetSubclasses(type);
     if (subs == NULL)

@@ -2982,7 +2982,13 @@ obj2ast_object(PyObject *obj, PyObject **out, PyArena *arena)
 static int
 obj2ast_constant(PyObject *obj, PyObject **out, PyArena *arena)
 {
-    return obj2ast_object(obj, out, arena);
+    /* unlike other leaves, None is a value here (Constant(value=None)), not "missing" */
+    if (_PyArena_AddPyObject(arena, obj) < 0) {
+        *out = NULL;
+        return -1;
+    }
+    *out = Py_NewRef(obj);
+    return 0;
 }
 
 static int

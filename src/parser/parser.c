@@ -482,6 +482,27 @@ starts_expression(Token *t)
 
 /* ---------------------------------------------------------------- atoms */
 
+/* A decimal literal over sys.get_int_max_str_digits(): the ValueError becomes a
+ * SyntaxError with a hint, and no columns (as pegen: no wall of carets). */
+static expr_ty
+int_limit_error(Parser *p, Token *t)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyObject *str = value ? PyObject_Str(value) : NULL;
+    const char *msg = str ? PyUnicode_AsUTF8(str) : NULL;
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    if (msg)
+        _PyPegen_raise_at(p, PyExc_SyntaxError, t->lineno, -1, t->end_lineno, -1,
+                          "%s - Consider hexadecimal for huge integer literals to avoid "
+                          "decimal conversion limits.", msg);
+    Py_XDECREF(str);
+    p->error = 1;
+    return NULL;
+}
+
 static expr_ty
 number(Parser *p, Token *t)
 {
@@ -511,6 +532,8 @@ number(Parser *p, Token *t)
     }
     if (s != stackbuf)
         PyMem_Free(s);
+    if (!v && PyErr_ExceptionMatches(PyExc_ValueError))
+        return int_limit_error(p, t);
     if (!v || _PyArena_AddPyObject(p->arena, v) < 0) {
         Py_XDECREF(v);
         p->error = 1;
@@ -3034,6 +3057,27 @@ _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompile
     return parse_source(str, filename, mode, flags, arena, 0);
 }
 
+/* 3.11.2's file tokenizer reads lines with fgets and then sees them as C strings: a NUL
+ * ends its line's text, and the rest of that line (through '\n') is lost.  (3.12 makes
+ * this a SyntaxError; the oracle is 3.11.2.) */
+static void
+drop_after_nul(char *buf, size_t len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len; ) {
+        size_t end = i;
+        while (end < len && buf[end] != '\n')
+            end++;
+        if (end < len)
+            end++;                              /* include the '\n' */
+        size_t keep = strnlen(buf + i, end - i);
+        memmove(buf + k, buf + i, keep);
+        k += keep;
+        i = end;
+    }
+    buf[k] = 0;
+}
+
 mod_ty
 _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const char *enc, int mode, const char *ps1,
                       const char *ps2, PyCompilerFlags *flags, int *errcode, PyArena *arena)
@@ -3114,12 +3158,8 @@ _PyParser_ASTFromFile(FILE *fp, PyObject *filename, const char *enc, int mode, c
         }
     }
     buf[len] = 0;
-    if (strlen(buf) != len) {
-        PyMem_Free(buf);
-        PyErr_SetString(PyExc_SyntaxError, "source code cannot contain null bytes");
-        if (errcode) *errcode = E_ERROR;
-        return NULL;
-    }
+    if (strlen(buf) != len)
+        drop_after_nul(buf, len);
     PyCompilerFlags f = {flags ? flags->cf_flags : 0, 11};
     if (enc) f.cf_flags |= PyCF_IGNORE_COOKIE;
     mod_ty m = parse_source(buf, filename, mode, &f, arena, 1);

@@ -997,6 +997,11 @@ lex(Lexer *L)
                 return rc;
             return push_tok(L, STRING, s, L->cur, l1, c1, L->lineno, (int)(L->cur - L->line_start));
         }
+        /* an ASCII control character where a token should start (3.11's tok_get) */
+        if (c < 0x20 || c == 0x7f) {
+            L->cur = s + 1;
+            ERR("invalid non-printable character U+%04X", (unsigned)c);
+        }
         /* operators */
         int t3 = s[1] && s[2] ? PyToken_ThreeChars(c, s[1], s[2]) : OP;
         if (t3 != OP) {

@@ -868,6 +868,36 @@ static PyObject *unpack_handler_result(PyObject *res, Py_ssize_t size, int allow
     return rep;
 }
 
+/* The codec's registered name for an encoding name used in decode errors. */
+static const char *codec_name_of(const char *encoding)
+{
+    if (strcmp(encoding, "unicodeescape") == 0)
+        return "unicode_escape";
+    if (strcmp(encoding, "rawunicodeescape") == 0)
+        return "raw_unicode_escape";
+    return encoding;
+}
+
+/* A decode error handler replaced exc.object: the decoder only knows the old input, so
+ * decode the rest of the new object here (obj[*newpos:], same codec and errors), append it
+ * to the replacement and tell the decoder to resume at the end of its input. */
+static PyObject *decode_replaced_input(PyObject *rep, PyObject *obj, const char *encoding,
+                                       const char *errors, Py_ssize_t *newpos, Py_ssize_t size)
+{
+    Py_ssize_t pos = *newpos;
+    PyObject *rest = PyUnicode_Decode(PyBytes_AS_STRING(obj) + pos, PyBytes_GET_SIZE(obj) - pos,
+                                      codec_name_of(encoding), errors);
+    if (rest == NULL) {
+        Py_DECREF(rep);
+        return NULL;
+    }
+    PyObject *all = PyUnicode_Concat(rep, rest);
+    Py_DECREF(rep);
+    Py_DECREF(rest);
+    *newpos = size;
+    return all;
+}
+
 PyObject *_PyCodec_CallDecodeErrorHandler(const char *errors, const char *encoding,
                                           const char *input, Py_ssize_t size, Py_ssize_t start,
                                           Py_ssize_t end, const char *reason, Py_ssize_t *newpos)
@@ -882,12 +912,25 @@ PyObject *_PyCodec_CallDecodeErrorHandler(const char *errors, const char *encodi
     }
     PyObject *res = PyObject_CallOneArg(handler, exc);
     Py_DECREF(handler);
-    Py_DECREF(exc);
-    if (res == NULL)
+    if (res == NULL) {
+        Py_DECREF(exc);
         return NULL;
-    PyObject *rep = unpack_handler_result(res, size, 0,
+    }
+    /* The handler may replace exc.object: decoding resumes in the new object at newpos
+     * (CPython re-reads it; not doing so loops forever when newpos <= start). */
+    PyObject *obj = PyUnicodeDecodeError_GetObject(exc);
+    Py_DECREF(exc);
+    if (obj == NULL) {
+        Py_DECREF(res);
+        return NULL;
+    }
+    Py_ssize_t objsize = PyBytes_GET_SIZE(obj);
+    PyObject *rep = unpack_handler_result(res, objsize, 0,
                                           "decoding error handler must return (str, int) tuple", newpos);
     Py_DECREF(res);
+    if (rep != NULL && (objsize != size || memcmp(PyBytes_AS_STRING(obj), input, size) != 0))
+        rep = decode_replaced_input(rep, obj, encoding, errors, newpos, size);
+    Py_DECREF(obj);
     return rep;
 }
 

@@ -84,11 +84,20 @@ int PyErr_ExceptionMatches(PyObject *exc)
 
 static PyObject *create_exception(PyObject *type, PyObject *value)
 {
+    PyObject *exc;
     if (value == NULL || value == Py_None)
-        return PyObject_CallNoArgs(type);
-    if (PyTuple_Check(value))
-        return PyObject_Call(type, value, NULL);
-    return PyObject_CallOneArg(type, value);
+        exc = PyObject_CallNoArgs(type);
+    else if (PyTuple_Check(value))
+        exc = PyObject_Call(type, value, NULL);
+    else
+        exc = PyObject_CallOneArg(type, value);
+    /* A __new__ may return anything: only an exception instance will do. */
+    if (exc != NULL && !PyExceptionInstance_Check(exc)) {
+        PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %s",
+                     type, Py_TYPE(exc)->tp_name);
+        Py_CLEAR(exc);
+    }
+    return exc;
 }
 
 static void normalize_exception(PyThreadState *tstate, PyObject **exc, PyObject **val, PyObject **tb);

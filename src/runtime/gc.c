@@ -589,6 +589,16 @@ static void handle_legacy_finalizers(PyGC_Head *finalizers, PyGC_Head *old)
     gc_list_merge(finalizers, old);
 }
 
+/* A full collection empties the free lists, as CPython's clear_freelists (the cached
+ * blocks go back to the allocator; tracemalloc's test relies on it too). */
+void _PyGC_ClearFreeLists(void)
+{
+    _PyList_Fini();
+    _PyTuple_Fini();
+    _PyLong_Fini();
+    _PyFrame_ClearFreeList();
+}
+
 /* One collection of `generation` and everything younger.  Returns the number of
  * unreachable objects found (collected + uncollectable). */
 static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
@@ -660,6 +670,8 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
                            n + m, n, buf);
     }
     handle_legacy_finalizers(&finalizers, old);
+    if (generation == NUM_GENERATIONS - 1)
+        _PyGC_ClearFreeLists();
 
     if (PyErr_Occurred())
         PyErr_WriteUnraisable(NULL);

@@ -278,6 +278,7 @@ static int fatal_init(const char *what)
 
 int _PyTraceMalloc_Start(int nframe);   /* src/modules/_tracemalloc.c */
 void _PyTraceMalloc_Fini(void);
+void _PyGC_ClearFreeLists(void);       /* gc.c */
 
 /* -X tracemalloc[=NFRAME] (the last one wins) or else PYTHONTRACEMALLOC=NFRAME: trace
  * from start-up, as CPython 3.11. */
@@ -556,6 +557,7 @@ int Py_FinalizeEx(void)
     if (_PySys_FlushStdFiles() < 0)
         status = -1;
     _PyTraceMalloc_Fini();
+    _PyGC_ClearFreeLists();
     _PyGC_Fini();
     runtime_initialized = 0;
     call_ll_exitfuncs();

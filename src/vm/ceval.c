@@ -1421,13 +1421,27 @@ static void lltrace_stack(PyFrameObject *f, PyObject **stack_pointer, int leavin
 static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
 {
     static PyObject *name;  /* interned once: this runs on every frame entry and return */
+    /* The answer for the last globals seen: (dict, version tag) identifies its contents,
+     * as version tags are never reused, so generator resumes skip the lookup. */
+    static PyObject *last_globals;
+    static uint64_t last_version;
+    static int last_answer;
     if (tstate->interp->config.lltrace) return 1;
+    PyDictObject *g = (PyDictObject *)f->f_globals;
+    if (PyDict_CheckExact(g) && (PyObject *)g == last_globals && g->ma_version_tag == last_version)
+        return last_answer;
     if (name == NULL && (name = PyUnicode_InternFromString("__lltrace__")) == NULL) {
         PyErr_Clear();
         return 0;
     }
     PyObject *v = PyDict_GetItem(f->f_globals, name);
-    return v != NULL && PyObject_IsTrue(v) > 0;
+    int answer = v != NULL && PyObject_IsTrue(v) > 0;
+    if (PyDict_CheckExact(g)) {
+        last_globals = (PyObject *)g;
+        last_version = g->ma_version_tag;
+        last_answer = answer;
+    }
+    return answer;
 }
 
 /* ---- tracing and profiling (sys.settrace / sys.setprofile) ----
@@ -1753,7 +1767,12 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
     PyCodeObject *co;
     PyObject **localsplus;
     PyObject *consts, *names;
-    int instrumented;  /* lltrace or dxp: take the slow dispatch path */
+    int ll_dxp;        /* lltrace or dxp is on for this frame */
+    /* Take the slow dispatch path (lltrace, dxp, or tracing/profiling).  tstate->use_tracing
+     * is copied in when entering or returning to a frame and after each call or backward
+     * jump (CHECK_EVAL_BREAKER), where a trace function can have been set — so the fast
+     * path tests one local, as before tracing existed. */
+    int instrumented;
     int lltrace = 0;
     /* __lltrace__ is looked up again only when the globals (or their version) change */
     PyObject *lltrace_globals = NULL;
@@ -1794,7 +1813,8 @@ resume_frame:
     names = co->co_names;
     UPDATE_LLTRACE();
     if (tstate->interp->config.dxp) dxp_enable();
-    instrumented = lltrace || dxp_counts != NULL;
+    ll_dxp = lltrace || dxp_counts != NULL;
+    instrumented = ll_dxp | tstate->use_tracing;
     if (Py_UNLIKELY(tstate->use_tracing)) {
         /* 'call': a new frame, a resumed generator, or a throw() into one */
         f->f_stackdepth = STACK_LEVEL_OF(stack_pointer);
@@ -1837,7 +1857,7 @@ resume_frame:
 #if USE_COMPUTED_GOTOS
 #define TARGET(op) TARGET_##op:
 #define DISPATCH() do { \
-        if (Py_UNLIKELY(instrumented | tstate->use_tracing)) goto dispatch; \
+        if (Py_UNLIKELY(instrumented)) goto dispatch; \
         NEXTOPARG(); \
         goto *opcode_targets[opcode]; \
     } while (0)
@@ -1845,8 +1865,10 @@ resume_frame:
 #define TARGET(op) case op:
 #define DISPATCH() goto dispatch
 #endif
-#define CHECK_EVAL_BREAKER() \
-    if (Py_UNLIKELY(_Py_EVAL_BREAKER()) && _Py_HandlePending(tstate) < 0) goto error
+#define CHECK_EVAL_BREAKER() do { \
+        instrumented = ll_dxp | tstate->use_tracing; \
+        if (Py_UNLIKELY(_Py_EVAL_BREAKER()) && _Py_HandlePending(tstate) < 0) goto error; \
+    } while (0)
 
 dispatch:
     if (Py_UNLIKELY(tstate->use_tracing) && tstate->c_tracefunc != NULL) {
@@ -3267,7 +3289,7 @@ dispatch_opcode:
             Py_SETREF(callargs, PySequence_Tuple(callargs));
             if (callargs == NULL) { Py_XDECREF(kwargs); goto error; }
         }
-        if (PyFunction_Check(func) && !instrumented &&
+        if (PyFunction_Check(func) && !ll_dxp &&
             !(((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_flags &
               (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
             /* A Python function: bind f(*args, **kw) into a new frame, no C recursion. */
@@ -3383,7 +3405,7 @@ call_python: {
         PyFunctionObject *func = (PyFunctionObject *)args[-1];
         PyCodeObject *fco = (PyCodeObject *)func->func_code;
         PyObject *res;
-        if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || instrumented) {
+        if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || ll_dxp) {
             res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, kwnames);
             Py_XDECREF(kwnames);
         } else if (kwnames == NULL && nargs == fco->co_argcount &&
@@ -3500,7 +3522,8 @@ exiting:
         consts = co->co_consts;
         names = co->co_names;
         UPDATE_LLTRACE();
-        instrumented = lltrace || dxp_counts != NULL;
+        ll_dxp = lltrace || dxp_counts != NULL;
+        instrumented = ll_dxp | tstate->use_tracing;
         if (retval == NULL) goto error;
         PUSH(retval);
         retval = NULL;

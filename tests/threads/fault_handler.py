@@ -93,8 +93,13 @@ for bad in (0, -1, 1e100, float("nan")):
     except Exception as e:
         print(type(e).__name__, e)
 
-# fatal signals in a child
-def child(code, *opts, env=None):
+# fatal signals in a child.  A sanitizer build must leave fatal signals to faulthandler
+# (and to the default action), as a normal build does: ASan options for the child.
+CHILD_ENV = dict(os.environ)
+CHILD_ENV["ASAN_OPTIONS"] = ":".join(filter(None, [
+    os.environ.get("ASAN_OPTIONS"), "handle_segv=0", "handle_abort=0", "handle_sigfpe=0",
+    "handle_sigbus=0", "handle_sigill=0"]))
+def child(code, *opts, env=CHILD_ENV):
     p = subprocess.run([sys.executable, *opts, "-c", code], capture_output=True, text=True,
                        env=env)
     print("rc", p.returncode)
