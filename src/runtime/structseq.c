@@ -90,7 +90,7 @@ static PyObject *structseq_new(PyTypeObject *type, PyObject *args, PyObject *kwd
     arg = PySequence_Fast(arg, "constructor requires a sequence");
     if (arg == NULL)
         return NULL;
-    if (dict && !PyDict_Check(dict) && dict != Py_None) {
+    if (dict && !PyDict_Check(dict)) {
         PyErr_Format(PyExc_TypeError, "%.500s() takes a dict as second arg, if any", type->tp_name);
         Py_DECREF(arg);
         return NULL;
