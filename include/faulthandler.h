@@ -18,8 +18,8 @@ void _Py_DumpASCII(int fd, PyObject *text);
 void _Py_DumpDecimal(int fd, size_t value);
 void _Py_DumpHexadecimal(int fd, uintptr_t value, Py_ssize_t width);
 
-/* -X faulthandler, -X dev or a non-empty PYTHONFAULTHANDLER: faulthandler.enable() at
- * start-up (call once sys.stderr exists).  0, or -1 with an exception set. */
+/* config.faulthandler (-X faulthandler, PYTHONFAULTHANDLER) or -X dev: faulthandler.enable()
+ * at start-up (call once sys.stderr exists).  0, or -1 with an exception set. */
 int _PyFaulthandler_Init(PyInterpreterState *interp);
 /* Stop the watchdog thread and restore every signal handler faulthandler installed. */
 void _PyFaulthandler_Fini(void);

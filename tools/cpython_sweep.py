@@ -117,7 +117,12 @@ def classify(rc, timed_out, text):
     if rc < 0:
         sig = SIGNAMES.get(-rc, str(-rc))
         return "CRASH", f"{sig}, last: {last_started(lines)}", missing
-    if "Failed to import test module:" in text or "Error while importing" in text:
+    # A package whose submodules partly fail to import still runs the rest: only a run of
+    # the one failed-import test (or none) is an import failure.
+    ran_m = [SUMMARY.match(line) for line in lines if SUMMARY.match(line)]
+    whole_run = ran_m and int(ran_m[-1].group(1)) > 1
+    if ("Failed to import test module:" in text or "Error while importing" in text) \
+            and not whole_run:
         errs = [m for m in (IMPORT_ERROR.match(line) for line in lines) if m]
         other = re.findall(r"^(\w+(?:Error|Exception)): (.*)$", text, re.M)
         if errs:

@@ -59,7 +59,7 @@ PyCodeObject *_PyAssemble_MakeCode(cfg_builder *g, assembler_input *in)
     PyCodeObject *co = NULL;
     PyObject *code = NULL, *lt = NULL, *consts = NULL, *names = NULL, *varnames = NULL,
              *cellvars = NULL, *freevars = NULL;
-    if (_PyCfg_Optimize(g, in->consts) < 0) return NULL;
+    if (_PyCfg_Optimize(g, in->consts, in->firstlineno) < 0) return NULL;
     int maxdepth = _PyCfg_StackDepth(g);
     if (maxdepth < 0) return NULL;
     resolve_jumps(g);

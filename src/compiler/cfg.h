@@ -43,7 +43,7 @@ void _PyCfg_Free(cfg_builder *g);
 int _PyCfg_AddOp(basicblock *b, int opcode, int oparg, basicblock *target, srcloc loc);
 int _PyCfg_HasJump(const cfg_instr *i);
 /* Remove dead code, thread jumps; 0 or -1 with an exception set. */
-int _PyCfg_Optimize(cfg_builder *g, PyObject *consts);
+int _PyCfg_Optimize(cfg_builder *g, PyObject *consts, int firstlineno);
 /* Maximum stack depth, or -1 with an exception set. */
 int _PyCfg_StackDepth(cfg_builder *g);
 

@@ -304,6 +304,33 @@ static int compiler_set_qualname(struct compiler *c)
     return 1;
 }
 
+/* 3.11 keeps a parameter that is also a cell in the parameter's slot, so co_cellvars
+ * lists such cells first, in parameter order, then the other cells by name. */
+static int cells_params_first(struct compiler_unit *u)
+{
+    PyObject *list = PyList_New(0), *k, *v;
+    if (!list) return 0;
+    Py_ssize_t nvars = PyList_GET_SIZE(u->u_ste->ste_varnames), pos = 0;
+    for (Py_ssize_t i = 0; i < nvars; i++) {
+        PyObject *name = PyList_GET_ITEM(u->u_ste->ste_varnames, i);
+        if (PyDict_Contains(u->u_cellvars, name) > 0 && PyList_Append(list, name) < 0)
+            goto error;
+    }
+    if (PyList_GET_SIZE(list) == 0) { Py_DECREF(list); return 1; }
+    while (PyDict_Next(u->u_cellvars, &pos, &k, &v)) {
+        int found = PySequence_Contains(list, k);
+        if (found < 0 || (!found && PyList_Append(list, k) < 0)) goto error;
+    }
+    PyObject *ordered = list2dict(list);
+    Py_DECREF(list);
+    if (!ordered) return 0;
+    Py_SETREF(u->u_cellvars, ordered);
+    return 1;
+error:
+    Py_DECREF(list);
+    return 0;
+}
+
 static int compiler_enter_scope(struct compiler *c, identifier name, int scope_type,
                                 void *key, int lineno)
 {
@@ -315,7 +342,10 @@ static int compiler_enter_scope(struct compiler *c, identifier name, int scope_t
     u->u_name = Py_NewRef(name);
     u->u_varnames = list2dict(u->u_ste->ste_varnames);
     u->u_cellvars = dictbytype(u->u_ste->ste_symbols, CELL, 0, 0);
-    if (!u->u_varnames || !u->u_cellvars) { compiler_unit_free(u); return 0; }
+    if (!u->u_varnames || !u->u_cellvars || !cells_params_first(u)) {
+        compiler_unit_free(u);
+        return 0;
+    }
     if (u->u_ste->ste_needs_class_closure) {
         /* a class body that needs __class__ gets it as its only cell */
         PyObject *name = PyUnicode_InternFromString("__class__");
@@ -420,6 +450,9 @@ static int compiler_unwind_fblock(struct compiler *c, struct fblockinfo *info, i
         /* The finally body runs here, inline. */
         VISIT_SEQ(c, stmt, (asdl_stmt_seq *)info->fb_datum);
         if (preserve_tos) compiler_pop_fblock(c);
+        /* what follows (the return itself) seems to run after the finally body: no line
+           of its own, so it takes the finally's last line (as 3.11) */
+        c->u->u_loc.lineno = -1;
         return 1;
     case FINALLY_END:
         /* stack: prev_exc, exc */
@@ -429,6 +462,8 @@ static int compiler_unwind_fblock(struct compiler *c, struct fblockinfo *info, i
         return 1;
     case WITH:
     case ASYNC_WITH:
+        /* the __exit__ call belongs to the with statement's line */
+        SET_LOC(c, (stmt_ty)info->fb_datum);
         ADDOP(c, POP_BLOCK);
         if (preserve_tos) ADDOP(c, ROT_TWO);
         if (!compiler_call_exit_with_nones(c)) return 0;
@@ -438,6 +473,7 @@ static int compiler_unwind_fblock(struct compiler *c, struct fblockinfo *info, i
             ADDOP(c, YIELD_FROM);
         }
         ADDOP(c, POP_TOP);
+        c->u->u_loc.lineno = -1;  /* the unwinding statement resumes after the exit */
         return 1;
     case HANDLER_CLEANUP:
         /* stack: prev_exc (the handler's exception was stored or popped) */
@@ -599,6 +635,19 @@ static int compiler_decorators(struct compiler *c, asdl_expr_seq *decos)
     if (!decos) return 1;
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(decos); i++)
         VISIT(c, expr, (expr_ty)asdl_seq_GET(decos, i));
+    return 1;
+}
+
+/* Each decorator's call carries that decorator's line (the innermost runs first). */
+static int compiler_apply_decorators(struct compiler *c, asdl_expr_seq *decos)
+{
+    if (!decos) return 1;
+    srcloc old = c->u->u_loc;
+    for (Py_ssize_t i = asdl_seq_LEN(decos) - 1; i >= 0; i--) {
+        SET_LOC(c, (expr_ty)asdl_seq_GET(decos, i));
+        ADDOP_I(c, CALL_FUNCTION, 1);
+    }
+    c->u->u_loc = old;
     return 1;
 }
 
@@ -814,7 +863,7 @@ static int compiler_function(struct compiler *c, stmt_ty s, int is_async)
     Py_DECREF(qualname);
     Py_DECREF(co);
     if (!r) return 0;
-    for (Py_ssize_t i = 0; i < asdl_seq_LEN(decos); i++) ADDOP_I(c, CALL_FUNCTION, 1);
+    if (!compiler_apply_decorators(c, decos)) return 0;
     return compiler_nameop(c, name, Store);
 }
 
@@ -876,7 +925,7 @@ static int compiler_class(struct compiler *c, stmt_ty s)
     if (!r) return 0;
     ADDOP_LOAD_CONST(c, s->v.ClassDef.name);
     if (!compiler_call_helper(c, 2, s->v.ClassDef.bases, s->v.ClassDef.keywords)) return 0;
-    for (Py_ssize_t i = 0; i < asdl_seq_LEN(decos); i++) ADDOP_I(c, CALL_FUNCTION, 1);
+    if (!compiler_apply_decorators(c, decos)) return 0;
     return compiler_nameop(c, s->v.ClassDef.name, Store);
 }
 
@@ -969,8 +1018,9 @@ static int compiler_while(struct compiler *c, stmt_ty s)
     if (!compiler_jump_if(c, s->v.While.test, anchor, 0)) return 0;
     USE_BLOCK(c, body);
     VISIT_SEQ(c, stmt, s->v.While.body);
-    SET_LOC(c, s);
-    ADDOP_JUMP(c, JUMP_ABSOLUTE, loop);
+    /* The back jump has no line of its own (3.11 re-tests the condition at the bottom
+       instead): a line of `while` would add a second line event per iteration. */
+    ADDOP_JUMP_NOLINE(c, JUMP_ABSOLUTE, loop);
     compiler_pop_fblock(c);
     USE_BLOCK(c, anchor);
     if (s->v.While.orelse) VISIT_SEQ(c, stmt, s->v.While.orelse);
@@ -987,16 +1037,24 @@ static int compiler_return(struct compiler *c, stmt_ty s)
     if (s->v.Return.value != NULL && c->u->u_ste->ste_coroutine &&
         c->u->u_ste->ste_generator)
         return compiler_error(c, "'return' with value in async generator");
-    if (preserve_tos) VISIT(c, expr, s->v.Return.value);
-    else ADDOP(c, NOP);  /* keeps the line number of the return statement */
+    if (preserve_tos) {
+        VISIT(c, expr, s->v.Return.value);
+    } else if (s->v.Return.value != NULL) {
+        SET_LOC(c, s->v.Return.value);
+        ADDOP(c, NOP);  /* keeps the line of the returned constant */
+    }
+    if (s->v.Return.value == NULL || s->v.Return.value->lineno != s->lineno) {
+        SET_LOC(c, s);
+        ADDOP(c, NOP);  /* keeps the line of the return statement */
+    }
+    /* Unwinding a finally or with leaves no location: the return then shows the line
+       of what ran last (as 3.11). */
     if (!compiler_unwind_fblock_stack(c, preserve_tos, NULL)) return 0;
     if (s->v.Return.value == NULL) {
         ADDOP_LOAD_CONST(c, Py_None);
     } else if (!preserve_tos) {
-        SET_LOC(c, s->v.Return.value);
         ADDOP_LOAD_CONST(c, s->v.Return.value->v.Constant.value);
     }
-    SET_LOC(c, s);
     ADDOP(c, RETURN_VALUE);
     basicblock *dead = NEW_BLOCK(c);
     if (!dead) return 0;
@@ -2277,6 +2335,11 @@ static int compiler_jump_if(struct compiler *c, expr_ty e, basicblock *next, int
         if (next2 != next) USE_BLOCK(c, next2);
         return 1;
     }
+    case Compare_kind:
+        /* The jump gets the comparison's location, which stays current for what the
+           statement emits next (3.11 does this; it shows in multi-line comprehensions). */
+        SET_LOC(c, e);
+        break;
     case IfExp_kind: {
         basicblock *end = NEW_BLOCK(c), *next2 = NEW_BLOCK(c);
         if (!end || !next2) return 0;
@@ -3273,7 +3336,8 @@ static PyCodeObject *assemble(struct compiler *c, int addNone)
         u->u_loc = saved;
     } else if (!addNone && (b->b_iused == 0 ||
                             b->b_instr[b->b_iused - 1].i_opcode != RETURN_VALUE)) {
-        if (!addop_loc(c, RETURN_VALUE, 0, NULL, u->u_loc)) return NULL;
+        /* no line: it takes the line of the value computed before it */
+        if (!addop_loc(c, RETURN_VALUE, 0, NULL, (srcloc){-1, -1, -1, -1})) return NULL;
     }
     /* Free variables are numbered after the cells (LOAD_DEREF uses one index space). */
     assembler_input in = {

@@ -195,10 +195,7 @@ static void remove_nops(cfg_builder *g)
     }
 }
 
-/* Artificial instructions (no line) take the location of the instruction before them,
- * also across a fall-through or jump into a block with only that one way in (as 3.11's
- * propagate_line_numbers), so tracebacks and f_lineno never show line -1 there. */
-static void propagate_line_numbers(cfg_builder *g)
+static void count_predecessors(cfg_builder *g)
 {
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) b->b_predecessors = 0;
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
@@ -210,34 +207,113 @@ static void propagate_line_numbers(cfg_builder *g)
         basicblock *n = b->b_next && block_falls_through(b) ? skip_empty(b->b_next) : NULL;
         if (n) n->b_predecessors++;
     }
+}
+
+static int is_plain_jump(const cfg_instr *ins)
+{
+    return ins->i_target && !(_PyOpcode_Flags[ins->i_opcode] & OPF_BLOCK);
+}
+
+/* A block that leaves the frame (return/raise) and has no line numbers at all. */
+static int is_exit_without_lineno(basicblock *b)
+{
+    if (b == NULL || b->b_iused == 0) return 0;
+    int op = b->b_instr[b->b_iused - 1].i_opcode;
+    if (op != RETURN_VALUE && op != RERAISE && op != RAISE_VARARGS) return 0;
+    for (int i = 0; i < b->b_iused; i++)
+        if (b->b_instr[i].i_loc.lineno >= 0) return 0;
+    return 1;
+}
+
+/* An exit block without a line reached by several jumps is copied for each jump, so
+ * each copy can carry the line of the jump leading to it (3.11's
+ * duplicate_exits_without_lineno: `if a: x()` then the implicit return shows the `if`
+ * line on one path and x()'s on the other).  The copy goes right after the original,
+ * which never falls through.  -1 on memory error. */
+static int duplicate_exits_without_lineno(cfg_builder *g)
+{
+    count_predecessors(g);
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            if (!is_plain_jump(ins)) continue;
+            basicblock *t = skip_empty(ins->i_target);
+            if (!is_exit_without_lineno(t) || t->b_predecessors <= 1) continue;
+            basicblock *copy = _PyCfg_NewBlock(g);
+            if (copy == NULL) return -1;
+            for (int j = 0; j < t->b_iused; j++) {
+                cfg_instr *src = &t->b_instr[j];
+                if (_PyCfg_AddOp(copy, src->i_opcode, src->i_oparg, src->i_target,
+                                 src->i_loc) < 0)
+                    return -1;
+            }
+            copy->b_instr[0].i_loc = ins->i_loc;
+            copy->b_reachable = 1;
+            copy->b_next = t->b_next;
+            t->b_next = copy;
+            ins->i_target = copy;
+            t->b_predecessors--;
+            copy->b_predecessors = 1;
+        }
+    }
+    return 0;
+}
+
+/* Artificial instructions (no line) take the location of the instruction before them,
+ * also across a fall-through or jump into a block with only that one way in (as 3.11's
+ * propagate_line_numbers), so tracebacks and f_lineno never show line -1 there. */
+static void propagate_line_numbers(cfg_builder *g)
+{
+    count_predecessors(g);
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
         if (b->b_iused == 0) continue;
         srcloc prev = {-1, -1, -1, -1};
         for (int i = 0; i < b->b_iused; i++) {
-            if (b->b_instr[i].i_loc.lineno < 0) b->b_instr[i].i_loc = prev;
-            else prev = b->b_instr[i].i_loc;
+            cfg_instr *ins = &b->b_instr[i];
+            if (ins->i_loc.lineno < 0) ins->i_loc = prev;
+            else prev = ins->i_loc;
+            /* (a jump in the middle of a block, e.g. FOR_ITER, ends a block in 3.11) */
+            if (is_plain_jump(ins)) {
+                basicblock *t = skip_empty(ins->i_target);
+                if (t && t->b_predecessors == 1 && t->b_instr[0].i_loc.lineno < 0)
+                    t->b_instr[0].i_loc = prev;
+            }
         }
         if (b->b_next && block_falls_through(b)) {
             basicblock *n = skip_empty(b->b_next);
             if (n && n->b_iused && n->b_predecessors == 1 && n->b_instr[0].i_loc.lineno < 0)
                 n->b_instr[0].i_loc = prev;
         }
-        cfg_instr *last = &b->b_instr[b->b_iused - 1];
-        if (last->i_target && !(_PyOpcode_Flags[last->i_opcode] & OPF_BLOCK)) {
-            basicblock *t = skip_empty(last->i_target);
-            if (t && t->b_iused && t->b_predecessors == 1 && t->b_instr[0].i_loc.lineno < 0)
-                t->b_instr[0].i_loc = last->i_loc;
+    }
+}
+
+/* Whatever exit still has no line gets the last line seen in code order (or the
+ * first line): a return or raise must have a line for tracebacks and the trace's
+ * 'return' event. */
+static void guarantee_lineno_for_exits(cfg_builder *g, int firstlineno)
+{
+    srcloc last = {firstlineno, firstlineno, -1, -1};
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0) continue;
+        cfg_instr *end = &b->b_instr[b->b_iused - 1];
+        if (end->i_loc.lineno >= 0) {
+            last = end->i_loc;
+        } else if (end->i_opcode == RETURN_VALUE) {
+            for (int i = 0; i < b->b_iused; i++)
+                if (b->b_instr[i].i_loc.lineno < 0) b->b_instr[i].i_loc = last;
         }
     }
 }
 
-int _PyCfg_Optimize(cfg_builder *g, PyObject *consts)
+int _PyCfg_Optimize(cfg_builder *g, PyObject *consts, int firstlineno)
 {
     thread_jumps(g);
     mark_reachable(g);
     remove_redundant_jumps(g);
     remove_nops(g);
+    if (duplicate_exits_without_lineno(g) < 0) return -1;
     propagate_line_numbers(g);
+    guarantee_lineno_for_exits(g, firstlineno);
     return 0;
 }
 

@@ -659,14 +659,8 @@ static int symtable_visit_stmt(struct symtable *st, stmt_ty s)
                 ST_ERROR_NODE(st, s, msg, name);
                 return 0;
             }
-            if (!is_global && (cur & DEF_GLOBAL)) {
-                ST_ERROR_NODE(st, s, "name '%U' is nonlocal and global", name);
-                return 0;
-            }
-            if (is_global && (cur & DEF_NONLOCAL)) {
-                ST_ERROR_NODE(st, s, "name '%U' is nonlocal and global", name);
-                return 0;
-            }
+            /* (both global and nonlocal: analyze_name reports it at the first
+               directive, as 3.11) */
             if (!ADD_DEF_NODE(st, name, is_global ? DEF_GLOBAL : DEF_NONLOCAL, s)) return 0;
             if (!record_directive(st, name, s->lineno, s->col_offset, s->end_lineno,
                                   s->end_col_offset))

@@ -62,6 +62,8 @@ PyObject *PyInit__pickle(void);  /* modnew */
 PyObject *PyInit__symtable(void);  /* modnew */
 PyObject *PyInit__queue(void);  /* threads */
 PyObject *PyInit_faulthandler(void);  /* threads */
+PyObject *PyInit__lsprof(void);  /* modnew2 */
+PyObject *PyInit_readline(void);  /* modnew2 */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -124,5 +126,7 @@ struct _inittab _PyImport_Inittab[] = {
     {"_symtable", PyInit__symtable},  /* modnew */
     {"_queue", PyInit__queue},  /* threads */
     {"faulthandler", PyInit_faulthandler},  /* threads */
+    {"_lsprof", PyInit__lsprof},  /* modnew2 */
+    {"readline", PyInit_readline},  /* modnew2 */
     {NULL, NULL},
 };

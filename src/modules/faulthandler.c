@@ -912,21 +912,10 @@ PyObject *PyInit_faulthandler(void)
 
 /* ------------------------------------------------------------ start-up / shut-down */
 
+/* main.c sets config.faulthandler for -X faulthandler and PYTHONFAULTHANDLER. */
 static int enabled_by_config(PyInterpreterState *interp)
 {
-    const PyConfig *c = &interp->config;
-    if (c->dev_mode)
-        return 1;
-    for (int i = 0; i < c->nxoptions; i++)
-        if (strcmp(c->xoptions[i], "faulthandler") == 0 ||
-            strncmp(c->xoptions[i], "faulthandler=", 13) == 0)
-            return 1;
-    if (c->use_environment) {
-        const char *env = getenv("PYTHONFAULTHANDLER");
-        if (env != NULL && env[0] != '\0')
-            return 1;
-    }
-    return 0;
+    return interp->config.faulthandler || interp->config.dev_mode;
 }
 
 int _PyFaulthandler_Init(PyInterpreterState *interp)

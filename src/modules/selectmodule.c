@@ -77,25 +77,32 @@ static Py_ssize_t seq_to_set(PyObject *seq, fd_set *set, fdpair **pairs, int *ma
         PyErr_NoMemory();
         return -1;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *o = PySequence_Fast_GET_ITEM(fast, i);
+    /* fileno() may mutate a list argument (PySequence_Fast returns the list itself):
+     * re-read its size each time and own the item while fileno() runs. */
+    Py_ssize_t filled = 0;
+    for (Py_ssize_t i = 0; i < n && i < PySequence_Fast_GET_SIZE(fast); i++) {
+        PyObject *o = Py_NewRef(PySequence_Fast_GET_ITEM(fast, i));
         int fd = PyObject_AsFileDescriptor(o);
-        if (fd == -1)
+        if (fd == -1) {
+            Py_DECREF(o);
             goto fail;
+        }
         if (fd >= FD_SETSIZE) {
+            Py_DECREF(o);
             PyErr_SetString(PyExc_ValueError, "filedescriptor out of range in select()");
             goto fail;
         }
-        (*pairs)[i].obj = Py_NewRef(o);
-        (*pairs)[i].fd = fd;
+        (*pairs)[filled].obj = o;
+        (*pairs)[filled].fd = fd;
+        filled++;
         FD_SET(fd, set);
         if (fd > *maxfd)
             *maxfd = fd;
     }
     Py_DECREF(fast);
-    return n;
+    return filled;
 fail:
-    for (Py_ssize_t i = 0; i < n; i++)
+    for (Py_ssize_t i = 0; i < filled; i++)
         Py_XDECREF((*pairs)[i].obj);
     PyMem_Free(*pairs);
     *pairs = NULL;

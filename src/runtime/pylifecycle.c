@@ -4,6 +4,7 @@
  * order so finalizers run, releasing the state).
  * The command line that fills the PyConfig is main.c. */
 #include "Python.h"
+#include "faulthandler.h"
 
 int _PyIO_InitStdio(int unbuffered);   /* src/modules/_iomodule.c (io) */
 #include <locale.h>
@@ -374,6 +375,8 @@ int Py_InitializeFromConfig(const PyConfig *config)
         return fatal_init("can't initialize __main__ module");
     if (_PySignal_Init(1) < 0)
         return fatal_init("can't initialize signals");
+    if (_PyFaulthandler_Init(interp) < 0)   /* threads' (lead's permission, s2 board) */
+        return fatal_init("failed to enable faulthandler");
     if (init_tracemalloc(interp) < 0)
         return fatal_init("can't start tracemalloc");
     runtime_initialized = 1;

@@ -112,3 +112,11 @@ child("import faulthandler\nfaulthandler.enable()\nfaulthandler.disable()\nfault
 child("import faulthandler, time\nfaulthandler.dump_traceback_later(0.1, exit=True)\ntime.sleep(5)")
 child("import faulthandler\nfaulthandler.enable()\nfaulthandler._stack_overflow()")
 print(faulthandler.is_enabled())
+
+# enabled at start-up by -X faulthandler, -X dev or PYTHONFAULTHANDLER (not under -E)
+code = "import faulthandler; print(faulthandler.is_enabled())"
+child(code, "-X", "faulthandler")
+child(code, "-X", "dev")
+child(code, env=dict(CHILD_ENV, PYTHONFAULTHANDLER="1"))
+child(code, "-E", env=dict(CHILD_ENV, PYTHONFAULTHANDLER="1"))
+child(code, env=dict(CHILD_ENV, PYTHONFAULTHANDLER=""))
