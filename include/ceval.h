@@ -26,6 +26,7 @@ PyFrameObject *PyEval_GetFrame(void);  /* borrowed */
 PyObject *PyEval_GetGlobals(void);     /* borrowed */
 PyObject *PyEval_GetLocals(void);      /* borrowed */
 PyObject *PyEval_GetBuiltins(void);    /* borrowed */
+PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals); /* borrowed */
 PyObject *_PyEval_GetBuiltin(PyObject *name); /* new reference, AttributeError if missing */
 PyObject *_PyEval_GetBuiltinId(const char *name);
 const char *PyEval_GetFuncName(PyObject *);

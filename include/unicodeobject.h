@@ -258,8 +258,9 @@ typedef struct {
     Py_ssize_t precision;   /* -1 if none */
     Py_UCS4 type;
 } _PyFormatSpec;
-/* Parse spec[start:end]; default_type / default_align as CPython's. 0 ok, -1 error. */
-int _PyUnicode_ParseFormatSpec(PyObject *format_spec, Py_ssize_t start, Py_ssize_t end,
+/* Parse spec[start:end] for obj (named in errors); default_type / default_align as
+ * CPython's. 0 ok, -1 error. */
+int _PyUnicode_ParseFormatSpec(PyObject *obj, PyObject *format_spec, Py_ssize_t start, Py_ssize_t end,
                                _PyFormatSpec *format, char default_type, char default_align);
 int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj,
                                     PyObject *format_spec, Py_ssize_t start, Py_ssize_t end);

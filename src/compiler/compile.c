@@ -894,6 +894,8 @@ static int compiler_class(struct compiler *c, stmt_ty s)
         Py_XDECREF(module);
         Py_XDECREF(qualname_s);
         if (!ok) { compiler_exit_scope(c); return 0; }
+        /* The return is artificial: it takes the line of what ran last (as 3.11). */
+        c->u->u_loc.lineno = -1;
         /* Return the __class__ cell (for __classcell__) or None. */
         if (c->u->u_ste->ste_needs_class_closure) {
             PyObject *cls = PyUnicode_InternFromString("__class__");
@@ -950,7 +952,7 @@ static int compiler_lambda(struct compiler *c, expr_ty e)
     if (c->u->u_ste->ste_generator) {
         co = assemble(c, 0);
     } else {
-        SET_LOC(c, e->v.Lambda.body);
+        /* (3.11: the return keeps the scope's own location, the lambda's line, col 0) */
         if (!addop_loc(c, RETURN_VALUE, 0, NULL, c->u->u_loc)) { compiler_exit_scope(c); return 0; }
         co = assemble(c, 1);
     }
@@ -1317,8 +1319,18 @@ static int compiler_try_star(struct compiler *c, stmt_ty s)
     return compiler_try_star_except(c, s);
 }
 
+/* compile(..., flags=PyCF_ALLOW_TOP_LEVEL_AWAIT) (asyncio's REPL, IPython): await,
+ * async for and async with are allowed in the module's own code, which then becomes a
+ * coroutine code object (CO_COROUTINE). */
+#define IS_TOP_LEVEL_AWAIT(c) (((c)->c_flags.cf_flags & PyCF_ALLOW_TOP_LEVEL_AWAIT) && \
+                               (c)->u->u_ste->ste_type == ModuleBlock)
+
 static int compiler_check_async(struct compiler *c, const char *what)
 {
+    if (IS_TOP_LEVEL_AWAIT(c)) {
+        c->u->u_ste->ste_coroutine = 1;
+        return 1;
+    }
     if (c->u->u_scope_type != COMPILER_SCOPE_ASYNC_FUNCTION)
         return compiler_error(c, "%s outside async function", what);
     return 1;
@@ -2988,9 +3000,9 @@ static int compiler_visit_expr1(struct compiler *c, expr_ty e)
         ADDOP(c, YIELD_FROM);
         break;
     case Await_kind:
-        if (c->u->u_ste->ste_type != FunctionBlock)
+        if (!IS_TOP_LEVEL_AWAIT(c) && c->u->u_ste->ste_type != FunctionBlock)
             return compiler_error(c, "'await' outside function");
-        if (c->u->u_scope_type != COMPILER_SCOPE_ASYNC_FUNCTION &&
+        if (!IS_TOP_LEVEL_AWAIT(c) && c->u->u_scope_type != COMPILER_SCOPE_ASYNC_FUNCTION &&
             c->u->u_scope_type != COMPILER_SCOPE_COMPREHENSION)
             return compiler_error(c, "'await' outside async function");
         VISIT(c, expr, e->v.Await.value);
@@ -3181,11 +3193,12 @@ static int compiler_comprehension(struct compiler *c, expr_ty e, int type, ident
     PyCodeObject *co = NULL;
     comprehension_ty outermost = asdl_seq_GET(generators, 0);
     int outer_scope = c->u->u_scope_type;
+    int top_level_await = IS_TOP_LEVEL_AWAIT(c);
     if (!compiler_enter_scope(c, name, COMPILER_SCOPE_COMPREHENSION, (void *)e, e->lineno))
         return 0;
     int is_async = c->u->u_ste->ste_coroutine;
     if (is_async && type != 0 && outer_scope != COMPILER_SCOPE_ASYNC_FUNCTION &&
-        outer_scope != COMPILER_SCOPE_COMPREHENSION) {
+        outer_scope != COMPILER_SCOPE_COMPREHENSION && !top_level_await) {
         compiler_error(c, "asynchronous comprehension outside of an asynchronous function");
         goto error;
     }
@@ -3201,6 +3214,8 @@ static int compiler_comprehension(struct compiler *c, expr_ty e, int type, ident
     co = assemble(c, 1);
     PyObject *qualname = Py_NewRef(c->u->u_qualname);
     compiler_exit_scope(c);
+    /* an async comprehension (genexp included) makes top-level-await code a coroutine */
+    if (top_level_await && is_async) c->u->u_ste->ste_coroutine = 1;
     if (co == NULL) { Py_DECREF(qualname); return 0; }
     int r = compiler_make_closure(c, co, 0, qualname);
     Py_DECREF(qualname);
@@ -3318,6 +3333,8 @@ static int compute_code_flags(struct compiler *c)
         if (ste->ste_varargs) flags |= CO_VARARGS;
         if (ste->ste_varkeywords) flags |= CO_VARKEYWORDS;
     }
+    if (IS_TOP_LEVEL_AWAIT(c) && ste->ste_coroutine && !ste->ste_generator)
+        flags |= CO_COROUTINE;
     flags |= (c->c_flags.cf_flags & PyCF_MASK);
     return flags;
 }

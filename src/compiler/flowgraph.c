@@ -199,6 +199,7 @@ static void count_predecessors(cfg_builder *g)
 {
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) b->b_predecessors = 0;
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0) continue;  /* (edges into it were counted past it) */
         for (int i = 0; i < b->b_iused; i++) {
             cfg_instr *ins = &b->b_instr[i];
             basicblock *t = ins->i_target ? skip_empty(ins->i_target) : NULL;

@@ -862,10 +862,14 @@ static PyObject *lru_cache_deepcopy(PyObject *self, PyObject *unused)
 static int lru_cache_tp_traverse(lru_cache_object *self, visitproc visit, void *arg)
 {
     Py_VISIT(Py_TYPE(self));
-    /* the links are reachable through the cache dict; their results are visited here
-     * because lru_list_elem is not a GC type */
-    for (lru_list_elem *link = self->root.next; link != &self->root; link = link->next)
+    /* The links are reachable through the cache dict but are not a GC type, so their own
+     * references (key and result) are visited here; the key's second reference (the
+     * dict's) is visited by dict_traverse.  Missing the key kept key <-> function cycles
+     * alive (a method cached on its own instance, typing's caches). */
+    for (lru_list_elem *link = self->root.next; link != &self->root; link = link->next) {
+        Py_VISIT(link->key);
         Py_VISIT(link->result);
+    }
     Py_VISIT(self->cache);
     Py_VISIT(self->func);
     Py_VISIT(self->kwd_mark);

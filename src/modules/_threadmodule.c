@@ -54,6 +54,15 @@ static int lock_acquire_parse_args(PyObject *args, PyObject *kwds, PY_TIMEOUT_T 
     static char *kwlist[] = {"blocking", "timeout", NULL};
     int blocking = 1;
     PyObject *timeout_obj = NULL;
+    /* fast paths for `with lock:` / acquire() and acquire(False), which threading's
+     * Condition and queue.Queue call all the time: no keyword parsing */
+    if (kwds == NULL || PyDict_GET_SIZE(kwds) == 0) {
+        Py_ssize_t n = PyTuple_GET_SIZE(args);
+        if (n == 0 || (n == 1 && PyBool_Check(PyTuple_GET_ITEM(args, 0)))) {
+            *timeout = (n == 0 || PyTuple_GET_ITEM(args, 0) == Py_True) ? -1 : 0;
+            return 0;
+        }
+    }
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|pO:acquire", kwlist, &blocking, &timeout_obj))
         return -1;
     double t = -1;

@@ -1289,7 +1289,8 @@ static PyObject *array_reduce_ex(arrayobject *array, PyObject *value)
             Py_DECREF(dict);
             return NULL;
         }
-        return Py_BuildValue("O(CO)N", Py_TYPE(array), typecode, list, dict);
+        /* "N": the tuple takes over our reference to the list (with "O" it leaked) */
+        return Py_BuildValue("O(CN)N", Py_TYPE(array), typecode, list, dict);
     }
     PyObject *array_str = array_tobytes(array, NULL);
     if (array_str == NULL) {

@@ -64,6 +64,12 @@ PyObject *PyInit__queue(void);  /* threads */
 PyObject *PyInit_faulthandler(void);  /* threads */
 PyObject *PyInit__lsprof(void);  /* modnew2 */
 PyObject *PyInit_readline(void);  /* modnew2 */
+PyObject *PyInit__sqlite3(void);  /* modnew2 */
+PyObject *PyInit__multiprocessing(void);  /* mp */
+PyObject *PyInit__posixshmem(void);  /* mp */
+PyObject *PyInit_resource(void);  /* posixextra */
+PyObject *PyInit_termios(void);  /* posixextra */
+PyObject *PyInit_syslog(void);  /* posixextra */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -128,5 +134,11 @@ struct _inittab _PyImport_Inittab[] = {
     {"faulthandler", PyInit_faulthandler},  /* threads */
     {"_lsprof", PyInit__lsprof},  /* modnew2 */
     {"readline", PyInit_readline},  /* modnew2 */
+    {"_sqlite3", PyInit__sqlite3},  /* modnew2 */
+    {"_multiprocessing", PyInit__multiprocessing},  /* mp */
+    {"_posixshmem", PyInit__posixshmem},  /* mp */
+    {"resource", PyInit_resource},  /* posixextra */
+    {"termios", PyInit_termios},  /* posixextra */
+    {"syslog", PyInit_syslog},  /* posixextra */
     {NULL, NULL},
 };

@@ -120,6 +120,49 @@ static PyObject *readline_read_history_file(PyObject *module, PyObject *args)
     return errno_result(read_history(PATH_OR_NULL(b)), b);
 }
 
+/* Keep the last n entries of a history file.  libedit's history_truncate_file() also
+ * cuts its own "_HiStOrY_V2_" header line, after which read_history() fails: keep it. */
+static void truncate_history_file(const char *path, int n)
+{
+    char *home = NULL;
+    if (path == NULL) {
+        const char *h = getenv("HOME");
+        if (h == NULL || asprintf(&home, "%s/.history", h) < 0)
+            return;
+        path = home;
+    }
+    FILE *f = fopen(path, "r");
+    char **lines = NULL, *line = NULL;
+    size_t count = 0, cap = 0, lcap = 0;
+    while (f != NULL && getline(&line, &lcap, f) >= 0) {
+        if (count == cap) {
+            char **grown = realloc(lines, (cap = cap ? cap * 2 : 64) * sizeof *lines);
+            if (grown == NULL)
+                break;
+            lines = grown;
+        }
+        lines[count++] = line;
+        line = NULL;
+        lcap = 0;
+    }
+    free(line);
+    if (f != NULL)
+        fclose(f);
+    size_t header = count > 0 && strcmp(lines[0], "_HiStOrY_V2_\n") == 0;
+    size_t keep = (size_t)n < count - header ? (size_t)n : count - header;
+    if (f != NULL && keep < count - header && (f = fopen(path, "w")) != NULL) {
+        if (header)
+            fputs(lines[0], f);
+        for (size_t i = count - keep; i < count; i++)
+            fputs(lines[i], f);
+        fclose(f);
+    }
+    for (size_t i = 0; i < count; i++)
+        free(lines[i]);
+    free(lines);
+    free(home);
+}
+
 static PyObject *readline_write_history_file(PyObject *module, PyObject *args)
 {
     PyObject *b;
@@ -129,7 +172,7 @@ static PyObject *readline_write_history_file(PyObject *module, PyObject *args)
     errno = 0;
     int err = write_history(path);
     if (!err && history_length_limit >= 0)
-        history_truncate_file(path, history_length_limit);
+        truncate_history_file(path, history_length_limit);
     return errno_result(err ? errno ? errno : err : 0, b);
 }
 
@@ -145,7 +188,7 @@ static PyObject *readline_append_history_file(PyObject *module, PyObject *args)
     errno = 0;
     int err = append_history(nelements - libedit_append_replace_history_offset, path);
     if (!err && history_length_limit >= 0)
-        history_truncate_file(path, history_length_limit);
+        truncate_history_file(path, history_length_limit);
     return errno_result(err ? errno ? errno : err : 0, b);
 }
 
@@ -545,6 +588,14 @@ static char *call_readline(FILE *sys_stdin, FILE *sys_stdout, const char *prompt
 
 static void probe_libedit(void)
 {
+    /* the REPL may already have history (and typed-ahead input): keep both */
+    int saved_len = history_len();
+    char **saved = saved_len > 0 ? calloc((size_t)saved_len, sizeof(char *)) : NULL;
+    for (int i = 0; saved != NULL && i < saved_len; i++) {
+        HIST_ENTRY *h = history_get(history_base + i);
+        saved[i] = h != NULL && h->line != NULL ? strdup(h->line) : NULL;
+    }
+    clear_history();
     add_history("1");
     libedit_history_offset = history_get(1) == NULL ? 0 : 1;
     add_history("2");
@@ -555,11 +606,20 @@ static void probe_libedit(void)
     libedit_append_replace_history_offset =
         (item != NULL && item->line != NULL && strcmp(item->line, "X") != 0) ? 0 : 1;
     clear_history();
+    for (int i = 0; saved != NULL && i < saved_len; i++) {
+        if (saved[i] != NULL)
+            add_history(saved[i]);
+        free(saved[i]);
+    }
+    free(saved);
 }
 
 static int setup_readline(void)
 {
-    rl_initialize();
+    /* libedit re-creates its editor (dropping typed-ahead input) on every
+     * rl_initialize(): only when the REPL has not used it yet */
+    if (rl_line_buffer == NULL)
+        rl_initialize();
     probe_libedit();
     using_history();
     rl_readline_name = "python";

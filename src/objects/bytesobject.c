@@ -1259,6 +1259,13 @@ PyObject *_PyBytes_FormatEx(const char *format, Py_ssize_t format_len, PyObject 
         }
         const char *spec_start = f++;
         PyObject *keyobj = NULL;
+        if (f < end && *f == '%') {
+            /* "%%" only when the two are adjacent, as 3.11 */
+            if (bf_append(&out, &pos, &cap, "%", 1) < 0)
+                goto error;
+            f++;
+            continue;
+        }
         if (f < end && *f == '(') {
             if (dict == NULL) {
                 PyErr_SetString(PyExc_TypeError, "format requires a mapping");
@@ -1348,11 +1355,7 @@ PyObject *_PyBytes_FormatEx(const char *format, Py_ssize_t format_len, PyObject 
             goto error_key;
         }
         char c = *f++;
-        if (c == '%') {
-            if (bf_append(&out, &pos, &cap, "%", 1) < 0)
-                goto error_key;
-            goto next;
-        }
+        /* a '%' after flags, width or a key is an ordinary (unsupported) conversion */
         PyObject *v;
         if (*cur_idx >= 0 && *cur_idx < cur_arglen) {
             v = PyTuple_GET_ITEM(cur_args, (*cur_idx)++);

@@ -656,7 +656,7 @@ int _PyComplex_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyO
         return r;
     }
     _PyFormatSpec spec;
-    if (_PyUnicode_ParseFormatSpec(format_spec, start, end, &spec, '\0', '>') < 0)
+    if (_PyUnicode_ParseFormatSpec(obj, format_spec, start, end, &spec, '\0', '>') < 0)
         return -1;
     Py_UCS4 type = spec.type;
     int add_parens = 0, skip_re = 0, default_precision = 6, flags = 0;

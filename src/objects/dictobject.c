@@ -349,6 +349,33 @@ static inline void maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *
         PyObject_GC_Track(mp);
 }
 
+/* Append an entry for a key known to be absent (no lookup, so no __eq__ call); the table
+ * kind must already suit the key.  Steals references to key and value.  0 or -1. */
+static int insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyDictKeysObject *keys;
+    PyDictKeyEntry *ep;
+    Py_ssize_t slot;
+    maintain_tracking(mp, key, value);
+    if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp, 1) < 0) {
+        Py_DECREF(value);
+        Py_DECREF(key);
+        return -1;
+    }
+    keys = mp->ma_keys;
+    slot = find_empty_slot(keys, hash);
+    ep = &DK_ENTRIES(keys)[keys->dk_nentries];
+    dictkeys_set_index(keys, slot, keys->dk_nentries);
+    ep->me_key = key;
+    ep->me_hash = hash;
+    ep->me_value = value;
+    mp->ma_used++;
+    mp->ma_version_tag = dict_next_version();
+    keys->dk_usable--;
+    keys->dk_nentries++;
+    return 0;
+}
+
 /* Insert or replace; steals references to key and value.  0 or -1. */
 static int insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
 {
@@ -359,26 +386,9 @@ static int insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject 
     ix = dict_lookup(mp, key, hash, &old_value);
     if (ix == DKIX_ERROR)
         goto fail;
+    if (ix == DKIX_EMPTY || old_value == NULL)
+        return insert_new_entry(mp, key, hash, value);
     maintain_tracking(mp, key, value);
-    if (ix == DKIX_EMPTY || old_value == NULL) {
-        PyDictKeysObject *keys;
-        PyDictKeyEntry *ep;
-        Py_ssize_t slot;
-        if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp, 1) < 0)
-            goto fail;
-        keys = mp->ma_keys;
-        slot = find_empty_slot(keys, hash);
-        ep = &DK_ENTRIES(keys)[keys->dk_nentries];
-        dictkeys_set_index(keys, slot, keys->dk_nentries);
-        ep->me_key = key;
-        ep->me_hash = hash;
-        ep->me_value = value;
-        mp->ma_used++;
-        mp->ma_version_tag = dict_next_version();
-        keys->dk_usable--;
-        keys->dk_nentries++;
-        return 0;
-    }
     if (old_value != value) {
         DK_ENTRIES(mp->ma_keys)[ix].me_value = value;
         mp->ma_version_tag = dict_next_version();
@@ -1178,7 +1188,12 @@ PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *defaultobj)
         return NULL;
     if (value != NULL)
         return value;
-    if (setitem_take2_knownhash(mp, Py_NewRef(key), Py_NewRef(defaultobj), hash) < 0)
+    /* one lookup only, as 3.11 (test_dict.test_setdefault_atomic counts __eq__ calls) */
+    if (mp->ma_keys == Py_EMPTY_KEYS) {
+        if (insert_to_emptydict(mp, Py_NewRef(key), hash, Py_NewRef(defaultobj)) < 0)
+            return NULL;
+    }
+    else if (insert_new_entry(mp, Py_NewRef(key), hash, Py_NewRef(defaultobj)) < 0)
         return NULL;
     return defaultobj;
 }
@@ -1426,8 +1441,11 @@ static int dict_update_common(PyObject *self, PyObject *args, PyObject *kwds, co
         return -1;
     if (arg != NULL)
         result = dict_update_arg(self, arg);
-    if (result == 0 && kwds != NULL)
+    if (result == 0 && kwds != NULL) {
+        if (!PyArg_ValidateKeywordArguments(kwds))
+            return -1;
         result = PyDict_Merge(self, kwds, 1);
+    }
     return result;
 }
 
@@ -1502,6 +1520,24 @@ static PyObject *dict_ior(PyObject *self, PyObject *other)
 
 /* ---- methods ---- */
 
+/* fromkeys from an exact dict or set: reuse the stored hashes instead of hashing again
+ * (test_set.test_do_not_rehash_dict_keys).  Steals d. */
+static PyObject *fromkeys_knownhash(PyDictObject *d, PyObject *iterable, PyObject *value)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *oldvalue;
+    Py_hash_t hash;
+    int dict_src = PyDict_CheckExact(iterable);
+    while (dict_src ? _PyDict_Next(iterable, &pos, &key, &oldvalue, &hash)
+                    : _PySet_NextEntry(iterable, &pos, &key, &hash)) {
+        if (setitem_take2_knownhash(d, Py_NewRef(key), Py_NewRef(value), hash) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    return (PyObject *)d;
+}
+
 static PyObject *dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *iterable, *value = Py_None, *d, *it, *key;
@@ -1524,6 +1560,8 @@ static PyObject *dict_fromkeys(PyObject *cls, PyObject *const *args, Py_ssize_t 
             return NULL;
         }
     }
+    if (PyDict_CheckExact(d) && (PyDict_CheckExact(iterable) || PyAnySet_CheckExact(iterable)))
+        return fromkeys_knownhash((PyDictObject *)d, iterable, value);
     it = PyObject_GetIter(iterable);
     if (it == NULL) {
         Py_DECREF(d);

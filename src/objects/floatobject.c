@@ -291,6 +291,31 @@ static int fixed_fast(double a, int prec, int alt, char *body)
     return 1;
 }
 
+/* 'g' with ADD_DOT_0 (the '' presentation with a precision) switches to exponent form
+ * when the decimal exponent reaches precision - 1, not precision as %g does: otherwise the
+ * ".0" it appends would show one digit too many (format(1234.56, '.4') == '1.235e+03').
+ * Writes the exponent form into body and returns 1, or returns 0 to let %g do it. */
+static int g_dot0_exponent(double a, int precision, int alt, int upper, char *body)
+{
+    int p = precision == 0 ? 1 : precision, exp;
+    char *e, *m;
+    snprintf(body, 512, upper ? "%.*E" : "%.*e", p - 1, a);
+    e = strpbrk(body, "eE");
+    exp = atoi(e + 1);
+    if (exp < -4 || exp < p - 1)
+        return 0;
+    if (!alt && (m = strchr(body, '.')) != NULL && m < e) {
+        /* strip trailing zeros of the mantissa, and the dot if nothing is left */
+        char *z = e;
+        while (z > m + 1 && z[-1] == '0')
+            z--;
+        if (z == m + 1)
+            z = m;
+        memmove(z, e, strlen(e) + 1);
+    }
+    return 1;
+}
+
 char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type)
 {
     char body[512];
@@ -325,6 +350,9 @@ char *PyOS_double_to_string(double val, char format_code, int precision, int fla
             format_repr(a, body, flags & Py_DTSF_ADD_DOT_0);
         } else if (format_code == 'f' && fixed_fast(a, precision, flags & Py_DTSF_ALT, body)) {
             /* done: exact digits without printf */
+        } else if (format_code == 'g' && (flags & Py_DTSF_ADD_DOT_0) &&
+                   g_dot0_exponent(a, precision, flags & Py_DTSF_ALT, upper, body)) {
+            /* done: exponent form chosen one decimal place earlier than %g */
         } else {
             char fmt[16];
             snprintf(fmt, sizeof fmt, "%%%s.%d%c", (flags & Py_DTSF_ALT) ? "#" : "", precision,
@@ -908,7 +936,8 @@ static PyObject *float_subtype_new(PyTypeObject *type, PyObject *x)
 static PyObject *float_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *x = NULL;
-    if ((type == &PyFloat_Type) && kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0) {
+    /* a subclass may take keywords only if it defines its own __init__ */
+    if ((type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init) && kwds != NULL && PyDict_Check(kwds) && PyDict_GET_SIZE(kwds) != 0) {
         PyErr_SetString(PyExc_TypeError, "float() takes no keyword arguments");
         return NULL;
     }
@@ -1132,65 +1161,139 @@ static PyObject *float_hex(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyUnicode_FromFormat(x < 0.0 ? "-0x%sp%c%d" : "0x%sp%c%d", s, esign, e);
 }
 
+static int hexval(char c)
+{
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* Bit i (0 = most significant) of the hex digit string d (nd digits, lz leading zero bits). */
+static int hex_bit(const char *d, Py_ssize_t nd, int lz, Py_ssize_t i)
+{
+    Py_ssize_t k = i + lz;
+    if (i < 0 || k / 4 >= nd)
+        return 0;
+    return (hexval(d[k / 4]) >> (3 - k % 4)) & 1;
+}
+
+/* Round the hex digits d (value = int(d, 16) * 2**exp2, d without leading zeros) to the
+ * nearest double, ties to even, subnormals included: glibc's strtod rounds some hex
+ * subnormals wrongly.  Returns -1.0 after setting OverflowError. */
+static double hex_to_double(const char *d, Py_ssize_t nd, long exp2)
+{
+    int lz = 0, top = hexval(d[0]);
+    while (!(top & (8 >> lz)))
+        lz++;
+    Py_ssize_t nbits = 4 * nd - lz;
+    long e = exp2 + (long)nbits - 1;             /* value is in [2**e, 2**(e+1)) */
+    if (e > DBL_MAX_EXP)
+        goto overflow;
+    long bits = e >= DBL_MIN_EXP - 1 ? DBL_MANT_DIG : DBL_MANT_DIG - (DBL_MIN_EXP - 1 - e);
+    if (bits < 0)
+        return 0.0;
+    uint64_t mant = 0;
+    for (long i = 0; i < bits; i++)
+        mant = (mant << 1) | (uint64_t)hex_bit(d, nd, lz, i);
+    int round = hex_bit(d, nd, lz, bits), sticky = 0;
+    for (Py_ssize_t i = bits + 1; i < nbits && !sticky; i++)
+        sticky = hex_bit(d, nd, lz, i);
+    if (round && (sticky || (mant & 1)))
+        mant++;
+    double x = ldexp((double)mant, (int)(e - bits + 1));
+    if (isinf(x))
+        goto overflow;
+    return x;
+overflow:
+    PyErr_SetString(PyExc_OverflowError, "hexadecimal value too large to represent as a float");
+    return -1.0;
+}
+
+/* Parse [sign] ['0x'] hexdigits ['.' hexdigits] ['p' [sign] digits] at p; *end after it. */
+static int parse_hex_float(const char *p, const char **end, double *result)
+{
+    const char *q = p, *intp, *fracp = NULL;
+    Py_ssize_t nint = 0, nfrac = 0;
+    int negative = 0;
+    long pexp = 0;
+    if (*q == '+' || *q == '-')
+        negative = *q++ == '-';
+    if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X'))
+        q += 2;
+    intp = q;
+    while (isxdigit((unsigned char)*q))
+        q++, nint++;
+    if (*q == '.') {
+        fracp = ++q;
+        while (isxdigit((unsigned char)*q))
+            q++, nfrac++;
+    }
+    if (nint + nfrac == 0)
+        return 0;
+    if (*q == 'p' || *q == 'P') {
+        int eneg = 0;
+        q++;
+        if (*q == '+' || *q == '-')
+            eneg = *q++ == '-';
+        if (!isdigit((unsigned char)*q))
+            return 0;
+        for (; isdigit((unsigned char)*q); q++)
+            if (pexp < 100000000)          /* far beyond any double: clamp */
+                pexp = pexp * 10 + (*q - '0');
+        if (eneg)
+            pexp = -pexp;
+    }
+    *end = q;
+    /* gather the digits without the dot, dropping leading zeros */
+    char *digits = PyMem_Malloc((size_t)(nint + nfrac + 1));
+    if (digits == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t nd = 0;
+    for (Py_ssize_t i = 0; i < nint; i++)
+        if (nd || intp[i] != '0')
+            digits[nd++] = intp[i];
+    for (Py_ssize_t i = 0; i < nfrac; i++)
+        if (nd || fracp[i] != '0')
+            digits[nd++] = fracp[i];
+    double x = 0.0;
+    if (nd > 0) {
+        long exp2 = pexp - 4 * (long)nfrac;
+        x = hex_to_double(digits, nd, exp2);
+        if (x == -1.0 && PyErr_Occurred()) {
+            PyMem_Free(digits);
+            return -1;
+        }
+    }
+    PyMem_Free(digits);
+    *result = negative ? -x : x;
+    return 1;
+}
+
 static PyObject *float_fromhex(PyObject *type, PyObject *string)
 {
-    const char *s = PyUnicode_Check(string) ? PyUnicode_AsUTF8(string) : NULL;
+    Py_ssize_t size;
+    const char *s = PyUnicode_Check(string) ? PyUnicode_AsUTF8AndSize(string, &size) : NULL;
     if (s == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError, "fromhex() argument must be str, not %.50s", Py_TYPE(string)->tp_name);
         return NULL;
     }
-    const char *p = s;
+    const char *p = s, *end;
     while (isspace((unsigned char)*p))
         p++;
-    char *end;
-    double x = _Py_parse_inf_or_nan(p, &end);
+    char *iend;
+    double x = _Py_parse_inf_or_nan(p, &iend);
+    end = iend;
     if (end == p) {
-        /* Validate Python's hex-float syntax, then let strtod do the rounding. */
-        const char *q = p;
-        char buf[1024];
-        int n = 0;
-        if (*q == '+' || *q == '-')
-            buf[n++] = *q++;
-        if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X'))
-            q += 2;
-        buf[n++] = '0';
-        buf[n++] = 'x';
-        int ndig = 0;
-        while (isxdigit((unsigned char)*q) && n < 1000) {
-            buf[n++] = *q++;
-            ndig++;
-        }
-        if (*q == '.') {
-            buf[n++] = *q++;
-            while (isxdigit((unsigned char)*q) && n < 1000) {
-                buf[n++] = *q++;
-                ndig++;
-            }
-        }
-        if (ndig == 0 || n >= 1000)
-            goto parse_error;
-        if (*q == 'p' || *q == 'P') {
-            buf[n++] = *q++;
-            if (*q == '+' || *q == '-')
-                buf[n++] = *q++;
-            if (!isdigit((unsigned char)*q))
-                goto parse_error;
-            while (isdigit((unsigned char)*q) && n < 1010)
-                buf[n++] = *q++;
-        }
-        buf[n] = '\0';
-        errno = 0;
-        x = strtod(buf, NULL);
-        if (isinf(x)) {
-            PyErr_SetString(PyExc_OverflowError, "hexadecimal value too large to represent as a float");
+        int r = parse_hex_float(p, &end, &x);
+        if (r < 0)
             return NULL;
-        }
-        end = (char *)q;
+        if (r == 0)
+            goto parse_error;
     }
     while (isspace((unsigned char)*end))
         end++;
-    if (*end != '\0')
+    if (end != s + size)      /* trailing junk, or an embedded NUL */
         goto parse_error;
     PyObject *result = PyFloat_FromDouble(x);
     if (result != NULL && type != (PyObject *)&PyFloat_Type)
@@ -1253,7 +1356,7 @@ int _PyFloat_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyObj
         return r;
     }
     _PyFormatSpec spec;
-    if (_PyUnicode_ParseFormatSpec(format_spec, start, end, &spec, '\0', '>') < 0)
+    if (_PyUnicode_ParseFormatSpec(obj, format_spec, start, end, &spec, '\0', '>') < 0)
         return -1;
     Py_UCS4 type = spec.type;
     int flags = 0, add_pct = 0;

@@ -90,10 +90,8 @@ PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
 PyFrameObject *PyFrame_New(PyThreadState *tstate, PyCodeObject *code, PyObject *globals,
                            PyObject *locals)
 {
-    PyObject *builtins = NULL;
-    PyObject *b = PyDict_GetItemString(globals, "__builtins__");
-    if (b && PyModule_Check(b)) b = PyModule_GetDict(b);
-    if (b && PyDict_Check(b)) builtins = b;
+    PyObject *builtins = _PyEval_BuiltinsFromGlobals(tstate, globals);
+    if (builtins == NULL) return NULL;
     PyFrameObject *f = _PyFrame_New_NoTrack(tstate, code, globals, builtins, locals);
     if (f) PyObject_GC_Track(f);
     return f;

@@ -20,17 +20,9 @@ PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject
     if (module == NULL && PyErr_Occurred()) return NULL;
     Py_XINCREF(module);
 
-    PyObject *bkey = PyUnicode_FromString("__builtins__");
-    if (!bkey) { Py_XDECREF(module); return NULL; }
-    builtins = PyDict_GetItemWithError(globals, bkey);
-    Py_DECREF(bkey);
-    if (builtins == NULL && PyErr_Occurred()) { Py_XDECREF(module); return NULL; }
-    if (builtins && PyModule_Check(builtins))
-        builtins = PyModule_GetDict(builtins);
-    if (builtins == NULL || !PyDict_Check(builtins))
-        builtins = PyEval_GetBuiltins();
-    if (builtins == NULL) builtins = _PyInterpreterState_GET()->builtins;
-    Py_XINCREF(builtins);
+    builtins = _PyEval_BuiltinsFromGlobals(_PyThreadState_GET(), globals);
+    if (builtins == NULL) { Py_XDECREF(module); return NULL; }
+    Py_INCREF(builtins);
 
     /* The compiler makes the first constant the docstring, or None when there is none. */
     doc = Py_None;

@@ -41,9 +41,42 @@ PyObject *PyGen_NewWithQualName(PyFrameObject *f, PyObject *name, PyObject *qual
 
 PyObject *PyGen_New(PyFrameObject *f) { return make_gen(&PyGen_Type, f, NULL, NULL); }
 
+/* cr_origin: ((filename, lineno, funcname), ...) for up to depth frames from the creating
+ * frame outwards (the innermost first), as 3.11's compute_cr_origin. */
+static PyObject *compute_cr_origin(int depth, PyFrameObject *creator)
+{
+    int count = 0;
+    for (PyFrameObject *f = creator; f != NULL && count < depth; f = f->f_back) count++;
+    PyObject *origin = PyTuple_New(count);
+    if (origin == NULL) return NULL;
+    PyFrameObject *f = creator;
+    for (int i = 0; i < count; i++, f = f->f_back) {
+        PyObject *info = Py_BuildValue("OiO", f->f_code->co_filename, PyFrame_GetLineNumber(f),
+                                       f->f_code->co_name);
+        if (info == NULL) {
+            Py_DECREF(origin);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(origin, i, info);
+    }
+    return origin;
+}
+
+/* A coroutine records where it was created when sys.set_coroutine_origin_tracking_depth()
+ * asked for it: the frames calling its function (the running frame, as f is not run yet). */
 PyObject *PyCoro_New(PyFrameObject *f, PyObject *name, PyObject *qualname)
 {
-    return make_gen(&PyCoro_Type, f, name, qualname);
+    PyObject *coro = make_gen(&PyCoro_Type, f, name, qualname);
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (coro == NULL || tstate->coroutine_origin_tracking_depth <= 0) return coro;
+    PyFrameObject *creator = tstate->frame == f ? f->f_back : tstate->frame;
+    PyObject *origin = compute_cr_origin(tstate->coroutine_origin_tracking_depth, creator);
+    if (origin == NULL) {
+        Py_DECREF(coro);
+        return NULL;
+    }
+    ((PyCoroObject *)coro)->cr_origin_or_finalizer = origin;
+    return coro;
 }
 
 PyObject *PyAsyncGen_New(PyFrameObject *f, PyObject *name, PyObject *qualname)
@@ -518,7 +551,7 @@ static PyGetSetDef gen_getsetlist[] = {
     {NULL, NULL, NULL, NULL, NULL}
 };
 
-/* where the coroutine was created (origin tracking is off: always None) */
+/* where the coroutine was created (None unless origin tracking was on) */
 static PyObject *coro_get_origin(PyCoroObject *coro, void *Py_UNUSED(closure))
 {
     return Py_NewRef(coro->cr_origin_or_finalizer ? coro->cr_origin_or_finalizer : Py_None);

@@ -2012,7 +2012,7 @@ int _PyLong_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyObje
         return r;
     }
     _PyFormatSpec spec;
-    if (_PyUnicode_ParseFormatSpec(format_spec, start, end, &spec, 'd', '>') < 0)
+    if (_PyUnicode_ParseFormatSpec(obj, format_spec, start, end, &spec, 'd', '>') < 0)
         return -1;
     switch (spec.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {

@@ -3019,6 +3019,16 @@ static void update_all_slots(PyTypeObject *type)
     Py_DECREF(subs);
 }
 
+/* A re-entrant __bases__ assignment made from mro() has already set tp_base, while tp_mro
+ * is not updated yet: a cycle must be looked for along the tp_base chain too. */
+static int is_subtype_base_chain(PyTypeObject *a, PyTypeObject *b)
+{
+    for (; a != NULL; a = a->tp_base)
+        if (a == b)
+            return 1;
+    return b == &PyBaseObject_Type;
+}
+
 static int type_set_bases(PyTypeObject *type, PyObject *new_bases, void *context)
 {
     Py_ssize_t i;
@@ -3049,7 +3059,7 @@ static int type_set_bases(PyTypeObject *type, PyObject *new_bases, void *context
             /* In case of reentering here again through a custom mro() the above check
              * is not enough since it relies on base->tp_mro which would gonna be
              * updated inside mro_internal only upon returning from the mro(). */
-            (base->tp_mro != NULL && type->tp_mro != NULL && base == type)) {
+            (base->tp_mro != NULL && is_subtype_base_chain(base, type))) {
             PyErr_SetString(PyExc_TypeError, "a __bases__ item causes an inheritance cycle");
             return -1;
         }
@@ -3064,15 +3074,28 @@ static int type_set_bases(PyTypeObject *type, PyObject *new_bases, void *context
     type->tp_bases = Py_NewRef(new_bases);
     type->tp_base = (PyTypeObject *)Py_NewRef(new_base);
     if (mro_hierarchy(type) < 0) {
-        /* restore */
-        Py_SETREF(type->tp_bases, old_bases);
-        Py_SETREF(type->tp_base, old_base);
-        mro_hierarchy(type);
+        /* restore, unless a re-entrant assignment from mro() replaced the bases already */
+        if (type->tp_bases == new_bases) {
+            Py_SETREF(type->tp_bases, old_bases);
+            Py_SETREF(type->tp_base, old_base);
+            PyObject *exc, *val, *tb;
+            PyErr_Fetch(&exc, &val, &tb);
+            if (mro_hierarchy(type) < 0)
+                PyErr_Clear();
+            PyErr_Restore(exc, val, tb);
+        }
+        else {
+            Py_DECREF(old_bases);
+            Py_DECREF(old_base);
+        }
         return -1;
     }
-    remove_all_subclasses(type, old_bases);
-    add_all_subclasses(type, new_bases);
-    update_all_slots(type);
+    /* take no action if tp_bases was replaced through re-entrance */
+    if (type->tp_bases == new_bases) {
+        remove_all_subclasses(type, old_bases);
+        add_all_subclasses(type, new_bases);
+        update_all_slots(type);
+    }
     Py_DECREF(old_bases);
     Py_DECREF(old_base);
     return 0;

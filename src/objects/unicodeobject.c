@@ -1792,9 +1792,36 @@ static PyObject *encode_via_registry(PyObject *unicode, const char *encoding, co
     return NULL;
 }
 
+/* In development mode (-X dev) an unknown encoding or error handler is reported even when
+ * the data would never need it (bpo-37388); release runs skip the lookups. */
+static int check_encoding_errors(const char *encoding, const char *errors)
+{
+    if (encoding == NULL && errors == NULL)
+        return 0;
+    if (!_PyInterpreterState_GET()->config.dev_mode || _Py_IsFinalizing())
+        return 0;
+    if (encoding != NULL) {
+        PyObject *handler = _PyCodec_Lookup(encoding);
+        if (handler == NULL)
+            return -1;
+        Py_DECREF(handler);
+    }
+    if (errors != NULL && strcmp(errors, "strict") != 0) {
+        PyObject *handler = PyCodec_LookupError(errors);
+        if (handler == NULL)
+            return -1;
+        Py_DECREF(handler);
+    }
+    return 0;
+}
+
 PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding, const char *errors)
 {
     char buf[64];
+    if (check_encoding_errors(encoding, errors) < 0)
+        return NULL;
+    if (size == 0)   /* as CPython: no codec lookup at all for empty data */
+        return PyUnicode_New(0, 0);
     const char *name = encoding ? _PyUnicode_NormalizeEncodingName(encoding, buf, sizeof buf) : "utf-8";
     if (name == NULL)
         return decode_via_registry(s, size, encoding, errors);
@@ -1829,6 +1856,8 @@ PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, con
         PyErr_BadArgument();
         return NULL;
     }
+    if (check_encoding_errors(encoding, errors) < 0)
+        return NULL;
     char buf[64];
     const char *name = encoding ? _PyUnicode_NormalizeEncodingName(encoding, buf, sizeof buf) : "utf-8";
     if (name == NULL)
@@ -2768,9 +2797,9 @@ static int parse_find_args(const char *name, PyObject *const *args, Py_ssize_t n
 {
     if (nargs < 1 || nargs > 3) {
         if (nargs < 1)
-            PyErr_Format(PyExc_TypeError, "%s expected at least 1 argument, got %zd", name, nargs);
+            PyErr_Format(PyExc_TypeError, "%s() takes at least 1 argument (%zd given)", name, nargs);
         else
-            PyErr_Format(PyExc_TypeError, "%s expected at most 3 arguments, got %zd", name, nargs);
+            PyErr_Format(PyExc_TypeError, "%s() takes at most 3 arguments (%zd given)", name, nargs);
         return 0;
     }
     *sub = args[0];
@@ -3832,7 +3861,7 @@ error:
 
 static int is_align(Py_UCS4 c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
-int _PyUnicode_ParseFormatSpec(PyObject *format_spec, Py_ssize_t start, Py_ssize_t end,
+int _PyUnicode_ParseFormatSpec(PyObject *obj, PyObject *format_spec, Py_ssize_t start, Py_ssize_t end,
                                _PyFormatSpec *format, char default_type, char default_align)
 {
     Py_ssize_t pos = start;
@@ -3931,8 +3960,8 @@ int _PyUnicode_ParseFormatSpec(PyObject *format_spec, Py_ssize_t start, Py_ssize
         /* More than one char left: invalid. */
         PyObject *spec = PyUnicode_Substring(format_spec, start, end);
         if (spec != NULL) {
-            PyErr_Format(PyExc_ValueError, "Invalid format specifier '%U' for object of type '%s'", spec,
-                         default_type == 's' ? "str" : default_type == 'd' ? "int" : "float");
+            PyErr_Format(PyExc_ValueError, "Invalid format specifier '%U' for object of type '%.200s'",
+                         spec, Py_TYPE(obj)->tp_name);
             Py_DECREF(spec);
         }
         return -1;
@@ -4060,10 +4089,19 @@ int _PyUnicode_FormatNumber(_PyUnicodeWriter *writer, const _PyFormatSpec *spec,
 int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyObject *format_spec,
                                     Py_ssize_t start, Py_ssize_t end)
 {
-    if (start == end)
-        return _PyUnicodeWriter_WriteStr(writer, obj);
+    if (start == end) {
+        /* an empty spec means str(obj): a subclass's __str__ counts */
+        if (PyUnicode_CheckExact(obj))
+            return _PyUnicodeWriter_WriteStr(writer, obj);
+        PyObject *str = PyObject_Str(obj);
+        if (str == NULL)
+            return -1;
+        int r = _PyUnicodeWriter_WriteStr(writer, str);
+        Py_DECREF(str);
+        return r;
+    }
     _PyFormatSpec spec;
-    if (_PyUnicode_ParseFormatSpec(format_spec, start, end, &spec, 's', '<') < 0)
+    if (_PyUnicode_ParseFormatSpec(obj, format_spec, start, end, &spec, 's', '<') < 0)
         return -1;
     if (spec.type != 's') {
         if (spec.type > 32 && spec.type < 128)
@@ -4072,6 +4110,10 @@ int _PyUnicode_FormatAdvancedWriter(_PyUnicodeWriter *writer, PyObject *obj, PyO
         else
             PyErr_Format(PyExc_ValueError, "Unknown format code '\\x%x' for object of type '%.200s'",
                          (unsigned int)spec.type, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (spec.sign == ' ') {
+        PyErr_SetString(PyExc_ValueError, "Space not allowed in string format specifier");
         return -1;
     }
     if (spec.sign) {
@@ -4110,7 +4152,7 @@ static PyObject *unicode___format__(PyObject *self, PyObject *format_spec)
         return NULL;
     }
     if (PyUnicode_GET_LENGTH(format_spec) == 0)
-        return unicode_result_exact(self);
+        return PyUnicode_CheckExact(self) ? Py_NewRef(self) : PyObject_Str(self);
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     if (_PyUnicode_FormatAdvancedWriter(&w, self, format_spec, 0, PyUnicode_GET_LENGTH(format_spec)) < 0) {
@@ -4194,7 +4236,11 @@ static PyObject *get_field_object(PyObject *fmt, Py_ssize_t start, Py_ssize_t en
         if (obj == NULL)
             return NULL;
     } else {
-        if (st->args == NULL || index >= PyTuple_GET_SIZE(st->args)) {
+        if (st->args == NULL) {   /* format_map() */
+            PyErr_SetString(PyExc_ValueError, "Format string contains positional fields");
+            return NULL;
+        }
+        if (index >= PyTuple_GET_SIZE(st->args)) {
             PyErr_Format(PyExc_IndexError, "Replacement index %zd out of range for positional args tuple", index);
             return NULL;
         }
@@ -4232,6 +4278,8 @@ static PyObject *get_field_object(PyObject *fmt, Py_ssize_t start, Py_ssize_t en
                 goto error;
             }
             Py_ssize_t idx = get_integer(fmt, nstart, pos);
+            if (idx == -2)
+                goto error;
             PyObject *key = idx >= 0 ? PyLong_FromSsize_t(idx) : PyUnicode_Substring(fmt, nstart, pos);
             if (key == NULL)
                 goto error;
@@ -4309,8 +4357,15 @@ static int output_field(_PyUnicodeWriter *w, PyObject *fmt, Py_ssize_t start, Py
             return -1;
     }
     PyObject *spec;
-    if (spec_start >= 0) {
-        /* The spec may itself contain replacement fields. */
+    if (spec_start >= 0 && PyUnicode_FindChar(fmt, '{', spec_start, end, 1) < 0) {
+        /* a plain spec: no expansion, so it costs no recursion level (as CPython) */
+        spec = PyUnicode_Substring(fmt, spec_start, end);
+        if (spec == NULL) {
+            Py_DECREF(obj);
+            return -1;
+        }
+    } else if (spec_start >= 0) {
+        /* The spec contains replacement fields: expand them one level deeper. */
         _PyUnicodeWriter sw;
         _PyUnicodeWriter_Init(&sw);
         if (build_string(&sw, fmt, spec_start, end, st, recursion_depth - 1) < 0) {
@@ -4397,6 +4452,10 @@ static int build_string(_PyUnicodeWriter *w, PyObject *fmt, Py_ssize_t start, Py
             }
             if (ch == ':' || ch == '!')
                 in_name = 0;
+            if (in_name && ch == '{') {
+                PyErr_SetString(PyExc_ValueError, "unexpected '{' in field name");
+                return -1;
+            }
             if (ch == '{') count++;
             else if (ch == '}') {
                 if (--count == 0)
@@ -4461,6 +4520,12 @@ static PyObject *format_long_arg(PyObject *v, Py_UCS4 c, const char *typename_fo
             return NULL;
         }
         iobj = PyNumber_Long(v);
+        /* e.g. complex passes PyNumber_Check but has no int() */
+        if (iobj == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%%%c format: a real number is required, not %.200s", (char)c,
+                         Py_TYPE(v)->tp_name);
+        }
     } else {
         if (!PyIndex_Check(v)) {
             PyErr_Format(PyExc_TypeError, "%%%c format: an integer is required, not %.200s", (char)c,
@@ -4504,6 +4569,13 @@ PyObject *PyUnicode_Format(PyObject *format, PyObject *args)
         }
         Py_ssize_t fmtstart = fmtpos++;
         PyObject *v = NULL, *key_obj = NULL;
+        if (fmtpos < fmtcnt && PyUnicode_READ_CHAR(format, fmtpos) == '%') {
+            /* "%%" only when the two are adjacent, as 3.11 */
+            if (_PyUnicodeWriter_WriteChar(&w, '%') < 0)
+                goto error;
+            fmtpos++;
+            continue;
+        }
         if (fmtpos < fmtcnt && PyUnicode_READ_CHAR(format, fmtpos) == '(') {
             if (dict == NULL) {
                 PyErr_SetString(PyExc_TypeError, "format requires a mapping");
@@ -4584,14 +4656,14 @@ PyObject *PyUnicode_Format(PyObject *format, PyObject *args)
                     PyErr_SetString(PyExc_TypeError, "* wants int");
                     goto error_key;
                 }
-                prec = PyLong_AsSsize_t(v);
+                prec = _PyLong_AsInt(v);    /* a C int, as CPython */
                 if (prec == -1 && PyErr_Occurred())
                     goto error_key;
                 if (prec < 0)
                     prec = 0;
             } else {
                 while (fmtpos < fmtcnt && (c = PyUnicode_READ_CHAR(format, fmtpos)) < 128 && isdigit((int)c)) {
-                    if (prec > (PY_SSIZE_T_MAX - 9) / 10) {
+                    if (prec > (INT_MAX - ((int)c - '0')) / 10) {
                         PyErr_SetString(PyExc_ValueError, "precision too big");
                         goto error_key;
                     }
@@ -4608,15 +4680,7 @@ PyObject *PyUnicode_Format(PyObject *format, PyObject *args)
             goto error_key;
         }
         c = PyUnicode_READ_CHAR(format, fmtpos++);
-        if (c == '%') {
-            if (_PyUnicodeWriter_WriteChar(&w, '%') < 0)
-                goto error_key;
-            Py_CLEAR(key_obj);
-            if (dict) {
-                args = dict;
-            }
-            continue;
-        }
+        /* a '%' after flags, width or a key is an ordinary (unsupported) conversion */
         v = getnextarg(args, arglen, &argidx);
         if (v == NULL)
             goto error_key;

@@ -196,6 +196,27 @@ raise_indent_fmt(Parser *p, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, va);
     va_end(va);
     Token *t = &p->toks[p->maxmark];
+    int at_eof = 0;
+    for (int i = p->maxmark; i < p->ntoks && !at_eof; i++) {
+        if (p->toks[i].type == ENDMARKER) at_eof = 1;
+        else if (p->toks[i].type != DEDENT) break;
+    }
+    if (at_eof && !p->parent) {
+        /* pegen's ENDMARKER has no column and stays on the last line: the error points
+         * past that line's end (its newline included), with no end offset */
+        const char *buf = p->ts.buf;
+        size_t n = strlen(buf);
+        int lineno = t->lineno;
+        if (n > 0 && buf[n - 1] == '\n' && lineno > 1) lineno--;
+        PyObject *text = _PyTokenizer_LineText(buf, lineno, 1);
+        if (!text) PyErr_Clear();
+        int len = text ? (int)PyUnicode_GET_LENGTH(text) : 0;
+        _PyTokenizer_RaiseSyntax(PyExc_IndentationError, p->filename, msg, lineno, len, text,
+                                 lineno, -1);
+        Py_XDECREF(text);
+        p->error = 1;
+        return NULL;
+    }
     return _PyPegen_raise_at(p, PyExc_IndentationError, t->lineno, t->col_offset, t->end_lineno,
                              t->end_col_offset, "%s", msg);
 }
@@ -2652,6 +2673,14 @@ type_ignores(Parser *p)
     return seq;
 }
 
+static int
+source_ends_with_newline(Parser *p)
+{
+    const char *buf = p->ts.buf;
+    size_t n = buf ? strlen(buf) : 0;
+    return n > 0 && buf[n - 1] == '\n';
+}
+
 static mod_ty
 parse_start(Parser *p)
 {
@@ -2687,6 +2716,16 @@ parse_start(Parser *p)
         if (last && is_compound(last) && !at(p, NEWLINE) && !at(p, ENDMARKER)) {
             vec_free(&v);
             _PyPegen_raise_tok(p, peek(p), "invalid syntax");
+            return NULL;
+        }
+        /* pegen turns the end of the input into one NEWLINE in this mode; a source without
+         * a final newline whose last statement is a one-line compound statement (nothing
+         * left to dedent) then lacks the NEWLINE that statement_newline requires */
+        if (last && is_compound(last) && at(p, ENDMARKER) && p->mark > 0 &&
+            p->toks[p->mark - 1].type != DEDENT && !source_ends_with_newline(p)) {
+            vec_free(&v);
+            int ln = p->toks[p->mark - 1].lineno;
+            _PyPegen_raise_at(p, PyExc_SyntaxError, ln, -1, ln, -1, "invalid syntax");
             return NULL;
         }
         Token *end = p->mark > 0 ? &p->toks[p->mark - 1] : peek(p);  /* pegen: the last token read */
@@ -3038,6 +3077,19 @@ parse_source(const char *str, PyObject *filename, int mode, PyCompilerFlags *fla
         }
     }
     src[k] = 0;
+    /* exec input always ends with a newline (3.11's translate_newlines for strings, its
+     * file reader for files): it shows in SyntaxError.text and error positions */
+    if (mode == Py_file_input && (k == 0 || src[k - 1] != '\n')) {
+        char *grown = PyMem_Realloc(src, (size_t)k + 2);
+        if (grown == NULL) {
+            PyMem_Free(src);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        src = grown;
+        src[k++] = '\n';
+        src[k] = 0;
+    }
     /* the source text must outlive the AST only through objects, which are copied */
     /* CPython's tokenizer has an encoding (and parser errors get character offsets) only
      * for str sources (PyCF_IGNORE_COOKIE) or a coding cookie; otherwise offsets stay in

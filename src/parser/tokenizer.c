@@ -286,7 +286,9 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
     if (found_cookie)
         *found_cookie = 0;
     int bom = 0;
-    if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+    /* a str source (ignore_cookie) has no BOM: a leading U+FEFF is a character, and an
+     * invalid one (3.11's tokenizer for UTF-8 strings skips the BOM check) */
+    if (!ignore_cookie && n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
         bytes += 3;
         n -= 3;
         bom = 1;
@@ -427,6 +429,25 @@ push_tok(Lexer *L, int type, const char *s, const char *e, int l1, int c1, int l
 
 /* Records a tokenizer error: offsets are 1-based characters on the current line, as
  * CPython's tokenizer computes them (col -1 = up to `upto`). */
+static int deferred(Lexer *L);
+
+/* (for the errors whose SyntaxError.text keeps the line's newline, as pegen's) */
+static int
+text_with_newline(Lexer *L)
+{
+    TokError *e = &L->ts->err;
+    if (e->text && PyUnicode_Check(e->text)) {
+        const char *ls = line_start_of(L->ts->buf, e->lineno);
+        size_t n = strcspn(ls, "\n");
+        if (ls[n] == '\n') {
+            PyObject *t = PyUnicode_DecodeUTF8(ls, (Py_ssize_t)n + 1, "replace");
+            if (t) Py_SETREF(e->text, t);
+            else PyErr_Clear();
+        }
+    }
+    return deferred(L);
+}
+
 static int
 tok_error_at(Lexer *L, PyObject *type, const char *line_start, int lineno, const char *upto,
              int col, int end_col, const char *fmt, ...)
@@ -795,10 +816,10 @@ indentation(Lexer *L)
             L->ts->ntoks -= 0;
             /* pegen: column = the whole line (the tokenizer's cur is at its end), no end */
             const char *eol = L->cur + strcspn(L->cur, "\n");
-            if (*eol == '\n' || eol >= L->end) eol++; /* the newline (implied at EOF) counts */
+            if (*eol == '\n') eol++; /* (exec input always has its final newline) */
             return tok_error_at(L, PyExc_IndentationError, L->line_start, L->lineno, L->cur,
                                 (int)utf8_chars(L->line_start, eol - L->line_start), TOK_END_NONE,
-                                "unindent does not match any outer indentation level") < 0 ? -1 : deferred(L);
+                                "unindent does not match any outer indentation level") < 0 ? -1 : text_with_newline(L);
         }
         if (altcol != L->altindstack[L->indent])
             goto taberror;
@@ -921,9 +942,9 @@ lex(Lexer *L)
         }
         L->blankline = 0;
         if (c == '\\') {
-            if (s + 1 >= L->end && L->ts->interactive) {
-                /* single-input source gets no added newline: the character after the
-                 * backslash is the end */
+            if (s + 1 >= L->end) {
+                /* single/eval input gets no added newline (exec input always has one):
+                 * the character after the backslash is the end */
                 L->cur = L->end;
                 return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
                                     (int)utf8_chars(L->line_start, s - L->line_start) + 1, 0,
@@ -937,6 +958,14 @@ lex(Lexer *L)
                 return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
                                     (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
                                     "unexpected EOF while parsing") < 0 ? -1 : deferred(L);
+            }
+            if (s[1] == '\n' && s + 2 >= L->end) {
+                /* a backslash continuing the last line into EOF: reported on its own line */
+                L->cur = L->end;
+                L->saw_eof = 1;
+                return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                    (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
+                                    "unexpected EOF while parsing") < 0 ? -1 : text_with_newline(L);
             }
             if (s[1] == '\n') {
                 L->cur += 2;

@@ -116,11 +116,11 @@ int _Py_CheckRecursiveCall(PyThreadState *tstate, const char *where)
     return 0;
 }
 
-int Py_EnterRecursiveCall(const char *where)
+/* Py_EnterRecursiveCall with the thread state at hand (the eval loop's direct C calls). */
+static inline int enter_recursive_call(PyThreadState *tstate, const char *where)
 {
-    PyThreadState *tstate = _PyThreadState_GET();
     int limit = tstate->interp->recursion_limit;
-    if (++tstate->recursion_depth > (limit > 0 ? limit : 1000))
+    if (Py_UNLIKELY(++tstate->recursion_depth > (limit > 0 ? limit : 1000)))
         return _Py_CheckRecursiveCall(tstate, where);
     if (Py_UNLIKELY(c_stack_exhausted()) && !tstate->recursion_headroom) {
         raise_recursion_error(tstate, where);
@@ -128,6 +128,11 @@ int Py_EnterRecursiveCall(const char *where)
         return -1;
     }
     return 0;
+}
+
+int Py_EnterRecursiveCall(const char *where)
+{
+    return enter_recursive_call(_PyThreadState_GET(), where);
 }
 
 void Py_LeaveRecursiveCall(void)
@@ -492,6 +497,8 @@ static PyFrameObject *make_function_frame(PyThreadState *tstate, PyFunctionObjec
                                           Py_ssize_t argcount, PyObject *kwnames)
 {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
+    /* a function made from module-level code (LOAD_NAME) runs with its globals as locals */
+    if (locals == NULL && !(co->co_flags & CO_OPTIMIZED)) locals = func->func_globals;
     PyFrameObject *f = _PyFrame_New_NoTrack(tstate, co, func->func_globals,
                                             func->func_builtins, locals);
     if (f == NULL) return NULL;
@@ -549,14 +556,18 @@ PyObject *_PyEval_Vector(PyThreadState *tstate, PyObject *funcobj, PyObject *loc
     return retval;
 }
 
-static PyObject *builtins_from_globals(PyThreadState *tstate, PyObject *globals)
+/* The builtins of code run with these globals (borrowed): globals['__builtins__'] (a module's
+ * dict; any other object is kept as is, as 3.11 does, so that a non-mapping raises TypeError
+ * at the first LOAD_GLOBAL), else the running frame's builtins.  NULL with an error set. */
+PyObject *_PyEval_BuiltinsFromGlobals(PyThreadState *tstate, PyObject *globals)
 {
-    PyObject *builtins = PyDict_GetItemString(globals, "__builtins__");
+    PyObject *builtins = PyDict_GetItemWithError(globals, _Py_ID(__builtins__));
     if (builtins) {
         if (PyModule_Check(builtins)) builtins = PyModule_GetDict(builtins);
-        if (builtins && PyDict_Check(builtins)) return builtins;
+        return builtins;
     }
-    return tstate->interp->builtins;
+    if (PyErr_Occurred()) return NULL;
+    return tstate->frame ? tstate->frame->f_builtins : tstate->interp->builtins;
 }
 
 PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
@@ -567,7 +578,8 @@ PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
         PyErr_SetString(PyExc_SystemError, "PyEval_EvalCode: bad arguments");
         return NULL;
     }
-    PyObject *builtins = builtins_from_globals(tstate, globals);
+    PyObject *builtins = _PyEval_BuiltinsFromGlobals(tstate, globals);
+    if (builtins == NULL) return NULL;
     PyFrameObject *f = _PyFrame_New_NoTrack(tstate, (PyCodeObject *)co, globals, builtins,
                                             locals);
     if (f == NULL) return NULL;
@@ -739,6 +751,7 @@ typedef struct {
     int kind;
     Py_ssize_t offset;         /* tp_dictoffset (> 0) or the slot's offset */
     PyObject *descr;           /* ATTR_METHOD: the method descriptor (borrowed) */
+    Py_ssize_t hint;           /* ATTR_INSTANCE_DICT: entry index of the name last time */
 } attr_cache;
 
 /* co_cache: n global_cache entries, then n attr_cache for loads, n for stores. */
@@ -771,6 +784,7 @@ static void attr_cache_fill(PyCodeObject *co, int oparg, PyObject *owner, int wh
     if (!PyUnicode_CheckExact(name) || code_cache(co) == NULL) return;
     attr_cache *c = what == STORE_ATTR ? store_attr_cache(co, oparg) : load_attr_cache(co, oparg);
     c->tp_version = 0;
+    c->hint = -1;
     if (what == STORE_ATTR ? tp->tp_setattro != PyObject_GenericSetAttr
                            : tp->tp_getattro != PyObject_GenericGetAttr)
         return;
@@ -957,6 +971,68 @@ PyObject *_PyEval_ImportName(PyThreadState *tstate, PyFrameObject *f, PyObject *
     PyObject *res = PyObject_Vectorcall(import_func, stack, 5, NULL);
     Py_DECREF(import_func);
     return res;
+}
+
+/* Is the module whose __spec__ is spec still executing (spec._initializing)?  Never fails. */
+static int spec_is_initializing(PyObject *spec)
+{
+    PyObject *value = NULL;
+    int r = 0;
+    if (spec != NULL && _PyObject_LookupAttr(spec, _Py_ID(_initializing), &value) > 0)
+        r = PyObject_IsTrue(value) > 0;
+    Py_XDECREF(value);
+    PyErr_Clear();
+    return r;
+}
+
+/* IMPORT_FROM: v.name; failing that sys.modules[v.__name__ + '.' + name] (a submodule being
+ * imported circularly, bpo-17636); failing that 3.11's ImportError naming the module (or
+ * '<unknown module name>') and its file, or 'unknown location'. */
+static PyObject *import_from(PyThreadState *tstate, PyObject *v, PyObject *name)
+{
+    PyObject *x;
+    if (_PyObject_LookupAttr(v, name, &x) != 0)
+        return x;
+    PyObject *pkgname = PyObject_GetAttr(v, _Py_ID(__name__));
+    if (pkgname != NULL && !PyUnicode_Check(pkgname))
+        Py_CLEAR(pkgname);
+    if (pkgname != NULL) {
+        PyObject *fullname = PyUnicode_FromFormat("%U.%U", pkgname, name);
+        if (fullname == NULL) {
+            Py_DECREF(pkgname);
+            return NULL;
+        }
+        x = PyImport_GetModule(fullname);
+        Py_DECREF(fullname);
+        if (x != NULL || PyErr_Occurred()) {
+            Py_DECREF(pkgname);
+            return x;
+        }
+    }
+    PyErr_Clear();
+    PyObject *pkgpath = PyModule_Check(v) ? PyModule_GetFilenameObject(v) : NULL;
+    PyErr_Clear();
+    PyObject *shown = pkgname ? Py_NewRef(pkgname) : PyUnicode_FromString("<unknown module name>");
+    PyObject *errmsg = NULL;
+    if (shown != NULL && pkgpath == NULL) {
+        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)",
+                                      name, shown);
+    } else if (shown != NULL) {
+        PyObject *spec = PyObject_GetAttr(v, _Py_ID(__spec__));
+        const char *fmt = spec_is_initializing(spec)
+            ? "cannot import name %R from partially initialized module %R "
+              "(most likely due to a circular import) (%S)"
+            : "cannot import name %R from %R (%S)";
+        Py_XDECREF(spec);
+        errmsg = PyUnicode_FromFormat(fmt, name, shown, pkgpath);
+    }
+    if (errmsg != NULL)
+        PyErr_SetImportError(errmsg, pkgname, pkgpath);
+    Py_XDECREF(errmsg);
+    Py_XDECREF(shown);
+    Py_XDECREF(pkgname);
+    Py_XDECREF(pkgpath);
+    return NULL;
 }
 
 
@@ -1188,6 +1264,28 @@ static binaryfunc const binary_ops[26] = {
 static inline int is_compact_int(PyObject *o)
 {
     return PyLong_CheckExact(o) && _PyLong_IsCompact((PyLongObject *)o);
+}
+
+/* container[sub] for an exact list or tuple with an in-range machine-word int index, or an
+ * exact dict holding the key (3.11's BINARY_SUBSCR_LIST_INT/TUPLE_INT/DICT).  A new
+ * reference; NULL with no exception when the generic path must run (also for a missing
+ * dict key, so the KeyError comes from the one place); NULL with an exception on error. */
+static inline PyObject *subscr_fast(PyObject *container, PyObject *sub)
+{
+    PyTypeObject *ct = Py_TYPE(container);
+    if ((ct == &PyList_Type || ct == &PyTuple_Type) && is_compact_int(sub)) {
+        long i = _PyLong_CompactValue((PyLongObject *)sub);
+        Py_ssize_t n = Py_SIZE(container);
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return NULL;
+        return Py_NewRef(ct == &PyList_Type ? PyList_GET_ITEM(container, i)
+                                            : PyTuple_GET_ITEM(container, i));
+    }
+    if (ct == &PyDict_Type) {
+        PyObject *v = PyDict_GetItemWithError(container, sub);
+        return v != NULL ? Py_NewRef(v) : NULL;
+    }
+    return NULL;
 }
 
 static inline PyObject *small_int_result(long v)
@@ -1690,6 +1788,53 @@ static PyObject *vectorcall_maybe_traced(PyThreadState *tstate, PyObject *callab
     return PyObject_Vectorcall(callable, args, nargsf, kwnames);
 }
 
+/* 3.11's CALL_BUILTIN_O/_FAST and CALL_NO_KW_METHOD_DESCRIPTOR_O/_NOARGS/_FAST: a builtin
+ * function or method descriptor called without keywords runs its C function directly, with
+ * no vectorcall dispatch or argument re-checking.  The caller makes sure nothing traces or
+ * profiles (c_call events come from the generic path).  *done = 0 when the generic call must
+ * run instead (other callables, wrong arity or self type: it raises those errors). */
+static inline PyObject *call_builtin_fast(PyThreadState *tstate, PyObject *callable,
+                                          PyObject *const *args, Py_ssize_t nargs, int *done)
+{
+    PyTypeObject *ct = Py_TYPE(callable);
+    PyMethodDef *ml;
+    PyObject *self;
+    if (ct == &PyCFunction_Type) {
+        ml = ((PyCFunctionObject *)callable)->m_ml;
+        self = (ml->ml_flags & METH_STATIC) ? NULL : ((PyCFunctionObject *)callable)->m_self;
+    } else if (ct == &PyMethodDescr_Type && nargs >= 1 &&
+               PyObject_TypeCheck(args[0], PyDescr_TYPE(callable))) {
+        ml = ((PyMethodDescrObject *)callable)->d_method;
+        self = args[0];
+        args++;
+        nargs--;
+    } else {
+        *done = 0;
+        return NULL;
+    }
+    int flags = ml->ml_flags & (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O |
+                                METH_KEYWORDS | METH_METHOD);
+    if (!(flags == METH_O ? nargs == 1 : flags == METH_NOARGS ? nargs == 0 :
+          flags == METH_FASTCALL || flags == (METH_FASTCALL | METH_KEYWORDS))) {
+        *done = 0;
+        return NULL;
+    }
+    if (enter_recursive_call(tstate, " while calling a Python object")) return NULL;
+    PyObject *res;
+    if (flags == METH_O)
+        res = ml->ml_meth(self, args[0]);
+    else if (flags == METH_NOARGS)
+        res = ml->ml_meth(self, NULL);
+    else if (flags == METH_FASTCALL)
+        res = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+    else
+        res = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs, NULL);
+    tstate->recursion_depth--;
+    if (Py_UNLIKELY((res == NULL) != (tstate->curexc_type != NULL)))
+        res = _Py_CheckFunctionResult(callable, res, NULL);
+    return res;
+}
+
 int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)
 {
     if (PySys_Audit("sys.setprofile", NULL) < 0) return -1;
@@ -2073,7 +2218,12 @@ dispatch_opcode:
 
     TARGET(BINARY_SUBSCR) {
         PyObject *sub = POP(), *container = TOP();
-        PyObject *res = PyObject_GetItem(container, sub);
+        PyObject *res = subscr_fast(container, sub);
+        if (res == NULL) {
+            if (_PyErr_Occurred(tstate)) goto subscr_done;
+            res = PyObject_GetItem(container, sub);
+        }
+    subscr_done:
         Py_DECREF(container);
         Py_DECREF(sub);
         SET_TOP(res);
@@ -2084,7 +2234,25 @@ dispatch_opcode:
     TARGET(STORE_SUBSCR) {
         PyObject *sub = TOP(), *container = SECOND(), *v = THIRD();
         STACK_SHRINK(3);
-        int err = PyObject_SetItem(container, sub, v);
+        int err;
+        if (Py_IS_TYPE(container, &PyList_Type) && is_compact_int(sub)) {
+            /* 3.11's STORE_SUBSCR_LIST_INT: an in-range index replaces the item */
+            long i = _PyLong_CompactValue((PyLongObject *)sub);
+            Py_ssize_t n = PyList_GET_SIZE(container);
+            if (i < 0) i += n;
+            if (i >= 0 && i < n) {
+                PyObject *old = PyList_GET_ITEM(container, i);
+                PyList_SET_ITEM(container, i, v);   /* the stack's reference moves in */
+                Py_DECREF(old);
+                Py_DECREF(container);
+                Py_DECREF(sub);
+                DISPATCH();
+            }
+        }
+        if (Py_IS_TYPE(container, &PyDict_Type))
+            err = PyDict_SetItem(container, sub, v);
+        else
+            err = PyObject_SetItem(container, sub, v);
         Py_DECREF(v);
         Py_DECREF(container);
         Py_DECREF(sub);
@@ -2466,10 +2634,19 @@ dispatch_opcode:
                     DISPATCH();
                 }
                 if (c->kind == ATTR_INSTANCE_DICT && *slot != NULL) {
-                    int err = PyDict_SetItem(*slot, name, v);
+                    /* same entry as last time: a pointer compare, no hashing.  A hint past
+                     * the dict's size (a fresh object's __init__ adding its attributes)
+                     * cannot hit: plain insert, skipping the hint path's extra lookup. */
+                    PyDictObject *d = (PyDictObject *)*slot;
+                    Py_ssize_t ix;
+                    if (c->hint >= d->ma_used)
+                        ix = PyDict_SetItem(*slot, name, v) < 0 ? -3 : -1;
+                    else
+                        ix = _PyDict_SetItemHint(d, name, v, c->hint);
                     Py_DECREF(v);
                     Py_DECREF(owner);
-                    if (err != 0) goto error;
+                    if (ix < -1) goto error;
+                    if (ix >= 0) c->hint = ix;
                     DISPATCH();
                 }
             }
@@ -2800,7 +2977,11 @@ dispatch_opcode:
                 PyObject *v = NULL;
                 if (c->kind == ATTR_INSTANCE_DICT) {
                     PyObject *dict = *(PyObject **)((char *)owner + c->offset);
-                    if (dict != NULL) v = PyDict_GetItemWithError(dict, GETITEM(names, oparg));
+                    if (dict != NULL) {
+                        Py_ssize_t ix = _PyDict_GetItemHint((PyDictObject *)dict,
+                                                            GETITEM(names, oparg), c->hint, &v);
+                        if (ix >= 0) c->hint = ix;
+                    }
                 } else if (c->kind == ATTR_SLOT) {
                     v = *(PyObject **)((char *)owner + c->offset);
                 }
@@ -2882,7 +3063,7 @@ dispatch_opcode:
 
     TARGET(IMPORT_FROM) {
         PyObject *from = TOP();
-        PyObject *res = _PyImport_ImportFrom(from, GETITEM(names, oparg));
+        PyObject *res = import_from(tstate, from, GETITEM(names, oparg));
         if (res == NULL) goto error;
         PUSH(res);
         DISPATCH();
@@ -3198,8 +3379,12 @@ dispatch_opcode:
         PyObject **args = stack_pointer - nargs;
         PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
         if (PyFunction_Check(callable)) goto call_python;
-        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
-                                            (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *res = NULL;
+        int done = !tstate->use_tracing;
+        if (done) res = call_builtin_fast(tstate, callable, args, nargs, &done);
+        if (!done)
+            res = vectorcall_maybe_traced(tstate, callable, args,
+                                          (size_t)nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         for (int i = 0; i < oparg + 2; i++) { PyObject *o = POP(); Py_XDECREF(o); }
         PUSH(res);
         if (res == NULL) goto error;
@@ -3231,8 +3416,12 @@ dispatch_opcode:
         PyObject **args = stack_pointer - oparg;
         PyObject *callable = args[-1];
         if (PyFunction_Check(callable)) goto call_python;
-        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
-                                            (size_t)oparg | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        PyObject *res = NULL;
+        int done = !tstate->use_tracing;
+        if (done) res = call_builtin_fast(tstate, callable, args, oparg, &done);
+        if (!done)
+            res = vectorcall_maybe_traced(tstate, callable, args,
+                                          (size_t)oparg | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         while (stack_pointer > args - 1) { PyObject *o = POP(); Py_DECREF(o); }
         PUSH(res);
         if (res == NULL) goto error;
@@ -3410,7 +3599,7 @@ call_python: {
             Py_XDECREF(kwnames);
         } else if (kwnames == NULL && nargs == fco->co_argcount &&
                    fco->co_kwonlyargcount == 0 && fco->co_ncellvars == 0 &&
-                   !(fco->co_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+                   (fco->co_flags & (CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED)) == CO_OPTIMIZED) {
             /* Exact positional call of a simple function: move the arguments from
              * the stack into the new frame (no incref/decref per argument). */
             nf = _PyFrame_New_NoTrack(tstate, fco, func->func_globals,
