@@ -306,8 +306,37 @@ static void guarantee_lineno_for_exits(cfg_builder *g, int firstlineno)
     }
 }
 
+/* LOAD_CONST c; POP_JUMP_IF_FALSE/TRUE L: the condition is known, so the load becomes a
+ * NOP (it keeps the `if`/`while` line) and the jump an unconditional one or a NOP; the
+ * branch never taken is then unreachable and removed (3.11's optimize_basic_block). */
+static void fold_constant_conditions(cfg_builder *g, PyObject *consts)
+{
+    if (consts == NULL || !PyList_Check(consts)) return;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i + 1 < b->b_iused; i++) {
+            cfg_instr *ld = &b->b_instr[i], *jmp = &b->b_instr[i + 1];
+            if (ld->i_opcode != LOAD_CONST ||
+                (jmp->i_opcode != POP_JUMP_IF_FALSE && jmp->i_opcode != POP_JUMP_IF_TRUE) ||
+                ld->i_oparg < 0 || ld->i_oparg >= PyList_GET_SIZE(consts))
+                continue;
+            int truth = PyObject_IsTrue(PyList_GET_ITEM(consts, ld->i_oparg));
+            if (truth < 0) { PyErr_Clear(); continue; }
+            ld->i_opcode = NOP;
+            ld->i_oparg = 0;
+            if (truth == (jmp->i_opcode == POP_JUMP_IF_TRUE)) {
+                jmp->i_opcode = JUMP_ABSOLUTE;
+            } else {
+                jmp->i_opcode = NOP;
+                jmp->i_target = NULL;
+            }
+            jmp->i_oparg = 0;
+        }
+    }
+}
+
 int _PyCfg_Optimize(cfg_builder *g, PyObject *consts, int firstlineno)
 {
+    fold_constant_conditions(g, consts);
     thread_jumps(g);
     mark_reachable(g);
     remove_redundant_jumps(g);

@@ -1412,14 +1412,11 @@ static PyObject *row_subscript(Row *self, PyObject *key)
         Py_ssize_t n = PyTuple_Check(self->description) ? PyTuple_GET_SIZE(self->description) : 0;
         for (Py_ssize_t i = 0; i < n; i++) {
             PyObject *name = PyTuple_GET_ITEM(PyTuple_GET_ITEM(self->description, i), 0);
-            PyObject *a = PyObject_CallMethod(name, "casefold", NULL);
-            PyObject *b = a != NULL ? PyObject_CallMethod(key, "casefold", NULL) : NULL;
-            int eq = b != NULL ? PyUnicode_Compare(a, b) == 0 : -1;
-            Py_XDECREF(a);
-            Py_XDECREF(b);
-            if (eq < 0)
+            /* names match ASCII-case-insensitively, as in CPython */
+            const char *a = PyUnicode_AsUTF8(name), *b = PyUnicode_AsUTF8(key);
+            if (a == NULL || b == NULL)
                 return NULL;
-            if (eq)
+            if (strcasecmp(a, b) == 0)
                 return row_item(self, i);
         }
         PyErr_SetString(PyExc_IndexError, "No item with that key");
@@ -1524,7 +1521,12 @@ static PyObject *module_connect(PyObject *module, PyObject *args, PyObject *kw)
     if (kwcopy == NULL)
         return NULL;
     PyObject *f = PyDict_GetItemString(kwcopy, "factory");
-    if (f != NULL) {
+    if (f == NULL && PyTuple_GET_SIZE(args) > 5) {
+        /* factory is connect()'s sixth positional parameter too */
+        factory = PyTuple_GET_ITEM(args, 5);
+        Py_INCREF(factory);
+    }
+    else if (f != NULL) {
         factory = f;
         Py_INCREF(factory);
         PyDict_DelItemString(kwcopy, "factory");

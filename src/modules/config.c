@@ -70,6 +70,7 @@ PyObject *PyInit__posixshmem(void);  /* mp */
 PyObject *PyInit_resource(void);  /* posixextra */
 PyObject *PyInit_termios(void);  /* posixextra */
 PyObject *PyInit_syslog(void);  /* posixextra */
+PyObject *PyInit_mmap(void);  /* posixextra */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -140,5 +141,6 @@ struct _inittab _PyImport_Inittab[] = {
     {"resource", PyInit_resource},  /* posixextra */
     {"termios", PyInit_termios},  /* posixextra */
     {"syslog", PyInit_syslog},  /* posixextra */
+    {"mmap", PyInit_mmap},  /* posixextra */
     {NULL, NULL},
 };

@@ -157,6 +157,48 @@ PyObject *PyByteArray_Concat(PyObject *a, PyObject *b)
 
 /* ==== construction ==== */
 
+/* Append the items of a non-buffer iterable one by one, as CPython: the bytearray is
+ * visible (and growing) while the iterator runs (test_bytes.test_init_alloc). */
+static int init_from_iterable(PyObject *self, PyObject *arg)
+{
+    PyObject *it = PyObject_GetIter(arg), *item;
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "cannot convert '%.200s' object to bytearray",
+                         Py_TYPE(arg)->tp_name);
+        }
+        return -1;
+    }
+    while ((item = PyIter_Next(it)) != NULL) {
+        int overflow;
+        long v;
+        if (!PyIndex_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                         Py_TYPE(item)->tp_name);
+            v = -1, overflow = 0;
+        }
+        else {
+            PyObject *index = PyNumber_Index(item);
+            v = index == NULL ? -1 : PyLong_AsLongAndOverflow(index, &overflow);
+            Py_XDECREF(index);
+            if (!PyErr_Occurred() && (overflow || v < 0 || v > 255)) {
+                PyErr_SetString(PyExc_ValueError, "byte must be in range(0, 256)");
+                v = -1;
+            }
+        }
+        Py_DECREF(item);
+        Py_ssize_t n = Py_SIZE(self);
+        if (v < 0 || PyByteArray_Resize(self, n + 1) < 0) {
+            Py_DECREF(it);
+            return -1;
+        }
+        PyByteArray_AS_STRING(self)[n] = (char)v;
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 static int bytearray_init(PyObject *self, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"source", "encoding", "errors", NULL};
@@ -208,6 +250,8 @@ static int bytearray_init(PyObject *self, PyObject *args, PyObject *kwds)
             return 0;
         }
     }
+    if (encoded == NULL && !PyObject_CheckBuffer(arg))
+        return init_from_iterable(self, arg);
     PyObject *b = PyBytes_FromObject(arg);
     Py_XDECREF(encoded);
     if (b == NULL)

@@ -1212,9 +1212,13 @@ static PyObject *format_obj_bytes(PyObject *v)
         PyBuffer_Release(&view);
         return res;
     }
-    PyObject *func = _PyType_Lookup(Py_TYPE(v), _Py_ID(__bytes__));
+    /* looked up on the type and bound, so __bytes__ may be any descriptor */
+    PyObject *func = _PyObject_LookupSpecial(v, _Py_ID(__bytes__));
+    if (func == NULL)
+        PyErr_Clear();   /* a failing lookup ends in the TypeError below, as 3.11 */
     if (func != NULL) {
-        PyObject *res = PyObject_CallOneArg(func, v);
+        PyObject *res = PyObject_CallNoArgs(func);
+        Py_DECREF(func);
         if (res != NULL && !PyBytes_Check(res)) {
             PyErr_Format(PyExc_TypeError, "__bytes__ returned non-bytes (type %.200s)", Py_TYPE(res)->tp_name);
             Py_CLEAR(res);
@@ -1741,9 +1745,13 @@ static PyObject *bytes_new_impl(PyObject *x, const char *encoding, const char *e
         return NULL;
     }
     /* __bytes__ first, even on a str subclass (issue #25766) */
-    PyObject *func = _PyType_Lookup(Py_TYPE(x), _Py_ID(__bytes__));
+    /* looked up on the type and bound, so __bytes__ may be any descriptor */
+    PyObject *func = _PyObject_LookupSpecial(x, _Py_ID(__bytes__));
+    if (func == NULL && PyErr_Occurred())
+        return NULL;
     if (func != NULL) {
-        PyObject *res = PyObject_CallOneArg(func, x);
+        PyObject *res = PyObject_CallNoArgs(func);
+        Py_DECREF(func);
         if (res != NULL && !PyBytes_Check(res)) {
             PyErr_Format(PyExc_TypeError, "__bytes__ returned non-bytes (type %.200s)", Py_TYPE(res)->tp_name);
             Py_CLEAR(res);

@@ -157,10 +157,12 @@ double PyComplex_ImagAsDouble(PyObject *op)
 /* __complex__ if defined (must return a complex), else NULL without error. */
 static PyObject *try_complex_special_method(PyObject *op)
 {
-    PyObject *f = _PyType_Lookup(Py_TYPE(op), _Py_ID(__complex__));
+    /* looked up on the type and bound, so __complex__ may be any descriptor */
+    PyObject *f = _PyObject_LookupSpecial(op, _Py_ID(__complex__));
     if (f == NULL)
         return NULL;
-    PyObject *res = PyObject_CallOneArg(f, op);
+    PyObject *res = PyObject_CallNoArgs(f);
+    Py_DECREF(f);
     if (res == NULL || PyComplex_CheckExact(res))
         return res;
     if (!PyComplex_Check(res)) {

@@ -547,6 +547,8 @@ static PyObject *type_mro_impl(PyObject *self, PyObject *unused)
 }
 
 /* The MRO as computed by the metaclass's mro() if overridden, validated. */
+static PyTypeObject *solid_base(PyTypeObject *type);
+
 static PyObject *mro_invoke(PyTypeObject *type)
 {
     PyObject *mro_result, *new_mro;
@@ -582,6 +584,14 @@ static PyObject *mro_invoke(PyTypeObject *type)
             if (!PyType_Check(obj)) {
                 PyErr_Format(PyExc_TypeError, "mro() returned a non-class ('%.500s')",
                              Py_TYPE(obj)->tp_name);
+                Py_DECREF(new_mro);
+                return NULL;
+            }
+            /* every class in a custom MRO must share the type's instance layout, or
+             * slot functions would read instances as the wrong C struct */
+            if (!PyType_IsSubtype(solid_base(type), solid_base((PyTypeObject *)obj))) {
+                PyErr_Format(PyExc_TypeError, "mro() returned base with unsuitable layout ('%.500s')",
+                             ((PyTypeObject *)obj)->tp_name);
                 Py_DECREF(new_mro);
                 return NULL;
             }
@@ -3745,13 +3755,50 @@ static void subtype_dealloc_body(PyObject *self)
         Py_DECREF(type);
 }
 
+/* The nearest static base whose instances have a dict (e.g. type for a metaclass
+ * deriving from a class with __dict__): its own __dict__ descriptor must be used. */
+static PyTypeObject *get_builtin_base_with_dict(PyTypeObject *type)
+{
+    for (; type->tp_base != NULL; type = type->tp_base)
+        if (type->tp_dictoffset != 0 && !(type->tp_flags & Py_TPFLAGS_HEAPTYPE))
+            return type;
+    return NULL;
+}
+
+static PyObject *get_dict_descriptor(PyTypeObject *type, PyObject *obj)
+{
+    int error = 0;
+    PyObject *descr = find_name_in_mro(type, _Py_ID(__dict__), &error);
+    if (descr == NULL || !PyDescr_IsData(descr)) {
+        if (!error)
+            PyErr_Format(PyExc_TypeError, "this __dict__ descriptor does not support '%.200s' objects",
+                         Py_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    return descr;
+}
+
 static PyObject *subtype_dict(PyObject *obj, void *context)
 {
+    PyTypeObject *base = get_builtin_base_with_dict(Py_TYPE(obj));
+    if (base != NULL) {
+        PyObject *descr = get_dict_descriptor(base, obj);
+        if (descr == NULL)
+            return NULL;
+        return Py_TYPE(descr)->tp_descr_get(descr, obj, (PyObject *)Py_TYPE(obj));
+    }
     return PyObject_GenericGetDict(obj, context);
 }
 
 static int subtype_setdict(PyObject *obj, PyObject *value, void *context)
 {
+    PyTypeObject *base = get_builtin_base_with_dict(Py_TYPE(obj));
+    if (base != NULL) {
+        PyObject *descr = get_dict_descriptor(base, obj);
+        if (descr == NULL)
+            return -1;
+        return Py_TYPE(descr)->tp_descr_set(descr, obj, value);
+    }
     PyObject **dictptr = _PyObject_GetDictPtr(obj);
     PyObject *old;
     if (dictptr == NULL) {

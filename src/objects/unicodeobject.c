@@ -959,6 +959,8 @@ PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const cha
             }
             reason = "unexpected end of data";
             endpos = size;
+        } else if (consumed && p[0] == 0xED && end - p == 2 && p[1] >= 0xA0 && p[1] <= 0xBF) {
+            break;   /* a truncated encoded surrogate: wait for more, as 3.11 */
         } else {
             reason = "invalid continuation byte";
             endpos = startpos + valid;
@@ -1108,7 +1110,8 @@ static PyObject *encode_utf8(PyObject *unicode, const char *errors)
                 default:
                 strict:
                     PyMem_Free(buf);
-                    raise_encode_error("utf-8", unicode, i, endpos, "surrogates not allowed");
+                    /* from the first character the handler could not take (surrogateescape) */
+                    raise_encode_error("utf-8", unicode, j, endpos, "surrogates not allowed");
                     return NULL;
                 }
             }
@@ -1364,6 +1367,12 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
         }
         if (Py_UNICODE_IS_HIGH_SURROGATE(u)) {
             if (i + 3 >= size) {
+                if (h == ERR_SURROGATEPASS) {   /* the handler passes the lone high surrogate */
+                    if (_PyUnicodeWriter_WriteChar(&w, u) < 0)
+                        goto error;
+                    i += 2;
+                    continue;
+                }
                 if (decode_error(h, errors, &w, enc, s, size, i, size, "unexpected end of data", NULL) < 0)
                     goto error;
                 break;
@@ -1444,6 +1453,73 @@ error:
     return NULL;
 }
 
+/* Growable output of the UTF-16/32 encoder. */
+typedef struct {
+    unsigned char *buf;
+    Py_ssize_t len, cap;
+    int width, little;
+} utf_out;
+
+static int utf_out_reserve(utf_out *o, Py_ssize_t extra)
+{
+    if (o->len + extra <= o->cap)
+        return 0;
+    Py_ssize_t cap = (o->len + extra) * 2;
+    unsigned char *nb = PyMem_Realloc(o->buf, (size_t)cap);
+    if (nb == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    o->buf = nb;
+    o->cap = cap;
+    return 0;
+}
+
+static inline void utf_out_put(utf_out *o, Py_UCS4 v)
+{
+    for (int k = 0; k < o->width; k++)
+        o->buf[o->len++] = (unsigned char)(v >> (8 * (o->little ? k : o->width - 1 - k)));
+}
+
+/* A lone surrogate at str[i] under any handler but surrogatepass: the handler (strict,
+ * ignore, replace, backslashreplace, ... or a registered one) runs as in 3.11.  A bytes
+ * replacement is copied if it is whole code units; a str one must be ASCII, each character
+ * becoming one code unit.  Returns the position to resume at, or -1. */
+static Py_ssize_t utf_encode_surrogate(utf_out *o, PyObject *str, Py_ssize_t i, const char *errors,
+                                       const char *enc)
+{
+    Py_ssize_t newpos;
+    PyObject *rep = _PyCodec_CallEncodeErrorHandler(errors ? errors : "strict", enc, str, i, i + 1,
+                                                    "surrogates not allowed", &newpos);
+    if (rep == NULL)
+        return -1;
+    if (PyBytes_Check(rep)) {
+        Py_ssize_t n = PyBytes_GET_SIZE(rep);
+        if (n % o->width != 0)
+            goto bad;
+        if (utf_out_reserve(o, n) < 0)
+            goto fail;
+        memcpy(o->buf + o->len, PyBytes_AS_STRING(rep), (size_t)n);
+        o->len += n;
+    }
+    else {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(rep);
+        if (PyUnicode_MAX_CHAR_VALUE(rep) >= 128)
+            goto bad;
+        if (utf_out_reserve(o, n * o->width) < 0)
+            goto fail;
+        for (Py_ssize_t k = 0; k < n; k++)
+            utf_out_put(o, PyUnicode_READ_CHAR(rep, k));
+    }
+    Py_DECREF(rep);
+    return newpos;
+bad:
+    raise_encode_error(enc, str, i, i + 1, "surrogates not allowed");
+fail:
+    Py_DECREF(rep);
+    return -1;
+}
+
 static PyObject *encode_utf16_32(PyObject *str, const char *errors, int byteorder, int width)
 {
     const char *enc = width == 2 ? (byteorder == 0 ? "utf-16" : byteorder < 0 ? "utf-16-le" : "utf-16-be")
@@ -1451,52 +1527,42 @@ static PyObject *encode_utf16_32(PyObject *str, const char *errors, int byteorde
     Py_ssize_t len = PyUnicode_GET_LENGTH(str);
     int kind = PyUnicode_KIND(str);
     const void *data = PyUnicode_DATA(str);
-    unsigned char *buf = PyMem_Malloc((size_t)(len * 2 + 1) * width + 4), *o = buf;
-    if (buf == NULL)
-        return PyErr_NoMemory();
-    int little = byteorder <= 0;
+    utf_out o = {NULL, 0, 0, width, byteorder <= 0};
+    if (utf_out_reserve(&o, (len * 2 + 1) * width) < 0)
+        return NULL;
     error_handler h = ERR_UNKNOWN;
-#define PUT(v)                                                                     \
-    do {                                                                           \
-        Py_UCS4 _v = (v);                                                          \
-        for (int _k = 0; _k < width; _k++)                                         \
-            *o++ = (unsigned char)(_v >> (8 * (little ? _k : width - 1 - _k)));    \
-    } while (0)
     if (byteorder == 0)
-        PUT(0xFEFF);
+        utf_out_put(&o, 0xFEFF);
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (utf_out_reserve(&o, 2 * width) < 0)
+            goto error;
         if (Py_UNICODE_IS_SURROGATE(ch)) {
             if (h == ERR_UNKNOWN)
                 h = get_error_handler(errors);
             if (h == ERR_SURROGATEPASS) {
-                PUT(ch);
+                utf_out_put(&o, ch);
                 continue;
             }
-            if (h == ERR_IGNORE)
-                continue;
-            if (h == ERR_REPLACE) {
-                PUT('?');
-                continue;
-            }
-            PyMem_Free(buf);
-            Py_ssize_t endpos = i + 1;
-            while (endpos < len && Py_UNICODE_IS_SURROGATE(PyUnicode_READ(kind, data, endpos)))
-                endpos++;
-            raise_encode_error(enc, str, i, endpos, "surrogates not allowed");
-            return NULL;
+            Py_ssize_t next = utf_encode_surrogate(&o, str, i, errors, enc);
+            if (next < 0)
+                goto error;
+            i = next - 1;
+            continue;
         }
         if (width == 2 && ch >= 0x10000) {
-            PUT(Py_UNICODE_HIGH_SURROGATE(ch));
-            PUT(Py_UNICODE_LOW_SURROGATE(ch));
+            utf_out_put(&o, Py_UNICODE_HIGH_SURROGATE(ch));
+            utf_out_put(&o, Py_UNICODE_LOW_SURROGATE(ch));
         } else {
-            PUT(ch);
+            utf_out_put(&o, ch);
         }
     }
-#undef PUT
-    PyObject *res = PyBytes_FromStringAndSize((char *)buf, o - buf);
-    PyMem_Free(buf);
+    PyObject *res = PyBytes_FromStringAndSize((char *)o.buf, o.len);
+    PyMem_Free(o.buf);
     return res;
+error:
+    PyMem_Free(o.buf);
+    return NULL;
 }
 
 PyObject *_PyUnicode_EncodeUTF16(PyObject *str, const char *errors, int byteorder)

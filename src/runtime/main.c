@@ -591,6 +591,26 @@ static void print_banner(void)
     fprintf(stderr, "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
 }
 
+/* CPython's pymain_run_interactive_hook: sys.__interactivehook__ (site's
+   register_readline: tab completion, ~/.python_history) runs before the first prompt. */
+static void run_interactive_hook(void)
+{
+    PyObject *hook = PySys_GetObject("__interactivehook__");
+    if (hook == NULL)
+        return;
+    if (PySys_Audit("cpython.run_interactivehook", "O", hook) < 0) {
+        PyErr_Print();
+        return;
+    }
+    PyObject *res = PyObject_CallNoArgs(hook);
+    if (res == NULL) {
+        PySys_WriteStderr("Failed calling sys.__interactivehook__\n");
+        PyErr_Print();
+        return;
+    }
+    Py_DECREF(res);
+}
+
 static int run_repl(const PyConfig *c, int show_banner)
 {
     /* CPython's pymain_repl: inspect is cleared so that SystemExit (exit()) raised
@@ -598,6 +618,7 @@ static int run_repl(const PyConfig *c, int show_banner)
     _PyInterpreterState_GET()->config.inspect = 0;
     if (show_banner && !c->quiet)
         print_banner();
+    run_interactive_hook();
     PyObject *fn = PyUnicode_FromString("<stdin>");
     if (fn == NULL)
         return 1;

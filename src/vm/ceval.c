@@ -1837,12 +1837,21 @@ static inline PyObject *call_builtin_fast(PyThreadState *tstate, PyObject *calla
 
 int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)
 {
+    /* Freeing the old function can run a __del__ that installs another: 3.11 refuses. */
+    static int installing;
     if (PySys_Audit("sys.setprofile", NULL) < 0) return -1;
+    if (installing) {
+        PyErr_SetString(PyExc_RuntimeError, "Cannot install a profile function "
+                        "while another profile function is being installed");
+        return -1;
+    }
     PyObject *old = tstate->c_profileobj;
     tstate->c_profilefunc = NULL;
     tstate->c_profileobj = NULL;
     update_tracing_state(tstate);
+    installing = 1;
     Py_XDECREF(old);
+    installing = 0;
     tstate->c_profileobj = Py_XNewRef(arg);
     tstate->c_profilefunc = func;
     update_tracing_state(tstate);
@@ -1851,12 +1860,20 @@ int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)
 
 int _PyEval_SetTrace(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)
 {
+    static int installing;  /* as in _PyEval_SetProfile */
     if (PySys_Audit("sys.settrace", NULL) < 0) return -1;
+    if (installing) {
+        PyErr_SetString(PyExc_RuntimeError, "Cannot install a trace function "
+                        "while another trace function is being installed");
+        return -1;
+    }
     PyObject *old = tstate->c_traceobj;
     tstate->c_tracefunc = NULL;
     tstate->c_traceobj = NULL;
     update_tracing_state(tstate);
+    installing = 1;
     Py_XDECREF(old);
+    installing = 0;
     tstate->c_traceobj = Py_XNewRef(arg);
     tstate->c_tracefunc = func;
     update_tracing_state(tstate);
