@@ -548,8 +548,8 @@ static PyObject *mmap_subscript(mmap_object *self, PyObject *item)
     if (result == NULL)
         return NULL;
     char *out = PyBytes_AS_STRING(result);
-    for (Py_ssize_t k = 0, cur = start; k < len; k++, cur += step)
-        out[k] = self->data[cur];
+    for (Py_ssize_t k = 0; k < len; k++)   /* no running index: it would overflow on a huge step */
+        out[k] = self->data[start + k * step];
     return result;
 }
 
@@ -612,8 +612,8 @@ static int assign_slice(mmap_object *self, PyObject *item, PyObject *value)
     }
     else {
         const char *src = vbuf.buf;
-        for (Py_ssize_t k = 0, cur = start; k < len; k++, cur += step)
-            self->data[cur] = src[k];
+        for (Py_ssize_t k = 0; k < len; k++)
+            self->data[start + k * step] = src[k];
     }
     PyBuffer_Release(&vbuf);
     return 0;

@@ -4,6 +4,9 @@
  * Path encoding is unicodeobject.c's (PyUnicode_FSConverter); OSError subclass choice
  * from errno is errors.c/exceptions.c's. */
 #include "Python.h"
+#include <pty.h>
+#include <utmp.h>
+#include <termios.h>
 #include "structseq.h"
 #include "posixmodule.h"
 
@@ -2465,6 +2468,99 @@ static PyObject *os_setsid(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+/* ---- terminals: openpty, forkpty, login_tty, ctermid, process groups ---- */
+
+static int pty_noninheritable(int fd)
+{
+    int flags = fcntl(fd, F_GETFD);
+    return flags < 0 ? -1 : fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
+/* openpty(): (master_fd, slave_fd), both non-inheritable as every new fd (PEP 446) */
+static PyObject *os_openpty(PyObject *self, PyObject *unused)
+{
+    int master, slave;
+    if (openpty(&master, &slave, NULL, NULL, NULL) < 0)
+        return posix_error();
+    if (pty_noninheritable(master) < 0 || pty_noninheritable(slave) < 0) {
+        PyObject *err = posix_error();
+        close(master);
+        close(slave);
+        return err;
+    }
+    return Py_BuildValue("(ii)", master, slave);
+}
+
+/* forkpty(): (pid, master_fd); the child's stdio is the pty's slave side */
+static PyObject *os_forkpty(PyObject *self, PyObject *unused)
+{
+    int master = -1;
+    PyOS_BeforeFork();
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = forkpty(&master, NULL, NULL, NULL);
+    if (pid == 0) {
+        PyOS_AfterFork_Child();
+    } else {
+        int saved = errno;
+        PyOS_AfterFork_Parent();
+        errno = saved;
+    }
+    if (pid < 0)
+        return posix_error();
+    return Py_BuildValue("(ii)", (int)pid, master);
+}
+
+static PyObject *os_login_tty(PyObject *self, PyObject *arg)
+{
+    int fd = PyObject_AsFileDescriptor(arg);
+    if (fd < 0)
+        return NULL;
+    if (login_tty(fd) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_ctermid(PyObject *self, PyObject *unused)
+{
+    char buf[L_ctermid];
+    char *r = ctermid(buf);
+    if (r == NULL)
+        return posix_error();
+    return PyUnicode_DecodeFSDefault(buf);
+}
+
+static PyObject *os_tcgetpgrp(PyObject *self, PyObject *args)
+{
+    int fd;
+    if (!PyArg_ParseTuple(args, "i:tcgetpgrp", &fd))
+        return NULL;
+    pid_t pgid = tcgetpgrp(fd);
+    if (pgid < 0)
+        return posix_error();
+    return PyLong_FromLong((long)pgid);
+}
+
+static PyObject *os_tcsetpgrp(PyObject *self, PyObject *args)
+{
+    int fd, pgid;
+    if (!PyArg_ParseTuple(args, "ii:tcsetpgrp", &fd, &pgid))
+        return NULL;
+    if (tcsetpgrp(fd, (pid_t)pgid) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
+static PyObject *os_setpgid(PyObject *self, PyObject *args)
+{
+    int pid, pgrp;
+    if (!PyArg_ParseTuple(args, "ii:setpgid", &pid, &pgrp))
+        return NULL;
+    if (setpgid((pid_t)pid, (pid_t)pgrp) < 0)
+        return posix_error();
+    Py_RETURN_NONE;
+}
+
 static PyObject *os_sched_yield(PyObject *self, PyObject *unused)
 {
     sched_yield();
@@ -2749,6 +2845,20 @@ static PyMethodDef posix_methods[] = {
     {"getpgid", os_getpgid, METH_VARARGS, NULL},
     {"getsid", os_getsid, METH_VARARGS, NULL},
     {"setsid", os_setsid, METH_NOARGS, NULL},
+    {"openpty", os_openpty, METH_NOARGS,
+     "openpty($module, /)\n--\n\nOpen a pseudo-terminal.\n\nReturn a tuple of (master_fd, slave_fd) containing open file descriptors\nfor both the master and slave ends."},
+    {"forkpty", os_forkpty, METH_NOARGS,
+     "forkpty($module, /)\n--\n\nFork a new process with a new pseudo-terminal as controlling tty.\n\nReturns a tuple of (pid, master_fd).\nLike fork(), return pid of 0 to the child process,\nand pid of child to the parent process.\nTo both, return fd of newly opened pseudo-terminal."},
+    {"login_tty", os_login_tty, METH_O,
+     "login_tty($module, fd, /)\n--\n\nPrepare the tty of which fd is a file descriptor for a new login session.\n\nMake the calling process a session leader; make the tty the\ncontrolling tty, the stdin, the stdout, and the stderr of the\ncalling process; close fd."},
+    {"ctermid", os_ctermid, METH_NOARGS,
+     "ctermid($module, /)\n--\n\nReturn the name of the controlling terminal for this process."},
+    {"tcgetpgrp", os_tcgetpgrp, METH_VARARGS,
+     "tcgetpgrp($module, fd, /)\n--\n\nReturn the process group associated with the terminal specified by fd."},
+    {"tcsetpgrp", os_tcsetpgrp, METH_VARARGS,
+     "tcsetpgrp($module, fd, pgid, /)\n--\n\nSet the process group associated with the terminal specified by fd."},
+    {"setpgid", os_setpgid, METH_VARARGS,
+     "setpgid($module, pid, pgrp, /)\n--\n\nCall the system call setpgid(pid, pgrp)."},
     {"sched_yield", os_sched_yield, METH_NOARGS, NULL},
     {"sync", os_sync, METH_NOARGS, NULL},
     {"fdatasync", os_fdatasync, METH_O, NULL},

@@ -379,7 +379,7 @@ static PyObject *bytearray_subscript(PyObject *self, PyObject *index)
             return NULL;
         const char *src = PyByteArray_AS_STRING(self);
         char *dst = PyByteArray_AS_STRING(result);
-        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++)
+        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++)
             dst[i] = src[cur];
         return result;
     }
@@ -561,7 +561,7 @@ static int bytearray_ass_subscript(PyObject *self, PyObject *index, PyObject *va
     }
     char *buf = PyByteArray_AS_STRING(self);
     const char *bytes = PyBytes_AS_STRING(b);
-    for (Py_ssize_t cur = start, i = 0; i < slicelen; cur += step, i++)
+    for (Py_ssize_t cur = start, i = 0; i < slicelen; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++)
         buf[cur] = bytes[i];
     Py_DECREF(b);
     return 0;

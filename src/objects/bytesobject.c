@@ -1610,7 +1610,7 @@ static PyObject *bytes_subscript(PyObject *self, PyObject *item)
             return NULL;
         const char *src = PyBytes_AS_STRING(self);
         char *dst = PyBytes_AS_STRING(res);
-        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++)
+        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++)
             dst[i] = src[cur];
         return res;
     }

@@ -416,10 +416,8 @@ static void warn_unawaited_coroutine(PyObject *coro)
         if (res || PyErr_ExceptionMatches(PyExc_RuntimeWarning)) warned = 1;
         Py_XDECREF(res);
     }
-    if (PyErr_Occurred()) {
-        if (warned) PyErr_WriteUnraisable(coro);
-        else PyErr_Clear();
-    }
+    /* a broken hook (e.g. at shutdown) is reported, then the plain warning is issued */
+    if (PyErr_Occurred()) PyErr_WriteUnraisable(coro);
     if (!warned &&
         PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "coroutine '%S' was never awaited",
                          ((PyCoroObject *)coro)->cr_qualname) < 0)

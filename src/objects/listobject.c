@@ -1465,7 +1465,7 @@ static PyObject *list_subscript(PyListObject *self, PyObject *item)
         result = (PyListObject *)list_new_prealloc(slicelength);
         if (!result)
             return NULL;
-        for (cur = start, i = 0; i < slicelength; cur += step, i++)
+        for (cur = start, i = 0; i < slicelength; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++)
             result->ob_item[i] = Py_NewRef(self->ob_item[cur]);
         Py_SET_SIZE(result, slicelength);
         return (PyObject *)result;

@@ -431,7 +431,7 @@ static PyObject *tuplesubscript(PyTupleObject *self, PyObject *item)
         result = tuple_alloc(slicelength);
         if (result == NULL)
             return NULL;
-        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++)
+        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++)
             result->ob_item[i] = Py_NewRef(self->ob_item[cur]);
         PyObject_GC_Track(result);
         return (PyObject *)result;

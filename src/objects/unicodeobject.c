@@ -2644,7 +2644,7 @@ static PyObject *unicode_subscript(PyObject *self, PyObject *item)
         int kind = PyUnicode_KIND(self);
         const void *src = PyUnicode_DATA(self);
         Py_UCS4 maxchar = 0;
-        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++) {
+        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++) {
             Py_UCS4 ch = PyUnicode_READ(kind, src, cur);
             if (ch > maxchar)
                 maxchar = ch;
@@ -2652,7 +2652,7 @@ static PyObject *unicode_subscript(PyObject *self, PyObject *item)
         PyObject *result = PyUnicode_New(slicelength, maxchar);
         if (result == NULL)
             return NULL;
-        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur += step, i++)
+        for (Py_ssize_t cur = start, i = 0; i < slicelength; cur = (Py_ssize_t)((size_t)cur + (size_t)step), i++)
             PyUnicode_WRITE(PyUnicode_KIND(result), PyUnicode_DATA(result), i, PyUnicode_READ(kind, src, cur));
         return result;
     }

@@ -56,3 +56,16 @@ with warnings.catch_warnings(record=True) as w:
 for x in w:
     print(x.category.__name__)
     print('\n'.join(l.replace(__file__, 'FILE') for l in str(x.message).splitlines()))
+
+# a broken warnings._warn_unawaited_coroutine: its error is unraisable, then the plain warning
+seen = []
+sys.unraisablehook = lambda u: seen.append((type(u.exc_value).__name__, u.object.__qualname__))
+orig = warnings._warn_unawaited_coroutine
+warnings._warn_unawaited_coroutine = lambda coro: 1/0
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    c = corofn()
+    del c
+    gc.collect()
+warnings._warn_unawaited_coroutine = orig
+print(seen, [str(x.message) for x in w])
