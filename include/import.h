@@ -26,7 +26,6 @@ PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *
 PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co);
 PyObject *PyImport_ReloadModule(PyObject *m);
 /* Used by IMPORT_FROM: getattr(module, name) with the import-error wording. */
-PyObject *_PyImport_ImportFrom(PyObject *module, PyObject *name);
 /* Used by IMPORT_STAR: copies public names into locals. */
 int _PyImport_ImportStar(PyObject *module, PyObject *locals);
 

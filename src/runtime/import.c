@@ -866,54 +866,6 @@ static int is_initializing(PyObject *m)
     return r;
 }
 
-PyObject *_PyImport_ImportFrom(PyObject *v, PyObject *name)
-{
-    PyObject *x;
-    if (_PyObject_LookupAttr(v, name, &x) != 0)
-        return x;
-    PyObject *pkgname = PyObject_GetAttrString(v, "__name__");
-    if (pkgname == NULL || !PyUnicode_Check(pkgname)) {
-        Py_XDECREF(pkgname);
-        PyErr_Clear();
-        goto error;
-    }
-    PyObject *fullmodname = PyUnicode_FromFormat("%U.%U", pkgname, name);
-    if (fullmodname == NULL) {
-        Py_DECREF(pkgname);
-        return NULL;
-    }
-    x = PyImport_GetModule(fullmodname);
-    Py_DECREF(fullmodname);
-    if (x == NULL && !PyErr_Occurred())
-        goto error_pkg;
-    Py_DECREF(pkgname);
-    return x;
-error_pkg:;
-    PyObject *pkgpath = PyModule_Check(v) ? PyModule_GetFilenameObject(v) : NULL;
-    if (pkgpath == NULL)
-        PyErr_Clear();
-    PyObject *errmsg;
-    int initializing = is_initializing(v);
-    if (initializing)
-        errmsg = PyUnicode_FromFormat("cannot import name %R from partially initialized module %R "
-                                      "(most likely due to a circular import) (%S)",
-                                      name, pkgname, pkgpath ? pkgpath : Py_None);
-    else if (pkgpath == NULL || !PyUnicode_Check(pkgpath))
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name, pkgname);
-    else
-        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (%S)", name, pkgname, pkgpath);
-    if (errmsg != NULL) {
-        PyErr_SetImportError(errmsg, pkgname, pkgpath);
-        Py_DECREF(errmsg);
-    }
-    Py_XDECREF(pkgpath);
-    Py_DECREF(pkgname);
-    return NULL;
-error:
-    PyErr_Format(PyExc_ImportError, "cannot import name %R", name);
-    return NULL;
-}
-
 /* IMPORT_STAR: public names (or __all__) into locals. */
 int _PyImport_ImportStar(PyObject *v, PyObject *locals)
 {
