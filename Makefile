@@ -1,16 +1,43 @@
 # Makefile — builds Krait (no autotools).  `make` = optimised build/krait;
 # `make debug`, `make asan` (ASan+UBSan); `make test`, `make test-asan`, `make run`,
 # `make bench`, `make regen` (rebuild generated files), `make deps` (Debian packages).
+# Every krait gets its extension modules in <its dir>/lib-dynload (built with the same flags).
 
 CC      ?= gcc
 PYTHON  ?= /usr/bin/python3.11
-SRCS    := $(sort $(wildcard src/*/*.c))
+
+# Extension modules built as shared objects in <build>/lib-dynload, as CPython's Debian
+# build has them in lib-dynload: each links only its own library, so a krait process maps
+# libcrypto, libsqlite3, libedit, liblzma, libbz2 only once a program imports the module.
+# DYN_SRC_<name> is the module's source, DYN_LIB_<name> its library.  (_md5, _sha1, _sha256,
+# _sha512 and _sha3 are built in, src/modules/_sha_builtin.c, as in CPython: no libcrypto.)
+DYN_NAMES := _hashlib _sqlite3 readline _lzma _bz2
+DYN_SRC__hashlib := src/modules/_hashopenssl.c
+DYN_LIB__hashlib := -lcrypto
+DYN_SRC__sqlite3 := src/modules/_sqlite3.c
+DYN_LIB__sqlite3 := -lsqlite3
+DYN_SRC_readline := src/modules/readline.c
+DYN_LIB_readline := -ledit
+DYN_SRC__lzma    := src/modules/_lzmamodule.c
+DYN_LIB__lzma    := -llzma
+DYN_SRC__bz2     := src/modules/_bz2module.c
+DYN_LIB__bz2     := -lbz2
+# The one suffix Krait loads extensions from (include/dynload.h says why it is not CPython's).
+EXT_SUFFIX := .krait-311-$(shell uname -m)-linux-gnu.so
+DYN_SRCS := $(foreach m,$(DYN_NAMES),$(DYN_SRC_$(m)))
+# <dir>/lib-dynload/<name><suffix> for every module, for a variant's directory
+dyn_files = $(foreach m,$(DYN_NAMES),$(1)/lib-dynload/$(m)$(EXT_SUFFIX))
+
+SRCS    := $(filter-out $(DYN_SRCS),$(sort $(wildcard src/*/*.c)))
 HDRS    := $(wildcard include/*.h src/*/*.h)
 GMP_INC := $(shell dirname $$(find /usr/include -name gmp.h 2>/dev/null | head -1) 2>/dev/null)
-CPPFLAGS += -Iinclude -D_GNU_SOURCE -DKRAIT_LIBDIR='"$(abspath lib)"'
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -DKRAIT_LIBDIR='"$(abspath lib)"' -DKRAIT_EXT_SUFFIX='"$(EXT_SUFFIX)"'
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CSTD    := -std=gnu11
-LDLIBS  := -lgmp -ledit -lz -lcrypto -lexpat -lbz2 -llzma -lsqlite3 -lm -lpthread -ldl
+# -ledit stays until src/runtime/pythonrun.c stops calling readline() itself.
+LDLIBS  := -lgmp -ledit -lz -lexpat -lm -lpthread -ldl
+# krait exports its C API (Py*, _Py*) for the extension modules, and nothing else.
+EXPORTS := -Wl,--dynamic-list=tools/exports.dynlist
 
 OPT_FLAGS   := -O2 -g -fno-semantic-interposition
 DEBUG_FLAGS := -O0 -g3 -DPy_DEBUG
@@ -37,14 +64,26 @@ define BUILD_VARIANT
 $(1)/obj/%.o: src/%.c $(HDRS) | build/.deps
 	@mkdir -p $$(dir $$@)
 	$$(CC) $(CSTD) $(WARN) $(2) $$(CPPFLAGS) -c $$< -o $$@
-$(1)/krait: $(patsubst src/%.c,$(1)/obj/%.o,$(SRCS))
-	$$(CC) $(2) -o $$@ $$^ $$(LDLIBS)
+$(1)/krait: $(patsubst src/%.c,$(1)/obj/%.o,$(SRCS)) tools/exports.dynlist | $(call dyn_files,$(1))
+	$$(CC) $(2) $$(EXPORTS) -o $$@ $$(filter %.o,$$^) $$(LDLIBS)
 endef
 
-$(eval $(call BUILD_VARIANT,$(B),$(OPT_FLAGS)))
-$(eval $(call BUILD_VARIANT,$(B)/debug,$(DEBUG_FLAGS)))
-$(eval $(call BUILD_VARIANT,$(B)/asan,$(ASAN_FLAGS)))
-$(eval $(call BUILD_VARIANT,$(B)/tsan,$(TSAN_FLAGS)))
+# One extension module of a variant: $(1) variant directory, $(2) its flags, $(3) module.
+define DYN_MODULE
+$(1)/lib-dynload/$(3)$(EXT_SUFFIX): $(DYN_SRC_$(3)) $(HDRS) | build/.deps
+	@mkdir -p $$(dir $$@)
+	$$(CC) $(CSTD) $(WARN) $(2) -fPIC -shared $$(CPPFLAGS) -o $$@ $$< $(DYN_LIB_$(3))
+endef
+
+define VARIANT
+$(eval $(call BUILD_VARIANT,$(1),$(2)))
+$(foreach m,$(DYN_NAMES),$(eval $(call DYN_MODULE,$(1),$(2),$(m))))
+endef
+
+$(eval $(call VARIANT,$(B),$(OPT_FLAGS)))
+$(eval $(call VARIANT,$(B)/debug,$(DEBUG_FLAGS)))
+$(eval $(call VARIANT,$(B)/asan,$(ASAN_FLAGS)))
+$(eval $(call VARIANT,$(B)/tsan,$(TSAN_FLAGS)))
 
 # Parser test driver: every object except the CLI's main, plus tools/astdump.c.
 $(B)/astdump: tools/astdump.c $(filter-out $(B)/obj/runtime/main.o,$(patsubst src/%.c,$(B)/obj/%.o,$(SRCS)))
@@ -89,4 +128,4 @@ check-warnings:
 	$(MAKE) clean && $(MAKE) CC=gcc && $(MAKE) clean && $(MAKE) CC=clang
 
 clean:
-	rm -rf build/obj build/debug build/asan build/krait
+	rm -rf build/obj build/debug build/asan build/tsan build/krait build/lib-dynload

@@ -69,6 +69,8 @@ PyObject *_PyEval_MatchKeys(PyThreadState *, PyObject *map, PyObject *keys);
 PyObject *_PyEval_MatchClass(PyThreadState *, PyObject *subject, PyObject *type,
                              Py_ssize_t nargs, PyObject *kwargs);
 int _PyEval_SliceIndex(PyObject *, Py_ssize_t *);
+/* typeobject.c: instance creation inlined by the loop (1 ready, 0 not applicable, -1 error) */
+int _PyType_PrepareInitCall(PyTypeObject *type, PyObject **obj, PyObject **init);
 int _PyEval_SliceIndexNotNone(PyObject *, Py_ssize_t *);
 
 #endif

@@ -11,7 +11,7 @@ typedef struct {
     Py_ssize_t ma_used;       /* number of items */
     uint64_t ma_version_tag;  /* changes on every mutation (globally unique) */
     PyDictKeysObject *ma_keys;
-    PyObject **ma_values;     /* always NULL: Krait has no split tables */
+    PyObject **ma_values;     /* split table (an instance __dict__): the values; else NULL */
 } PyDictObject;
 
 extern PyTypeObject PyDict_Type;
@@ -83,5 +83,32 @@ Py_ssize_t _PyDict_SetItemHint(PyDictObject *mp, PyObject *key, PyObject *value,
 PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type);
 PyObject *_PyDictView_Intersect(PyObject *self, PyObject *other);
 void _PyDict_Fini(void);
+/* A new, empty __dict__ for an instance of tp: for a heap type a split table sharing
+ * the class's keys (tp's ht_cached_keys, created on first use), else a plain dict. */
+PyObject *_PyObjectDict_New(PyTypeObject *tp);
+/* Drop a reference to a keys object (type_dealloc releases ht_cached_keys). */
+void _PyDictKeys_DecRef(PyDictKeysObject *keys);
+
+/* Instance values (dictobject.c, "instance values"): the dict slot of an instance of a
+ * heap type may hold, instead of a dict, a values array for the class's shared keys,
+ * tagged with bit 0.  Only code that reads the slot itself sees it; _PyObject_GetDictPtr
+ * and __dict__ first turn it into a dict.  `name` arguments are exact strs. */
+#define _PyObject_SLOT_HAS_VALUES(slotval) (((uintptr_t)(slotval)) & 1)
+/* Put an empty values array into an empty slot: 0, -1 on error, 1 if tp can't share. */
+int _PyObject_InitInstanceValues(PyTypeObject *tp, PyObject **slot);
+/* The value (borrowed) or NULL if absent; never an error. */
+PyObject *_PyObject_GetInstanceValue(PyObject *slotval, PyObject *name);
+Py_ssize_t _PyObject_GetInstanceValueHint(PyObject *slotval, PyObject *name, Py_ssize_t hint,
+                                          PyObject **value);
+/* Set (value != NULL): 0, -1 on error, or 1 when the slot needs a dict first. */
+int _PyObject_SetInstanceValue(PyObject **slot, PyObject *name, PyObject *value);
+/* Replace the values in *slot by a split dict owning them: the dict (borrowed) or NULL. */
+PyObject *_PyObject_MaterializeDict(PyObject **slot);
+/* STORE_ATTR's cache: set name in a non-NULL slot (dict or values) with an index hint;
+ * returns the index, -1 (stored, no index), or -3 with an exception set. */
+Py_ssize_t _PyObject_SetAttrHint(PyObject **slot, PyObject *name, PyObject *value, Py_ssize_t hint);
+int _PyObject_VisitInstanceValues(PyObject *slotval, visitproc visit, void *arg);
+/* Empty the slot and release the values. */
+void _PyObject_ClearInstanceValues(PyObject **slot);
 
 #endif

@@ -37,6 +37,8 @@ typedef struct _frame {
     PyObject **f_valuestack;   /* bottom of the value stack (in f_localsplus) */
     PyObject *f_trace;         /* per-frame trace function, or NULL */
     PyObject *f_gen;           /* generator/coroutine owning this frame (borrowed) */
+    PyObject *f_init_self;     /* __init__ frame entered by the loop for a class call: the
+                                * new instance, returned to the caller instead of None */
     int f_stackdepth;          /* saved stack depth while not executing */
     int f_lasti;               /* byte offset of the last instruction started, -1 at start */
     int f_lineno;              /* current line while tracing (else computed from f_lasti) */

@@ -43,6 +43,7 @@ PyObject *_PyImport_CreateBuiltin(PyObject *name);  /* runs the init function, n
 /* Start-up / shutdown (pylifecycle.c). */
 int _PyImport_Init(PyInterpreterState *);
 void _PyImport_Fini(PyInterpreterState *);
+PyObject *_PyImport_GetModuleSearchPaths(void);  /* new reference: a new list, the sys.path _PyImport_Init built */
 int _PyImport_FixupBuiltin(PyObject *mod, const char *name, PyObject *modules);
 /* Find the source file for a module name along sys.path (for -m); new ref or NULL
  * (no exception) when not found.  *is_package set when it is a package's __init__. */

@@ -14,6 +14,13 @@ extern PyTypeObject PyList_Type;
 extern PyTypeObject PyListIter_Type;
 extern PyTypeObject PyListRevIter_Type;
 
+/* The forward iterator, visible so the eval loop's FOR_ITER can step it inline. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyListObject *it_seq; /* NULL when exhausted */
+} _PyListIterObject;
+
 #define PyList_Check(op) PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_LIST_SUBCLASS)
 #define PyList_CheckExact(op) Py_IS_TYPE(op, &PyList_Type)
 

@@ -256,6 +256,7 @@ typedef struct _heaptypeobject {
     PyBufferProcs as_buffer;
     PyObject *ht_name, *ht_slots, *ht_qualname;
     PyObject *ht_module;
+    struct _dictkeysobject *ht_cached_keys; /* shared keys of the instances' __dict__s */
 } PyHeapTypeObject;
 
 /* tp_flags, with CPython's bit values. */
@@ -397,6 +398,10 @@ int PyObject_GenericSetAttr(PyObject *, PyObject *, PyObject *);
 PyObject *PyObject_GenericGetDict(PyObject *, void *);
 int PyObject_GenericSetDict(PyObject *, PyObject *, void *);
 PyObject **_PyObject_GetDictPtr(PyObject *);
+/* The raw dict slot: NULL, a dict, or tagged instance values (see dictobject.h). */
+PyObject **_PyObject_DictSlot(PyObject *);
+/* Is tp's dict slot added by a Python class (it may then hold instance values)? */
+int _PyType_DictSlotIsOwned(PyTypeObject *tp);
 Py_hash_t PyObject_Hash(PyObject *);
 Py_hash_t PyObject_HashNotImplemented(PyObject *);
 int PyObject_IsTrue(PyObject *);

@@ -21,6 +21,9 @@ typedef uint8_t Py_UCS1;
 #define Py_LOCAL_INLINE(type) static inline type
 #define PyAPI_FUNC(RTYPE) RTYPE
 #define PyAPI_DATA(RTYPE) extern RTYPE
+/* An extension module's PyInit_ function: visible in its shared object (src/runtime/dynload.c) */
+#define Py_EXPORTED_SYMBOL __attribute__((visibility("default")))
+#define PyMODINIT_FUNC Py_EXPORTED_SYMBOL PyObject *
 
 #if defined(__GNUC__) || defined(__clang__)
 #  define Py_LIKELY(x) __builtin_expect(!!(x), 1)

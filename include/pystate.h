@@ -59,6 +59,8 @@ typedef struct PyConfig {
     char *hash_seed;        /* PYTHONHASHSEED unless -E/-R; NULL or "random": random key */
     int parser_debug;       /* -d / PYTHONDEBUG (sys.flags.debug) */
     int faulthandler;       /* -X faulthandler, PYTHONFAULTHANDLER or -X dev */
+    int no_debug_ranges;    /* -X no_debug_ranges / PYTHONNODEBUGRANGES: no columns in co_positions */
+    int skip_source_first_line; /* -x */
 } PyConfig;
 
 /* One entry of the handled-exception stack (sys.exc_info()). */
@@ -138,5 +140,10 @@ void PyThreadState_Delete(PyThreadState *);
 PyThreadState *PyThreadState_Swap(PyThreadState *);
 PyObject *PyThreadState_GetDict(void);
 PyObject *PyEval_GetBuiltins(void);
+/* single-phase extension modules found from their def (src/runtime/dynload.c) */
+struct PyModuleDef;
+PyObject *PyState_FindModule(struct PyModuleDef *);
+int PyState_AddModule(PyObject *, struct PyModuleDef *);
+int PyState_RemoveModule(struct PyModuleDef *);
 
 #endif

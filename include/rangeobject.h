@@ -10,4 +10,14 @@ extern PyTypeObject PyLongRangeIter_Type;
 
 #define PyRange_Check(op) Py_IS_TYPE(op, &PyRange_Type)
 
+/* Iterator over a range whose values fit a C long; visible so the eval loop's FOR_ITER
+ * can step it inline. */
+typedef struct {
+    PyObject_HEAD
+    long index; /* next item */
+    long start;
+    long step;
+    long len;   /* total items */
+} _PyRangeIterObject;
+
 #endif

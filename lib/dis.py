@@ -291,6 +291,46 @@ def _unpack_opargs(code):
         yield (i, op, arg if op in hasarg else None)
 
 
+def _get_const_value(op, arg, co_consts):
+    """The constant a LOAD_CONST loads (modulefinder reads import arguments this way)."""
+    assert op in hasconst
+    return co_consts[arg]
+
+
+def _find_imports(co):
+    """Find import statements in the code
+
+    Generate triplets (name, level, fromlist) where
+    name is the imported module and level, fromlist are
+    the corresponding args to __import__.
+    """
+    IMPORT_NAME = opmap['IMPORT_NAME']
+    consts = co.co_consts
+    names = co.co_names
+    opargs = [(op, arg) for _, op, arg in _unpack_opargs(co.co_code)
+              if op != EXTENDED_ARG]
+    for i, (op, oparg) in enumerate(opargs):
+        if op == IMPORT_NAME and i >= 2:
+            from_op = opargs[i - 1]
+            level_op = opargs[i - 2]
+            if from_op[0] in hasconst and level_op[0] in hasconst:
+                level = _get_const_value(level_op[0], level_op[1], consts)
+                fromlist = _get_const_value(from_op[0], from_op[1], consts)
+                yield (names[oparg], level, fromlist)
+
+
+def _find_store_names(co):
+    """Find names of variables which are written in the code
+
+    Generate sequence of strings
+    """
+    STORE_OPS = {opmap['STORE_NAME'], opmap['STORE_GLOBAL']}
+    names = co.co_names
+    for _, op, arg in _unpack_opargs(co.co_code):
+        if op in STORE_OPS:
+            yield names[arg]
+
+
 def _jump_target(offset, op, arg):
     """Byte offset a jump goes to (arguments count 16-bit code units)."""
     if op in hasjrel:

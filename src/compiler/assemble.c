@@ -73,6 +73,7 @@ PyCodeObject *_PyAssemble_MakeCode(cfg_builder *g, assembler_input *in)
     _Py_CODEUNIT *out = (_Py_CODEUNIT *)PyBytes_AS_STRING(code);
     Py_ssize_t ltlen = 0;
     int prevline = in->firstlineno;
+    int no_ranges = _PyInterpreterState_GET()->config.no_debug_ranges;
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
         for (int i = 0; i < b->b_iused; i++) {
             cfg_instr *ins = &b->b_instr[i];
@@ -82,8 +83,11 @@ PyCodeObject *_PyAssemble_MakeCode(cfg_builder *g, assembler_input *in)
                 int op = k == 0 ? ins->i_opcode : EXTENDED_ARG;
                 *out++ = _Py_MAKECODEUNIT(op, (arg >> (8 * k)) & 0xff);
                 srcloc *l = &ins->i_loc;
-                if (_PyCode_WriteLocation(&lt, &ltlen, &prevline, l->lineno, l->end_lineno,
-                                          l->col_offset, l->end_col_offset) < 0)
+                /* -X no_debug_ranges: line only, as (line, line, None, None) */
+                int end_line = no_ranges ? l->lineno : l->end_lineno;
+                if (_PyCode_WriteLocation(&lt, &ltlen, &prevline, l->lineno, end_line,
+                                          no_ranges ? -1 : l->col_offset,
+                                          no_ranges ? -1 : l->end_col_offset) < 0)
                     goto done;
             }
         }

@@ -1468,16 +1468,20 @@ static int compiler_raise(struct compiler *c, stmt_ty s)
     return 1;
 }
 
+static int compiler_warn(struct compiler *c, const char *fmt, ...);
+
 static int compiler_assert(struct compiler *c, stmt_ty s)
 {
-    if (c->c_optimize) return 1;
-    if (s->v.Assert.test->kind == Tuple_kind && asdl_seq_LEN(s->v.Assert.test->v.Tuple.elts) > 0) {
-        if (PyErr_WarnExplicitObject(PyExc_SyntaxWarning,
-                                     (PyObject *)_PyUnicode_FromASCII(
-                                         "assertion is always true, perhaps remove parentheses?", 53),
-                                     c->c_filename, c->u->u_loc.lineno, NULL, NULL) < 0)
+    /* a non-empty tuple (folded to a constant when its items are) is always true: warned
+       about even under -O, as 3.11 does */
+    expr_ty test = s->v.Assert.test;
+    if ((test->kind == Tuple_kind && asdl_seq_LEN(test->v.Tuple.elts) > 0) ||
+        (test->kind == Constant_kind && PyTuple_Check(test->v.Constant.value) &&
+         PyTuple_GET_SIZE(test->v.Constant.value) > 0)) {
+        if (!compiler_warn(c, "assertion is always true, perhaps remove parentheses?"))
             return 0;
     }
+    if (c->c_optimize) return 1;
     basicblock *end = NEW_BLOCK(c);
     if (!end) return 0;
     if (!compiler_jump_if(c, s->v.Assert.test, end, 1)) return 0;

@@ -568,7 +568,7 @@ static int symtable_visit_stmt(struct symtable *st, stmt_ty s)
             else if (s->v.AnnAssign.value &&
                      !ADD_DEF_NODE(st, e_name->v.Name.id, DEF_LOCAL, s))
                 return 0;
-            if (!s->v.AnnAssign.simple) VISIT(st, expr, s->v.AnnAssign.target);
+            /* a parenthesized name, "(x): int", binds nothing unless assigned */
         } else {
             VISIT(st, expr, s->v.AnnAssign.target);
         }
@@ -707,6 +707,15 @@ static int symtable_implicit_arg(struct symtable *st, int pos, expr_ty e)
     int r = ADD_DEF_NODE(st, id, DEF_PARAM, e);
     Py_DECREF(id);
     return r;
+}
+
+/* The error for yield in a comprehension's scope, by the kind of comprehension. */
+static const char *yield_in_comprehension(_Py_comprehension_ty kind)
+{
+    return kind == ListComprehension ? "'yield' inside list comprehension" :
+           kind == SetComprehension ? "'yield' inside set comprehension" :
+           kind == DictComprehension ? "'yield' inside dict comprehension" :
+           "'yield' inside generator expression";
 }
 
 static int symtable_handle_comprehension(struct symtable *st, expr_ty e, identifier scope_name,
@@ -850,7 +859,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         if (e->v.Yield.value) VISIT(st, expr, e->v.Yield.value);
         st->st_cur->ste_generator = 1;
         if (st->st_cur->ste_comprehension) {
-            ST_ERROR_NODE(st, e, "'yield' inside list comprehension", NULL);
+            ST_ERROR_NODE(st, e, yield_in_comprehension(st->st_cur->ste_comprehension), NULL);
             return 0;
         }
         break;
@@ -859,7 +868,7 @@ static int symtable_visit_expr(struct symtable *st, expr_ty e)
         VISIT(st, expr, e->v.YieldFrom.value);
         st->st_cur->ste_generator = 1;
         if (st->st_cur->ste_comprehension) {
-            ST_ERROR_NODE(st, e, "'yield' inside list comprehension", NULL);
+            ST_ERROR_NODE(st, e, yield_in_comprehension(st->st_cur->ste_comprehension), NULL);
             return 0;
         }
         break;

@@ -141,6 +141,18 @@ static int check_init(buffered *self)
 }
 #define CHECK_INIT(self, err) if (check_init(self) < 0) return err
 
+/* repr(self) for the fatal error below (a placeholder if repr fails). */
+static const char *buffered_repr_for_fatal(buffered *self)
+{
+    static char buf[256];
+    PyObject *r = PyObject_Repr((PyObject *)self);
+    const char *u = r ? PyUnicode_AsUTF8(r) : NULL;
+    snprintf(buf, sizeof buf, "%s", u ? u : "<buffered io object>");
+    PyErr_Clear();
+    Py_XDECREF(r);
+    return buf;
+}
+
 /* As CPython's ENTER_BUFFERED: take the object's lock, waiting with the GIL released; a
  * thread re-entering its own call (a signal handler printing mid-print) gets RuntimeError. */
 static int enter_buffered_busy(buffered *self)
@@ -159,8 +171,9 @@ static int enter_buffered_busy(buffered *self)
         st = PyThread_acquire_lock_timed(self->lock, (PY_TIMEOUT_T)1000000, 0);
     Py_END_ALLOW_THREADS
     if (st != PY_LOCK_ACQUIRED)
-        Py_FatalError("could not acquire lock for buffered io object at interpreter shutdown, "
-                      "possibly due to daemon threads");
+        _Py_FatalErrorFormat("_enter_buffered_busy",
+                             "could not acquire lock for %s at interpreter shutdown, "
+                             "possibly due to daemon threads", buffered_repr_for_fatal(self));
     return 1;
 }
 
@@ -892,9 +905,24 @@ static PyObject *buffered_truncate(buffered *self, PyObject *args)
     return PyObject_CallMethod(self->raw, "truncate", "O", pos);
 }
 
-static PyObject *buffered_close(buffered *self, PyObject *unused)
+/* Flushes through self.flush() as CPython does, so that a subclass's flush() runs; the
+ * lock is dropped around that call since flush() takes it again. */
+static PyObject *buffered_close_unlocked(buffered *self);
+
+static PyObject *locked_close(buffered *self, PyObject *unused)
 {
     CHECK_INIT(self, NULL);
+    if (!enter_buffered(self))
+        return NULL;
+    PyObject *res = buffered_close_unlocked(self);
+    if (self->owner == PyThread_get_thread_ident())
+        leave_buffered(self);
+    return res;
+}
+
+/* Returns with the lock held, except when retaking it after flush() failed. */
+static PyObject *buffered_close_unlocked(buffered *self)
+{
     int r = raw_closed(self);
     if (r < 0)
         return NULL;
@@ -908,9 +936,17 @@ static PyObject *buffered_close(buffered *self, PyObject *unused)
             PyErr_Clear();
     }
     PyObject *t = NULL, *v = NULL, *tb = NULL;
-    if (self->writable && flush_writes(self) < 0)
+    leave_buffered(self);
+    PyObject *res = PyObject_CallMethod((PyObject *)self, "flush", NULL);
+    if (!enter_buffered(self)) {
+        Py_XDECREF(res);
+        return NULL;
+    }
+    if (res == NULL)
         PyErr_Fetch(&t, &v, &tb);
-    PyObject *res = PyObject_CallMethod(self->raw, "close", NULL);
+    else
+        Py_DECREF(res);
+    res = PyObject_CallMethod(self->raw, "close", NULL);
     if (t != NULL) {
         _PyErr_ChainExceptions(t, v, tb);
         Py_CLEAR(res);
@@ -1130,7 +1166,6 @@ static PyObject *buffered_simple_flush(buffered *self, PyObject *unused)
 }
 
 LOCKED(locked_detach, buffered_detach, PyObject *)
-LOCKED(locked_close, buffered_close, PyObject *)
 LOCKED(locked_seek, buffered_seek, PyObject *)
 LOCKED(locked_read, buffered_read, PyObject *)
 LOCKED(locked_peek, buffered_peek, PyObject *)

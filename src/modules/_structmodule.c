@@ -474,7 +474,8 @@ static int pack_item(const formatcode *code, char *p, PyObject *v, int mode)
             return -1;
         void *x = PyLong_AsVoidPtr(num);
         Py_DECREF(num);
-        if (x == NULL && PyErr_Occurred())
+        /* PyLong_AsVoidPtr may report an error as (void *)-1 as well as NULL */
+        if ((x == NULL || x == (void *)-1) && PyErr_Occurred())
             return -1;
         memcpy(p, &x, sizeof x);
         return 0;
@@ -490,7 +491,8 @@ static int pack_item(const formatcode *code, char *p, PyObject *v, int mode)
         unsigned char buf[8];
         if (code->code == 'f') {
             float f = (float)x;
-            if (isinf(f) && !isinf(x)) {
+            /* native mode casts like C (inf); standard mode packs like PyFloat_Pack4 */
+            if (mode != MODE_NATIVE && isinf(f) && !isinf(x)) {
                 PyErr_SetString(PyExc_OverflowError, "float too large to pack with f format");
                 return -1;
             }
@@ -546,8 +548,13 @@ static int s_pack_internal(PyStructObject *soself, PyObject *const *args, int of
             continue;
         }
         for (Py_ssize_t k = 0; k < code->repeat; k++, res += code->size) {
-            if (pack_item(code, res, args[i++], soself->s_mode) < 0)
+            PyObject *v = args[i++];
+            if (pack_item(code, res, v, soself->s_mode) < 0) {
+                /* an int overflowing a float or pointer conversion is a struct.error */
+                if (PyLong_Check(v) && PyErr_ExceptionMatches(PyExc_OverflowError))
+                    PyErr_SetString(StructError, "int too large to convert");
                 return -1;
+            }
         }
     }
     return 0;

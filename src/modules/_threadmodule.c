@@ -48,38 +48,53 @@ static PyLockStatus acquire_timed(PyThread_type_lock lock, PY_TIMEOUT_T microsec
     }
 }
 
-/* acquire(blocking=True, timeout=-1) as a wait in microseconds (-1 forever). */
-static int lock_acquire_parse_args(PyObject *args, PyObject *kwds, PY_TIMEOUT_T *timeout)
+/* A timeout in seconds as 3.11's _PyTime_FromSecondsObject takes it: a float (not NaN),
+ * or an integer (via __index__); either must fit a 64-bit count of nanoseconds. */
+static int timeout_to_seconds(PyObject *obj, double *t)
 {
-    static char *kwlist[] = {"blocking", "timeout", NULL};
-    int blocking = 1;
-    PyObject *timeout_obj = NULL;
-    /* fast paths for `with lock:` / acquire() and acquire(False), which threading's
-     * Condition and queue.Queue call all the time: no keyword parsing */
-    if (kwds == NULL || PyDict_GET_SIZE(kwds) == 0) {
-        Py_ssize_t n = PyTuple_GET_SIZE(args);
-        if (n == 0 || (n == 1 && PyBool_Check(PyTuple_GET_ITEM(args, 0)))) {
-            *timeout = (n == 0 || PyTuple_GET_ITEM(args, 0) == Py_True) ? -1 : 0;
-            return 0;
-        }
-    }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|pO:acquire", kwlist, &blocking, &timeout_obj))
-        return -1;
-    double t = -1;
-    if (timeout_obj != NULL) {
-        t = PyFloat_AsDouble(timeout_obj);
-        if (t == -1 && PyErr_Occurred())
-            return -1;
-        if (isnan(t)) {
+    if (PyFloat_Check(obj)) {
+        *t = PyFloat_AS_DOUBLE(obj);
+        if (isnan(*t)) {
             PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
             return -1;
         }
-        if (t * 1e9 >= 9223372036854775808.0 || t * 1e9 < -9223372036854775808.0) {
-            PyErr_SetString(PyExc_OverflowError,
-                            "timestamp too large to convert to C _PyTime_t");
+    } else {
+        long long n = PyLong_AsLongLong(obj);
+        if (n == -1 && PyErr_Occurred()) {
+            if (PyErr_ExceptionMatches(PyExc_OverflowError))
+                goto overflow;
             return -1;
         }
+        *t = (double)n;
     }
+    if (*t * 1e9 >= 9223372036854775808.0 || *t * 1e9 < -9223372036854775808.0)
+        goto overflow;
+    return 0;
+overflow:
+    PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    return -1;
+}
+
+/* acquire(blocking=True, timeout=-1) as a wait in microseconds (-1 forever).  A
+ * vectorcall method (METH_FASTCALL): `with lock:`, acquire() and acquire(False), which
+ * threading's Condition and queue.Queue call all the time, build no argument tuple. */
+static int lock_acquire_parse_args(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                                   PY_TIMEOUT_T *timeout)
+{
+    static const char *const kwlist[] = {"blocking", "timeout", NULL};
+    static _PyArg_Parser parser = {0, "|iO:acquire", kwlist, NULL, NULL, 0, 0, 0, NULL, NULL};
+    int blocking = 1;
+    PyObject *timeout_obj = NULL;
+    int nokw = kwnames == NULL || PyTuple_GET_SIZE(kwnames) == 0;
+    if (nokw && (nargs == 0 || (nargs == 1 && PyBool_Check(args[0])))) {
+        *timeout = (nargs == 0 || args[0] == Py_True) ? -1 : 0;
+        return 0;
+    }
+    if (!_PyArg_ParseStackAndKeywords(args, nargs, kwnames, &parser, &blocking, &timeout_obj))
+        return -1;
+    double t = -1;
+    if (timeout_obj != NULL && timeout_to_seconds(timeout_obj, &t) < 0)
+        return -1;
     if (!blocking && t != -1) {
         PyErr_SetString(PyExc_ValueError, "can't specify a timeout for a non-blocking call");
         return -1;
@@ -142,10 +157,11 @@ static lockobject *newlockobject(void)
     return self;
 }
 
-static PyObject *lock_PyThread_acquire_lock(lockobject *self, PyObject *args, PyObject *kwds)
+static PyObject *lock_PyThread_acquire_lock(lockobject *self, PyObject *const *args,
+                                            Py_ssize_t nargs, PyObject *kwnames)
 {
     PY_TIMEOUT_T timeout;
-    if (lock_acquire_parse_args(args, kwds, &timeout) < 0)
+    if (lock_acquire_parse_args(args, nargs, kwnames, &timeout) < 0)
         return NULL;
     PyLockStatus r = acquire_timed(self->lock_lock, timeout);
     if (r == PY_LOCK_INTR)
@@ -166,7 +182,7 @@ static PyObject *lock_PyThread_release_lock(lockobject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
-static PyObject *lock_exit(lockobject *self, PyObject *args)
+static PyObject *lock_exit(lockobject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     return lock_PyThread_release_lock(self, NULL);
 }
@@ -192,7 +208,8 @@ static PyObject *lock_repr(lockobject *self)
                                 Py_TYPE(self)->tp_name, self);
 }
 
-#define KWF(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
+#define KWF(f) (PyCFunction)(void (*)(void))(f), METH_FASTCALL | METH_KEYWORDS
+#define FASTF(f) (PyCFunction)(void (*)(void))(f), METH_FASTCALL
 static PyMethodDef lock_methods[] = {
     {"acquire_lock", KWF(lock_PyThread_acquire_lock), NULL},
     {"acquire", KWF(lock_PyThread_acquire_lock), NULL},
@@ -201,7 +218,7 @@ static PyMethodDef lock_methods[] = {
     {"locked_lock", (PyCFunction)lock_locked_lock, METH_NOARGS, NULL},
     {"locked", (PyCFunction)lock_locked_lock, METH_NOARGS, NULL},
     {"__enter__", KWF(lock_PyThread_acquire_lock), NULL},
-    {"__exit__", (PyCFunction)lock_exit, METH_VARARGS, NULL},
+    {"__exit__", FASTF(lock_exit), NULL},
     {"_at_fork_reinit", (PyCFunction)lock_at_fork_reinit, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -239,10 +256,11 @@ static void rlock_dealloc(rlockobject *self)
     Py_TYPE(self)->tp_free(self);
 }
 
-static PyObject *rlock_acquire(rlockobject *self, PyObject *args, PyObject *kwds)
+static PyObject *rlock_acquire(rlockobject *self, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames)
 {
     PY_TIMEOUT_T timeout;
-    if (lock_acquire_parse_args(args, kwds, &timeout) < 0)
+    if (lock_acquire_parse_args(args, nargs, kwnames, &timeout) < 0)
         return NULL;
     unsigned long tid = PyThread_get_thread_ident();
     if (self->rlock_count > 0 && tid == self->rlock_owner) {
@@ -276,7 +294,10 @@ static PyObject *rlock_release(rlockobject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
-static PyObject *rlock_exit(rlockobject *self, PyObject *args) { return rlock_release(self, NULL); }
+static PyObject *rlock_exit(rlockobject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    return rlock_release(self, NULL);
+}
 
 /* Condition.wait() gives the RLock up entirely, then takes it back at the same depth. */
 static PyObject *rlock_acquire_restore(rlockobject *self, PyObject *args)
@@ -362,7 +383,7 @@ static PyMethodDef rlock_methods[] = {
     {"_acquire_restore", (PyCFunction)rlock_acquire_restore, METH_VARARGS, NULL},
     {"_release_save", (PyCFunction)rlock_release_save, METH_NOARGS, NULL},
     {"__enter__", KWF(rlock_acquire), NULL},
-    {"__exit__", (PyCFunction)rlock_exit, METH_VARARGS, NULL},
+    {"__exit__", FASTF(rlock_exit), NULL},
     {"_at_fork_reinit", (PyCFunction)rlock_at_fork_reinit, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };

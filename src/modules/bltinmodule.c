@@ -231,6 +231,158 @@ static PyObject *builtin_id(PyObject *m, PyObject *o) { return PyLong_FromVoidPt
 
 static PyObject *builtin_aiter(PyObject *m, PyObject *o) { return PyObject_GetAIter(o); }
 
+/* anext(aiterator, default) returns an "anext_awaitable": it awaits the wrapped
+ * __anext__() awaitable and turns its StopAsyncIteration into StopIteration(default),
+ * i.e. the coroutine "returns" the default. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *wrapped;
+    PyObject *default_value;
+} anextawaitableobject;
+
+static void anextawaitable_dealloc(anextawaitableobject *obj)
+{
+    PyObject_GC_UnTrack(obj);
+    Py_XDECREF(obj->wrapped);
+    Py_XDECREF(obj->default_value);
+    PyObject_GC_Del(obj);
+}
+
+static int anextawaitable_traverse(anextawaitableobject *obj, visitproc visit, void *arg)
+{
+    Py_VISIT(obj->wrapped);
+    Py_VISIT(obj->default_value);
+    return 0;
+}
+
+/* The iterator to drive: a coroutine is unwrapped through its __await__ (it has no
+ * tp_iternext of its own); generators and other iterators are driven directly. */
+static PyObject *anextawaitable_getiter(anextawaitableobject *obj)
+{
+    PyObject *awaitable = _PyCoro_GetAwaitableIter(obj->wrapped);
+    if (awaitable == NULL)
+        return NULL;
+    if (Py_TYPE(awaitable)->tp_iternext == NULL) {
+        unaryfunc getter = Py_TYPE(awaitable)->tp_as_async ?
+                           Py_TYPE(awaitable)->tp_as_async->am_await : NULL;
+        PyObject *inner = getter ? getter(awaitable) : NULL;
+        Py_DECREF(awaitable);
+        if (inner == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "__await__ returned a non-iterable");
+            return NULL;
+        }
+        if (!PyIter_Check(inner)) {
+            PyErr_SetString(PyExc_TypeError, "__await__ returned a non-iterable");
+            Py_DECREF(inner);
+            return NULL;
+        }
+        awaitable = inner;
+    }
+    return awaitable;
+}
+
+static PyObject *anextawaitable_result(anextawaitableobject *obj, PyObject *result)
+{
+    if (result == NULL && PyErr_ExceptionMatches(PyExc_StopAsyncIteration)) {
+        PyErr_Clear();
+        _PyGen_SetStopIterationValue(obj->default_value);
+    }
+    return result;
+}
+
+static PyObject *anextawaitable_iternext(anextawaitableobject *obj)
+{
+    PyObject *awaitable = anextawaitable_getiter(obj);
+    if (awaitable == NULL)
+        return NULL;
+    PyObject *result = (*Py_TYPE(awaitable)->tp_iternext)(awaitable);
+    Py_DECREF(awaitable);
+    return anextawaitable_result(obj, result);
+}
+
+/* send/throw/close go to the same method of the driven iterator. */
+static PyObject *anextawaitable_proxy(anextawaitableobject *obj, const char *meth,
+                                      PyObject *args)
+{
+    PyObject *awaitable = anextawaitable_getiter(obj);
+    if (awaitable == NULL)
+        return NULL;
+    PyObject *func = PyObject_GetAttrString(awaitable, meth);
+    Py_DECREF(awaitable);
+    if (func == NULL)
+        return NULL;
+    PyObject *result = PyObject_Call(func, args, NULL);
+    Py_DECREF(func);
+    return anextawaitable_result(obj, result);
+}
+
+static PyObject *anextawaitable_send(anextawaitableobject *obj, PyObject *arg)
+{
+    PyObject *args = PyTuple_Pack(1, arg);
+    if (args == NULL)
+        return NULL;
+    PyObject *result = anextawaitable_proxy(obj, "send", args);
+    Py_DECREF(args);
+    return result;
+}
+
+static PyObject *anextawaitable_throw(anextawaitableobject *obj, PyObject *args)
+{
+    return anextawaitable_proxy(obj, "throw", args);
+}
+
+static PyObject *anextawaitable_close(anextawaitableobject *obj, PyObject *unused)
+{
+    PyObject *args = PyTuple_New(0);
+    if (args == NULL)
+        return NULL;
+    PyObject *result = anextawaitable_proxy(obj, "close", args);
+    Py_DECREF(args);
+    return result;
+}
+
+static PyMethodDef anextawaitable_methods[] = {
+    {"send", (PyCFunction)anextawaitable_send, METH_O,
+     "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", (PyCFunction)anextawaitable_throw, METH_VARARGS,
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in the wrapped iterator, return next yielded value\nor raise StopIteration."},
+    {"close", (PyCFunction)anextawaitable_close, METH_NOARGS,
+     "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL},
+};
+
+static PyAsyncMethods anextawaitable_as_async = {
+    .am_await = PyObject_SelfIter,
+};
+
+static PyTypeObject PyAnextAwaitable_Type = {
+    PyVarObject_HEAD_INIT(&PyType_Type, 0)
+    .tp_name = "anext_awaitable",
+    .tp_basicsize = sizeof(anextawaitableobject),
+    .tp_dealloc = (destructor)anextawaitable_dealloc,
+    .tp_as_async = &anextawaitable_as_async,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_traverse = (traverseproc)anextawaitable_traverse,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)anextawaitable_iternext,
+    .tp_methods = anextawaitable_methods,
+};
+
+static PyObject *anextawaitable_new(PyObject *awaitable, PyObject *default_value)
+{
+    anextawaitableobject *obj = PyObject_GC_New(anextawaitableobject, &PyAnextAwaitable_Type);
+    if (obj == NULL)
+        return NULL;
+    Py_INCREF(awaitable);
+    obj->wrapped = awaitable;
+    Py_INCREF(default_value);
+    obj->default_value = default_value;
+    PyObject_GC_Track(obj);
+    return (PyObject *)obj;
+}
+
 static PyObject *builtin_anext(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
 {
     if (!_PyArg_CheckPositional("anext", nargs, 1, 2))
@@ -241,11 +393,12 @@ static PyObject *builtin_anext(PyObject *m, PyObject *const *args, Py_ssize_t na
         PyErr_Format(PyExc_TypeError, "'%.200s' object is not an async iterator", t->tp_name);
         return NULL;
     }
-    if (nargs == 2) {
-        PyErr_SetString(PyExc_NotImplementedError, "anext() with a default is not supported yet");
-        return NULL;
-    }
-    return (*t->tp_as_async->am_anext)(aiterator);
+    PyObject *awaitable = (*t->tp_as_async->am_anext)(aiterator);
+    if (nargs == 1 || awaitable == NULL)
+        return awaitable;
+    PyObject *result = anextawaitable_new(awaitable, args[1]);
+    Py_DECREF(awaitable);
+    return result;
 }
 
 static PyObject *builtin_chr(PyObject *m, PyObject *arg)
@@ -976,9 +1129,9 @@ static PyObject *builtin_compile(PyObject *m, PyObject *args, PyObject *kwds)
     if (feature_version >= 0 && (flags & PyCF_ONLY_AST))
         cf.cf_feature_version = feature_version;
     PyObject *result = NULL;
-    if (flags & ~(PyCF_MASK | PyCF_DONT_IMPLY_DEDENT | PyCF_ONLY_AST | PyCF_IGNORE_COOKIE |
-                  PyCF_TYPE_COMMENTS | PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_ALLOW_INCOMPLETE_INPUT |
-                  PyCF_SOURCE_IS_UTF8 | 0x7e000 /* obsolete future flags */)) {
+    /* CO_NESTED is __future__.nested_scopes' flag: obsolete but still accepted */
+    if (flags & ~(PyCF_MASK | CO_NESTED | PyCF_DONT_IMPLY_DEDENT | PyCF_ONLY_AST |
+                  PyCF_TYPE_COMMENTS | PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_ALLOW_INCOMPLETE_INPUT)) {
         PyErr_SetString(PyExc_ValueError, "compile(): unrecognised flags");
         goto done;
     }
@@ -1658,7 +1811,7 @@ static struct PyModuleDef builtinsmodule = {
 PyObject *_PyBuiltin_Init(PyInterpreterState *interp)
 {
     if (PyType_Ready(&PyFilter_Type) < 0 || PyType_Ready(&PyMap_Type) < 0 ||
-        PyType_Ready(&PyZip_Type) < 0)
+        PyType_Ready(&PyZip_Type) < 0 || PyType_Ready(&PyAnextAwaitable_Type) < 0)
         return NULL;
     PyObject *mod = PyModule_Create(&builtinsmodule);
     if (mod == NULL)

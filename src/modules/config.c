@@ -32,12 +32,11 @@ PyObject *PyInit_atexit(void);  /* modules-os */
 PyObject *PyInit__signal(void);  /* modules-os */
 PyObject *PyInit_binascii(void);  /* modules-os */
 PyObject *PyInit_zlib(void);  /* modules-os */
-PyObject *PyInit__hashlib(void);  /* modules-os */
-PyObject *PyInit__md5(void);  /* modules-os */
-PyObject *PyInit__sha1(void);  /* modules-os */
-PyObject *PyInit__sha256(void);  /* modules-os */
-PyObject *PyInit__sha512(void);  /* modules-os */
-PyObject *PyInit__sha3(void);  /* modules-os */
+PyObject *PyInit__md5(void);  /* dynload (src/modules/_sha_builtin.c) */
+PyObject *PyInit__sha1(void);  /* dynload (src/modules/_sha_builtin.c) */
+PyObject *PyInit__sha256(void);  /* dynload (src/modules/_sha_builtin.c) */
+PyObject *PyInit__sha512(void);  /* dynload (src/modules/_sha_builtin.c) */
+PyObject *PyInit__sha3(void);  /* dynload (src/modules/_sha_builtin.c) */
 PyObject *PyInit__blake2(void);  /* modules-os */
 PyObject *PyInit__posixsubprocess(void);  /* modules-os */
 PyObject *PyInit_fcntl(void);  /* modules-os */
@@ -50,8 +49,6 @@ PyObject *PyInit__csv(void);  /* modules-data */
 PyObject *PyInit__json(void);  /* modules-data */
 PyObject *PyInit__datetime(void);  /* modules-data */
 PyObject *PyInit_pyexpat(void);  /* modules-xml */
-PyObject *PyInit__bz2(void);  /* modules-xml */
-PyObject *PyInit__lzma(void);  /* modules-xml */
 PyObject *PyInit__tracemalloc(void);  /* modules-xml */
 PyObject *PyInit_cmath(void);  /* modnew */
 PyObject *PyInit__stat(void);  /* modnew */
@@ -63,14 +60,13 @@ PyObject *PyInit__symtable(void);  /* modnew */
 PyObject *PyInit__queue(void);  /* threads */
 PyObject *PyInit_faulthandler(void);  /* threads */
 PyObject *PyInit__lsprof(void);  /* modnew2 */
-PyObject *PyInit_readline(void);  /* modnew2 */
-PyObject *PyInit__sqlite3(void);  /* modnew2 */
 PyObject *PyInit__multiprocessing(void);  /* mp */
 PyObject *PyInit__posixshmem(void);  /* mp */
 PyObject *PyInit_resource(void);  /* posixextra */
 PyObject *PyInit_termios(void);  /* posixextra */
 PyObject *PyInit_syslog(void);  /* posixextra */
 PyObject *PyInit_mmap(void);  /* posixextra */
+PyObject *PyInit__testinternalcapi(void);  /* compfix */
 
 struct _inittab _PyImport_Inittab[] = {
     {"builtins", NULL},
@@ -103,7 +99,6 @@ struct _inittab _PyImport_Inittab[] = {
     {"_signal", PyInit__signal},
     {"binascii", PyInit_binascii},
     {"zlib", PyInit_zlib},
-    {"_hashlib", PyInit__hashlib},
     {"_md5", PyInit__md5},
     {"_sha1", PyInit__sha1},
     {"_sha256", PyInit__sha256},
@@ -121,8 +116,6 @@ struct _inittab _PyImport_Inittab[] = {
     {"_json", PyInit__json},
     {"_datetime", PyInit__datetime},
     {"pyexpat", PyInit_pyexpat},
-    {"_bz2", PyInit__bz2},
-    {"_lzma", PyInit__lzma},
     {"_tracemalloc", PyInit__tracemalloc},
     {"cmath", PyInit_cmath},  /* modnew */
     {"_stat", PyInit__stat},  /* modnew */
@@ -134,13 +127,12 @@ struct _inittab _PyImport_Inittab[] = {
     {"_queue", PyInit__queue},  /* threads */
     {"faulthandler", PyInit_faulthandler},  /* threads */
     {"_lsprof", PyInit__lsprof},  /* modnew2 */
-    {"readline", PyInit_readline},  /* modnew2 */
-    {"_sqlite3", PyInit__sqlite3},  /* modnew2 */
     {"_multiprocessing", PyInit__multiprocessing},  /* mp */
     {"_posixshmem", PyInit__posixshmem},  /* mp */
     {"resource", PyInit_resource},  /* posixextra */
     {"termios", PyInit_termios},  /* posixextra */
     {"syslog", PyInit_syslog},  /* posixextra */
     {"mmap", PyInit_mmap},  /* posixextra */
+    {"_testinternalcapi", PyInit__testinternalcapi},  /* compfix */
     {NULL, NULL},
 };

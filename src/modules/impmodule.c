@@ -1,9 +1,11 @@
 /* impmodule.c — the `_imp` module: the hooks importlib's bootstrap calls into (import
  * lock, built-in module creation, frozen-module queries, _fix_co_filename).  Krait's
  * frozen modules (importlib's bootstrap, compiled from source and cached) and the rest of
- * the import system live in src/runtime/import.c; there are no extension modules. */
+ * the import system live in src/runtime/import.c; extension modules (shared objects) are
+ * loaded by src/runtime/dynload.c. */
 #include "Python.h"
 #include "code.h"
+#include "dynload.h"
 
 /* The import lock: Krait runs one thread at a time, so a recursion count is enough. */
 static long import_lock_level = 0;
@@ -68,9 +70,11 @@ static PyObject *imp_exec_builtin(PyObject *self, PyObject *mod)
     return PyLong_FromLong(0);
 }
 
+/* Multi-phase extension modules run their Py_mod_exec slots here (src/runtime/dynload.c). */
 static PyObject *imp_exec_dynamic(PyObject *self, PyObject *mod)
 {
-    return PyLong_FromLong(0);
+    int r = _PyImport_ExecDynamic(mod);
+    return r < 0 ? NULL : PyLong_FromLong(r);
 }
 
 static PyObject *imp_create_dynamic(PyObject *self, PyObject *args)
@@ -78,27 +82,12 @@ static PyObject *imp_create_dynamic(PyObject *self, PyObject *args)
     PyObject *spec, *file = NULL;
     if (!PyArg_UnpackTuple(args, "create_dynamic", 1, 2, &spec, &file))
         return NULL;
-    /* ImportError(msg, name=..., path=...), as CPython's loader failures are raised */
-    PyObject *name = PyObject_GetAttrString(spec, "name");
-    PyObject *path = name ? PyObject_GetAttrString(spec, "origin") : NULL;
-    PyObject *msg = path ? PyUnicode_FromFormat("Krait cannot load C extension modules: %R",
-                                                path) : NULL;
-    PyObject *kw = msg ? Py_BuildValue("{s:O,s:O}", "name", name, "path", path) : NULL;
-    PyObject *exc = kw ? PyObject_VectorcallDict(PyExc_ImportError, &msg, 1, kw) : NULL;
-    if (exc != NULL) {
-        PyErr_SetObject(PyExc_ImportError, exc);
-        Py_DECREF(exc);
-    }
-    Py_XDECREF(kw);
-    Py_XDECREF(msg);
-    Py_XDECREF(name);
-    Py_XDECREF(path);
-    return NULL;
+    return _PyImport_CreateDynamic(spec, file);
 }
 
 static PyObject *imp_extension_suffixes(PyObject *self, PyObject *unused)
 {
-    return PyList_New(0);
+    return _PyImport_ExtensionSuffixes();
 }
 
 /* ---- frozen modules: importlib's bootstrap and zipimport (src/runtime/import.c) ---- */

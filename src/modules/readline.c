@@ -1,7 +1,7 @@
 /* readline.c — the `readline` module on libedit's readline emulation: key bindings,
  * history (with libedit's index offsets probed at import), completion through a Python
  * completer, startup / pre-input / display hooks, and PyOS_ReadlineFunctionPointer so
- * the REPL and input() edit lines through it.  Owner: modnew2. */
+ * the REPL and input() edit lines through it.  Owner: memory. */
 #include "Python.h"
 
 #include <editline/readline.h>
@@ -55,6 +55,62 @@ static PyObject *set_hook(const char *funcname, PyObject **hook, PyObject *funct
         return NULL;
     }
     Py_RETURN_NONE;
+}
+
+/* libedit's free_history_entry() frees nothing (it returns NULL): the entry that
+ * remove_history() and replace_history_entry() return is a malloc'd struct holding a
+ * malloc'd copy of the line (and our data pointer, always NULL). */
+static void free_hist_entry(HIST_ENTRY *entry)
+{
+    free((void *)entry->line);
+    free(entry->data);
+    free(entry);
+}
+
+/* libedit 3.1's replace_history_entry() (H_REPLACE) overwrites the entry's line with a
+ * copy of the new one without freeing the old one (it hands back another copy).  The
+ * orphaned line is kept here, reachable, rather than freed: a libedit that fixes the
+ * bug would free it itself.  Only lines checked to be orphaned are kept. */
+static char **orphaned_lines;
+static size_t n_orphaned, orphaned_cap;
+
+static void keep_orphaned_line(char *line)
+{
+    if (n_orphaned == orphaned_cap) {
+        size_t cap = orphaned_cap ? 2 * orphaned_cap : 8;
+        char **grown = realloc(orphaned_lines, cap * sizeof(char *));
+        if (grown == NULL)
+            return;   /* it stays leaked, as without this list */
+        orphaned_lines = grown;
+        orphaned_cap = cap;
+    }
+    orphaned_lines[n_orphaned++] = line;
+}
+
+static char *history_line(int get_index)
+{
+    HIST_ENTRY *cur = history_get(get_index);
+    return cur != NULL ? (char *)cur->line : NULL;
+}
+
+/* After replace_history_entry() gave `old`: was `before`, the line of entry `get_index`
+ * (history_get()'s numbering), replaced by `line` and orphaned? */
+static void check_orphaned(HIST_ENTRY *old, int get_index, char *before, const char *line)
+{
+    char *now = history_line(get_index);
+    if (old != NULL && before != NULL && now != NULL && now != before &&
+        strcmp(now, line) == 0 && old->line != NULL && old->line != before &&
+        strcmp(old->line, before) == 0)
+        keep_orphaned_line(before);
+}
+
+/* replace_history_entry() plus the orphan bookkeeping. */
+static HIST_ENTRY *replace_entry(int index, int get_index, const char *line)
+{
+    char *before = history_line(get_index);
+    HIST_ENTRY *old = replace_history_entry(index, line, NULL);
+    check_orphaned(old, get_index, before, line);
+    return old;
 }
 
 /* ================================================================ init files, history files */
@@ -232,7 +288,7 @@ static PyObject *readline_remove_history_item(PyObject *module, PyObject *arg)
         PyErr_Format(PyExc_ValueError, "No history item at position %d", pos);
         return NULL;
     }
-    free_history_entry(entry);
+    free_hist_entry(entry);
     Py_RETURN_NONE;
 }
 
@@ -249,14 +305,14 @@ static PyObject *readline_replace_history_item(PyObject *module, PyObject *args)
     PyObject *encoded = encode(line);
     if (encoded == NULL)
         return NULL;
-    HIST_ENTRY *old = replace_history_entry(pos + libedit_append_replace_history_offset,
-                                            PyBytes_AS_STRING(encoded), NULL);
+    HIST_ENTRY *old = replace_entry(pos + libedit_append_replace_history_offset,
+                                    pos + libedit_history_offset, PyBytes_AS_STRING(encoded));
     Py_DECREF(encoded);
     if (old == NULL) {
         PyErr_Format(PyExc_ValueError, "No history item at position %d", pos);
         return NULL;
     }
-    free_history_entry(old);
+    free_hist_entry(old);
     Py_RETURN_NONE;
 }
 
@@ -599,9 +655,14 @@ static void probe_libedit(void)
     add_history("1");
     libedit_history_offset = history_get(1) == NULL ? 0 : 1;
     add_history("2");
+    /* which of the two entries replace_history_entry(1) hits is what is probed */
+    char *first = history_line(libedit_history_offset);
+    char *second = history_line(libedit_history_offset + 1);
     HIST_ENTRY *old = replace_history_entry(1, "X", NULL);
+    check_orphaned(old, libedit_history_offset, first, "X");
+    check_orphaned(old, libedit_history_offset + 1, second, "X");
     if (old != NULL)
-        free_history_entry(old);
+        free_hist_entry(old);
     HIST_ENTRY *item = history_get(libedit_history_offset);
     libedit_append_replace_history_offset =
         (item != NULL && item->line != NULL && strcmp(item->line, "X") != 0) ? 0 : 1;

@@ -25,6 +25,7 @@ struct _dictkeysobject {
     uint8_t dk_log2_size;        /* index table has 1 << dk_log2_size slots */
     uint8_t dk_log2_index_bytes; /* log2 of the index table's size in bytes */
     uint8_t dk_kind;             /* DICT_KEYS_UNICODE: only exact str keys so far */
+    Py_ssize_t dk_refcnt;        /* DICT_KEYS_SPLIT: the owning class + each dict using it */
     Py_ssize_t dk_usable;        /* entries still free before a resize */
     Py_ssize_t dk_nentries;      /* entries used (including deleted ones) */
     int64_t dk_indices[];        /* index table, then the entries array */
@@ -33,8 +34,8 @@ struct _dictkeysobject {
 /* CPython 3.11 stores str-only tables with 16-byte entries and others with 24-byte
  * ones; Krait always uses the 24-byte layout but tracks the kind, and converts at the
  * same moments CPython does, so table sizes (and __sizeof__) come out identical. */
-enum { DICT_KEYS_GENERAL = 0, DICT_KEYS_UNICODE = 1 };
-#define DK_IS_UNICODE(dk) ((dk)->dk_kind == DICT_KEYS_UNICODE)
+enum { DICT_KEYS_GENERAL = 0, DICT_KEYS_UNICODE = 1, DICT_KEYS_SPLIT = 2 };
+#define DK_IS_UNICODE(dk) ((dk)->dk_kind != DICT_KEYS_GENERAL) /* split keys are str-only */
 #define CPY_DICTKEYS_HEADER 32 /* sizeof(PyDictKeysObject) in CPython 3.11, 64-bit */
 #define CPY_ENTRY_SIZE(dk) (DK_IS_UNICODE(dk) ? 16 : 24)
 
@@ -50,9 +51,9 @@ enum { DICT_KEYS_GENERAL = 0, DICT_KEYS_UNICODE = 1 };
 /* The shared keys of every empty dict: no entries, one EMPTY slot, never freed. */
 static struct {
     uint8_t log2_size, log2_index_bytes, kind;
-    Py_ssize_t usable, nentries;
+    Py_ssize_t refcnt, usable, nentries;
     int64_t indices[1];
-} empty_keys_struct = {0, 3, DICT_KEYS_UNICODE, 0, 0, {-1}};
+} empty_keys_struct = {0, 3, DICT_KEYS_UNICODE, 1, 0, 0, {-1}};
 #define Py_EMPTY_KEYS ((PyDictKeysObject *)&empty_keys_struct)
 
 static inline Py_ssize_t dictkeys_get_index(const PyDictKeysObject *keys, Py_ssize_t i)
@@ -127,6 +128,7 @@ static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
     dk->dk_log2_size = log2_size;
     dk->dk_log2_index_bytes = (uint8_t)log2_bytes;
     dk->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
+    dk->dk_refcnt = 1;
     dk->dk_usable = usable;
     dk->dk_nentries = 0;
     memset(&dk->dk_indices[0], 0xff, (size_t)1 << log2_bytes); /* all DKIX_EMPTY */
@@ -139,6 +141,93 @@ static void free_keys_object(PyDictKeysObject *keys)
     if (keys == Py_EMPTY_KEYS)
         return;
     PyObject_Free(keys);
+}
+
+/* ---- split tables (PEP 412) ----
+ * A class keeps one DICT_KEYS_SPLIT keys object (ht_cached_keys); the __dict__ of each of
+ * its instances points at it and holds only a values array, values[i] being the value of
+ * shared entry i.  The shared keys own their str keys; their entries' me_value stay NULL.
+ * Invariant: a split dict's live values are exactly values[0 .. ma_used-1] -- the i-th key
+ * it received is shared entry i -- so insertion order needs no extra bookkeeping.  An
+ * insertion that would break that (a key out of the shared order, a non-str key, a full
+ * shared table), a deletion, popitem and the like first convert the dict to an ordinary
+ * combined table (dict_unsplit); the class's keys stay shared by its other instances. */
+
+#define SHARED_KEYS_MAX_SIZE 30 /* as CPython 3.11: more attributes than this, no sharing */
+/* A values array is preceded by a 3-word header: the keys and the count of values (used
+ * only while an instance holds the array without a dict, see "instance values"), and
+ * the capacity. */
+#define VALUES_HEADER 3
+#define VALUES_KEYS(values) (((PyDictKeysObject **)(values))[-3])
+#define VALUES_USED(values) (((Py_ssize_t *)(values))[-2])
+#define VALUES_CAPACITY(values) (((Py_ssize_t *)(values))[-1])
+
+/* A values array of `capacity` NULL slots. */
+static PyObject **new_values(Py_ssize_t capacity)
+{
+    Py_ssize_t *block = PyObject_Malloc((VALUES_HEADER + (size_t)capacity) * sizeof(PyObject *));
+    if (block == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    block[0] = 0;
+    block[1] = 0;
+    block[2] = capacity;
+    memset(block + VALUES_HEADER, 0, (size_t)capacity * sizeof(PyObject *));
+    return (PyObject **)(block + VALUES_HEADER);
+}
+
+static void free_values(PyObject **values)
+{
+    PyObject_Free((Py_ssize_t *)values - VALUES_HEADER);
+}
+
+/* Room for values[ix] (a fresh instance adding the class's attributes one by one grows
+ * it 1.5x at a time): the moved array, or NULL with MemoryError (the old one intact). */
+static PyObject **grow_values_array(PyObject **values, Py_ssize_t ix)
+{
+    Py_ssize_t capacity = ix + 1 + (ix >> 1);
+    Py_ssize_t old = VALUES_CAPACITY(values);
+    Py_ssize_t *block = PyObject_Realloc((Py_ssize_t *)values - VALUES_HEADER,
+                                         (VALUES_HEADER + (size_t)capacity) * sizeof(PyObject *));
+    if (block == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    values = (PyObject **)(block + VALUES_HEADER);
+    VALUES_CAPACITY(values) = capacity;
+    memset(values + old, 0, (size_t)(capacity - old) * sizeof(PyObject *));
+    return values;
+}
+
+static void dictkeys_decref(PyDictKeysObject *dk)
+{
+    if (dk == Py_EMPTY_KEYS || --dk->dk_refcnt > 0)
+        return;
+    if (dk->dk_kind == DICT_KEYS_SPLIT) {
+        PyDictKeyEntry *ep = DK_ENTRIES(dk);
+        for (Py_ssize_t i = 0; i < dk->dk_nentries; i++)
+            Py_XDECREF(ep[i].me_key);
+    }
+    free_keys_object(dk);
+}
+
+/* Entries to scan when iterating: a split dict's live values are a prefix. */
+static inline Py_ssize_t dict_nentries(PyDictObject *mp)
+{
+    return mp->ma_values != NULL ? mp->ma_used : mp->ma_keys->dk_nentries;
+}
+
+/* The value of entry i < dict_nentries(mp), NULL for a deleted entry. */
+static inline PyObject *dict_value_at(PyDictObject *mp, Py_ssize_t i)
+{
+    return mp->ma_values != NULL ? mp->ma_values[i] : DK_ENTRIES(mp->ma_keys)[i].me_value;
+}
+
+/* A split dict's value for the shared entry ix (a lookup result, possibly < 0). */
+static inline PyObject *split_value(PyDictObject *mp, Py_ssize_t ix)
+{
+    return ix >= 0 && ix < mp->ma_used ? mp->ma_values[ix] : NULL;
 }
 
 /* ---- version tags ---- */
@@ -215,8 +304,12 @@ static Py_ssize_t unicode_lookup(PyDictKeysObject *dk, PyObject *key, Py_hash_t 
 
 static Py_ssize_t dict_lookup(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject **value_addr)
 {
-    if (DK_IS_UNICODE(mp->ma_keys) && PyUnicode_CheckExact(key))
-        return unicode_lookup(mp->ma_keys, key, hash, value_addr);
+    if (DK_IS_UNICODE(mp->ma_keys) && PyUnicode_CheckExact(key)) {
+        Py_ssize_t ix = unicode_lookup(mp->ma_keys, key, hash, value_addr);
+        if (mp->ma_values != NULL)
+            *value_addr = split_value(mp, ix);
+        return ix;
+    }
     PyDictKeysObject *dk;
     PyDictKeyEntry *ep0;
     size_t mask, perturb, i;
@@ -236,7 +329,7 @@ start:
         if (ix >= 0) {
             PyDictKeyEntry *ep = &ep0[ix];
             if (ep->me_key == key) {
-                *value_addr = ep->me_value;
+                *value_addr = mp->ma_values != NULL ? split_value(mp, ix) : ep->me_value;
                 return ix;
             }
             if (ep->me_hash == hash) {
@@ -256,7 +349,7 @@ start:
                         goto start; /* the comparison changed the dict */
                 }
                 if (cmp > 0) {
-                    *value_addr = ep->me_value;
+                    *value_addr = mp->ma_values != NULL ? split_value(mp, ix) : ep->me_value;
                     return ix;
                 }
             }
@@ -311,7 +404,17 @@ static int dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
         return -1;
     oldentries = DK_ENTRIES(oldkeys);
     newentries = DK_ENTRIES(newkeys);
-    if (oldkeys->dk_nentries == numentries) {
+    if (mp->ma_values != NULL) {
+        /* split -> combined: the keys are shared (new references), the values move */
+        PyObject **values = mp->ma_values;
+        for (Py_ssize_t i = 0; i < numentries; i++) {
+            newentries[i].me_key = Py_NewRef(oldentries[i].me_key);
+            newentries[i].me_hash = oldentries[i].me_hash;
+            newentries[i].me_value = values[i];
+        }
+        mp->ma_values = NULL;
+        free_values(values);
+    } else if (oldkeys->dk_nentries == numentries) {
         memcpy(newentries, oldentries, (size_t)numentries * sizeof(PyDictKeyEntry));
     } else {
         PyDictKeyEntry *ep = oldentries;
@@ -328,13 +431,22 @@ static int dictresize(PyDictObject *mp, uint8_t log2_newsize, int unicode)
     newkeys->dk_usable -= numentries;
     newkeys->dk_nentries = numentries;
     mp->ma_keys = newkeys;
-    free_keys_object(oldkeys);
+    if (oldkeys->dk_kind == DICT_KEYS_SPLIT)
+        dictkeys_decref(oldkeys);
+    else
+        free_keys_object(oldkeys);
     return 0;
 }
 
 static int insertion_resize(PyDictObject *mp, int unicode)
 {
     return dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)), unicode);
+}
+
+/* Give a split dict a table of its own (before an operation split tables don't support). */
+static int dict_unsplit(PyDictObject *mp)
+{
+    return mp->ma_values == NULL ? 0 : insertion_resize(mp, 1);
 }
 
 /* Could this object ever be part of a reference cycle? */
@@ -376,11 +488,72 @@ static int insert_new_entry(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyO
     return 0;
 }
 
+static int grow_values(PyDictObject *mp, Py_ssize_t ix)
+{
+    PyObject **values = grow_values_array(mp->ma_values, ix);
+    if (values == NULL)
+        return -1;
+    mp->ma_values = values;
+    return 0;
+}
+
+/* Insert an exact-str key into a split dict, keeping it split: replace a value, or add
+ * the key when it is the next shared entry (appending it to the shared keys if nobody
+ * has it yet).  Steals key and value.  0 or -1, or 1 (nothing stolen) when the dict
+ * must be unsplit first. */
+static int insert_split(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
+{
+    PyDictKeysObject *keys = mp->ma_keys;
+    PyObject *unused;
+    Py_ssize_t ix = unicode_lookup(keys, key, hash, &unused);
+    if (ix >= 0 && ix < mp->ma_used) {
+        PyObject *old_value = mp->ma_values[ix];
+        maintain_tracking(mp, key, value);
+        mp->ma_values[ix] = value;
+        mp->ma_version_tag = dict_next_version();
+        Py_DECREF(key);
+        Py_DECREF(old_value); /* may run arbitrary code: do it last */
+        return 0;
+    }
+    if (ix >= 0 ? ix != mp->ma_used
+                : mp->ma_used != keys->dk_nentries || keys->dk_usable <= 0)
+        return 1;
+    if (mp->ma_used >= VALUES_CAPACITY(mp->ma_values) && grow_values(mp, mp->ma_used) < 0) {
+        Py_DECREF(key);
+        Py_DECREF(value);
+        return -1;
+    }
+    maintain_tracking(mp, key, value);
+    if (ix < 0) { /* a new shared entry: the keys object takes the key's reference */
+        PyDictKeyEntry *ep = &DK_ENTRIES(keys)[keys->dk_nentries];
+        dictkeys_set_index(keys, find_empty_slot(keys, hash), keys->dk_nentries);
+        ep->me_key = key;
+        ep->me_hash = hash;
+        ep->me_value = NULL;
+        keys->dk_usable--;
+        keys->dk_nentries++;
+    } else {
+        Py_DECREF(key);
+    }
+    mp->ma_values[mp->ma_used++] = value;
+    mp->ma_version_tag = dict_next_version();
+    return 0;
+}
+
 /* Insert or replace; steals references to key and value.  0 or -1. */
 static int insertdict(PyDictObject *mp, PyObject *key, Py_hash_t hash, PyObject *value)
 {
     PyObject *old_value;
     Py_ssize_t ix;
+    if (mp->ma_values != NULL) {
+        if (PyUnicode_CheckExact(key)) {
+            int r = insert_split(mp, key, hash, value);
+            if (r <= 0)
+                return r;
+        }
+        if (dict_unsplit(mp) < 0)
+            goto fail;
+    }
     if (DK_IS_UNICODE(mp->ma_keys) && !PyUnicode_CheckExact(key) && insertion_resize(mp, 0) < 0)
         goto fail; /* the first non-str key converts the table (a resize, as CPython) */
     ix = dict_lookup(mp, key, hash, &old_value);
@@ -454,6 +627,229 @@ static PyObject *new_dict(PyDictKeysObject *keys)
 PyObject *PyDict_New(void)
 {
     return new_dict(Py_EMPTY_KEYS);
+}
+
+/* An empty split dict using the shared `keys`, with room for the values of the keys
+ * the class's instances have so far. */
+static PyObject *new_split_dict(PyDictKeysObject *keys)
+{
+    PyDictObject *mp;
+    PyObject **values = new_values(keys->dk_nentries);
+    if (values == NULL)
+        return NULL;
+    mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    if (mp == NULL) {
+        free_values(values);
+        return NULL;
+    }
+    keys->dk_refcnt++;
+    mp->ma_keys = keys;
+    mp->ma_values = values;
+    mp->ma_used = 0;
+    mp->ma_version_tag = dict_next_version();
+    return (PyObject *)mp;
+}
+
+/* The shared keys of a heap type's instances (borrowed), made on first use so that
+ * classes without instances cost nothing: 64 slots for SHARED_KEYS_MAX_SIZE entries. */
+static PyDictKeysObject *class_keys(PyTypeObject *tp)
+{
+    PyHeapTypeObject *et = (PyHeapTypeObject *)tp;
+    if (et->ht_cached_keys == NULL) {
+        PyDictKeysObject *keys = new_keys_object(6, 1);
+        if (keys == NULL)
+            return NULL;
+        keys->dk_kind = DICT_KEYS_SPLIT;
+        keys->dk_usable = SHARED_KEYS_MAX_SIZE;
+        et->ht_cached_keys = keys;
+    }
+    return et->ht_cached_keys;
+}
+
+PyObject *_PyObjectDict_New(PyTypeObject *tp)
+{
+    PyDictKeysObject *keys;
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return PyDict_New();
+    keys = class_keys(tp);
+    return keys == NULL ? NULL : new_split_dict(keys);
+}
+
+void _PyDictKeys_DecRef(PyDictKeysObject *keys)
+{
+    dictkeys_decref(keys);
+}
+
+/* ---- instance values: attributes without a dict object (3.11's managed dicts) ----
+ * Until its __dict__ is asked for, an instance of a heap type keeps its attributes as a
+ * values array for its class's shared keys, stored in its dict slot with bit 0 set
+ * (_PyObject_SLOT_HAS_VALUES).  The array's header holds a reference to the keys (so a
+ * __class__ change cannot mismatch them) and the count of values; the same dense-prefix
+ * rule as split dicts applies.  Anything the array cannot do -- a deletion, an attribute
+ * out of the shared order, a non-str name, asking for __dict__ -- first turns it into a
+ * split dict owning the same array (_PyObject_MaterializeDict).  The instance is then one
+ * GC object instead of two, as in CPython 3.11. */
+
+#define SLOT_VALUES(slotval) ((PyObject **)((uintptr_t)(slotval) & ~(uintptr_t)1))
+#define VALUES_SLOT(values) ((PyObject *)((uintptr_t)(values) | 1))
+
+int _PyObject_InitInstanceValues(PyTypeObject *tp, PyObject **slot)
+{
+    PyDictKeysObject *keys;
+    PyObject **values;
+    if (!_PyType_DictSlotIsOwned(tp))
+        return 1;
+    keys = class_keys(tp);
+    if (keys == NULL)
+        return -1;
+    values = new_values(keys->dk_nentries);
+    if (values == NULL)
+        return -1;
+    keys->dk_refcnt++;
+    VALUES_KEYS(values) = keys;
+    *slot = VALUES_SLOT(values);
+    return 0;
+}
+
+Py_ssize_t _PyObject_GetInstanceValueHint(PyObject *slotval, PyObject *name, Py_ssize_t hint,
+                                          PyObject **value)
+{
+    PyObject **values = SLOT_VALUES(slotval);
+    PyDictKeysObject *keys = VALUES_KEYS(values);
+    Py_ssize_t used = VALUES_USED(values), ix;
+    if (hint >= 0 && hint < used && DK_ENTRIES(keys)[hint].me_key == name) {
+        *value = values[hint];
+        return hint;
+    }
+    ix = unicode_lookup(keys, name, key_hash(name), value);
+    *value = ix >= 0 && ix < used ? values[ix] : NULL;
+    return *value == NULL ? -1 : ix;
+}
+
+PyObject *_PyObject_GetInstanceValue(PyObject *slotval, PyObject *name)
+{
+    PyObject *value;
+    _PyObject_GetInstanceValueHint(slotval, name, -1, &value);
+    return value;
+}
+
+/* Store into an instance's values (name an exact str, value not NULL): the shared index
+ * used, -3 with an exception set, or -1 (nothing done) when the values cannot take it. */
+static Py_ssize_t set_instance_value(PyObject **slot, PyObject *name, PyObject *value,
+                                     Py_ssize_t hint)
+{
+    PyObject **values = SLOT_VALUES(*slot), *old;
+    PyDictKeysObject *keys = VALUES_KEYS(values);
+    Py_ssize_t used = VALUES_USED(values), ix;
+    Py_hash_t hash;
+    if (hint >= 0 && hint <= used && hint < keys->dk_nentries &&
+        DK_ENTRIES(keys)[hint].me_key == name) {
+        ix = hint;
+    } else {
+        hash = key_hash(name);
+        if (hash == -1)
+            return DKIX_ERROR;
+        ix = unicode_lookup(keys, name, hash, &old);
+        if (ix == DKIX_EMPTY) {
+            if (used != keys->dk_nentries || keys->dk_usable <= 0)
+                return -1;
+            /* a new shared entry, appended to the class's keys */
+            if (used >= VALUES_CAPACITY(values)) {
+                values = grow_values_array(values, used);
+                if (values == NULL)
+                    return DKIX_ERROR;
+                *slot = VALUES_SLOT(values);
+            }
+            PyDictKeyEntry *ep = &DK_ENTRIES(keys)[keys->dk_nentries];
+            dictkeys_set_index(keys, find_empty_slot(keys, hash), keys->dk_nentries);
+            ep->me_key = Py_NewRef(name);
+            ep->me_hash = hash;
+            ep->me_value = NULL;
+            keys->dk_usable--;
+            keys->dk_nentries++;
+            ix = used;
+        }
+    }
+    if (ix < used) {
+        old = values[ix];
+        values[ix] = Py_NewRef(value);
+        Py_DECREF(old); /* may run arbitrary code: last */
+        return ix;
+    }
+    if (ix != used)
+        return -1;
+    if (used >= VALUES_CAPACITY(values)) {
+        values = grow_values_array(values, used);
+        if (values == NULL)
+            return DKIX_ERROR;
+        *slot = VALUES_SLOT(values);
+    }
+    values[used] = Py_NewRef(value);
+    VALUES_USED(values) = used + 1;
+    return ix;
+}
+
+int _PyObject_SetInstanceValue(PyObject **slot, PyObject *name, PyObject *value)
+{
+    Py_ssize_t ix;
+    if (value == NULL || !PyUnicode_CheckExact(name))
+        return 1;
+    ix = set_instance_value(slot, name, value, -1);
+    return ix == DKIX_ERROR ? -1 : ix == -1 ? 1 : 0;
+}
+
+PyObject *_PyObject_MaterializeDict(PyObject **slot)
+{
+    PyObject **values = SLOT_VALUES(*slot);
+    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    if (mp == NULL)
+        return NULL;
+    mp->ma_keys = VALUES_KEYS(values); /* the array's reference moves to the dict */
+    mp->ma_values = values;
+    mp->ma_used = VALUES_USED(values);
+    mp->ma_version_tag = dict_next_version();
+    VALUES_KEYS(values) = NULL;
+    VALUES_USED(values) = 0;
+    *slot = (PyObject *)mp;
+    for (Py_ssize_t i = 0; i < mp->ma_used; i++) {
+        if (maybe_tracked(values[i])) {
+            PyObject_GC_Track(mp);
+            break;
+        }
+    }
+    return (PyObject *)mp;
+}
+
+Py_ssize_t _PyObject_SetAttrHint(PyObject **slot, PyObject *name, PyObject *value, Py_ssize_t hint)
+{
+    if (_PyObject_SLOT_HAS_VALUES(*slot)) {
+        Py_ssize_t ix = set_instance_value(slot, name, value, hint);
+        if (ix != -1)
+            return ix;
+        if (_PyObject_MaterializeDict(slot) == NULL)
+            return DKIX_ERROR;
+        return PyDict_SetItem(*slot, name, value) < 0 ? DKIX_ERROR : -1;
+    }
+    return _PyDict_SetItemHint((PyDictObject *)*slot, name, value, hint);
+}
+
+int _PyObject_VisitInstanceValues(PyObject *slotval, visitproc visit, void *arg)
+{
+    PyObject **values = SLOT_VALUES(slotval);
+    for (Py_ssize_t i = 0, n = VALUES_USED(values); i < n; i++)
+        Py_VISIT(values[i]);
+    return 0;
+}
+
+void _PyObject_ClearInstanceValues(PyObject **slot)
+{
+    PyObject **values = SLOT_VALUES(*slot);
+    Py_ssize_t n = VALUES_USED(values);
+    *slot = NULL; /* first: the decrefs below may run code that looks at the object */
+    for (Py_ssize_t i = 0; i < n; i++)
+        Py_DECREF(values[i]);
+    dictkeys_decref(VALUES_KEYS(values));
+    free_values(values);
 }
 
 static PyObject *dict_new_presized(Py_ssize_t minused, int unicode)
@@ -597,8 +993,17 @@ PyObject *_PyDict_LoadGlobal(PyDictObject *globals, PyDictObject *builtins, PyOb
 
 Py_ssize_t _PyDict_GetItemHint(PyDictObject *mp, PyObject *key, Py_ssize_t hint, PyObject **value)
 {
+    if (_PyObject_SLOT_HAS_VALUES(mp)) /* ceval passes an instance's dict slot as is */
+        return _PyObject_GetInstanceValueHint((PyObject *)mp, key, hint, value);
     PyDictKeysObject *dk = mp->ma_keys;
-    if (hint >= 0 && hint < dk->dk_nentries) {
+    if (mp->ma_values != NULL) {
+        /* a split dict: the hint indexes the class's shared keys, so one cache entry
+         * serves every instance (3.11's LOAD_ATTR_INSTANCE_VALUE) */
+        if (hint >= 0 && hint < mp->ma_used && DK_ENTRIES(dk)[hint].me_key == key) {
+            *value = mp->ma_values[hint];
+            return hint;
+        }
+    } else if (hint >= 0 && hint < dk->dk_nentries) {
         PyDictKeyEntry *ep = &DK_ENTRIES(dk)[hint];
         if (ep->me_key == key && ep->me_value != NULL) {   /* deleted entries have no key */
             *value = ep->me_value;
@@ -614,7 +1019,26 @@ Py_ssize_t _PyDict_GetItemHint(PyDictObject *mp, PyObject *key, Py_ssize_t hint,
 Py_ssize_t _PyDict_SetItemHint(PyDictObject *mp, PyObject *key, PyObject *value, Py_ssize_t hint)
 {
     PyDictKeysObject *dk = mp->ma_keys;
-    if (hint >= 0 && hint < dk->dk_nentries) {
+    if (mp->ma_values != NULL) {
+        if (hint >= 0 && hint < mp->ma_used && DK_ENTRIES(dk)[hint].me_key == key) {
+            PyObject *old = mp->ma_values[hint];
+            Py_INCREF(value);
+            mp->ma_values[hint] = value;
+            mp->ma_version_tag = dict_next_version();
+            maintain_tracking(mp, key, value);
+            Py_DECREF(old);
+            return hint;
+        }
+        if (hint == mp->ma_used && hint < dk->dk_nentries && DK_ENTRIES(dk)[hint].me_key == key) {
+            /* a fresh instance's __init__ storing the class's next attribute */
+            if (hint >= VALUES_CAPACITY(mp->ma_values) && grow_values(mp, hint) < 0)
+                return DKIX_ERROR;
+            maintain_tracking(mp, key, value);
+            mp->ma_values[mp->ma_used++] = Py_NewRef(value);
+            mp->ma_version_tag = dict_next_version();
+            return hint;
+        }
+    } else if (hint >= 0 && hint < dk->dk_nentries) {
         PyDictKeyEntry *ep = &DK_ENTRIES(dk)[hint];
         if (ep->me_key == key && ep->me_value != NULL) {
             PyObject *old = ep->me_value;
@@ -626,6 +1050,10 @@ Py_ssize_t _PyDict_SetItemHint(PyDictObject *mp, PyObject *key, PyObject *value,
             return hint;
         }
     }
+    /* A hint past the end cannot be the key's index now (a new object's __init__ adding
+     * its attributes): a plain insert, without the extra lookup to learn an index. */
+    if (hint >= mp->ma_used)
+        return PyDict_SetItem((PyObject *)mp, key, value) < 0 ? DKIX_ERROR : -1;
     if (PyDict_SetItem((PyObject *)mp, key, value) < 0)
         return DKIX_ERROR;
     PyObject *found;
@@ -703,6 +1131,9 @@ int _PyDict_DelItem_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)
         _PyErr_SetKeyError(key);
         return -1;
     }
+    /* unsplitting keeps entry indices: a split dict's entries have no holes */
+    if (dict_unsplit((PyDictObject *)op) < 0)
+        return -1;
     delitem_common((PyDictObject *)op, hash, ix, old_value);
     return 0;
 }
@@ -740,8 +1171,19 @@ void PyDict_Clear(PyObject *op)
         return;
     /* Empty the dict first: decrefs below may run code that uses it. */
     mp->ma_keys = Py_EMPTY_KEYS;
-    mp->ma_used = 0;
     mp->ma_version_tag = dict_next_version();
+    if (mp->ma_values != NULL) {
+        PyObject **values = mp->ma_values;
+        n = mp->ma_used;
+        mp->ma_values = NULL;
+        mp->ma_used = 0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_DECREF(values[i]);
+        free_values(values);
+        dictkeys_decref(oldkeys);
+        return;
+    }
+    mp->ma_used = 0;
     ep = DK_ENTRIES(oldkeys);
     n = oldkeys->dk_nentries;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -761,9 +1203,20 @@ int _PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pva
         return 0;
     mp = (PyDictObject *)op;
     i = *ppos;
-    n = mp->ma_keys->dk_nentries;
+    n = dict_nentries(mp);
     if (i < 0 || i >= n)
         return 0;
+    if (mp->ma_values != NULL) {
+        ep = &DK_ENTRIES(mp->ma_keys)[i];
+        *ppos = i + 1;
+        if (pkey)
+            *pkey = ep->me_key;
+        if (phash)
+            *phash = ep->me_hash;
+        if (pvalue)
+            *pvalue = mp->ma_values[i];
+        return 1;
+    }
     ep = &DK_ENTRIES(mp->ma_keys)[i];
     while (i < n && ep->me_value == NULL) {
         ep++;
@@ -806,6 +1259,8 @@ PyObject *_PyDict_Pop_KnownHash(PyObject *dict, PyObject *key, Py_hash_t hash, P
         _PyErr_SetKeyError(key);
         return NULL;
     }
+    if (dict_unsplit(mp) < 0)
+        return NULL;
     Py_INCREF(old_value);
     delitem_common(mp, hash, ix, old_value);
     return old_value; /* the reference taken above */
@@ -867,7 +1322,8 @@ static int dict_merge(PyObject *a, PyObject *b, int override)
             PyDictKeysObject *okeys = other->ma_keys;
             override = 1; /* nothing to override */
             /* A clean, freshly built source is copied table and all. */
-            if (other->ma_used == okeys->dk_nentries &&
+            if (other->ma_values == NULL && mp->ma_values == NULL &&
+                other->ma_used == okeys->dk_nentries &&
                 (DK_LOG_SIZE(okeys) == PyDict_LOG_MINSIZE ||
                  USABLE_FRACTION(DK_SIZE(okeys) / 2) < other->ma_used)) {
                 PyDictKeysObject *keys = clone_keys(okeys);
@@ -883,15 +1339,15 @@ static int dict_merge(PyObject *a, PyObject *b, int override)
             }
         }
         /* Grow once up front rather than several times while inserting. */
-        if (USABLE_FRACTION(DK_SIZE(mp->ma_keys)) < other->ma_used) {
+        if (mp->ma_values == NULL && USABLE_FRACTION(DK_SIZE(mp->ma_keys)) < other->ma_used) {
             if (dictresize(mp, estimate_log2_keysize(mp->ma_used + other->ma_used),
                            DK_IS_UNICODE(other->ma_keys)) < 0)
                 return -1;
         }
-        n = other->ma_keys->dk_nentries;
+        n = dict_nentries(other);
         for (i = 0; i < n; i++) {
             PyDictKeyEntry *entry = &DK_ENTRIES(other->ma_keys)[i];
-            PyObject *key = entry->me_key, *value = entry->me_value;
+            PyObject *key = entry->me_key, *value = dict_value_at(other, i);
             Py_hash_t hash = entry->me_hash;
             int err = 0;
             if (value == NULL)
@@ -916,7 +1372,7 @@ static int dict_merge(PyObject *a, PyObject *b, int override)
             Py_DECREF(key);
             if (err != 0)
                 return -1;
-            if (n != other->ma_keys->dk_nentries) {
+            if (n != dict_nentries(other)) {
                 PyErr_SetString(PyExc_RuntimeError, "dict mutated during update");
                 return -1;
             }
@@ -1052,7 +1508,7 @@ PyObject *PyDict_Copy(PyObject *o)
     if (mp->ma_used == 0)
         return PyDict_New();
     /* A table with at most 1/3 deleted entries is copied as is (else compacted). */
-    if (Py_TYPE(o)->tp_iter == PyDict_Type.tp_iter &&
+    if (Py_TYPE(o)->tp_iter == PyDict_Type.tp_iter && mp->ma_values == NULL &&
         mp->ma_used >= (mp->ma_keys->dk_nentries * 2) / 3) {
         PyDictKeysObject *keys = clone_keys(mp->ma_keys);
         PyDictObject *new;
@@ -1098,17 +1554,17 @@ again:
         Py_DECREF(v);
         goto again;
     }
-    for (Py_ssize_t i = 0; i < mp->ma_keys->dk_nentries && j < n; i++) {
+    for (Py_ssize_t i = 0; i < dict_nentries(mp) && j < n; i++) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[i];
-        PyObject *item;
-        if (ep->me_value == NULL)
+        PyObject *item, *value = dict_value_at(mp, i);
+        if (value == NULL)
             continue;
         if (kind == 0) {
             item = Py_NewRef(ep->me_key);
         } else if (kind == 1) {
-            item = Py_NewRef(ep->me_value);
+            item = Py_NewRef(value);
         } else {
-            item = PyTuple_Pack(2, ep->me_key, ep->me_value);
+            item = PyTuple_Pack(2, ep->me_key, value);
             if (item == NULL) {
                 Py_DECREF(v);
                 return NULL;
@@ -1181,6 +1637,14 @@ PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *defaultobj)
     hash = key_hash(key);
     if (hash == -1)
         return NULL;
+    if (mp->ma_values != NULL) {
+        if (dict_lookup(mp, key, hash, &value) == DKIX_ERROR)
+            return NULL;
+        if (value != NULL)
+            return value;
+        if (dict_unsplit(mp) < 0)
+            return NULL;
+    }
     if (mp->ma_keys != Py_EMPTY_KEYS && DK_IS_UNICODE(mp->ma_keys) && !PyUnicode_CheckExact(key) &&
         insertion_resize(mp, 0) < 0)
         return NULL; /* converted before the lookup, as CPython */
@@ -1230,7 +1694,12 @@ static void dict_dealloc(PyDictObject *mp)
     PyObject_GC_UnTrack(mp);
     /* the trashcan bounds the C recursion of nested dicts ({1: {1: ...}}) */
     Py_TRASHCAN_BEGIN(mp, dict_dealloc)
-    if (keys != Py_EMPTY_KEYS) {
+    if (mp->ma_values != NULL) {
+        for (Py_ssize_t i = 0, n = mp->ma_used; i < n; i++)
+            Py_DECREF(mp->ma_values[i]);
+        free_values(mp->ma_values);
+        dictkeys_decref(keys);
+    } else if (keys != Py_EMPTY_KEYS) {
         PyDictKeyEntry *ep = DK_ENTRIES(keys);
         for (Py_ssize_t i = 0, n = keys->dk_nentries; i < n; i++) {
             Py_XDECREF(ep[i].me_key);
@@ -1259,14 +1728,14 @@ static PyObject *dict_repr(PyDictObject *mp)
     if (_PyUnicodeWriter_WriteChar(&writer, '{') < 0)
         goto error;
     /* Item reprs may mutate the dict: re-read the table every step. */
-    for (i = 0; i < mp->ma_keys->dk_nentries; i++) {
+    for (i = 0; i < dict_nentries(mp); i++) {
         PyDictKeyEntry *ep = &DK_ENTRIES(mp->ma_keys)[i];
         PyObject *key, *value, *s;
         int res;
-        if (ep->me_value == NULL)
+        if (dict_value_at(mp, i) == NULL)
             continue;
         key = Py_NewRef(ep->me_key);
-        value = Py_NewRef(ep->me_value);
+        value = Py_NewRef(dict_value_at(mp, i));
         if (!first && _PyUnicodeWriter_WriteASCIIString(&writer, ", ", 2) < 0)
             goto error_kv;
         first = 0;
@@ -1352,9 +1821,9 @@ static int dict_equal(PyDictObject *a, PyDictObject *b)
 {
     if (a->ma_used != b->ma_used)
         return 0;
-    for (Py_ssize_t i = 0; i < a->ma_keys->dk_nentries; i++) {
+    for (Py_ssize_t i = 0; i < dict_nentries(a); i++) {
         PyDictKeyEntry *ep = &DK_ENTRIES(a->ma_keys)[i];
-        PyObject *aval = ep->me_value, *bval, *key;
+        PyObject *aval = dict_value_at(a, i), *bval, *key;
         Py_hash_t hash;
         int cmp;
         if (aval == NULL)
@@ -1402,6 +1871,11 @@ static int dict_traverse(PyObject *op, visitproc visit, void *arg)
     /* exact str keys cannot be part of a cycle: as 3.11, only the values of such a
        table are visited (gc.get_referents({"k": "v"}) == ['v']) */
     int keys_too = !DK_IS_UNICODE(keys);
+    if (mp->ma_values != NULL) {
+        for (Py_ssize_t i = 0; i < mp->ma_used; i++)
+            Py_VISIT(mp->ma_values[i]);
+        return 0;
+    }
     for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
         if (entries[i].me_value != NULL) {
             Py_VISIT(entries[i].me_value);
@@ -1642,6 +2116,10 @@ static PyObject *dict_popitem(PyDictObject *self, PyObject *Py_UNUSED(ignored))
         PyErr_SetString(PyExc_KeyError, "popitem(): dictionary is empty");
         return NULL;
     }
+    if (dict_unsplit(self) < 0) {
+        Py_DECREF(res);
+        return NULL;
+    }
     ep0 = DK_ENTRIES(self->ma_keys);
     i = self->ma_keys->dk_nentries - 1;
     while (i >= 0 && ep0[i].me_value == NULL)
@@ -1682,7 +2160,10 @@ static PyObject *dict_sizeof(PyDictObject *mp, PyObject *Py_UNUSED(ignored))
 {
     /* CPython 3.11's figure: its own keys-object layout, not Krait's. */
     Py_ssize_t res = Py_TYPE(mp)->tp_basicsize;
-    if (mp->ma_keys != Py_EMPTY_KEYS) {
+    if (mp->ma_values != NULL) {
+        /* the values array; the shared keys are the class's (as 3.11 counts them) */
+        res += VALUES_CAPACITY(mp->ma_values) * (Py_ssize_t)sizeof(PyObject *);
+    } else if (mp->ma_keys != Py_EMPTY_KEYS) {
         PyDictKeysObject *k = mp->ma_keys;
         res += CPY_DICTKEYS_HEADER + ((Py_ssize_t)1 << k->dk_log2_index_bytes) +
                USABLE_FRACTION(DK_SIZE(k)) * CPY_ENTRY_SIZE(k);
@@ -1799,7 +2280,7 @@ static PyObject *dictiter_new(PyDictObject *dict, PyTypeObject *itertype)
     di->di_dict = (PyDictObject *)Py_NewRef(dict);
     di->di_used = dict->ma_used;
     di->len = dict->ma_used;
-    di->di_pos = is_reverse_iter(itertype) ? dict->ma_keys->dk_nentries - 1 : 0;
+    di->di_pos = is_reverse_iter(itertype) ? dict_nentries(dict) - 1 : 0;
     di->di_result = NULL;
     PyObject_GC_Track(di);
     return (PyObject *)di;
@@ -1863,34 +2344,34 @@ static PyMethodDef dictiter_methods[] = {
      "Return state information for pickling."},
     {NULL, NULL, 0, NULL}};
 
-/* Advance to the next live entry (forward or backward); NULL when done or on error. */
-static PyDictKeyEntry *dictiter_step(dictiterobject *di, int reverse)
+/* Advance to the next live entry (forward or backward): 1 with *key and *value set
+ * (borrowed), or 0 when done or on error. */
+static int dictiter_step(dictiterobject *di, int reverse, PyObject **key, PyObject **value)
 {
     PyDictObject *d = di->di_dict;
-    PyDictKeyEntry *entry = NULL;
     Py_ssize_t i;
     if (d == NULL)
-        return NULL;
+        return 0;
     if (di->di_used != d->ma_used) {
         PyErr_SetString(PyExc_RuntimeError, "dictionary changed size during iteration");
         di->di_used = -1; /* make this state sticky */
-        return NULL;
+        return 0;
     }
     i = di->di_pos;
     if (reverse) {
+        if (i >= dict_nentries(d)) /* the dict was compacted since */
+            i = dict_nentries(d) - 1;
         for (; i >= 0; i--) {
-            entry = &DK_ENTRIES(d->ma_keys)[i];
-            if (entry->me_value != NULL)
+            if ((*value = dict_value_at(d, i)) != NULL)
                 break;
         }
         if (i < 0)
             goto fail;
         di->di_pos = i - 1;
     } else {
-        Py_ssize_t n = d->ma_keys->dk_nentries;
+        Py_ssize_t n = dict_nentries(d);
         for (; i < n; i++) {
-            entry = &DK_ENTRIES(d->ma_keys)[i];
-            if (entry->me_value != NULL)
+            if ((*value = dict_value_at(d, i)) != NULL)
                 break;
         }
         if (i >= n)
@@ -1903,47 +2384,48 @@ static PyDictKeyEntry *dictiter_step(dictiterobject *di, int reverse)
         goto fail;
     }
     di->len--;
-    return entry;
+    *key = DK_ENTRIES(d->ma_keys)[i].me_key;
+    return 1;
 fail:
     di->di_dict = NULL;
     Py_DECREF(d);
-    return NULL;
+    return 0;
 }
 
 static PyObject *dictiter_iternextkey(dictiterobject *di)
 {
-    PyDictKeyEntry *e = dictiter_step(di, 0);
-    return e ? Py_NewRef(e->me_key) : NULL;
+    PyObject *k, *v;
+    return dictiter_step(di, 0, &k, &v) ? Py_NewRef(k) : NULL;
 }
 
 static PyObject *dictiter_iternextvalue(dictiterobject *di)
 {
-    PyDictKeyEntry *e = dictiter_step(di, 0);
-    return e ? Py_NewRef(e->me_value) : NULL;
+    PyObject *k, *v;
+    return dictiter_step(di, 0, &k, &v) ? Py_NewRef(v) : NULL;
 }
 
 static PyObject *dictiter_iternextitem(dictiterobject *di)
 {
-    PyDictKeyEntry *e = dictiter_step(di, 0);
-    return e ? PyTuple_Pack(2, e->me_key, e->me_value) : NULL;
+    PyObject *k, *v;
+    return dictiter_step(di, 0, &k, &v) ? PyTuple_Pack(2, k, v) : NULL;
 }
 
 static PyObject *dictreviter_iternextkey(dictiterobject *di)
 {
-    PyDictKeyEntry *e = dictiter_step(di, 1);
-    return e ? Py_NewRef(e->me_key) : NULL;
+    PyObject *k, *v;
+    return dictiter_step(di, 1, &k, &v) ? Py_NewRef(k) : NULL;
 }
 
 static PyObject *dictreviter_iternextvalue(dictiterobject *di)
 {
-    PyDictKeyEntry *e = dictiter_step(di, 1);
-    return e ? Py_NewRef(e->me_value) : NULL;
+    PyObject *k, *v;
+    return dictiter_step(di, 1, &k, &v) ? Py_NewRef(v) : NULL;
 }
 
 static PyObject *dictreviter_iternextitem(dictiterobject *di)
 {
-    PyDictKeyEntry *e = dictiter_step(di, 1);
-    return e ? PyTuple_Pack(2, e->me_key, e->me_value) : NULL;
+    PyObject *k, *v;
+    return dictiter_step(di, 1, &k, &v) ? PyTuple_Pack(2, k, v) : NULL;
 }
 
 #define DICTITER_TYPE(cname, pyname, next)                         \

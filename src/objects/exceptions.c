@@ -144,18 +144,28 @@ static PyObject *BaseException_add_note(PyObject *self, PyObject *note)
         PyErr_Format(PyExc_TypeError, "note must be a str, not '%s'", Py_TYPE(note)->tp_name);
         return NULL;
     }
-    PyObject *notes = EXC(self)->notes;
+    /* __notes__ lives in the instance __dict__ (as in CPython 3.11), so that it only
+     * exists, and shows in dir(), once a note was added or it was assigned. */
+    PyObject *notes;
+    if (_PyObject_LookupAttr(self, _Py_ID(__notes__), &notes) < 0)
+        return NULL;
     if (notes == NULL) {
         notes = PyList_New(0);
         if (notes == NULL)
             return NULL;
-        EXC(self)->notes = notes;
+        if (PyObject_SetAttr(self, _Py_ID(__notes__), notes) < 0) {
+            Py_DECREF(notes);
+            return NULL;
+        }
     }
     if (!PyList_Check(notes)) {
+        Py_DECREF(notes);
         PyErr_SetString(PyExc_TypeError, "Cannot add note: __notes__ is not a list");
         return NULL;
     }
-    if (PyList_Append(notes, note) < 0)
+    int res = PyList_Append(notes, note);
+    Py_DECREF(notes);
+    if (res < 0)
         return NULL;
     Py_RETURN_NONE;
 }
@@ -253,22 +263,6 @@ static int BaseException_set_cause(PyObject *self, PyObject *arg, void *Py_UNUSE
     return 0;
 }
 
-static PyObject *BaseException_get_notes(PyBaseExceptionObject *self, void *Py_UNUSED(c))
-{
-    if (self->notes == NULL) {
-        PyErr_Format(PyExc_AttributeError, "'%.50s' object has no attribute '__notes__'",
-                     Py_TYPE(self)->tp_name);
-        return NULL;
-    }
-    return Py_NewRef(self->notes);
-}
-
-static int BaseException_set_notes(PyBaseExceptionObject *self, PyObject *v, void *Py_UNUSED(c))
-{
-    Py_XSETREF(self->notes, Py_XNewRef(v));
-    return 0;
-}
-
 /* ---- the C API on exception objects ---- */
 
 PyObject *PyException_GetTraceback(PyObject *self)
@@ -312,7 +306,6 @@ static PyGetSetDef BaseException_getset[] = {
     {"__traceback__", (getter)BaseException_get_tb, (setter)BaseException_set_tb, DOC_BaseException___traceback__, NULL},
     {"__context__", BaseException_get_context, BaseException_set_context, DOC_BaseException___context__, NULL},
     {"__cause__", BaseException_get_cause, BaseException_set_cause, DOC_BaseException___cause__, NULL},
-    {"__notes__", (getter)BaseException_get_notes, (setter)BaseException_set_notes, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -622,12 +615,23 @@ static int exceptiongroup_subset(PyBaseExceptionGroupObject *orig, PyObject *exc
     PyException_SetContext(eg, PyException_GetContext((PyObject *)orig));
     PyException_SetCause(eg, PyException_GetCause((PyObject *)orig));
     EXC(eg)->suppress_context = EXC(orig)->suppress_context;
-    PyObject *notes = EXC(orig)->notes;
-    if (notes != NULL && PySequence_Check(notes)) {
-        PyObject *notes_copy = PySequence_List(notes);
-        if (notes_copy == NULL)
-            goto error;
-        Py_XSETREF(EXC(eg)->notes, notes_copy);
+    PyObject *notes;
+    if (_PyObject_LookupAttr((PyObject *)orig, _Py_ID(__notes__), &notes) < 0)
+        goto error;
+    if (notes != NULL) {
+        if (PySequence_Check(notes)) {
+            /* a copy, so that the parts have independent notes lists */
+            PyObject *notes_copy = PySequence_List(notes);
+            Py_DECREF(notes);
+            if (notes_copy == NULL)
+                goto error;
+            int res = PyObject_SetAttr(eg, _Py_ID(__notes__), notes_copy);
+            Py_DECREF(notes_copy);
+            if (res < 0)
+                goto error;
+        } else {
+            Py_DECREF(notes);
+        }
     }
     *result = eg;
     return 0;

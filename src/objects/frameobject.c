@@ -76,6 +76,7 @@ PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
     for (Py_ssize_t i = 0; i < code->co_nlocalsplus; i++) f->f_localsplus[i] = NULL;
     f->f_trace = NULL;
     f->f_gen = NULL;
+    f->f_init_self = NULL;
     f->f_stackdepth = 0;
     f->f_lasti = -1;
     f->f_lineno = 0;   /* 0: computed from f_lasti (set only while a trace hook runs) */
@@ -241,6 +242,7 @@ static void frame_dealloc(PyFrameObject *f)
 {
     PyObject_GC_UnTrack(f);
     clear_locals_and_stack(f);
+    Py_CLEAR(f->f_init_self);
     Py_XDECREF(f->f_back);
     Py_DECREF(f->f_builtins);
     Py_DECREF(f->f_globals);
@@ -258,6 +260,7 @@ static int frame_traverse(PyFrameObject *f, visitproc visit, void *arg)
     Py_VISIT(f->f_globals);
     Py_VISIT(f->f_locals);
     Py_VISIT(f->f_trace);
+    Py_VISIT(f->f_init_self);
     for (Py_ssize_t i = 0; i < f->f_code->co_nlocalsplus; i++)
         Py_VISIT(f->f_localsplus[i]);
     for (int i = 0; i < f->f_stackdepth; i++)

@@ -323,7 +323,16 @@ static PyObject *gen_throw_impl(PyGenObject *gen, PyObject *typ, PyObject *val, 
         char state = gen->gi_frame->f_state;
         gen->gi_frame->f_state = FRAME_EXECUTING;
         if (PyGen_CheckExact(yf) || PyCoro_CheckExact(yf)) {
+            /* the delegate runs without this frame's eval loop: make this frame the
+               current one meanwhile, so the stack seen from the delegate is the one a
+               send() shows (3.11, gh-93592) */
+            PyThreadState *tstate = _PyThreadState_GET();
+            PyFrameObject *f = gen->gi_frame, *prev = tstate->frame;
+            Py_XSETREF(f->f_back, (PyFrameObject *)Py_XNewRef(prev));
+            tstate->frame = f;
             ret = gen_throw_impl((PyGenObject *)yf, typ, val, tb);
+            tstate->frame = prev;
+            Py_CLEAR(f->f_back);
         } else {
             PyObject *meth;
             PyObject *name = PyUnicode_FromString("throw");
@@ -539,9 +548,11 @@ static PyObject *gen_getframe(PyGenObject *gen, void *c)
 static PyObject *gen_getcode(PyGenObject *gen, void *c) { return Py_NewRef(gen->gi_code); }
 
 static PyGetSetDef gen_getsetlist[] = {
-    {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
-    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
-    {"gi_yieldfrom", (getter)gen_getyieldfrom, NULL, NULL, NULL},
+    {"__name__", (getter)gen_get_name, (setter)gen_set_name, "name of the generator", NULL},
+    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname,
+     "qualified name of the generator", NULL},
+    {"gi_yieldfrom", (getter)gen_getyieldfrom, NULL,
+     "object being iterated by yield from, or None", NULL},
     {"gi_running", (getter)gen_getrunning, NULL, NULL, NULL},
     {"gi_frame", (getter)gen_getframe, NULL, NULL, NULL},
     {"gi_suspended", (getter)gen_getsuspended, NULL, NULL, NULL},
@@ -556,9 +567,10 @@ static PyObject *coro_get_origin(PyCoroObject *coro, void *Py_UNUSED(closure))
 }
 
 static PyGetSetDef coro_getsetlist[] = {
-    {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
-    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
-    {"cr_await", (getter)gen_getyieldfrom, NULL, NULL, NULL},
+    {"__name__", (getter)gen_get_name, (setter)gen_set_name, "name of the coroutine", NULL},
+    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname,
+     "qualified name of the coroutine", NULL},
+    {"cr_await", (getter)gen_getyieldfrom, NULL, "object being awaited on, or None", NULL},
     {"cr_running", (getter)gen_getrunning, NULL, NULL, NULL},
     {"cr_frame", (getter)gen_getframe, NULL, NULL, NULL},
     {"cr_code", (getter)gen_getcode, NULL, NULL, NULL},
@@ -573,9 +585,10 @@ static PyObject *ag_getrunning(PyAsyncGenObject *ag, void *Py_UNUSED(closure))
 }
 
 static PyGetSetDef ag_getsetlist[] = {
-    {"__name__", (getter)gen_get_name, (setter)gen_set_name, NULL, NULL},
-    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname, NULL, NULL},
-    {"ag_await", (getter)gen_getyieldfrom, NULL, NULL, NULL},
+    {"__name__", (getter)gen_get_name, (setter)gen_set_name, "name of the async generator", NULL},
+    {"__qualname__", (getter)gen_get_qualname, (setter)gen_set_qualname,
+     "qualified name of the async generator", NULL},
+    {"ag_await", (getter)gen_getyieldfrom, NULL, "object being awaited on, or None", NULL},
     {"ag_frame", (getter)gen_getframe, NULL, NULL, NULL},
     {"ag_code", (getter)gen_getcode, NULL, NULL, NULL},
     {"ag_running", (getter)ag_getrunning, NULL, NULL, NULL},
@@ -588,6 +601,16 @@ static PyMethodDef gen_methods[] = {
     {"throw", (PyCFunction)(void (*)(void))gen_throw, METH_FASTCALL,
      "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
     {"close", (PyCFunction)gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside generator."},
+    {NULL, NULL, 0, NULL}
+};
+
+/* the same methods, with the coroutine wording of their docstrings (3.11's coro_methods) */
+static PyMethodDef coro_methods[] = {
+    {"send", (PyCFunction)gen_send, METH_O,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", (PyCFunction)(void (*)(void))gen_throw, METH_FASTCALL,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."},
+    {"close", (PyCFunction)gen_close, METH_NOARGS, "close() -> raise GeneratorExit inside coroutine."},
     {NULL, NULL, 0, NULL}
 };
 
@@ -663,7 +686,7 @@ PyTypeObject PyCoro_Type = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_traverse = (traverseproc)gen_traverse,
     .tp_weaklistoffset = offsetof(PyCoroObject, cr_weakreflist),
-    .tp_methods = gen_methods,
+    .tp_methods = coro_methods,
     .tp_getset = coro_getsetlist,
     .tp_finalize = _PyGen_Finalize,
 };
@@ -1089,6 +1112,7 @@ static PyMethodDef ag_methods[] = {
     {"asend", (PyCFunction)async_gen_asend, METH_O, "asend(v) -> send 'v' in generator."},
     {"athrow", (PyCFunction)async_gen_athrow, METH_VARARGS, "athrow(typ[,val[,tb]]) -> raise exception in generator."},
     {"aclose", (PyCFunction)async_gen_aclose, METH_NOARGS, "aclose() -> raise GeneratorExit inside generator."},
+    {"__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, "See PEP 585"},
     {NULL, NULL, 0, NULL}
 };
 

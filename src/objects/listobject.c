@@ -1947,11 +1947,7 @@ PyTypeObject PyList_Type = {
 
 /* ---- iterators ---- */
 
-typedef struct {
-    PyObject_HEAD
-    Py_ssize_t it_index;
-    PyListObject *it_seq; /* NULL when exhausted */
-} listiterobject;
+typedef _PyListIterObject listiterobject; /* listobject.h: FOR_ITER steps it inline */
 
 static void listiter_dealloc(listiterobject *it)
 {

@@ -542,9 +542,15 @@ unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *op) { return PyLong_A
 
 void *PyLong_AsVoidPtr(PyObject *v)
 {
+    uintptr_t x;
     if (PyLong_Check(v) && _PyLong_Sign(v) < 0)
-        return (void *)(uintptr_t)PyLong_AsLong(v);
-    return (void *)(uintptr_t)PyLong_AsUnsignedLong(v);
+        x = (uintptr_t)PyLong_AsLong(v);
+    else
+        x = (uintptr_t)PyLong_AsUnsignedLong(v);
+    /* NULL on failure, as 3.11 (the -1 of the conversions is not NULL) */
+    if (x == (uintptr_t)-1 && PyErr_Occurred())
+        return NULL;
+    return (void *)x;
 }
 
 int _PyLong_Sign(PyObject *v)

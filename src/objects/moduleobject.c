@@ -3,6 +3,7 @@
  * module __getattr__/__dir__.  Importing and sys.modules belong to the runtime
  * (import.c); this file only builds and inspects module objects. */
 #include "Python.h"
+#include "dynload.h"
 #include "type_docs.h"
 #include <stddef.h>
 
@@ -142,6 +143,15 @@ PyObject *PyModule_Create2(PyModuleDef *module, int module_api_version)
     name = module->m_name;
     if (!check_api_version(name, module_api_version))
         return NULL;
+    /* A single-phase extension in a package names itself "mod"; the loader keeps the full
+       "pkg.mod" in _Py_PackageContext (src/runtime/dynload.c) for the module to get it. */
+    if (_Py_PackageContext != NULL) {
+        const char *p = strrchr(_Py_PackageContext, '.');
+        if (p != NULL && strcmp(name, p + 1) == 0) {
+            name = _Py_PackageContext;
+            _Py_PackageContext = NULL;
+        }
+    }
     if (module->m_slots) {
         PyErr_Format(PyExc_SystemError, "module %s: PyModule_Create is incompatible with m_slots", name);
         return NULL;

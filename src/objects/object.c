@@ -598,8 +598,20 @@ int PyObject_DelAttr(PyObject *v, PyObject *name)
 }
 
 /* Where an instance keeps its __dict__ pointer, or NULL if it has none.  A negative
- * tp_dictoffset counts from the end of a variable-size object. */
+ * tp_dictoffset counts from the end of a variable-size object.  The slot may hold
+ * instance values instead of a dict (dictobject.c): this makes the dict. */
 PyObject **_PyObject_GetDictPtr(PyObject *obj)
+{
+    PyObject **slot = _PyObject_DictSlot(obj);
+    if (slot != NULL && _PyObject_SLOT_HAS_VALUES(*slot) && _PyObject_MaterializeDict(slot) == NULL) {
+        PyErr_Clear(); /* no way to report it: as if there were no dict */
+        return NULL;
+    }
+    return slot;
+}
+
+/* The dict slot itself: NULL, a dict, or tagged instance values. */
+PyObject **_PyObject_DictSlot(PyObject *obj)
 {
     Py_ssize_t dictoffset;
     PyTypeObject *tp = Py_TYPE(obj);
@@ -647,8 +659,19 @@ PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObje
         }
     }
     if (dict == NULL) {
-        PyObject **dictptr = _PyObject_GetDictPtr(obj);
-        if (dictptr != NULL)
+        PyObject **dictptr = _PyObject_DictSlot(obj);
+        if (dictptr != NULL && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
+            if (PyUnicode_CheckExact(name)) {
+                res = _PyObject_GetInstanceValue(*dictptr, name);
+                if (res != NULL) {
+                    Py_INCREF(res);
+                    goto done;
+                }
+            } else if (_PyObject_MaterializeDict(dictptr) == NULL) {
+                goto done;
+            }
+        }
+        if (dictptr != NULL && !_PyObject_SLOT_HAS_VALUES(*dictptr))
             dict = *dictptr;
     }
     if (dict != NULL) {
@@ -718,7 +741,7 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *va
         }
     }
     if (dict == NULL) {
-        PyObject **dictptr = _PyObject_GetDictPtr(obj);
+        PyObject **dictptr = _PyObject_DictSlot(obj);
         if (dictptr == NULL) {
             if (descr == NULL)
                 PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '%U'",
@@ -733,9 +756,26 @@ int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *va
                 PyErr_SetObject(PyExc_KeyError, name);
                 goto keyerror;
             }
-            *dictptr = PyDict_New();
-            if (*dictptr == NULL)
+            /* attribute values without a dict, for the class's shared keys */
+            res = _PyObject_InitInstanceValues(tp, dictptr);
+            if (res < 0)
                 goto done;
+            if (res > 0) {
+                *dictptr = _PyObjectDict_New(tp); /* split: shares the class's keys */
+                if (*dictptr == NULL) {
+                    res = -1;
+                    goto done;
+                }
+            }
+        }
+        if (_PyObject_SLOT_HAS_VALUES(*dictptr)) {
+            res = _PyObject_SetInstanceValue(dictptr, name, value);
+            if (res <= 0)
+                goto done;
+            if (_PyObject_MaterializeDict(dictptr) == NULL) {
+                res = -1;
+                goto done;
+            }
         }
         dict = *dictptr;
     }
@@ -774,7 +814,7 @@ PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)
         return NULL;
     }
     if (*dictptr == NULL) {
-        *dictptr = PyDict_New();
+        *dictptr = _PyObjectDict_New(Py_TYPE(obj));
         if (*dictptr == NULL)
             return NULL;
     }
@@ -802,7 +842,7 @@ int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)
         *dictptr = Py_NewRef(value);
         Py_XDECREF(old);
     }
-    return 0;
+    return 0; /* (_PyObject_GetDictPtr made a dict of any instance values first) */
 }
 
 /* Look up a method for a call without allocating a bound method.  Returns 1 with
@@ -836,8 +876,15 @@ int _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method)
             }
         }
     }
-    dictptr = _PyObject_GetDictPtr(obj);
-    if (dictptr != NULL && *dictptr != NULL) {
+    dictptr = _PyObject_DictSlot(obj);
+    if (dictptr != NULL && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
+        attr = _PyObject_GetInstanceValue(*dictptr, name); /* name: an exact str here */
+        if (attr != NULL) {
+            *method = Py_NewRef(attr);
+            Py_XDECREF(descr);
+            return 0;
+        }
+    } else if (dictptr != NULL && *dictptr != NULL) {
         PyObject *dict = Py_NewRef(*dictptr);
         attr = PyDict_GetItemWithError(dict, name);
         if (attr != NULL) {

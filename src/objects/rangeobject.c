@@ -596,13 +596,7 @@ static PyObject *rangeiter_reduce_common(PyObject *start, PyObject *step, PyObje
     return res;
 }
 
-typedef struct {
-    PyObject_HEAD
-    long index; /* next item */
-    long start;
-    long step;
-    long len;   /* total items */
-} rangeiterobject;
+typedef _PyRangeIterObject rangeiterobject; /* rangeobject.h: FOR_ITER steps it inline */
 
 static PyObject *rangeiter_next(rangeiterobject *r)
 {

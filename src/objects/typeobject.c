@@ -2343,6 +2343,41 @@ generic:
     return _PyObject_MakeTpCall(_PyThreadState_GET(), callable, args, nargs, kwnames);
 }
 
+/* The eval loop's instance creation (3.12's CALL_ALLOC_AND_ENTER_INIT): for a class made
+ * by type_new whose instances come from object.__new__ and whose __init__ is a plain
+ * Python function, allocate the instance here and hand __init__ back, so the loop runs it
+ * as an ordinary Python call (no C recursion) and checks for None on the way back.
+ * 1: *obj (new) and *init (borrowed from the MRO) are set; 0: not applicable, use the
+ * generic call; -1: error (abstract class, no memory). */
+int _PyType_PrepareInitCall(PyTypeObject *type, PyObject **obj, PyObject **init)
+{
+    PyObject *meth;
+    if (type->tp_vectorcall != heaptype_vectorcall || type->tp_new != object_new ||
+        type->tp_init != slot_tp_init)
+        return 0;
+    meth = _PyType_Lookup(type, _Py_ID(__init__));
+    if (meth == NULL || !PyFunction_Check(meth) ||
+        (((PyCodeObject *)((PyFunctionObject *)meth)->func_code)->co_flags &
+         (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
+        return 0;
+    if (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT) {
+        /* object_new raises the "Can't instantiate abstract class" error */
+        PyObject *empty = PyTuple_New(0), *res;
+        if (empty == NULL)
+            return -1;
+        res = object_new(type, empty, NULL);
+        Py_DECREF(empty);
+        if (res == NULL)
+            return -1;
+        *obj = res;
+    }
+    else if ((*obj = type->tp_alloc(type, 0)) == NULL) {
+        return -1;
+    }
+    *init = meth;
+    return 1;
+}
+
 static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     PyObject *func, *result;
@@ -3429,6 +3464,8 @@ static void type_dealloc(PyObject *self)
     Py_XDECREF(et->ht_qualname);
     Py_XDECREF(et->ht_slots);
     Py_XDECREF(et->ht_module);
+    if (et->ht_cached_keys != NULL)
+        _PyDictKeys_DecRef(et->ht_cached_keys);
     Py_TYPE(type)->tp_free((PyObject *)type);
 }
 
@@ -3617,9 +3654,14 @@ static int subtype_traverse(PyObject *self, visitproc visit, void *arg)
         base = base->tp_base;
     }
     if (type->tp_dictoffset != base->tp_dictoffset) {
-        PyObject **dictptr = _PyObject_GetDictPtr(self);
-        if (dictptr && *dictptr)
+        PyObject **dictptr = _PyObject_DictSlot(self);
+        if (dictptr && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
+            int err = _PyObject_VisitInstanceValues(*dictptr, visit, arg);
+            if (err)
+                return err;
+        } else if (dictptr && *dictptr) {
             Py_VISIT(*dictptr);
+        }
     }
     if (type->tp_flags & Py_TPFLAGS_HEAPTYPE && (!basetraverse || !(base->tp_flags & Py_TPFLAGS_HEAPTYPE)))
         /* For a heaptype, the instances count as references to the type.  Traverse the
@@ -3628,6 +3670,18 @@ static int subtype_traverse(PyObject *self, visitproc visit, void *arg)
     if (basetraverse)
         return basetraverse(self, visit, arg);
     return 0;
+}
+
+/* May tp's instances keep attribute values without a dict in their dict slot?  Only if
+ * the slot was added by a Python class, so that subtype_traverse/clear/dealloc (and no
+ * C base's own functions) are what read it. */
+int _PyType_DictSlotIsOwned(PyTypeObject *tp)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || tp->tp_dictoffset == 0)
+        return 0;
+    while (tp->tp_dealloc == subtype_dealloc)
+        tp = tp->tp_base;
+    return tp->tp_dictoffset == 0;
 }
 
 static int subtype_clear(PyObject *self)
@@ -3641,8 +3695,10 @@ static int subtype_clear(PyObject *self)
         base = base->tp_base;
     }
     if (type->tp_dictoffset != base->tp_dictoffset) {
-        PyObject **dictptr = _PyObject_GetDictPtr(self);
-        if (dictptr && *dictptr)
+        PyObject **dictptr = _PyObject_DictSlot(self);
+        if (dictptr && _PyObject_SLOT_HAS_VALUES(*dictptr))
+            _PyObject_ClearInstanceValues(dictptr);
+        else if (dictptr && *dictptr)
             Py_CLEAR(*dictptr);
     }
     if (baseclear)
@@ -3733,8 +3789,10 @@ static void subtype_dealloc_body(PyObject *self)
     }
     /* If we added a dict, DECREF it. */
     if (type->tp_dictoffset && !base->tp_dictoffset) {
-        PyObject **dictptr = _PyObject_GetDictPtr(self);
-        if (dictptr != NULL && *dictptr != NULL) {
+        PyObject **dictptr = _PyObject_DictSlot(self);
+        if (dictptr != NULL && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
+            _PyObject_ClearInstanceValues(dictptr);
+        } else if (dictptr != NULL && *dictptr != NULL) {
             PyObject *dict = *dictptr;
             *dictptr = NULL;
             Py_DECREF(dict);
@@ -4298,6 +4356,7 @@ static PyObject *type_new_impl(type_new_ctx *ctx)
     et = (PyHeapTypeObject *)type;
     et->ht_name = Py_NewRef(ctx->name);
     et->ht_module = NULL;
+    et->ht_cached_keys = NULL; /* made by the first instance __dict__ (dictobject.c) */
 
     type->tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE |
                      Py_TPFLAGS_HAVE_GC;

@@ -74,6 +74,40 @@ static int at_soft(Parser *p, const char *s) { return tok_is(peek(p), s); }
 
 /* ---------------------------------------------------------------- errors */
 
+/* An error in an f-string's expression, as pegen reports it from its fstring parser: the
+ * message gets "f-string: ", the text is the line of "(expression)" that was parsed and the
+ * columns are byte offsets in that text; the line number stays the source's. */
+static void *
+raise_in_fstring(Parser *p, PyObject *type, int lineno, int col, int end_lineno, int end_col,
+                 const char *msg)
+{
+    /* the tokens were moved to the source's positions: move them back */
+    if (lineno == p->fstring_lineno)
+        col -= p->fstring_col;
+    if (end_lineno == p->fstring_lineno)
+        end_col -= p->fstring_col;
+    int bufline = lineno - p->fstring_lineno + 1;
+    PyObject *text = _PyTokenizer_LineText(p->ts.buf, bufline, 1);
+    if (text && PyUnicode_GET_LENGTH(text) &&
+        PyUnicode_READ_CHAR(text, PyUnicode_GET_LENGTH(text) - 1) != '\n')
+        Py_SETREF(text, PyUnicode_FromFormat("%U\n", text));
+    if (!text)
+        PyErr_Clear();
+    /* pegen's fstring tokenizer has no encoding: the offsets stay in bytes */
+    int off = col < 0 ? 0 : col + 1;
+    int end_off = end_col < 0 ? 0 : end_col + 1;
+    PyObject *full = PyUnicode_FromFormat("f-string: %s", msg);
+    if (full != NULL) {
+        _PyTokenizer_RaiseSyntax(type, p->filename, PyUnicode_AsUTF8(full), lineno, off, text,
+                                 end_lineno, end_off);
+        Py_DECREF(full);
+    }
+    Py_XDECREF(text);
+    for (Parser *q = p; q; q = q->parent)
+        q->error = 1;
+    return NULL;
+}
+
 void *
 _PyPegen_raise_at(Parser *p, PyObject *type, int lineno, int col, int end_lineno, int end_col,
                   const char *fmt, ...)
@@ -85,6 +119,8 @@ _PyPegen_raise_at(Parser *p, PyObject *type, int lineno, int col, int end_lineno
     va_start(va, fmt);
     vsnprintf(msg, sizeof msg, fmt, va);
     va_end(va);
+    if (p->in_fstring)
+        return raise_in_fstring(p, type, lineno, col, end_lineno, end_col, msg);
     Parser *root = p;
     while (root->parent)
         root = root->parent;
@@ -631,6 +667,15 @@ group_tuple_genexp(Parser *p)
         if (!y) return NULL;
         if (!expect(p, RPAR)) return NULL;
         return y;
+    }
+    if (at(p, DOUBLESTAR)) {
+        /* pegen's invalid_group: '(' '**' expression ')' */
+        Token *a = peek(p);
+        advance(p);
+        expr_ty e = expression(p);
+        if (e && at(p, RPAR))
+            return _PyPegen_raise_tok(p, a, "cannot use double starred expression here");
+        return NULL;
     }
     Token *ftok = peek(p);
     expr_ty first = star_named_expression(p);
@@ -3010,39 +3055,18 @@ _PyPegen_parse_fstring_expr(Parser *parent, const char *s, Py_ssize_t n, Token *
         parent->error = 1;
         goto done;
     }
-    if (p.ntoks && p.toks[0].type == LPAR) {
-        advance(&p);
-        if (at(&p, RPAR)) {
-            _PyPegen_raise_tok(parent, t, "f-string: empty expression not allowed");
-            goto done;
-        }
-        int m0 = p.mark, bare_tuple = 0;
-        expr_ty e;
-        if (at_kw(&p, KW_yield)) e = yield_expr(&p);
-        else {
-            e = star_expression(&p);
-            if (e && at(&p, COMMA)) {
-                /* CPython parses "(a, b)": a bare tuple takes the added parentheses'
-                 * positions ('{' and one past '}') */
-                bare_tuple = 1;
-                p.mark = m0;
-                e = tuple_of(&p, star_expression);
-            }
-        }
-        Token *rp = e ? expect(&p, RPAR) : NULL;
-        if (rp && (at(&p, NEWLINE) || at(&p, ENDMARKER))) {
+    /* pegen's fstring rule: star_expressions over "(expression)", then the end */
+    p.in_fstring = 1;
+    p.fstring_lineno = start_line;
+    p.fstring_col = start_col;
+    expr_ty e = star_expressions(&p);
+    if (e) {
+        while (expect(&p, NEWLINE)) {}
+        if (at(&p, ENDMARKER))
             result = e;
-            if (bare_tuple) {
-                e->lineno = p.toks[0].lineno;
-                e->col_offset = p.toks[0].col_offset;
-                e->end_lineno = rp->end_lineno;
-                e->end_col_offset = rp->end_col_offset;
-            }
-        }
     }
-    if (!result && !p.error) {
-        _PyPegen_raise_tok(parent, t, "f-string: invalid syntax");
-    }
+    if (!result && !p.error)
+        _PyPegen_raise_tok(&p, &p.toks[p.maxmark], "invalid syntax");
     if (p.error) parent->error = 1;
 done:
     _PyTokenizer_Free(&p.ts);

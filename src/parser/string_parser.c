@@ -60,15 +60,46 @@ warn_escape(Parser *p, Token *t, const char *esc, int octal)
 
 /* Decoding errors are raised like RAISE_SYNTAX_ERROR in pegen's string code: at the token
  * after the strings (t is unused). */
+static void *str_error(Parser *p, const char *fmt, ...);
+
 static void *
 unicode_error(Parser *p, Token *t, int is_bytes, Py_ssize_t a, Py_ssize_t b, const char *why)
 {
-    t = &p->toks[p->str_next];
+    (void)t;
     if (b > a + 1)
-        return _PyPegen_raise_tok(p, t, "(unicode error) '%s' codec can't decode bytes in position %zd-%zd: %s",
+        return str_error(p, "(unicode error) '%s' codec can't decode bytes in position %zd-%zd: %s",
                                   is_bytes ? "unicodeescape" : "unicodeescape", a, b - 1, why);
-    return _PyPegen_raise_tok(p, t, "(unicode error) '%s' codec can't decode byte 0x5c in position %zd: %s",
+    return str_error(p, "(unicode error) '%s' codec can't decode byte 0x5c in position %zd: %s",
                               "unicodeescape", a, why);
+}
+
+/* pegen's RAISE_SYNTAX_ERROR in the string code (every f-string error of 3.11): at the
+ * token after the STRING+ run.  In eval/single input without a final newline that token
+ * is the end of the input, which has no column in CPython: the offset is then the end of
+ * the line and there is no end offset. */
+static void *
+str_error(Parser *p, const char *fmt, ...)
+{
+    char msg[512];
+    va_list va;
+    va_start(va, fmt);
+    vsnprintf(msg, sizeof msg, fmt, va);
+    va_end(va);
+    Token *t = &p->toks[p->str_next];
+    if (p->parent || p->mode == Py_file_input || !t->at_eof || t->type != NEWLINE ||
+        t->start != t->end)
+        return _PyPegen_raise_tok(p, t, "%s", msg);
+    if (p->error)
+        return NULL;
+    int off = _PyTokenizer_ByteToChar(p->ts.buf, t->lineno, t->col_offset);
+    PyObject *text = _PyTokenizer_LineText(p->ts.buf, t->lineno, 1);
+    if (!text)
+        PyErr_Clear();
+    _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, msg, t->lineno, off, text,
+                             t->lineno, -1);
+    Py_XDECREF(text);
+    p->error = 1;
+    return NULL;
 }
 
 static int
@@ -106,7 +137,7 @@ check_utf8(Parser *p, const char *s, Py_ssize_t n, int whole)
         PyObject *msg = v ? PyObject_Str(v) : NULL;
         Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
         if (msg) {
-            _PyPegen_raise_tok(p, &p->toks[p->str_next], "(unicode error) %s", PyUnicode_AsUTF8(msg));
+            str_error(p, "(unicode error) %s", PyUnicode_AsUTF8(msg));
             Py_DECREF(msg);
         }
         p->error = 1;
@@ -132,7 +163,7 @@ decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_by
     while (s < end) {
         if (*s != '\\' || raw) {
             if (is_bytes && (unsigned char)*s >= 0x80) {
-                _PyPegen_raise_tok(p, &p->toks[p->str_next], "bytes can only contain ASCII literal characters");
+                str_error(p, "bytes can only contain ASCII literal characters");
                 return -1;
             }
             if (ub_put(b, utf8_next(&s)) < 0) { p->error = 1; return -1; }
@@ -174,7 +205,7 @@ decode_body(Parser *p, Token *t, const char *s, Py_ssize_t n, int raw, int is_by
                 int h = s < end ? hexval(*s) : -1;
                 if (h < 0) {
                     if (is_bytes) {
-                        _PyPegen_raise_tok(p, &p->toks[p->str_next], "(value error) invalid \\x escape at position %zd",
+                        str_error(p, "(value error) invalid \\x escape at position %zd",
                                            esc - base);
                         return -1;
                     }
@@ -307,7 +338,7 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
 {
     const char *s = *sp, *expr_start = s;
     if (recurse >= 2) {
-        _PyPegen_raise_tok(p, t, "f-string: expressions nested too deeply");
+        str_error(p, "f-string: expressions nested too deeply");
         return -1;
     }
     int nest = 0;
@@ -317,7 +348,7 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
     for (; s < end; s++) {
         char c = *s;
         if (c == '\\') {
-            _PyPegen_raise_tok(p, t, "f-string expression part cannot include a backslash");
+            str_error(p, "f-string expression part cannot include a backslash");
             return -1;
         }
         if (quote) {
@@ -334,12 +365,12 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
             continue;
         }
         if (c == '[' || c == '(' || c == '{') {
-            if (nest >= 200) { _PyPegen_raise_tok(p, t, "f-string: too many nested parenthesis"); return -1; }
+            if (nest >= 200) { str_error(p, "f-string: too many nested parenthesis"); return -1; }
             parens[nest++] = c;
             continue;
         }
         if (c == '#') {
-            _PyPegen_raise_tok(p, t, "f-string expression part cannot include '#'");
+            str_error(p, "f-string expression part cannot include '#'");
             return -1;
         }
         if (nest == 0 && (c == '!' || c == ':' || c == '}' || c == '=' || c == '>' || c == '<')) {
@@ -349,23 +380,26 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
             break;
         }
         if (c == ']' || c == ')' || c == '}') {
-            if (!nest) { _PyPegen_raise_tok(p, t, "f-string: unmatched '%c'", c); return -1; }
+            if (!nest) { str_error(p, "f-string: unmatched '%c'", c); return -1; }
             char o = parens[--nest];
             if (!((o == '[' && c == ']') || (o == '(' && c == ')') || (o == '{' && c == '}'))) {
-                _PyPegen_raise_tok(p, t, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
+                str_error(p, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
                 return -1;
             }
         }
     }
-    if (quote) { _PyPegen_raise_tok(p, t, "f-string: unterminated string"); return -1; }
-    if (nest) { _PyPegen_raise_tok(p, t, "f-string: unmatched '%c'", parens[nest - 1]); return -1; }
-    if (s >= end) { _PyPegen_raise_tok(p, t, "f-string: expecting '}'"); return -1; }
+    if (quote) { str_error(p, "f-string: unterminated string"); return -1; }
+    if (nest) { str_error(p, "f-string: unmatched '%c'", parens[nest - 1]); return -1; }
+    if (s >= end) { str_error(p, "f-string: expecting '}'"); return -1; }
     const char *expr_end = s;
     /* all-whitespace expression */
     const char *q = expr_start;
     while (q < expr_end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\f' || *q == '\r')) q++;
     if (q == expr_end) {
-        _PyPegen_raise_tok(p, t, "f-string: empty expression not allowed");
+        if (*expr_end == '!' || *expr_end == ':' || *expr_end == '=')
+            str_error(p, "f-string: expression required before '%c'", *expr_end);
+        else
+            str_error(p, "f-string: empty expression not allowed");
         return -1;
     }
     /* location (fstring_find_expr_location): columns from the last newline in the token */
@@ -390,7 +424,7 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
     int debug = 0;
     if (*s == '=') {
         if (p->feature_version < 8) {
-            _PyPegen_raise_tok(p, &p->toks[p->str_next], "f-string: self documenting expressions are "
+            str_error(p, "f-string: self documenting expressions are "
                                "only supported in Python 3.8 and greater");
             return -1;
         }
@@ -405,13 +439,10 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
     }
     if (s < end && *s == '!') {
         s++;
-        if (s >= end) { _PyPegen_raise_tok(p, t, "f-string: expecting '}'"); return -1; }
+        if (s >= end) { str_error(p, "f-string: expecting '}'"); return -1; }
         char cc = *s++;
         if (cc != 's' && cc != 'r' && cc != 'a') {
-            if (cc == '}' || cc == ':')
-                _PyPegen_raise_tok(p, t, "f-string: missed conversion character");
-            else
-                _PyPegen_raise_tok(p, t, "f-string: invalid conversion character '%c': expected 's', 'r', or 'a'", cc);
+            str_error(p, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
             return -1;
         }
         conversion = (unsigned char)cc;
@@ -434,7 +465,7 @@ fstring_field(Parser *p, Token *t, const char **sp, const char *end, int raw, in
         if (!spec) return -1;
     }
     if (s >= end || *s != '}') {
-        _PyPegen_raise_tok(p, t, "f-string: expecting '}'");
+        str_error(p, "f-string: expecting '}'");
         return -1;
     }
     s++;
@@ -454,12 +485,20 @@ fstring_parse(Parser *p, Token *t, const char **sp, const char *end, int raw, in
     const char *s = *sp;
     while (s < end) {
         const char *lit = s;
+        int escaped_brace = 0;   /* "\{" or "\}": the brace still counts, as in 3.11 */
         while (s < end && *s != '{' && *s != '}') {
             if (!raw && *s == '\\' && s + 1 < end) {
                 if (s[1] == 'N' && s + 2 < end && s[2] == '{') {
                     const char *c = memchr(s, '}', (size_t)(end - s));
                     s = c ? c + 1 : end;
                     continue;
+                }
+                if (s[1] == '{' || s[1] == '}') {
+                    escaped_brace = 1;
+                    s++;
+                    if (*s == '{' && warn_escape(p, t, s, 0) < 0)
+                        return -1;
+                    break;
                 }
                 s += 2;
                 continue;
@@ -471,6 +510,10 @@ fstring_parse(Parser *p, Token *t, const char **sp, const char *end, int raw, in
         if (s > lit && decode_body(p, t, lit, s - lit, raw, 0, &ps->lit) < 0)
             return -1;
         if (s >= end) break;
+        /* a doubled brace after a backslash is decoded with it, which warns (again) */
+        if (escaped_brace && recurse == 0 && s + 1 < end && s[1] == *s &&
+            warn_escape(p, t, s, 0) < 0)
+            return -1;
         if (*s == '{') {
             if (recurse == 0 && s + 1 < end && s[1] == '{') {
                 if (ub_put(&ps->lit, '{') < 0) return -1;
@@ -488,7 +531,7 @@ fstring_parse(Parser *p, Token *t, const char **sp, const char *end, int raw, in
             s += 2;
             continue;
         }
-        _PyPegen_raise_tok(p, t, "f-string: single '}' is not allowed");
+        str_error(p, "f-string: single '}' is not allowed");
         return -1;
     }
     *sp = s;
@@ -522,7 +565,7 @@ _PyPegen_concatenate_strings(Parser *p, int first, int last)
             if (!kind || _PyArena_AddPyObject(p->arena, kind) < 0) { Py_XDECREF(kind); p->error = 1; goto fail; }
         }
         if (bytes_mode != -1 && bytes_mode != is_b) {
-            _PyPegen_raise_tok(p, &p->toks[p->str_next], "cannot mix bytes and nonbytes literals");
+            str_error(p, "cannot mix bytes and nonbytes literals");
             goto fail;
         }
         bytes_mode = is_b;

@@ -512,10 +512,11 @@ tok_warn(Lexer *L, const char *fmt, const char *kind)
     PyObject *m = PyUnicode_FromString(msg);
     if (!m)
         return -1;
-    int rc = PyErr_WarnExplicitObject(PyExc_DeprecationWarning, m, L->ts->filename, L->lineno,
+    /* a SyntaxWarning, as python3.11 (3.11.2+deb12u9) warns about "0xfor x" */
+    int rc = PyErr_WarnExplicitObject(PyExc_SyntaxWarning, m, L->ts->filename, L->lineno,
                                       NULL, NULL);
     Py_DECREF(m);
-    if (rc < 0 && PyErr_ExceptionMatches(PyExc_DeprecationWarning)) {
+    if (rc < 0 && PyErr_ExceptionMatches(PyExc_SyntaxWarning)) {
         /* -Werror: turn the warning into the SyntaxError CPython would raise */
         PyErr_Clear();
         tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur, -1, -1, fmt, kind);
@@ -892,8 +893,9 @@ lex(Lexer *L)
         /* skip spaces and comments */
         while (*L->cur == ' ' || *L->cur == '\t' || *L->cur == '\f')
             L->cur++;
+        const char *hash = NULL;   /* a comment before the NEWLINE starts it, as in CPython */
         if (*L->cur == '#') {
-            const char *hash = L->cur;
+            hash = L->cur;
             while (L->cur < L->end && *L->cur != '\n')
                 L->cur++;
             if (L->ts->type_comments && (rc = type_comment(L, hash)))
@@ -913,8 +915,8 @@ lex(Lexer *L)
             }
             Token *last = L->ts->ntoks ? &L->ts->toks[L->ts->ntoks - 1] : NULL;
             if (last && last->type != NEWLINE && last->type != DEDENT && last->type != INDENT) {
-                if (push_tok(L, NEWLINE, s, s, L->lineno, (int)(s - L->line_start), L->lineno,
-                             (int)(s - L->line_start)) < 0) /* zero width, as CPython's */
+                if (push_tok(L, NEWLINE, s, s, L->lineno, (int)((hash ? hash : s) - L->line_start),
+                             L->lineno, (int)(s - L->line_start)) < 0) /* zero width, as CPython's */
                     return -1;
             }
             while (L->indent > 0) {
@@ -930,8 +932,8 @@ lex(Lexer *L)
             L->cur++;
             int blank = L->blankline || L->level > 0;
             if (!blank) {
-                if (push_tok(L, NEWLINE, s, s + 1, L->lineno, (int)(s - L->line_start), L->lineno,
-                             (int)(s - L->line_start)) < 0) /* CPython leaves '\n' out */
+                if (push_tok(L, NEWLINE, s, s + 1, L->lineno, (int)((hash ? hash : s) - L->line_start),
+                             L->lineno, (int)(s - L->line_start)) < 0) /* CPython leaves '\n' out */
                     return -1;
             }
             next_line(L);

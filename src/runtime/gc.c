@@ -140,7 +140,11 @@ static PyObject *gc_alloc(size_t presize, size_t basicsize)
     char *mem = PyObject_Malloc(presize + basicsize);
     if (mem == NULL)
         return PyErr_NoMemory();
-    memset(mem, 0, presize);   /* untracked until PyObject_GC_Track */
+    /* untracked until PyObject_GC_Track; word stores, as a memset of a variable size
+     * would be a libc call on every allocation */
+    uintptr_t *words = (uintptr_t *)mem;
+    for (size_t i = 0; i < presize / sizeof(uintptr_t); i++)
+        words[i] = 0;
     gc_on_alloc();
     return (PyObject *)(mem + presize);
 }
@@ -464,9 +468,11 @@ static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
     return freed;
 }
 
-/* PEP 442: run each unreachable object's tp_finalize once (the FINALIZED bit stays). */
-static void finalize_garbage(PyGC_Head *collectable)
+/* PEP 442: run each unreachable object's tp_finalize once (the FINALIZED bit stays).
+ * Returns the number of finalizers called. */
+static Py_ssize_t finalize_garbage(PyGC_Head *collectable)
 {
+    Py_ssize_t called = 0;
     PyGC_Head seen;
     gc_list_init(&seen);
     while (!gc_list_is_empty(collectable)) {
@@ -481,9 +487,11 @@ static void finalize_garbage(PyGC_Head *collectable)
             if (PyErr_Occurred())
                 PyErr_WriteUnraisable(NULL);
             Py_DECREF(op);
+            called++;
         }
     }
     gc_list_merge(&seen, collectable);
+    return called;
 }
 
 /* After finalizers ran, anything now referenced from outside (resurrected), and all it
@@ -646,11 +654,19 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
         for (PyGC_Head *g = GC_NEXT(&unreachable); g != &unreachable; g = GC_NEXT(g))
             debug_cycle("collectable", _Py_FROM_GC(g));
     m += handle_weakrefs(&unreachable, old);
-    finalize_garbage(&unreachable);
+    Py_ssize_t finalized = finalize_garbage(&unreachable);
 
     PyGC_Head final_unreachable;
     gc_list_init(&final_unreachable);
-    handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    /* Only a finalizer can resurrect: the weakref callbacks called above are reachable
+     * and cannot reach the trash (its weakrefs were cleared first).  Without one, the
+     * whole set is still unreachable (COLLECTING, unmarked) and the second
+     * update/subtract/move pass over it (a third of a collection full of garbage) is
+     * skipped. */
+    if (finalized > 0)
+        handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    else
+        gc_list_merge(&unreachable, &final_unreachable);
     /* as 3.11: what finalizers resurrected is not counted as collected */
     m += count_collected(&final_unreachable);
     delete_garbage(&final_unreachable, old);

@@ -764,7 +764,7 @@ static int vgetargskeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *k
     char msgbuf[512];
     int levels[MAX_LEVELS];
     const char *fname, *msg, *custommsg = NULL;
-    int min = INT_MAX, max = INT_MAX, pos = 0, skip = 0, len, i;
+    int min = INT_MAX, max = INT_MAX, pos = 0, skip = 0, missing_positional = 0, len, i;
     Py_ssize_t nkwargs = kw_count(kwargs, kwnames);
     PyObject *const *kwstack = args + nargs;
     freelist_t fl = { {0}, 0 };
@@ -829,7 +829,7 @@ static int vgetargskeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *k
                     PyErr_Format(PyExc_TypeError,
                                  "%.200s%s takes %s %d positional argument%s (%zd given)",
                                  fname == NULL ? "function" : fname, fname == NULL ? "" : "()",
-                                 min < max ? "at most" : "exactly", max,
+                                 min != INT_MAX ? "at most" : "exactly", max,
                                  max == 1 ? "" : "s", nargs);
                 return 0;
             }
@@ -862,12 +862,11 @@ static int vgetargskeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *k
             }
             if (i < min) {
                 if (i < pos) {
-                    Py_ssize_t need = Py_MIN(pos, min);
-                    PyErr_Format(PyExc_TypeError,
-                                 "%.200s%s takes %s %zd positional argument%s (%zd given)",
-                                 fname == NULL ? "function" : fname, fname == NULL ? "" : "()",
-                                 need < max ? "at least" : "exactly", need,
-                                 need == 1 ? "" : "s", nargs);
+                    /* The bounds on positional arguments are only known at '|' and
+                     * '$' (or the end): skip to there, the error is raised after. */
+                    missing_positional = 1;
+                    skip = 1;
+                    goto next_item;
                 } else {
                     PyErr_Format(PyExc_TypeError, "%.200s%s missing required argument '%s' (pos %d)",
                                  fname == NULL ? "function" : fname, fname == NULL ? "" : "()",
@@ -880,12 +879,21 @@ static int vgetargskeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *k
             if (!nkwargs && !skip)
                 skip = 1;
         }
+    next_item:
         msg = skipitem(&format, p_va);
         if (msg) {
             PyErr_Format(PyExc_SystemError, "%s: '%s'", msg, format);
             freelist_release(&fl);
             return 0;
         }
+    }
+    if (missing_positional) {
+        int need = Py_MIN(pos, min);
+        PyErr_Format(PyExc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)",
+                     fname == NULL ? "function" : fname, fname == NULL ? "" : "()",
+                     need < i ? "at least" : "exactly", need, need == 1 ? "" : "s", nargs);
+        freelist_release(&fl);
+        return 0;
     }
     if (skip) {
         /* remaining format items exist only as va_args the caller left unset */

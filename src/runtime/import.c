@@ -2,11 +2,13 @@
  * "frozen" modules (importlib's _bootstrap/_bootstrap_external/zipimport, compiled from the
  * stdlib's sources and cached in Krait's own .pyc files), installing importlib at start-up
  * and the C side of `import` (fast path for sys.modules, else _bootstrap._find_and_load).
- * A small C path finder loads .py files only until importlib is installed. */
+ * A small C path finder loads .py files only until importlib is installed.  The start-up
+ * sys.path (with <exe dir>/lib-dynload) is computed here; extension modules: dynload.c. */
 #include "Python.h"
 #include "code.h"
 #include "frameobject.h"
 #include "opcode.h"
+#include "dynload.h"
 #include <sys/stat.h>
 #include <unistd.h>
 #include <fcntl.h>
@@ -968,7 +970,35 @@ PyObject *_PyImport_FindSourceFile(PyObject *fullname, int *is_package)
     return file;
 }
 
-/* sys.path: PYTHONPATH, Krait's lib/, then the host's pure-Python stdlib. */
+/* sys.path as _PyImport_Init computed it, before site and sys.path[0]. */
+static PyObject *module_search_paths = NULL;
+
+PyObject *_PyImport_GetModuleSearchPaths(void)
+{
+    if (module_search_paths == NULL)
+        return PyList_New(0);
+    return PyList_GetSlice(module_search_paths, 0, PyList_GET_SIZE(module_search_paths));
+}
+
+/* <directory of the running executable>/lib-dynload (malloc'd; NULL if unknown): the
+ * extension modules built with this krait (build/krait, build/asan/krait each have theirs). */
+static char *lib_dynload_dir(void)
+{
+    const char *exe = _Py_GetProgramFullPath();
+    const char *slash = exe ? strrchr(exe, '/') : NULL;
+    if (slash == NULL)
+        return NULL;
+    size_t n = (size_t)(slash - exe);
+    char *dir = malloc(n + sizeof("/lib-dynload"));
+    if (dir != NULL) {
+        memcpy(dir, exe, n);
+        strcpy(dir + n, "/lib-dynload");
+    }
+    return dir;
+}
+
+/* sys.path: PYTHONPATH, Krait's lib/, the host's pure-Python stdlib, then Krait's
+ * lib-dynload (where CPython has its own lib-dynload). */
 int _PyImport_Init(PyInterpreterState *interp)
 {
     PyObject *path = PyList_New(0);
@@ -991,15 +1021,24 @@ int _PyImport_Init(PyInterpreterState *interp)
         }
         free(copy);
     }
-    const char *dirs[] = {KRAIT_LIBDIR, KRAIT_STDLIB_DIR, NULL};
+    char *dynload = lib_dynload_dir();
+    const char *dirs[] = {KRAIT_LIBDIR, KRAIT_STDLIB_DIR, dynload, NULL};
     for (int i = 0; dirs[i]; i++) {
         PyObject *s = PyUnicode_DecodeFSDefault(dirs[i]);
         if (s == NULL || PyList_Append(path, s) < 0) {
             Py_XDECREF(s);
             Py_DECREF(path);
+            free(dynload);
             return -1;
         }
         Py_DECREF(s);
+    }
+    free(dynload);
+    /* kept for _testinternalcapi.get_config()['module_search_paths'] (site changes sys.path) */
+    Py_XSETREF(module_search_paths, PyList_GetSlice(path, 0, PyList_GET_SIZE(path)));
+    if (module_search_paths == NULL) {
+        Py_DECREF(path);
+        return -1;
     }
     int r = PyDict_SetItemString(interp->sysdict, "path", path);
     Py_DECREF(path);
@@ -1010,6 +1049,8 @@ int _PyImport_Init(PyInterpreterState *interp)
 
 void _PyImport_Fini(PyInterpreterState *interp)
 {
+    _PyImport_FiniDynamic();
+    Py_CLEAR(module_search_paths);
     Py_CLEAR(importing);
 }
 

@@ -175,7 +175,7 @@ static int parse_cmdline(cmdline *cl, int argc, char **argv)
             case 'u': c->buffered_stdio = 0; break;
             case 'v': c->verbose++; break;
             case 'V': cl->version++; break;
-            case 'x': break;
+            case 'x': c->skip_source_first_line = 1; break;
             default: {
                 char buf[64];
                 snprintf(buf, sizeof(buf), "Unknown option: -%c\n", opt);
@@ -204,6 +204,8 @@ static void fatal_preinit(const char *func, const char *msg)
     fprintf(stderr, "Fatal Python error: %s: %s\nPython runtime state: preinitialized\n\n", func, msg);
     exit(1);
 }
+
+static const char *xoption(const cmdline *cl, const char *name, int *bare);
 
 /* PYTHON* variables (ignored under -E / -I). */
 static void read_environment(cmdline *cl)
@@ -287,6 +289,9 @@ static void read_environment(cmdline *cl)
     c->nxoptions = cl->nx;
     c->dont_write_bytecode = !c->write_bytecode;
     c->ignore_environment = !c->use_environment;
+    int bare;
+    c->no_debug_ranges = xoption(cl, "no_debug_ranges", &bare) != NULL ||
+                         env(cl, "PYTHONNODEBUGRANGES") != NULL;
 }
 
 /* PYTHONIOENCODING=encoding[:errors]: an encoding alone means errors=strict for
@@ -553,6 +558,16 @@ static int run_file(const char *filename)
         fclose(fp);
         PyErr_Print();
         return 1;
+    }
+    if (_PyInterpreterState_GET()->config.skip_source_first_line) {
+        /* -x: drop the first line but keep its newline, so line numbers stay right */
+        int ch;
+        while ((ch = getc(fp)) != EOF) {
+            if (ch == '\n') {
+                ungetc(ch, fp);
+                break;
+            }
+        }
     }
     int r = _PyRun_SimpleFileObject(fp, fn, 1, NULL);
     Py_DECREF(fn);

@@ -584,6 +584,10 @@ PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
                                             locals);
     if (f == NULL) return NULL;
     PyObject_GC_Track(f);
+    /* top-level await (compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT) makes coroutine code:
+     * running it creates the coroutine, as 3.11's PyEval_EvalCode does through a function */
+    if (((PyCodeObject *)co)->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        return _Py_MakeCoro(f, NULL, ((PyCodeObject *)co)->co_qualname);
     PyObject *r = _PyEval_EvalFrame(tstate, f, 0);
     Py_DECREF(f);
     return r;
@@ -1519,15 +1523,16 @@ static void lltrace_stack(PyFrameObject *f, PyObject **stack_pointer, int leavin
 static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
 {
     static PyObject *name;  /* interned once: this runs on every frame entry and return */
-    /* The answer for the last globals seen: (dict, version tag) identifies its contents,
-     * as version tags are never reused, so generator resumes skip the lookup. */
-    static PyObject *last_globals;
-    static uint64_t last_version;
-    static int last_answer;
+    /* The answers for recently seen globals, direct-mapped by the dict's address:
+     * (dict, version tag) identifies its contents, as version tags are never reused, so
+     * calls that alternate between modules skip the lookup too. */
+    static struct { PyObject *globals; uint64_t version; int answer; } seen[16];
     if (tstate->interp->config.lltrace) return 1;
     PyDictObject *g = (PyDictObject *)f->f_globals;
-    if (PyDict_CheckExact(g) && (PyObject *)g == last_globals && g->ma_version_tag == last_version)
-        return last_answer;
+    size_t slot = ((uintptr_t)g >> 6) & 15;
+    if (PyDict_CheckExact(g) && (PyObject *)g == seen[slot].globals &&
+        g->ma_version_tag == seen[slot].version)
+        return seen[slot].answer;
     if (name == NULL && (name = PyUnicode_InternFromString("__lltrace__")) == NULL) {
         PyErr_Clear();
         return 0;
@@ -1535,9 +1540,9 @@ static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
     PyObject *v = PyDict_GetItem(f->f_globals, name);
     int answer = v != NULL && PyObject_IsTrue(v) > 0;
     if (PyDict_CheckExact(g)) {
-        last_globals = (PyObject *)g;
-        last_version = g->ma_version_tag;
-        last_answer = answer;
+        seen[slot].globals = (PyObject *)g;
+        seen[slot].version = g->ma_version_tag;
+        seen[slot].answer = answer;
     }
     return answer;
 }
@@ -1793,6 +1798,34 @@ static PyObject *vectorcall_maybe_traced(PyThreadState *tstate, PyObject *callab
  * no vectorcall dispatch or argument re-checking.  The caller makes sure nothing traces or
  * profiles (c_call events come from the generic path).  *done = 0 when the generic call must
  * run instead (other callables, wrong arity or self type: it raises those errors). */
+/* A class call the loop can run as allocation + a Python __init__ call (see
+ * _PyType_PrepareInitCall): only classes whose metaclass calls them the way type does. */
+static inline int prepare_init_call(PyObject *callable, PyObject **obj, PyObject **init)
+{
+    if (Py_TYPE(callable)->tp_call != PyType_Type.tp_call) return 0;
+    return _PyType_PrepareInitCall((PyTypeObject *)callable, obj, init);
+}
+
+/* Leaving an __init__ frame entered for a class call: the caller gets the instance,
+ * and an __init__ returning something else is slot_tp_init's TypeError.  Both
+ * references are consumed. */
+static PyObject *init_return(PyObject *retval, PyObject *self)
+{
+    if (retval == NULL) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    if (retval != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(retval)->tp_name);
+        Py_DECREF(retval);
+        Py_DECREF(self);
+        return NULL;
+    }
+    Py_DECREF(retval);
+    return self;
+}
+
 static inline PyObject *call_builtin_fast(PyThreadState *tstate, PyObject *callable,
                                           PyObject *const *args, Py_ssize_t nargs, int *done)
 {
@@ -1952,6 +1985,8 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
     PyFrameObject *saved_frame = tstate->frame;
     PyObject *call_kwnames = NULL;  /* CALL_*_KW → call_python hand-off */
     PyFrameObject *nf = NULL;       /* CALL_FUNCTION_EX → enter_frame_nf hand-off */
+    PyObject *init_self = NULL;     /* class call → call_python: the new instance (owned) */
+    PyObject *init_func = NULL;     /* ... and its __init__ (borrowed from the class) */
 
     /* Entering a frame: link it, count it against the recursion limit. */
     Py_XSETREF(f->f_back, (PyFrameObject *)Py_XNewRef(tstate->frame));
@@ -2651,15 +2686,11 @@ dispatch_opcode:
                     DISPATCH();
                 }
                 if (c->kind == ATTR_INSTANCE_DICT && *slot != NULL) {
-                    /* same entry as last time: a pointer compare, no hashing.  A hint past
-                     * the dict's size (a fresh object's __init__ adding its attributes)
-                     * cannot hit: plain insert, skipping the hint path's extra lookup. */
-                    PyDictObject *d = (PyDictObject *)*slot;
-                    Py_ssize_t ix;
-                    if (c->hint >= d->ma_used)
-                        ix = PyDict_SetItem(*slot, name, v) < 0 ? -3 : -1;
-                    else
-                        ix = _PyDict_SetItemHint(d, name, v, c->hint);
+                    /* same entry as last time: a pointer compare, no hashing.  The slot
+                     * holds a dict or the instance's values for its class's shared keys
+                     * (dictobject.c), so the hint also appends a fresh object's next
+                     * attribute. */
+                    Py_ssize_t ix = _PyObject_SetAttrHint(slot, name, v, c->hint);
                     Py_DECREF(v);
                     Py_DECREF(owner);
                     if (ix < -1) goto error;
@@ -3028,10 +3059,13 @@ dispatch_opcode:
             if (c->tp_version == tp->tp_version_tag && c->tp_version != 0 &&
                 c->kind == ATTR_METHOD) {
                 PyObject *dict = c->offset ? *(PyObject **)((char *)obj + c->offset) : NULL;
-                /* the instance dict may shadow the method */
-                if (dict == NULL || PyDict_GET_SIZE(dict) == 0 ||
-                    (PyDict_GetItemWithError(dict, GETITEM(names, oparg)) == NULL &&
-                     !_PyErr_Occurred(tstate))) {
+                /* the instance dict (or values without a dict) may shadow the method */
+                if (dict == NULL ||
+                    (_PyObject_SLOT_HAS_VALUES(dict)
+                         ? _PyObject_GetInstanceValue(dict, GETITEM(names, oparg)) == NULL
+                         : (PyDict_GET_SIZE(dict) == 0 ||
+                            (PyDict_GetItemWithError(dict, GETITEM(names, oparg)) == NULL &&
+                             !_PyErr_Occurred(tstate))))) {
                     SET_TOP(Py_NewRef(c->descr));   /* [meth, self] */
                     PUSH(obj);
                     DISPATCH();
@@ -3280,8 +3314,37 @@ dispatch_opcode:
     }
 
     TARGET(FOR_ITER) {
-        PyObject *iter = TOP();
-        PyObject *next = (*Py_TYPE(iter)->tp_iternext)(iter);
+        PyObject *iter = TOP(), *next;
+        /* list and range iterators stepped inline (3.11's FOR_ITER_LIST/_RANGE);
+         * exhausting them sets no exception, as their tp_iternext */
+        if (Py_IS_TYPE(iter, &PyListIter_Type)) {
+            _PyListIterObject *it = (_PyListIterObject *)iter;
+            PyListObject *seq = it->it_seq;
+            if (seq != NULL) {
+                if (it->it_index < PyList_GET_SIZE(seq)) {
+                    PUSH(Py_NewRef(PyList_GET_ITEM(seq, it->it_index++)));
+                    DISPATCH();
+                }
+                it->it_seq = NULL;
+                Py_DECREF(seq);
+            }
+            goto for_iter_end;
+        }
+        if (Py_IS_TYPE(iter, &PyRangeIter_Type)) {
+            _PyRangeIterObject *r = (_PyRangeIterObject *)iter;
+            if (r->index < r->len) {
+                /* unsigned: wraps exactly where the true value fits in a long */
+                unsigned long v = (unsigned long)r->start +
+                                  (unsigned long)r->index * (unsigned long)r->step;
+                r->index++;
+                next = small_int_result((long)v);
+                if (next == NULL) goto error;
+                PUSH(next);
+                DISPATCH();
+            }
+            goto for_iter_end;
+        }
+        next = (*Py_TYPE(iter)->tp_iternext)(iter);
         if (next != NULL) {
             PUSH(next);
             DISPATCH();
@@ -3295,6 +3358,7 @@ dispatch_opcode:
             }
             PyErr_Clear();
         }
+    for_iter_end:
         STACK_SHRINK(1);
         Py_DECREF(iter);
         JUMPBY(oparg);
@@ -3303,19 +3367,18 @@ dispatch_opcode:
 
     TARGET(BEFORE_ASYNC_WITH) {
         PyObject *mgr = TOP(), *res;
-        PyObject *enter = PyObject_GetAttrString(mgr, "__aenter__");
+        /* special-method lookup on the type, as 3.11 (an instance attribute is ignored) */
+        PyObject *enter = _PyObject_LookupSpecial(mgr, _Py_ID(__aenter__));
         if (enter == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
-                PyErr_Clear();
+            if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
                              "asynchronous context manager protocol", Py_TYPE(mgr)->tp_name);
             }
             goto error;
         }
-        PyObject *exit = PyObject_GetAttrString(mgr, "__aexit__");
+        PyObject *exit = _PyObject_LookupSpecial(mgr, _Py_ID(__aexit__));
         if (exit == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
-                PyErr_Clear();
+            if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
                              "asynchronous context manager protocol (missed __aexit__ method)",
                              Py_TYPE(mgr)->tp_name);
@@ -3346,19 +3409,18 @@ dispatch_opcode:
 
     TARGET(SETUP_WITH) {
         PyObject *mgr = TOP(), *res;
-        PyObject *enter = PyObject_GetAttrString(mgr, "__enter__");
+        /* special-method lookup on the type, as 3.11 (an instance attribute is ignored) */
+        PyObject *enter = _PyObject_LookupSpecial(mgr, _Py_ID(__enter__));
         if (enter == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
-                PyErr_Clear();
+            if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
                              "context manager protocol", Py_TYPE(mgr)->tp_name);
             }
             goto error;
         }
-        PyObject *exit = PyObject_GetAttrString(mgr, "__exit__");
+        PyObject *exit = _PyObject_LookupSpecial(mgr, _Py_ID(__exit__));
         if (exit == NULL) {
-            if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
-                PyErr_Clear();
+            if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the "
                              "context manager protocol (missed __exit__ method)",
                              Py_TYPE(mgr)->tp_name);
@@ -3398,6 +3460,11 @@ dispatch_opcode:
         if (PyFunction_Check(callable)) goto call_python;
         PyObject *res = NULL;
         int done = !tstate->use_tracing;
+        if (PyType_Check(callable) && !ll_dxp) {
+            int r = prepare_init_call(callable, &init_self, &init_func);
+            if (r > 0) goto call_python;
+            if (r < 0) done = 1;
+        }
         if (done) res = call_builtin_fast(tstate, callable, args, nargs, &done);
         if (!done)
             res = vectorcall_maybe_traced(tstate, callable, args,
@@ -3418,9 +3485,16 @@ dispatch_opcode:
         PyObject *callable = is_meth ? meth : PEEK(oparg + 1);
         if (PyFunction_Check(callable)) { call_kwnames = kwnames; goto call_python; }
         Py_ssize_t nkw = PyTuple_GET_SIZE(kwnames);
-        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
-                                            (size_t)(nargs - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                            kwnames);
+        PyObject *res = NULL;
+        int r = 0;
+        if (PyType_Check(callable) && !ll_dxp) {
+            r = prepare_init_call(callable, &init_self, &init_func);
+            if (r > 0) { call_kwnames = kwnames; goto call_python; }
+        }
+        if (r == 0)
+            res = vectorcall_maybe_traced(tstate, callable, args,
+                                          (size_t)(nargs - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                          kwnames);
         Py_DECREF(kwnames);
         for (int i = 0; i < oparg + 2; i++) { PyObject *o = POP(); Py_XDECREF(o); }
         PUSH(res);
@@ -3435,6 +3509,11 @@ dispatch_opcode:
         if (PyFunction_Check(callable)) goto call_python;
         PyObject *res = NULL;
         int done = !tstate->use_tracing;
+        if (PyType_Check(callable) && !ll_dxp) {
+            int r = prepare_init_call(callable, &init_self, &init_func);
+            if (r > 0) goto call_python;
+            if (r < 0) done = 1;
+        }
         if (done) res = call_builtin_fast(tstate, callable, args, oparg, &done);
         if (!done)
             res = vectorcall_maybe_traced(tstate, callable, args,
@@ -3452,9 +3531,16 @@ dispatch_opcode:
         PyObject **args = stack_pointer - oparg;
         PyObject *callable = args[-1];
         if (PyFunction_Check(callable)) { call_kwnames = kwnames; goto call_python; }
-        PyObject *res = vectorcall_maybe_traced(tstate, callable, args,
-                                            (size_t)(oparg - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                            kwnames);
+        PyObject *res = NULL;
+        int r = 0;
+        if (PyType_Check(callable) && !ll_dxp) {
+            r = prepare_init_call(callable, &init_self, &init_func);
+            if (r > 0) { call_kwnames = kwnames; goto call_python; }
+        }
+        if (r == 0)
+            res = vectorcall_maybe_traced(tstate, callable, args,
+                                          (size_t)(oparg - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                          kwnames);
         Py_DECREF(kwnames);
         while (stack_pointer > args - 1) { PyObject *o = POP(); Py_DECREF(o); }
         PUSH(res);
@@ -3609,6 +3695,15 @@ call_python: {
         args = stack_pointer - nargs;
         nargs -= (int)nkw;
         PyFunctionObject *func = (PyFunctionObject *)args[-1];
+        if (init_self != NULL) {
+            /* A class call: the instance takes the class's slot and becomes __init__'s
+             * first argument (the instance keeps the class alive, and with it init_func). */
+            func = (PyFunctionObject *)init_func;
+            Py_SETREF(args[-1], Py_NewRef(init_self));
+            args--;
+            nargs++;
+            below--;
+        }
         PyCodeObject *fco = (PyCodeObject *)func->func_code;
         PyObject *res;
         if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || ll_dxp) {
@@ -3621,7 +3716,7 @@ call_python: {
              * the stack into the new frame (no incref/decref per argument). */
             nf = _PyFrame_New_NoTrack(tstate, fco, func->func_globals,
                                       func->func_builtins, NULL);
-            if (nf == NULL) goto error;
+            if (nf == NULL) { Py_CLEAR(init_self); goto error; }
             PyObject **lp = nf->f_localsplus;
             for (int i = 0; i < nargs; i++) lp[i] = args[i];
             for (int i = 0; i < fco->co_nfreevars; i++)
@@ -3637,9 +3732,11 @@ call_python: {
                 PyObject *o = POP();
                 Py_XDECREF(o);
             }
-            if (nf == NULL) goto error;
+            if (nf == NULL) { Py_CLEAR(init_self); goto error; }
         enter_frame_nf:
             /* Suspend the caller and enter the callee. */
+            nf->f_init_self = init_self;  /* NULL unless a class call */
+            init_self = NULL;
             f->f_stackdepth = STACK_LEVEL();
             nf->f_back = (PyFrameObject *)Py_NewRef(f);
             nf->f_is_entry = 0;
@@ -3715,7 +3812,12 @@ exiting:
     if (f != entry_frame) {
         /* Return (or raise) into the caller frame of this same loop. */
         PyFrameObject *caller = f->f_back;
+        PyObject *self = f->f_init_self;
         tstate->frame = caller;
+        if (self != NULL) {
+            f->f_init_self = NULL;
+            retval = init_return(retval, self);
+        }
         Py_DECREF(f);
         f = caller;
         co = f->f_code;
