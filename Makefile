@@ -34,8 +34,8 @@ GMP_INC := $(shell dirname $$(find /usr/include -name gmp.h 2>/dev/null | head -
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -DKRAIT_LIBDIR='"$(abspath lib)"' -DKRAIT_EXT_SUFFIX='"$(EXT_SUFFIX)"'
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 CSTD    := -std=gnu11
-# -ledit stays until src/runtime/pythonrun.c stops calling readline() itself.
-LDLIBS  := -lgmp -ledit -lz -lexpat -lm -lpthread -ldl
+# libcrypto, libsqlite3, libedit, liblzma, libbz2: only the lib-dynload modules link them.
+LDLIBS  := -lgmp -lz -lexpat -lm -lpthread -ldl
 # krait exports its C API (Py*, _Py*) for the extension modules, and nothing else.
 EXPORTS := -Wl,--dynamic-list=tools/exports.dynlist
 

@@ -25,6 +25,7 @@ void *PyObject_Malloc(size_t);
 void *PyObject_Calloc(size_t, size_t);
 void *PyObject_Realloc(void *, size_t);
 void PyObject_Free(void *);
+Py_ssize_t _Py_GetAllocatedBlocks(void);   /* sys.getallocatedblocks(): live pool blocks */
 
 PyObject *PyObject_Init(PyObject *, PyTypeObject *);
 PyVarObject *PyObject_InitVar(PyVarObject *, PyTypeObject *, Py_ssize_t);

@@ -118,6 +118,53 @@ static int fold_tuple(expr_ty node, PyArena *arena)
     return make_const(node, t, arena);
 }
 
+/* A tuple of the constants elts holds (new reference), NULL without error if one is not. */
+static PyObject *const_tuple(asdl_expr_seq *elts)
+{
+    Py_ssize_t n = asdl_seq_LEN(elts);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (asdl_seq_GET(elts, i)->kind != Constant_kind) return NULL;
+    PyObject *t = PyTuple_New(n);
+    for (Py_ssize_t i = 0; t && i < n; i++)
+        PyTuple_SET_ITEM(t, i, Py_NewRef(asdl_seq_GET(elts, i)->v.Constant.value));
+    return t;
+}
+
+/* CPython's fold_iter: a list or set only iterated over (`for`, comprehensions, the right
+ * side of `in`) becomes a tuple or frozenset — a constant when its items are. */
+static int fold_iter(expr_ty arg, PyArena *arena)
+{
+    PyObject *val;
+    if (arg->kind == List_kind) {
+        asdl_expr_seq *elts = arg->v.List.elts;
+        for (Py_ssize_t i = 0; i < asdl_seq_LEN(elts); i++)
+            if (asdl_seq_GET(elts, i)->kind == Starred_kind) return 1;
+        expr_context_ty ctx = arg->v.List.ctx;
+        arg->kind = Tuple_kind;
+        arg->v.Tuple.elts = elts;
+        arg->v.Tuple.ctx = ctx;
+        val = const_tuple(elts);
+    } else if (arg->kind == Set_kind) {
+        val = const_tuple(arg->v.Set.elts);
+        if (val) Py_SETREF(val, PyFrozenSet_New(val));
+    } else {
+        return 1;
+    }
+    return make_const(arg, val, arena);
+}
+
+/* `x in [...]` / `x not in {...}`: only the last comparison's operand, as 3.11. */
+static int fold_compare(expr_ty e, PyArena *arena)
+{
+    asdl_int_seq *ops = e->v.Compare.ops;
+    Py_ssize_t i = asdl_seq_LEN(ops) - 1;
+    if (i < 0) return 1;
+    int op = asdl_seq_GET(ops, i);
+    if (op == In || op == NotIn)
+        return fold_iter(asdl_seq_GET(e->v.Compare.comparators, i), arena);
+    return 1;
+}
+
 typedef struct { int optimize; int ff_features; PyArena *arena; } opt_state;
 
 static int opt_expr(expr_ty e, opt_state *st);
@@ -160,6 +207,7 @@ static int opt_comprehensions(asdl_comprehension_seq *gens, opt_state *st)
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(gens); i++) {
         comprehension_ty g = asdl_seq_GET(gens, i);
         OPT_EXPR(g->iter);
+        if (!fold_iter(g->iter, st->arena)) return 0;
         OPT_EXPRS(g->ifs);
     }
     return 1;
@@ -228,7 +276,10 @@ static int opt_expr(expr_ty e, opt_state *st)
     case Await_kind: OPT_EXPR(e->v.Await.value); break;
     case Yield_kind: OPT_EXPR(e->v.Yield.value); break;
     case YieldFrom_kind: OPT_EXPR(e->v.YieldFrom.value); break;
-    case Compare_kind: OPT_EXPR(e->v.Compare.left); OPT_EXPRS(e->v.Compare.comparators); break;
+    case Compare_kind:
+        OPT_EXPR(e->v.Compare.left);
+        OPT_EXPRS(e->v.Compare.comparators);
+        return fold_compare(e, st->arena);
     case Call_kind:
         OPT_EXPR(e->v.Call.func);
         OPT_EXPRS(e->v.Call.args);
@@ -286,7 +337,12 @@ static int opt_stmt(stmt_ty s, opt_state *st)
         if (!(st->ff_features & CO_FUTURE_ANNOTATIONS)) OPT_EXPR(s->v.AnnAssign.annotation);
         OPT_EXPR(s->v.AnnAssign.value);
         break;
-    case For_kind: OPT_EXPR(s->v.For.iter); OPT_STMTS(s->v.For.body); OPT_STMTS(s->v.For.orelse); break;
+    case For_kind:
+        OPT_EXPR(s->v.For.iter);
+        if (!fold_iter(s->v.For.iter, st->arena)) return 0;
+        OPT_STMTS(s->v.For.body);
+        OPT_STMTS(s->v.For.orelse);
+        break;
     case AsyncFor_kind: OPT_EXPR(s->v.AsyncFor.iter); OPT_STMTS(s->v.AsyncFor.body); OPT_STMTS(s->v.AsyncFor.orelse); break;
     case While_kind: OPT_EXPR(s->v.While.test); OPT_STMTS(s->v.While.body); OPT_STMTS(s->v.While.orelse); break;
     case If_kind: OPT_EXPR(s->v.If.test); OPT_STMTS(s->v.If.body); OPT_STMTS(s->v.If.orelse); break;

@@ -514,12 +514,23 @@ static int compiler_unwind_fblock_stack(struct compiler *c, int preserve_tos,
 
 /* ---- names ---- */
 
+/* CPython's forbidden_name: __debug__ cannot be bound or deleted (error at the current
+   location). */
+static int forbidden_name(struct compiler *c, identifier name, expr_context_ty ctx)
+{
+    if (ctx == Load || !_PyUnicode_EqualToASCIIString(name, "__debug__"))
+        return 0;
+    compiler_error(c, ctx == Del ? "cannot delete __debug__" : "cannot assign to __debug__");
+    return 1;
+}
+
 static int compiler_nameop(struct compiler *c, identifier name, expr_context_ty ctx)
 {
     int op, scope;
     Py_ssize_t arg;
     enum { OP_FAST, OP_GLOBAL, OP_DEREF, OP_NAME } optype;
     PyObject *dict = c->u->u_names;
+    if (forbidden_name(c, name, ctx)) return 0;
     PyObject *mangled = _Py_Mangle(c->u->u_private, name);
     if (!mangled) return 0;
     op = 0;
@@ -777,11 +788,8 @@ static int compiler_default_arguments(struct compiler *c, arguments_ty args)
 
 static int compiler_check_debug_one_arg(struct compiler *c, arg_ty arg)
 {
-    if (arg != NULL && _PyUnicode_EqualToASCIIString(arg->arg, "__debug__")) {
-        SET_LOC(c, arg);
-        return compiler_error(c, "cannot assign to __debug__");
-    }
-    return 1;
+    /* reported at the def (or lambda), as 3.11 does */
+    return !(arg != NULL && forbidden_name(c, arg->arg, Store));
 }
 
 static int compiler_check_debug_args(struct compiler *c, arguments_ty args)
@@ -1068,8 +1076,12 @@ static int compiler_break(struct compiler *c)
 {
     struct fblockinfo *loop = NULL;
     ADDOP(c, NOP);
+    srcloc loc = c->u->u_loc;   /* unwinding a with block moves it */
     if (!compiler_unwind_fblock_stack(c, 0, &loop)) return 0;
-    if (loop == NULL) return compiler_error(c, "'break' outside loop");
+    if (loop == NULL) {
+        c->u->u_loc = loc;
+        return compiler_error(c, "'break' outside loop");
+    }
     if (!compiler_unwind_fblock(c, loop, 0)) return 0;
     ADDOP_JUMP(c, JUMP_ABSOLUTE, loop->fb_exit);
     basicblock *dead = NEW_BLOCK(c);
@@ -1082,8 +1094,12 @@ static int compiler_continue(struct compiler *c)
 {
     struct fblockinfo *loop = NULL;
     ADDOP(c, NOP);
+    srcloc loc = c->u->u_loc;   /* unwinding a with block moves it */
     if (!compiler_unwind_fblock_stack(c, 0, &loop)) return 0;
-    if (loop == NULL) return compiler_error(c, "'continue' not properly in loop");
+    if (loop == NULL) {
+        c->u->u_loc = loc;
+        return compiler_error(c, "'continue' not properly in loop");
+    }
     ADDOP_JUMP(c, JUMP_ABSOLUTE, loop->fb_block);
     basicblock *dead = NEW_BLOCK(c);
     if (!dead) return 0;
@@ -1618,6 +1634,7 @@ static int check_ann_expr(struct compiler *c, expr_ty e)
 static int compiler_annassign(struct compiler *c, stmt_ty s)
 {
     expr_ty targ = s->v.AnnAssign.target;
+    if (targ->kind == Name_kind && forbidden_name(c, targ->v.Name.id, Store)) return 0;
     if (s->v.AnnAssign.value) {
         VISIT(c, expr, s->v.AnnAssign.value);
         VISIT(c, expr, targ);
@@ -2714,6 +2731,7 @@ static int validate_keywords(struct compiler *c, asdl_keyword_seq *keywords)
     for (Py_ssize_t i = 0; i < nkeywords; i++) {
         keyword_ty key = ((keyword_ty)asdl_seq_GET(keywords, i));
         if (key->arg == NULL) continue;
+        if (forbidden_name(c, key->arg, Store)) return 0;
         for (Py_ssize_t j = i + 1; j < nkeywords; j++) {
             keyword_ty other = ((keyword_ty)asdl_seq_GET(keywords, j));
             if (other->arg && !PyUnicode_Compare(key->arg, other->arg)) {

@@ -145,6 +145,12 @@ static int check_init(buffered *self)
 static const char *buffered_repr_for_fatal(buffered *self)
 {
     static char buf[256];
+    static int reporting = 0;
+    /* repr() runs Python code, which may write to this very stream and come back here:
+     * the nested report must not call it again */
+    if (reporting)
+        return "<buffered io object>";
+    reporting = 1;
     PyObject *r = PyObject_Repr((PyObject *)self);
     const char *u = r ? PyUnicode_AsUTF8(r) : NULL;
     snprintf(buf, sizeof buf, "%s", u ? u : "<buffered io object>");
@@ -628,6 +634,32 @@ static PyObject *buffered_readinto_impl(buffered *self, PyObject *arg, int one)
     if (_PyIO_GetWritableBuffer(arg, &view, one ? "readinto1" : "readinto") < 0)
         return NULL;
     PyObject *data;
+    if (one && view.len > self->buffer_size && self->rend - self->rpos < view.len &&
+        check_readable(self) == 0 && check_closed(self, "read of closed file") == 0) {
+        /* As CPython: what is buffered, then at most one raw read straight into the
+         * caller's buffer for the rest (which is larger than our buffer). */
+        Py_ssize_t written = self->rend - self->rpos;
+        memcpy(view.buf, self->rbuf + self->rpos, written);
+        self->rpos = self->rend = 0;
+        if (flush_writes(self) < 0) {
+            PyBuffer_Release(&view);
+            return NULL;
+        }
+        Py_ssize_t r = raw_read(self, (char *)view.buf + written, view.len - written);
+        PyBuffer_Release(&view);
+        if (r == -1)
+            return NULL;
+        if (r == -2) {
+            if (written == 0)
+                Py_RETURN_NONE;
+            r = 0;
+        }
+        return PyLong_FromSsize_t(written + r);
+    }
+    if (PyErr_Occurred()) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
     if (one) {
         PyObject *args = Py_BuildValue("(n)", view.len);
         data = args ? buffered_read1(self, args) : NULL;
@@ -1181,8 +1213,6 @@ LOCKED(locked_flush, buffered_flush, PyObject *)
     {"detach", (PyCFunction)locked_detach, METH_NOARGS, NULL}, \
     {"close", (PyCFunction)locked_close, METH_NOARGS, NULL}, \
     {"seekable", (PyCFunction)buffered_seekable, METH_NOARGS, NULL}, \
-    {"readable", (PyCFunction)buffered_readable, METH_NOARGS, NULL}, \
-    {"writable", (PyCFunction)buffered_writable, METH_NOARGS, NULL}, \
     {"fileno", (PyCFunction)buffered_fileno, METH_NOARGS, NULL}, \
     {"isatty", (PyCFunction)buffered_isatty, METH_NOARGS, NULL}, \
     {"_dealloc_warn", (PyCFunction)buffered_dealloc_warn, METH_O, NULL}, \
@@ -1208,8 +1238,11 @@ LOCKED(locked_flush, buffered_flush, PyObject *)
     {"readline", (PyCFunction)locked_readline, METH_VARARGS, \
      "readline($self, size=-1, /)\n--\n\n"}
 
+/* As CPython, a reader has no writable() and a writer no readable() of their own:
+ * _IOBase's answer False, whatever the raw stream says. */
 static PyMethodDef bufferedreader_methods[] = {
     COMMON_METHODS,
+    {"readable", (PyCFunction)buffered_readable, METH_NOARGS, NULL},
     READ_METHODS,
     {"flush", (PyCFunction)buffered_simple_flush, METH_NOARGS, NULL},
     {"truncate", (PyCFunction)locked_truncate, METH_VARARGS,
@@ -1219,6 +1252,7 @@ static PyMethodDef bufferedreader_methods[] = {
 
 static PyMethodDef bufferedwriter_methods[] = {
     COMMON_METHODS,
+    {"writable", (PyCFunction)buffered_writable, METH_NOARGS, NULL},
     {"write", (PyCFunction)locked_write, METH_O,
      "write($self, buffer, /)\n--\n\n"},
     {"truncate", (PyCFunction)locked_truncate, METH_VARARGS,
@@ -1229,6 +1263,8 @@ static PyMethodDef bufferedwriter_methods[] = {
 
 static PyMethodDef bufferedrandom_methods[] = {
     COMMON_METHODS,
+    {"readable", (PyCFunction)buffered_readable, METH_NOARGS, NULL},
+    {"writable", (PyCFunction)buffered_writable, METH_NOARGS, NULL},
     READ_METHODS,
     {"write", (PyCFunction)locked_write, METH_O,
      "write($self, buffer, /)\n--\n\n"},
@@ -1236,6 +1272,11 @@ static PyMethodDef bufferedrandom_methods[] = {
      "truncate($self, pos=None, /)\n--\n\n"},
     {"flush", (PyCFunction)locked_flush, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
+};
+
+static PyMemberDef buffered_members[] = {
+    {"_finalizing", T_BOOL, offsetof(buffered, finalizing), 0, NULL},
+    {NULL},
 };
 
 static PyGetSetDef buffered_getset[] = {
@@ -1252,6 +1293,7 @@ PyTypeObject cname = { \
     .tp_name = pyname, \
     .tp_basicsize = sizeof(buffered), \
     .tp_dealloc = (destructor)buffered_dealloc, \
+    .tp_members = buffered_members, \
     .tp_repr = (reprfunc)buffered_repr, \
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC, \
     .tp_doc = doc, \

@@ -608,10 +608,11 @@ static const char *mode_string(fileio *self)
     return "wb";
 }
 
+/* CPython spells the class "_io.FileIO" here even for subclasses. */
 static PyObject *fileio_repr(fileio *self)
 {
     if (self->fd < 0)
-        return PyUnicode_FromFormat("<%s [closed]>", Py_TYPE(self)->tp_name);
+        return PyUnicode_FromFormat("<_io.FileIO [closed]>");
     PyObject *nameobj, *name = PyUnicode_FromString("name");
     if (name == NULL)
         return NULL;
@@ -621,13 +622,13 @@ static PyObject *fileio_repr(fileio *self)
         return NULL;
     const char *closefd = self->closefd ? "True" : "False";
     if (nameobj == NULL)
-        return PyUnicode_FromFormat("<%s fd=%d mode='%s' closefd=%s>", Py_TYPE(self)->tp_name,
+        return PyUnicode_FromFormat("<_io.FileIO fd=%d mode='%s' closefd=%s>",
                                     self->fd, mode_string(self), closefd);
     PyObject *res = NULL;
     if (Py_ReprEnter((PyObject *)self) > 0) {
         PyErr_Format(PyExc_RuntimeError, "reentrant call inside %s.__repr__", Py_TYPE(self)->tp_name);
     } else {
-        res = PyUnicode_FromFormat("<%s name=%R mode='%s' closefd=%s>", Py_TYPE(self)->tp_name,
+        res = PyUnicode_FromFormat("<_io.FileIO name=%R mode='%s' closefd=%s>",
                                    nameobj, mode_string(self), closefd);
         Py_ReprLeave((PyObject *)self);
     }
@@ -645,7 +646,6 @@ static PyObject *fileio_get_closed(fileio *self, void *c) { return PyBool_FromLo
 static PyObject *fileio_get_closefd(fileio *self, void *c) { return PyBool_FromLong(self->closefd); }
 static PyObject *fileio_get_mode(fileio *self, void *c) { return PyUnicode_FromString(mode_string(self)); }
 static PyObject *fileio_get_blksize(fileio *self, void *c) { return PyLong_FromLong(self->blksize); }
-static PyObject *fileio_get_finalizing(fileio *self, void *c) { return PyBool_FromLong(self->finalizing); }
 
 static PyMethodDef fileio_methods[] = {
     {"read", (PyCFunction)fileio_read, METH_VARARGS,
@@ -713,12 +713,18 @@ static PyMethodDef fileio_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* _finalizing is writable, as in CPython: _IOBase's finalizer sets it before close(), which
+ * then emits the "unclosed file" ResourceWarning (subclasses and cycles included). */
+static PyMemberDef fileio_members[] = {
+    {"_finalizing", T_BOOL, offsetof(fileio, finalizing), 0, NULL},
+    {NULL},
+};
+
 static PyGetSetDef fileio_getsetlist[] = {
     {"closed", (getter)fileio_get_closed, NULL, "True if the file is closed", NULL},
     {"closefd", (getter)fileio_get_closefd, NULL, "True if the file descriptor will be closed by close().", NULL},
     {"mode", (getter)fileio_get_mode, NULL, "String giving the file mode", NULL},
     {"_blksize", (getter)fileio_get_blksize, NULL, NULL, NULL},
-    {"_finalizing", (getter)fileio_get_finalizing, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL}
 };
 
@@ -727,6 +733,7 @@ PyTypeObject PyFileIO_Type = {
     .tp_name = "_io.FileIO",
     .tp_basicsize = sizeof(fileio),
     .tp_dealloc = (destructor)fileio_dealloc,
+    .tp_members = fileio_members,
     .tp_repr = (reprfunc)fileio_repr,
     .tp_getattro = PyObject_GenericGetAttr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,

@@ -154,17 +154,19 @@ static PyObject *iobase_close(PyObject *self, PyObject *unused)
     if (r)
         Py_RETURN_NONE;
     PyObject *res = PyObject_CallMethod(self, "flush", NULL);
+    /* mark closed even when flush() failed; flush's error stays the one raised, chained
+     * under a failure of the assignment (which may run a Python __setattr__) */
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
     PyObject *name = closed_attr();
     int set = name ? PyObject_SetAttr(self, name, Py_True) : -1;
     Py_XDECREF(name);
-    if (res == NULL) {
-        if (set < 0)
-            PyErr_Clear();
-        return NULL;
-    }
-    Py_DECREF(res);
+    _PyErr_ChainExceptions(t, v, tb);
     if (set < 0)
+        Py_CLEAR(res);
+    if (res == NULL)
         return NULL;
+    Py_DECREF(res);
     Py_RETURN_NONE;
 }
 

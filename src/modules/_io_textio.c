@@ -1773,7 +1773,10 @@ static PyObject *textio_reconfigure(textio *self, PyObject *args, PyObject *kwds
 
 static PyObject *textio_repr(textio *self)
 {
-    CHECK_ATTACHED(self);
+    if (!self->ok && !self->detached) {   /* a detached wrapper still has a repr */
+        PyErr_SetString(PyExc_ValueError, "I/O operation on uninitialized object");
+        return NULL;
+    }
     if (Py_ReprEnter((PyObject *)self) > 0) {
         PyErr_Format(PyExc_RuntimeError, "reentrant call inside %s.__repr__", Py_TYPE(self)->tp_name);
         return NULL;
@@ -1786,13 +1789,18 @@ static PyObject *textio_repr(textio *self)
         goto error;
     const char *attrs[2] = {"name", "mode"};
     for (int i = 0; i < 2; i++) {
-        tmp = PyObject_GetAttrString((PyObject *)self, attrs[i]);
-        if (tmp == NULL) {
-            if (!PyErr_ExceptionMatches(PyExc_Exception))
+        /* as CPython: a missing attribute is left out, and so is name's ValueError
+         * (the buffer was detached); other errors propagate */
+        PyObject *attr = PyUnicode_FromString(attrs[i]);
+        int r = attr ? _PyObject_LookupAttr((PyObject *)self, attr, &tmp) : -1;
+        Py_XDECREF(attr);
+        if (r < 0) {
+            if (i != 0 || !PyErr_ExceptionMatches(PyExc_ValueError))
                 goto error;
             PyErr_Clear();
-            continue;
         }
+        if (tmp == NULL)
+            continue;
         s = PyUnicode_FromFormat(" %s=%R", attrs[i], tmp);
         Py_CLEAR(tmp);
         if (s == NULL || _PyUnicodeWriter_WriteStr(&w, s) < 0)
@@ -1840,33 +1848,34 @@ static PyObject *textio_newlines_get(textio *self, void *c)
     return res;
 }
 
+/* encoding, buffer, line_buffering and write_through are plain members in CPython and
+ * errors checks initialization only: all of them still answer once detached. */
 static PyObject *textio_errors_get(textio *self, void *c)
 {
-    CHECK_ATTACHED(self);
+    if (!self->ok && !self->detached) {
+        PyErr_SetString(PyExc_ValueError, "I/O operation on uninitialized object");
+        return NULL;
+    }
     return Py_NewRef(self->errors);
 }
 
 static PyObject *textio_encoding_get(textio *self, void *c)
 {
-    CHECK_ATTACHED(self);
-    return Py_NewRef(self->encoding);
+    return Py_NewRef(self->encoding ? self->encoding : Py_None);
 }
 
 static PyObject *textio_buffer_get(textio *self, void *c)
 {
-    CHECK_ATTACHED(self);
-    return Py_NewRef(self->buffer);
+    return Py_NewRef(self->buffer ? self->buffer : Py_None);
 }
 
 static PyObject *textio_line_buffering_get(textio *self, void *c)
 {
-    CHECK_ATTACHED(self);
     return PyBool_FromLong(self->line_buffering);
 }
 
 static PyObject *textio_write_through_get(textio *self, void *c)
 {
-    CHECK_ATTACHED(self);
     return PyBool_FromLong(self->write_through);
 }
 
@@ -1987,6 +1996,11 @@ static PyMethodDef textio_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+static PyMemberDef textio_members[] = {
+    {"_finalizing", T_BOOL, offsetof(textio, finalizing), 0, NULL},
+    {NULL},
+};
+
 static PyGetSetDef textio_getset[] = {
     {"name", (getter)textio_name_get, NULL, NULL, NULL},
     {"closed", (getter)textio_closed_get, NULL, NULL, NULL},
@@ -2005,6 +2019,7 @@ PyTypeObject PyTextIOWrapper_Type = {
     .tp_name = "_io.TextIOWrapper",
     .tp_basicsize = sizeof(textio),
     .tp_dealloc = (destructor)textio_dealloc,
+    .tp_members = textio_members,
     .tp_repr = (reprfunc)textio_repr,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "TextIOWrapper(buffer, encoding=None, errors=None, newline=None,\n"

@@ -290,7 +290,9 @@ static PyObject *io_text_encoding(PyObject *module, PyObject *args)
         if (_PyIO_warn_default_encoding() &&
             PyErr_WarnEx(PyExc_EncodingWarning, "'encoding' argument not specified", stacklevel) < 0)
             return NULL;
-        return PyUnicode_FromString("locale");
+        /* PEP 540: under UTF-8 mode the default text encoding is UTF-8 */
+        return PyUnicode_FromString(_PyInterpreterState_GET()->config.utf8_mode ? "utf-8"
+                                                                                 : "locale");
     }
     return Py_NewRef(encoding);
 }

@@ -474,8 +474,7 @@ static int pack_item(const formatcode *code, char *p, PyObject *v, int mode)
             return -1;
         void *x = PyLong_AsVoidPtr(num);
         Py_DECREF(num);
-        /* PyLong_AsVoidPtr may report an error as (void *)-1 as well as NULL */
-        if ((x == NULL || x == (void *)-1) && PyErr_Occurred())
+        if (x == NULL && PyErr_Occurred())
             return -1;
         memcpy(p, &x, sizeof x);
         return 0;

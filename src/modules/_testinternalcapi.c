@@ -346,13 +346,13 @@ static PyObject *EncodeLocaleEx(PyObject *self, PyObject *args)
     const char *errors;
     if (!PyArg_ParseTuple(args, "Uis", &text, &current_locale, &errors))
         return NULL;
-    int utf8 = use_utf8(current_locale);
-    if (check_errors(errors, utf8) < 0)
-        return NULL;
     if (PyUnicode_FindChar(text, 0, 0, PyUnicode_GET_LENGTH(text), 1) >= 0) {
         PyErr_SetString(PyExc_ValueError, "embedded null character");
         return NULL;
     }
+    int utf8 = use_utf8(current_locale);
+    if (check_errors(errors, utf8) < 0)
+        return NULL;
     PyObject *res = utf8 ? PyUnicode_AsEncodedString(text, "utf-8", errors)
                          : PyUnicode_EncodeLocale(text, errors);
     if (res == NULL)
@@ -368,13 +368,13 @@ static PyObject *DecodeLocaleEx(PyObject *self, PyObject *args)
     const char *errors;
     if (!PyArg_ParseTuple(args, "y#is", &data, &size, &current_locale, &errors))
         return NULL;
-    int utf8 = use_utf8(current_locale);
-    if (check_errors(errors, utf8) < 0)
-        return NULL;
     if ((Py_ssize_t)strlen(data) != size) {
         PyErr_SetString(PyExc_ValueError, "embedded null byte");
         return NULL;
     }
+    int utf8 = use_utf8(current_locale);
+    if (check_errors(errors, utf8) < 0)
+        return NULL;
     PyObject *res = utf8 ? PyUnicode_DecodeUTF8(data, size, errors)
                          : PyUnicode_DecodeLocale(data, errors);
     if (res == NULL)

@@ -58,6 +58,7 @@ PyObject *PyInit__abc(void);  /* modnew */
 PyObject *PyInit__pickle(void);  /* modnew */
 PyObject *PyInit__symtable(void);  /* modnew */
 PyObject *PyInit__queue(void);  /* threads */
+PyObject *PyInit__tokenize(void);  /* sweep */
 PyObject *PyInit_faulthandler(void);  /* threads */
 PyObject *PyInit__lsprof(void);  /* modnew2 */
 PyObject *PyInit__multiprocessing(void);  /* mp */
@@ -125,6 +126,7 @@ struct _inittab _PyImport_Inittab[] = {
     {"_pickle", PyInit__pickle},  /* modnew */
     {"_symtable", PyInit__symtable},  /* modnew */
     {"_queue", PyInit__queue},  /* threads */
+    {"_tokenize", PyInit__tokenize},  /* sweep */
     {"faulthandler", PyInit_faulthandler},  /* threads */
     {"_lsprof", PyInit__lsprof},  /* modnew2 */
     {"_multiprocessing", PyInit__multiprocessing},  /* mp */

@@ -240,22 +240,41 @@ static void w_sequence(PyObject *seq, Py_ssize_t n, WFILE *p)
         w_object(PySequence_Fast_GET_ITEM(seq, i), p);
 }
 
+PyObject *PyMarshal_WriteObjectToString(PyObject *v, int version);
+
 static void w_set(PyObject *v, char flag, WFILE *p)
 {
     w_byte(p, (PyFrozenSet_CheckExact(v) ? TYPE_FROZENSET : TYPE_SET) | flag);
     w_size(p, PySet_GET_SIZE(v));
-    PyObject *it = PyObject_GetIter(v), *item;
-    if (it == NULL) {
+    /* in the order of their own marshalled bytes, not the hash order, so that the
+       output does not depend on the hash seed (as 3.11 writes sets) */
+    PyObject *pairs = PyList_New(0), *it = PyObject_GetIter(v), *item;
+    if (pairs == NULL || it == NULL) {
+        Py_XDECREF(pairs);
+        Py_XDECREF(it);
         p->error = W_EXC;
         return;
     }
-    while (!p->error && (item = PyIter_Next(it)) != NULL) {
-        w_object(item, p);
+    while ((item = PyIter_Next(it)) != NULL) {
+        PyObject *dump = PyMarshal_WriteObjectToString(item, p->version);
+        PyObject *pair = dump ? PyTuple_Pack(2, dump, item) : NULL;
+        Py_XDECREF(dump);
         Py_DECREF(item);
+        if (pair == NULL || PyList_Append(pairs, pair) < 0) {
+            Py_XDECREF(pair);
+            break;
+        }
+        Py_DECREF(pair);
     }
-    if (PyErr_Occurred())
-        p->error = W_EXC;
     Py_DECREF(it);
+    if (PyErr_Occurred() || PyList_Sort(pairs) < 0) {
+        Py_DECREF(pairs);
+        p->error = W_EXC;
+        return;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(pairs) && !p->error; i++)
+        w_object(PyTuple_GET_ITEM(PyList_GET_ITEM(pairs, i), 1), p);
+    Py_DECREF(pairs);
 }
 
 /* Krait's code layout: the PyCode_NewWithPosOnlyArgs arguments in order. */
@@ -441,26 +460,26 @@ static int r_bytes(RFILE *p, void *buf, Py_ssize_t n)
         p->ptr += n;
         return 0;
     }
-    PyObject *data = PyObject_CallMethod(p->readable, "read", "n", n);
-    if (data == NULL)
+    /* file.readinto(memoryview), as CPython's r_string */
+    PyObject *view = PyMemoryView_FromMemory((char *)buf, n, PyBUF_WRITE);
+    if (view == NULL)
         return -1;
-    if (!PyBytes_Check(data)) {
-        PyErr_Format(PyExc_TypeError, "file.read() returned not bytes but %.100s",
-                     Py_TYPE(data)->tp_name);
-        Py_DECREF(data);
+    PyObject *res = PyObject_CallMethod(p->readable, "readinto", "O", view);
+    Py_DECREF(view);   /* ("N" would leak it when readinto is missing) */
+    if (res == NULL)
         return -1;
-    }
-    if (PyBytes_GET_SIZE(data) != n) {
-        if (PyBytes_GET_SIZE(data) > n)
+    Py_ssize_t got = PyLong_AsSsize_t(res);
+    Py_DECREF(res);
+    if (got == -1 && PyErr_Occurred())
+        return -1;
+    if (got != n) {
+        if (got > n)
             PyErr_Format(PyExc_ValueError, "read() returned too much data: %zd bytes "
-                         "requested, %zd returned", n, PyBytes_GET_SIZE(data));
+                         "requested, %zd returned", n, got);
         else
             PyErr_SetString(PyExc_EOFError, "EOF read where not expected");
-        Py_DECREF(data);
         return -1;
     }
-    memcpy(buf, PyBytes_AS_STRING(data), (size_t)n);
-    Py_DECREF(data);
     return 0;
 }
 
@@ -473,8 +492,8 @@ static int r_byte(RFILE *p)   /* -1 at EOF (no exception set) */
         return *p->ptr++;
     }
     if (r_bytes(p, &c, 1) < 0) {
-        if (PyErr_ExceptionMatches(PyExc_EOFError))
-            PyErr_Clear();
+        /* whatever failed, the caller reports EOF (3.11 overwrites the error too) */
+        PyErr_Clear();
         return -1;
     }
     return c;

@@ -1113,7 +1113,7 @@ static PyObject *sys_setswitchinterval(PyObject *m, PyObject *arg)
     Py_RETURN_NONE;
 }
 
-static PyObject *sys_getallocatedblocks(PyObject *m, PyObject *Py_UNUSED(i)) { return PyLong_FromLong(0); }
+static PyObject *sys_getallocatedblocks(PyObject *m, PyObject *Py_UNUSED(i)) { return PyLong_FromSsize_t(_Py_GetAllocatedBlocks()); }
 
 static PyObject *sys_clear_type_cache(PyObject *m, PyObject *Py_UNUSED(i))
 {

@@ -585,11 +585,18 @@ static PyObject *decomp_flush(compobject *self, PyObject *args)
     return r;
 }
 
+/* __deepcopy__(memo): the same copy (the stream holds no Python objects to recurse into) */
+static PyObject *comp_deepcopy(compobject *self, PyObject *memo)
+{
+    return comp_copy(self, NULL);
+}
+
 static PyMethodDef comp_methods[] = {
     {"compress", (PyCFunction)comp_compress, METH_O, "Returns a bytes object containing compressed data."},
     {"flush", (PyCFunction)comp_flush, METH_VARARGS, "Return a bytes object containing any remaining compressed data."},
     {"copy", (PyCFunction)comp_copy, METH_NOARGS, "Return a copy of the compression object."},
     {"__copy__", (PyCFunction)comp_copy, METH_NOARGS, NULL},
+    {"__deepcopy__", (PyCFunction)comp_deepcopy, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -599,6 +606,7 @@ static PyMethodDef decomp_methods[] = {
     {"flush", (PyCFunction)decomp_flush, METH_VARARGS, "Return a bytes object containing any remaining decompressed data."},
     {"copy", (PyCFunction)comp_copy, METH_NOARGS, "Return a copy of the decompression object."},
     {"__copy__", (PyCFunction)comp_copy, METH_NOARGS, NULL},
+    {"__deepcopy__", (PyCFunction)comp_deepcopy, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

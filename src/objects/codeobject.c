@@ -442,8 +442,11 @@ static PyObject *code_positions(PyCodeObject *co, PyObject *Py_UNUSED(ignored))
     if (!list) return NULL;
     loc_reader r;
     init_reader(&r, co);
+    /* -X no_debug_ranges: no columns, also for code made elsewhere (marshal.load) */
+    int no_ranges = _PyInterpreterState_GET()->config.no_debug_ranges;
     for (Py_ssize_t i = 0; i < n; i++) {
         if (!read_location(&r)) r.line = r.end_line = r.col = r.end_col = -1;
+        if (no_ranges) r.col = r.end_col = -1;
         PyObject *t = PyTuple_New(4);
         if (!t) { Py_DECREF(list); return NULL; }
         PyTuple_SET_ITEM(t, 0, int_or_none(r.line));

@@ -2,7 +2,23 @@
  * 1/2/4/8-byte slots probing with perturbation, plus a dense insertion-ordered entries
  * array), a version tag bumped on every mutation, the C API, methods, the keys/values/
  * items views and their (reverse) iterators.  Set results of view operations are built
- * with setobject.c; argument-count errors come from getargs.c. */
+ * with setobject.c; argument-count errors come from getargs.c.
+ *
+ * Instance attributes (PEP 412 key sharing + 3.11's dict-less instances):
+ *  - every heap type gets, at its first instance attribute, one shared DICT_KEYS_SPLIT
+ *    keys object (ht_cached_keys, up to 30 str keys, refcounted by dk_refcnt);
+ *  - a split dict holds only a values array for those keys, values[i] belonging to shared
+ *    entry i; its live values are always the prefix values[0..ma_used), so the i-th key
+ *    it received is shared entry i and insertion order needs no bookkeeping.  Whatever
+ *    would break that (out-of-order or non-str key, deletion, popitem, full keys) first
+ *    converts the dict to an ordinary combined table (dict_unsplit);
+ *  - better still, an instance whose dict slot was added by a Python class keeps that
+ *    values array in the slot itself, tagged with bit 0, and has no dict object at all
+ *    (one GC object per instance instead of two).  The dict is made from the array when
+ *    anybody asks for it (__dict__, vars(), _PyObject_GetDictPtr, a deletion...);
+ *  - ceval's attribute caches keep an index into the shared keys: a pointer compare then
+ *    reads or writes values[hint] for every instance of the class (_PyDict_GetItemHint,
+ *    _PyObject_SetAttrHint), which is 3.11's LOAD_ATTR_INSTANCE_VALUE. */
 #include "Python.h"
 #include "type_docs.h"
 

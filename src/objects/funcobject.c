@@ -13,10 +13,8 @@ PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject
     }
     PyCodeObject *co = (PyCodeObject *)code;
     PyObject *module = NULL, *builtins = NULL, *doc;
-    PyObject *name_key = PyUnicode_FromString("__name__");
-    if (!name_key) return NULL;
-    module = PyDict_GetItemWithError(globals, name_key);
-    Py_DECREF(name_key);
+    /* interned once: a new str per call was a decode + hash for every MAKE_FUNCTION */
+    module = PyDict_GetItemWithError(globals, _Py_ID(__name__));
     if (module == NULL && PyErr_Occurred()) return NULL;
     Py_XINCREF(module);
 

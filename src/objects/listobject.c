@@ -3,6 +3,11 @@
  * same comparisons in the same order), methods, repr, comparisons, iterators.
  * Leaves slice parsing to sliceobject.c and argument-count errors to getargs.c. */
 #include "Python.h"
+/* Item arrays and sort/slice temporaries come from the small-object pools (PyObject_*):
+ * only touched with the GIL held, and glibc malloc was ~5 % of list-heavy code.  OBJ_NEW
+ * is PyMem_New's overflow-checked twin. */
+#define OBJ_NEW(type, n) ((size_t)(n) > (size_t)PY_SSIZE_T_MAX / sizeof(type) ? NULL : \
+                          (type *)PyObject_Malloc((size_t)(n) * sizeof(type)))
 #include "type_docs.h"
 
 /* tracemalloc: an object reused from a free list gets the traceback of its reuse
@@ -36,7 +41,7 @@ static int list_resize(PyListObject *self, Py_ssize_t newsize)
         new_allocated = 0;
     if (new_allocated <= (size_t)PY_SSIZE_T_MAX / sizeof(PyObject *)) {
         num_allocated_bytes = new_allocated * sizeof(PyObject *);
-        items = (PyObject **)PyMem_Realloc(self->ob_item, num_allocated_bytes ? num_allocated_bytes : 1);
+        items = (PyObject **)PyObject_Realloc(self->ob_item, num_allocated_bytes ? num_allocated_bytes : 1);
     } else {
         items = NULL;
     }
@@ -56,7 +61,7 @@ static PyObject *list_new_prealloc(Py_ssize_t size)
     PyListObject *op = (PyListObject *)PyList_New(0);
     if (op == NULL || size == 0)
         return (PyObject *)op;
-    op->ob_item = PyMem_New(PyObject *, size);
+    op->ob_item = OBJ_NEW(PyObject *, size);
     if (op->ob_item == NULL) {
         Py_DECREF(op);
         return PyErr_NoMemory();
@@ -92,7 +97,7 @@ PyObject *PyList_New(Py_ssize_t size)
             Py_DECREF(op);
             return PyErr_NoMemory();
         }
-        op->ob_item = (PyObject **)PyMem_Calloc((size_t)size, sizeof(PyObject *));
+        op->ob_item = (PyObject **)PyObject_Calloc((size_t)size, sizeof(PyObject *));
         if (op->ob_item == NULL) {
             Py_SET_SIZE(op, 0);
             op->allocated = 0;
@@ -258,7 +263,7 @@ static int list_clear(PyListObject *a)
     a->allocated = 0;
     while (--i >= 0)
         Py_XDECREF(items[i]);
-    PyMem_Free(items);
+    PyObject_Free(items);
     return 0;
 }
 
@@ -307,7 +312,7 @@ static int list_ass_slice(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, Py
     s = (size_t)norig * sizeof(PyObject *);
     if (s) {
         if (s > sizeof(recycle_on_stack)) {
-            recycle = (PyObject **)PyMem_Malloc(s);
+            recycle = (PyObject **)PyObject_Malloc(s);
             if (recycle == NULL) {
                 PyErr_NoMemory();
                 goto Error;
@@ -338,7 +343,7 @@ static int list_ass_slice(PyListObject *a, Py_ssize_t ilow, Py_ssize_t ihigh, Py
     result = 0;
 Error:
     if (recycle != recycle_on_stack)
-        PyMem_Free(recycle);
+        PyObject_Free(recycle);
     Py_XDECREF(v_as_SF);
     return result;
 }
@@ -393,7 +398,7 @@ static int list_preallocate_exact(PyListObject *self, Py_ssize_t size)
 {
     PyObject **items;
     size = (size + 1) & ~(Py_ssize_t)1;
-    items = PyMem_New(PyObject *, size);
+    items = OBJ_NEW(PyObject *, size);
     if (items == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -790,7 +795,7 @@ static void merge_init(MergeState *ms, Py_ssize_t list_size, int has_keyfunc,
 static void merge_freemem(MergeState *ms)
 {
     if (ms->a.keys != ms->temparray) {
-        PyMem_Free(ms->a.keys);
+        PyObject_Free(ms->a.keys);
         ms->a.keys = NULL;
     }
 }
@@ -806,7 +811,7 @@ static int merge_getmem(MergeState *ms, Py_ssize_t need)
         PyErr_NoMemory();
         return -1;
     }
-    ms->a.keys = (PyObject **)PyMem_Malloc((size_t)multiplier * (size_t)need *
+    ms->a.keys = (PyObject **)PyObject_Malloc((size_t)multiplier * (size_t)need *
                                            sizeof(PyObject *));
     if (ms->a.keys != NULL) {
         ms->alloced = need;
@@ -1193,7 +1198,7 @@ static PyObject *list_sort_impl(PyListObject *self, PyObject *keyfunc, int rever
         lo.values = NULL;
     } else {
         keys = saved_ob_size < (Py_ssize_t)Py_ARRAY_LENGTH(keys_on_stack)
-                   ? keys_on_stack : PyMem_New(PyObject *, saved_ob_size);
+                   ? keys_on_stack : OBJ_NEW(PyObject *, saved_ob_size);
         if (keys == NULL) {
             PyErr_NoMemory();
             goto keyfunc_fail;
@@ -1204,7 +1209,7 @@ static PyObject *list_sort_impl(PyListObject *self, PyObject *keyfunc, int rever
                 for (i = i - 1; i >= 0; i--)
                     Py_DECREF(keys[i]);
                 if (keys != keys_on_stack)
-                    PyMem_Free(keys);
+                    PyObject_Free(keys);
                 goto keyfunc_fail;
             }
         }
@@ -1229,7 +1234,7 @@ static PyObject *list_sort_impl(PyListObject *self, PyObject *keyfunc, int rever
         for (i = 0; i < saved_ob_size; i++)
             Py_DECREF(keys[i]);
         if (keys != keys_on_stack)
-            PyMem_Free(keys);
+            PyObject_Free(keys);
     }
     if (self->allocated != -1 && result != NULL) {
         PyErr_SetString(PyExc_ValueError, "list modified during sort");
@@ -1244,7 +1249,7 @@ keyfunc_fail:
     if (final_ob_item != NULL) { /* whatever was added during the sort is dropped */
         while (--i >= 0)
             Py_XDECREF(final_ob_item[i]);
-        PyMem_Free(final_ob_item);
+        PyObject_Free(final_ob_item);
     }
     return Py_XNewRef(result);
 }
@@ -1274,7 +1279,7 @@ static void list_dealloc(PyListObject *op)
         i = Py_SIZE(op);
         while (--i >= 0)
             Py_XDECREF(op->ob_item[i]);
-        PyMem_Free(op->ob_item);
+        PyObject_Free(op->ob_item);
     }
     if (numfree < PyList_MAXFREELIST && PyList_CheckExact(op))
         free_list[numfree++] = op;
@@ -1510,7 +1515,7 @@ static int list_ass_subscript(PyListObject *self, PyObject *item, PyObject *valu
             start = stop + step * (slicelength - 1) - 1;
             step = -step;
         }
-        garbage = PyMem_New(PyObject *, slicelength);
+        garbage = OBJ_NEW(PyObject *, slicelength);
         if (!garbage) {
             PyErr_NoMemory();
             return -1;
@@ -1531,7 +1536,7 @@ static int list_ass_subscript(PyListObject *self, PyObject *item, PyObject *valu
         (void)list_resize(self, Py_SIZE(self));
         for (i = 0; i < slicelength; i++)
             Py_DECREF(garbage[i]);
-        PyMem_Free(garbage);
+        PyObject_Free(garbage);
         return 0;
     } else { /* extended-slice assignment: sizes must match */
         PyObject *ins, *seq, **garbage, **seqitems, **selfitems;
@@ -1555,7 +1560,7 @@ static int list_ass_subscript(PyListObject *self, PyObject *item, PyObject *valu
             Py_DECREF(seq);
             return 0;
         }
-        garbage = PyMem_New(PyObject *, slicelength);
+        garbage = OBJ_NEW(PyObject *, slicelength);
         if (!garbage) {
             Py_DECREF(seq);
             PyErr_NoMemory();
@@ -1570,7 +1575,7 @@ static int list_ass_subscript(PyListObject *self, PyObject *item, PyObject *valu
         }
         for (i = 0; i < slicelength; i++)
             Py_DECREF(garbage[i]);
-        PyMem_Free(garbage);
+        PyObject_Free(garbage);
         Py_DECREF(seq);
         return 0;
     }

@@ -2264,8 +2264,24 @@ static int slot_tp_init(PyObject *self, PyObject *args, PyObject *kwds)
  * when object.__new__ allocates and a Python __init__ (slot_tp_init) initialises — the
  * common case.  Anything else goes the tp_call way (type_call).  tp_new/tp_init are read
  * at each call, so later assignments to __new__/__init__ are honoured. */
+static PyObject *heaptype_vectorcall_body(PyObject *callable, PyObject *const *args,
+                                          size_t nargsf, PyObject *kwnames);
+
+/* 3.11 calls classes through _PyObject_MakeTpCall, which counts one level of recursion
+ * (" while calling a Python object") besides the __init__ frame: so does this. */
 static PyObject *heaptype_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
                                      PyObject *kwnames)
+{
+    PyObject *res;
+    if (Py_EnterRecursiveCall(" while calling a Python object"))
+        return NULL;
+    res = heaptype_vectorcall_body(callable, args, nargsf, kwnames);
+    Py_LeaveRecursiveCall();
+    return res;
+}
+
+static PyObject *heaptype_vectorcall_body(PyObject *callable, PyObject *const *args,
+                                          size_t nargsf, PyObject *kwnames)
 {
     PyTypeObject *type = (PyTypeObject *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf), nkw;
@@ -2340,7 +2356,23 @@ static PyObject *heaptype_vectorcall(PyObject *callable, PyObject *const *args, 
     Py_DECREF(res);
     return obj;
 generic:
-    return _PyObject_MakeTpCall(_PyThreadState_GET(), callable, args, nargs, kwnames);
+    /* type_call by hand (_PyObject_MakeTpCall would count the recursion level again) */
+    {
+        PyObject *argstuple = _PyTuple_FromArray(args, nargs), *kwargs = NULL;
+        if (argstuple == NULL)
+            return NULL;
+        if (kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) {
+            kwargs = _PyStack_AsDict(args + nargs, kwnames);
+            if (kwargs == NULL) {
+                Py_DECREF(argstuple);
+                return NULL;
+            }
+        }
+        res = Py_TYPE(callable)->tp_call(callable, argstuple, kwargs);
+        Py_DECREF(argstuple);
+        Py_XDECREF(kwargs);
+        return _Py_CheckFunctionResult(callable, res, NULL);
+    }
 }
 
 /* The eval loop's instance creation (3.12's CALL_ALLOC_AND_ENTER_INIT): for a class made

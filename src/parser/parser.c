@@ -614,20 +614,28 @@ strings(Parser *p)
     return _PyPegen_concatenate_strings(p, first, p->mark - 1);
 }
 
-/* star_named_expressions inside [] or {} or (): comma separated, optional trailing comma */
+static void check_missing_comma(Parser *p, expr_ty a, Token *a_tok);
+
+/* star_named_expressions inside [] or {} or (): comma separated, optional trailing comma
+ * (stops before a `for`, which the caller reports) */
 static int
 star_named_list(Parser *p, Vec *v, int closing)
 {
     for (;;) {
-        if (at(p, closing))
+        if (at(p, closing) || at_kw(p, KW_for) ||
+            (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for))
             return 0;
+        Token *etok = peek(p);
         expr_ty e = star_named_expression(p);
         if (!e)
             return -1;
         if (vec_push(p, v, e) < 0)
             return -1;
-        if (!expect(p, COMMA))
+        if (!expect(p, COMMA)) {
+            if (!at(p, closing) && e->kind != NamedExpr_kind)
+                check_missing_comma(p, e, etok);
             return 0;
+        }
     }
 }
 
@@ -653,6 +661,27 @@ check_missing_comma(Parser *p, expr_ty a, Token *a_tok)
     }
     if (!p->error)
         p->mark = m;
+}
+
+/* pegen's invalid_comprehension: "[a, b for ...]" / "{a, for ...}" (items seen so far in v,
+ * a comma read after the last) — 1 when the error was raised. */
+static int
+comprehension_target_error(Parser *p, Vec *v)
+{
+    if (p->error || v->n < 1 || !(at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for)))
+        return 0;
+    expr_ty a = (expr_ty)v->items[0];
+    if (v->n >= 2) {
+        expr_ty b = (expr_ty)v->items[v->n - 1];
+        RAISE_RANGE(a, b, "did you forget parentheses around the comprehension target?");
+        return 1;
+    }
+    if (v->n == 1 && p->toks[p->mark - 1].type == COMMA) {
+        Token *b = &p->toks[p->mark - 1];
+        RAISE_RANGE(a, b, "did you forget parentheses around the comprehension target?");
+        return 1;
+    }
+    return 0;
 }
 
 static expr_ty
@@ -731,6 +760,7 @@ list_or_listcomp(Parser *p)
         vec_push(p, &v, first);
         if (expect(p, COMMA)) {
             if (star_named_list(p, &v, RSQB) < 0) { vec_free(&v); return NULL; }
+            if (comprehension_target_error(p, &v)) { vec_free(&v); return NULL; }
         } else if (!at(p, RSQB)) {
             check_missing_comma(p, first, ftok);
         }
@@ -753,6 +783,8 @@ dict_or_set(Parser *p)
     for (;;) {
         if (at(p, RBRACE))
             break;
+        if (is_dict == 0 && comprehension_target_error(p, &keys))
+            goto fail;
         if (is_dict != 0 && at(p, DOUBLESTAR)) {
             advance(p);
             expr_ty v = bitwise_or(p);
@@ -772,6 +804,7 @@ dict_or_set(Parser *p)
                     RAISE_LAST("expression expected after dictionary key and ':'");
                     goto fail;
                 }
+                Token *vtok = peek(p);
                 expr_ty v = expression(p);
                 if (!v) goto fail;
                 if (is_dict == -1 && (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for))) {
@@ -783,6 +816,8 @@ dict_or_set(Parser *p)
                 vec_push(p, &keys, k);
                 vec_push(p, &vals, v);
                 is_dict = 1;
+                if (!at(p, COMMA) && !at(p, RBRACE))
+                    check_missing_comma(p, v, vtok);
             } else if (is_dict == 1) {
                 if (!p->error) RAISE_LAST("':' expected after dictionary key");
                 goto fail;
@@ -797,6 +832,7 @@ dict_or_set(Parser *p)
                 }
                 vec_push(p, &keys, k);
                 is_dict = 0;
+                if (comprehension_target_error(p, &keys)) goto fail;
                 if (!at(p, COMMA) && !at(p, RBRACE))
                     check_missing_comma(p, k, ftok);
             }
@@ -1475,8 +1511,14 @@ parameters(Parser *p, int closing, int annotated)
             if (seen_star) { _PyPegen_raise_tok(p, st, "* argument may appear only once"); goto fail; }
             seen_star = 1;
             if (at(p, COMMA) || at(p, closing)) {
-                if (at(p, closing) || (peek_n(p, 1)->type == closing)) {
-                    RAISE_LAST(annotated ? "named arguments must follow bare *" : "named arguments must follow bare *");
+                if (at(p, closing) || peek_n(p, 1)->type == closing ||
+                    peek_n(p, 1)->type == DOUBLESTAR) {
+                    /* pegen: at the '*' in a def (invalid_star_etc), at the last token
+                       read in a lambda (invalid_lambda_star_etc) */
+                    if (annotated)
+                        _PyPegen_raise_tok(p, st, "named arguments must follow bare *");
+                    else
+                        RAISE_LAST("named arguments must follow bare *");
                     goto fail;
                 }
             } else {
@@ -1790,12 +1832,27 @@ del_stmt(Parser *p)
 {
     START;
     advance(p);
+    int after_del = p->mark;
     Vec v;
     vec_init(&v);
     do {
         if (at(p, SEMI) || at(p, NEWLINE)) break;
         expr_ty e = bitwise_or(p);
-        if (!e) { vec_free(&v); return NULL; }
+        if (!e) {
+            vec_free(&v);
+            if (!p->error) {
+                /* pegen's invalid_del_stmt: 'del' star_expressions, e.g. "del *x" */
+                int m = p->mark;
+                p->mark = after_del;
+                expr_ty all = star_expressions(p);
+                expr_ty bad = all && !p->error ? invalid_target(all, 1) : NULL;
+                if (bad)
+                    return RAISE_NODE(bad, "cannot delete %s", expr_name(bad));
+                if (!p->error)
+                    p->mark = m;
+            }
+            return NULL;
+        }
         if (!make_target(p, e, Del)) { vec_free(&v); return NULL; }
         vec_push(p, &v, e);
     } while (expect(p, COMMA));
@@ -2030,8 +2087,9 @@ with_item(Parser *p)
         int m = p->mark;
         vars = star_target(p);
         if (!vars) return NULL;
-        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON)) {
-            /* invalid_with_item: blame the whole expression after 'as' */
+        if (!at(p, COMMA) && !at(p, RPAR) && !at(p, COLON) && !at(p, NEWLINE)) {
+            /* invalid_with_item: blame the whole expression after 'as' (a NEWLINE is
+               left to with_stmt: "expected ':'", pegen's invalid_with_stmt) */
             p->mark = m;
             expr_ty e2 = expression(p);
             if (!e2) return NULL;
@@ -2108,8 +2166,12 @@ try_stmt(Parser *p)
         int is_star = 0;
         if (expect(p, STAR)) is_star = 1;
         if (star != -1 && star != is_star) {
+            /* pegen's invalid_try_stmt: at 'except' (up to the '*' of an except*) */
             vec_free(&handlers);
-            return RAISE_LAST("cannot have both 'except' and 'except*' on the same 'try'");
+            Token *last = is_star ? &p->toks[p->mark - 1] : ex;
+            return _PyPegen_raise_at(p, PyExc_SyntaxError, ex->lineno, ex->col_offset,
+                                     last->end_lineno, last->end_col_offset,
+                                     "cannot have both 'except' and 'except*' on the same 'try'");
         }
         star = is_star;
         expr_ty type = NULL;

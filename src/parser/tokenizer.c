@@ -776,7 +776,7 @@ emit(Lexer *L, int type, const char *s, const char *e)
 static int
 indentation(Lexer *L)
 {
-    int col = 0, altcol = 0;
+    int col = 0, altcol = 0, cont_col = 0;
     const char *p = L->cur;
     for (;; p++) {
         if (*p == ' ')
@@ -786,14 +786,23 @@ indentation(Lexer *L)
             altcol++;
         } else if (*p == '\f')
             col = altcol = 0;
-        else
+        else if (*p == '\\' && p[1] == '\n' && p + 2 < L->end) {
+            /* indentation is not split by backslashes: the first one found gives the
+               level, and a blank line after it makes the whole a blank line (bpo-40847) */
+            if (!cont_col)
+                cont_col = col;
+            L->cur = p + 2;
+            next_line(L);
+            p = L->cur - 1;
+        } else
             break;
     }
     L->cur = p;
-    L->blankline = (*p == '#' || *p == '\n' || p >= L->end ||
-                    (*p == '\\' && p[1] == '\n' && 0));
+    L->blankline = (*p == '#' || *p == '\n' || p >= L->end);
     if (L->blankline || L->level > 0)
         return 0;
+    if (cont_col)
+        col = altcol = cont_col;
     if (col == L->indstack[L->indent]) {
         if (altcol != L->altindstack[L->indent])
             goto taberror;

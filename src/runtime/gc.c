@@ -387,6 +387,59 @@ static void untrack_dicts(PyGC_Head *head)
     }
 }
 
+/* Does an instance of tp keep its __dict__ in a slot that CPython 3.11 manages lazily
+ * (Py_TPFLAGS_MANAGED_DICT: added by a Python class whose base has no items)? */
+static int has_lazy_dict(PyTypeObject *tp)
+{
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || tp->tp_dictoffset <= 0)
+        return 0;
+    while (tp->tp_base != NULL && tp->tp_base->tp_dictoffset != 0)
+        tp = tp->tp_base;   /* up to the class that added the dict */
+    return (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && tp->tp_base != NULL &&
+           tp->tp_base->tp_itemsize == 0;
+}
+
+/* How an unreachable object counts in the number collected, as CPython 3.11 counts.
+ * An instance of a Python class whose attributes live in a real __dict__ (3.11 keeps
+ * them in the object until the dict is asked for): that dict, dying with its instance
+ * and referenced by nothing else, is not counted (gc.collect() returns 2 for a cycle of
+ * two instances, as in 3.11).  Only while the set is COLLECTING. */
+static inline Py_ssize_t collected_weight(PyObject *op)
+{
+    if (!has_lazy_dict(Py_TYPE(op)))
+        return 1;
+    PyObject *dict = *(PyObject **)((char *)op + Py_TYPE(op)->tp_dictoffset);
+    if ((uintptr_t)dict & 1)
+        return 1;   /* attribute values kept without a dict (dictobject.c): counted once, as 3.11 */
+    if (dict != NULL && PyDict_CheckExact(dict) && Py_REFCNT(dict) == 1 &&
+        _PyObject_GC_IS_TRACKED(dict) && gc_is_collecting(_Py_AS_GC(dict)))
+        return 0;
+    return 1;
+}
+
+/* What the weakref pass learns about the unreachable set on its way through it, so that
+ * sets without finalizers need no further passes before tp_clear. */
+struct unreachable_scan {
+    Py_ssize_t to_finalize;   /* objects whose tp_finalize will run */
+    Py_ssize_t collected;     /* sum of collected_weight */
+    Py_ssize_t weakrefs;      /* weakrefs, and objects with weakrefs to clear */
+};
+
+static inline void scan_object(PyGC_Head *g, PyObject *op, struct unreachable_scan *scan)
+{
+    if (!_PyGCHead_FINALIZED(g) && Py_TYPE(op)->tp_finalize != NULL)
+        scan->to_finalize++;
+    scan->collected += collected_weight(op);
+}
+
+/* Is there weakref work for handle_weakrefs: a live weakref, or referents' weakrefs? */
+static inline int has_weakref_work(PyObject *op)
+{
+    if (PyWeakref_Check(op) && ((PyWeakReference *)op)->wr_object != Py_None)
+        return 1;
+    return _PyType_SUPPORTS_WEAKREFS(Py_TYPE(op)) && *_PyObject_GET_WEAKREFS_LISTPTR(op) != NULL;
+}
+
 static int has_legacy_finalizer(PyObject *op) { return Py_TYPE(op)->tp_del != NULL; }
 
 /* Objects with a legacy tp_del cannot be collected: they (and what they reach) go to
@@ -402,31 +455,45 @@ static int visit_move(PyObject *op, void *arg)
     return 0;
 }
 
-/* Also turns `unreachable` back into a normal list (drops the next-link marks). */
-static void move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers)
+/* Also turns `unreachable` back into a normal list (drops the next-link marks), and
+ * scans it on the way (one pass while the objects are in cache).  Returns 1 when the
+ * scan is exact: no legacy finalizer took objects out of the set afterwards. */
+static int move_legacy_finalizers(PyGC_Head *unreachable, PyGC_Head *finalizers,
+                                  struct unreachable_scan *scan)
 {
     PyGC_Head *next;
+    scan->to_finalize = scan->collected = scan->weakrefs = 0;
     for (PyGC_Head *g = GC_NEXT(unreachable); g != unreachable; g = next) {
         g->_gc_next &= ~NEXT_MASK_UNREACHABLE;
         next = GC_NEXT(g);
-        if (has_legacy_finalizer(_Py_FROM_GC(g))) {
+        PyObject *op = _Py_FROM_GC(g);
+        if (has_legacy_finalizer(op)) {
             gc_clear_collecting(g);
             gc_list_move(g, finalizers);
+            continue;
         }
+        scan_object(g, op, scan);
+        scan->weakrefs += has_weakref_work(op);
     }
+    if (gc_list_is_empty(finalizers))
+        return 1;
     for (PyGC_Head *g = GC_NEXT(finalizers); g != finalizers; g = GC_NEXT(g))
         traverse(_Py_FROM_GC(g), visit_move, finalizers);
+    return 0;
 }
 
 /* Clear weak references to unreachable objects before anything else runs, so no
  * finalizer or callback can reach a half-destroyed object through one; then call the
  * callbacks of the refs that are themselves reachable.  Returns the number freed. */
-static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old)
+static int handle_weakrefs(PyGC_Head *unreachable, PyGC_Head *old,
+                           struct unreachable_scan *scan)
 {
     PyGC_Head wrcb_to_call;
     gc_list_init(&wrcb_to_call);
+    scan->to_finalize = scan->collected = scan->weakrefs = 0;
     for (PyGC_Head *g = GC_NEXT(unreachable); g != unreachable; g = GC_NEXT(g)) {
         PyObject *op = _Py_FROM_GC(g);
+        scan_object(g, op, scan);
         if (PyWeakref_Check(op)) {
             /* A dead weakref in the trash must not call its callback during tp_clear. */
             PyWeakReference *wr = (PyWeakReference *)op;
@@ -511,36 +578,12 @@ static void handle_resurrected_objects(PyGC_Head *unreachable, PyGC_Head *still_
     gc_list_merge(unreachable, old);
 }
 
-/* Does an instance of tp keep its __dict__ in a slot that CPython 3.11 manages lazily
- * (Py_TPFLAGS_MANAGED_DICT: added by a Python class whose base has no items)? */
-static int has_lazy_dict(PyTypeObject *tp)
-{
-    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || tp->tp_dictoffset <= 0)
-        return 0;
-    while (tp->tp_base != NULL && tp->tp_base->tp_dictoffset != 0)
-        tp = tp->tp_base;   /* up to the class that added the dict */
-    return (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) && tp->tp_base != NULL &&
-           tp->tp_base->tp_itemsize == 0;
-}
-
-/* The number of objects about to be freed, as CPython 3.11 counts them.  Krait gives
- * every instance of a Python class a real __dict__, where 3.11 keeps the attribute
- * values in the object until the dict is asked for; such a dict, dying with its
- * instance and referenced by nothing else, is not counted (gc.collect() returns 2 for a
- * cycle of two instances, as in 3.11). */
+/* The number of objects about to be freed (see collected_weight). */
 static Py_ssize_t count_collected(PyGC_Head *collectable)
 {
     Py_ssize_t n = 0;
-    for (PyGC_Head *g = GC_NEXT(collectable); g != collectable; g = GC_NEXT(g)) {
-        PyObject *op = _Py_FROM_GC(g);
-        n++;
-        if (!has_lazy_dict(Py_TYPE(op)))
-            continue;
-        PyObject *dict = *(PyObject **)((char *)op + Py_TYPE(op)->tp_dictoffset);
-        if (dict != NULL && PyDict_CheckExact(dict) && Py_REFCNT(dict) == 1 &&
-            _PyObject_GC_IS_TRACKED(dict) && gc_is_collecting(_Py_AS_GC(dict)))
-            n--;
-    }
+    for (PyGC_Head *g = GC_NEXT(collectable); g != collectable; g = GC_NEXT(g))
+        n += collected_weight(_Py_FROM_GC(g));
     return n;
 }
 
@@ -649,26 +692,30 @@ static Py_ssize_t gc_collect_main(int generation, Py_ssize_t *n_collected,
     }
 
     gc_list_init(&finalizers);
-    move_legacy_finalizers(&unreachable, &finalizers);
+    struct unreachable_scan scan;
+    int scan_exact = move_legacy_finalizers(&unreachable, &finalizers, &scan);
     if (st->debug & DEBUG_COLLECTABLE)
         for (PyGC_Head *g = GC_NEXT(&unreachable); g != &unreachable; g = GC_NEXT(g))
             debug_cycle("collectable", _Py_FROM_GC(g));
-    m += handle_weakrefs(&unreachable, old);
-    Py_ssize_t finalized = finalize_garbage(&unreachable);
+    /* handle_weakrefs rescans the set (what legacy finalizers left of it) */
+    if (!scan_exact || scan.weakrefs > 0)
+        m += handle_weakrefs(&unreachable, old, &scan);
 
     PyGC_Head final_unreachable;
     gc_list_init(&final_unreachable);
     /* Only a finalizer can resurrect: the weakref callbacks called above are reachable
      * and cannot reach the trash (its weakrefs were cleared first).  Without one, the
-     * whole set is still unreachable (COLLECTING, unmarked) and the second
-     * update/subtract/move pass over it (a third of a collection full of garbage) is
-     * skipped. */
-    if (finalized > 0)
+     * whole set is still unreachable (COLLECTING, unmarked): the finalizer pass and the
+     * second update/subtract/move pass over it (a third of a collection full of
+     * garbage) are skipped, and the count taken on the way is final. */
+    if (scan.to_finalize > 0 && finalize_garbage(&unreachable) > 0) {
         handle_resurrected_objects(&unreachable, &final_unreachable, old);
-    else
+        /* as 3.11: what finalizers resurrected is not counted as collected */
+        m += count_collected(&final_unreachable);
+    } else {
         gc_list_merge(&unreachable, &final_unreachable);
-    /* as 3.11: what finalizers resurrected is not counted as collected */
-    m += count_collected(&final_unreachable);
+        m += scan.collected;
+    }
     delete_garbage(&final_unreachable, old);
 
     for (PyGC_Head *g = GC_NEXT(&finalizers); g != &finalizers; g = GC_NEXT(g)) {

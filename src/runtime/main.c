@@ -80,6 +80,7 @@ typedef struct {
     int nwarn;
     char **xopts;
     int nx;
+    char *warn_env;            /* PYTHONWARNINGS's copy, cut into warnopts' entries */
 } cmdline;
 
 static char *env(const cmdline *cl, const char *name)
@@ -249,13 +250,14 @@ static void read_environment(cmdline *cl)
         c->faulthandler = 1;
     /* PYTHONWARNINGS entries come before -W options (lower priority) */
     if ((v = env(cl, "PYTHONWARNINGS")) != NULL) {
-        char *copy = strdup(v), *save = NULL;
+        char *copy = cl->warn_env = strdup(v), *save = NULL;
         char **merged = calloc((size_t)cl->nwarn + 64, sizeof(char *));
         int n = 0;
         for (char *tok = strtok_r(copy, ",", &save); tok && n < 64; tok = strtok_r(NULL, ",", &save))
             merged[n++] = tok;
         for (int k = 0; k < cl->nwarn; k++)
             merged[n++] = cl->warnopts[k];
+        free(cl->warnopts);
         cl->warnopts = merged;
         cl->nwarn = n;
     }
@@ -280,6 +282,7 @@ static void read_environment(cmdline *cl)
             all[n++] = cl->warnopts[k];
         if (c->bytes_warnings)
             all[n++] = c->bytes_warnings > 1 ? "error::BytesWarning" : "default::BytesWarning";
+        free(cl->warnopts);
         cl->warnopts = all;
         cl->nwarn = n;
     }
@@ -642,6 +645,18 @@ static int run_repl(const PyConfig *c, int show_banner)
     return r == 0 ? 0 : 1;
 }
 
+/* What parse_cmdline and read_environment allocated (the other strings are argv's or the
+   environment's); the configuration keeps pointing into them until the end. */
+static void cmdline_free(cmdline *cl)
+{
+    free(cl->warnopts);
+    free(cl->xopts);
+    free(cl->warn_env);
+    cl->warnopts = cl->xopts = NULL;
+    cl->warn_env = NULL;
+    cl->config.warnoptions = cl->config.xoptions = NULL;
+}
+
 int Py_BytesMain(int argc, char **argv)
 {
     cmdline cl;
@@ -649,8 +664,10 @@ int Py_BytesMain(int argc, char **argv)
     PyConfig_InitPythonConfig(&cl.config);
     progname = argv[0];
     cl.config.program_name = argv[0];
-    if (parse_cmdline(&cl, argc, argv) < 0)
+    if (parse_cmdline(&cl, argc, argv) < 0) {
+        cmdline_free(&cl);
         return 2;
+    }
     read_environment(&cl);
     read_stdio_encoding(&cl);
     read_int_digits_and_pycache(&cl);
@@ -668,6 +685,7 @@ int Py_BytesMain(int argc, char **argv)
         }
         if (cl.help & HELP_XOPTIONS)
             printf("%s%s", sep, help_xoptions_text);
+        cmdline_free(&cl);
         return 0;
     }
     if (cl.version) {
@@ -675,6 +693,7 @@ int Py_BytesMain(int argc, char **argv)
             printf("Python %s\n", Py_GetVersion());
         else
             printf("Python %s\n", PY_VERSION);
+        cmdline_free(&cl);
         return 0;
     }
     PyConfig *c = &cl.config;
@@ -751,6 +770,7 @@ int Py_BytesMain(int argc, char **argv)
         status = 128 + SIGINT;
     }
     free(argv_copy);
+    cmdline_free(&cl);
     return status;
 }
 

@@ -53,6 +53,9 @@ static inline void *obj_calloc(size_t nelem, size_t elsize) { return raw_calloc(
 static inline void *obj_realloc(void *ptr, size_t size) { return raw_realloc(ptr, size); }
 static inline void obj_free(void *ptr) { free(ptr); }
 
+/* Without pymalloc CPython reports 0 as well. */
+Py_ssize_t _Py_GetAllocatedBlocks(void) { return 0; }
+
 #else /* the small-object allocator */
 
 #define ALIGNMENT_SHIFT 4
@@ -96,6 +99,10 @@ struct arena_object {
 static pool_header *usedpools[NB_SMALL_SIZE_CLASSES];
 static struct arena_object *usable_arenas;
 static size_t narenas_allocated, narenas_live;
+
+/* Live blocks for sys.getallocatedblocks(), as CPython counts them: pool blocks, and
+ * the blocks PyObject_Malloc & co. got from malloc (freed through PyObject_Free). */
+static Py_ssize_t pool_blocks, raw_object_blocks;
 
 /* Which 1 MiB chunks of the address space are our arenas: a two-level bitmap on the
  * chunk number (48-bit user addresses), so free() can tell our blocks from malloc's
@@ -252,6 +259,7 @@ static inline void *pool_alloc(size_t nbytes)
         pool->nextoffset += INDEX2SIZE(idx);
     }
     pool->ref++;
+    pool_blocks++;
     if (pool_is_full(pool))
         pool_unlink(pool);
     return block;
@@ -264,6 +272,7 @@ static inline void pool_free(void *p)
     *(uint8_t **)p = pool->freeblock;
     pool->freeblock = p;
     pool->ref--;
+    pool_blocks--;
     if (was_full) {   /* has room again */
         pool_header *head = usedpools[pool->szidx];
         pool->prevpool = NULL;
@@ -288,6 +297,13 @@ static inline void pool_free(void *p)
 
 static size_t block_size(void *p) { return INDEX2SIZE(POOL_ADDR(p)->szidx); }
 
+static inline void *counted_raw(void *p)
+{
+    if (p != NULL)
+        raw_object_blocks++;
+    return p;
+}
+
 static inline void *obj_malloc(size_t size)
 {
     if (size - 1 < SMALL_REQUEST_THRESHOLD) {   /* 1..512 (0 wraps around) */
@@ -295,7 +311,7 @@ static inline void *obj_malloc(size_t size)
         if (p != NULL)
             return p;
     }
-    return raw_malloc(size);
+    return counted_raw(raw_malloc(size));
 }
 
 static inline void *obj_calloc(size_t nelem, size_t elsize)
@@ -308,17 +324,47 @@ static inline void *obj_calloc(size_t nelem, size_t elsize)
         if (p != NULL)
             return memset(p, 0, size);
     }
-    return raw_calloc(nelem, elsize);
+    return counted_raw(raw_calloc(nelem, elsize));
 }
 
-static inline void obj_free(void *ptr)
+/* `counted`: a PyObject_Free, whose malloc'd blocks came from obj_malloc (PyMem_Free
+ * also takes pool blocks, but its malloc'd ones were never counted). */
+static inline void any_free(void *ptr, int counted)
 {
     if (ptr == NULL)
         return;
-    if (address_in_range(ptr))
+    if (address_in_range(ptr)) {
         pool_free(ptr);
-    else
+    } else {
+        if (counted)
+            raw_object_blocks--;
         free(ptr);
+    }
+}
+
+static inline void obj_free(void *ptr) { any_free(ptr, 1); }
+
+/* A pool block `ptr` resized; a block that must come from malloc is counted only for
+ * PyObject_Realloc (`counted`). */
+static inline void *pool_realloc(void *ptr, size_t size, int counted)
+{
+    size_t old = block_size(ptr);
+    /* Shrinking by less than a quarter keeps the block, as CPython does. */
+    if (size <= old && 4 * size > 3 * old)
+        return ptr;
+    void *bp;
+    if (counted) {
+        bp = obj_malloc(size);
+    } else {
+        bp = size - 1 < SMALL_REQUEST_THRESHOLD ? pool_alloc(size) : NULL;
+        if (bp == NULL)
+            bp = raw_malloc(size);
+    }
+    if (bp == NULL)
+        return NULL;
+    memcpy(bp, ptr, size < old ? size : old);
+    pool_free(ptr);
+    return bp;
 }
 
 static inline void *obj_realloc(void *ptr, size_t size)
@@ -327,16 +373,7 @@ static inline void *obj_realloc(void *ptr, size_t size)
         return obj_malloc(size);
     if (!address_in_range(ptr))
         return raw_realloc(ptr, size);
-    size_t old = block_size(ptr);
-    /* Shrinking by less than a quarter keeps the block, as CPython does. */
-    if (size <= old && 4 * size > 3 * old)
-        return ptr;
-    void *bp = obj_malloc(size);
-    if (bp == NULL)
-        return NULL;
-    memcpy(bp, ptr, size < old ? size : old);
-    pool_free(ptr);
-    return bp;
+    return pool_realloc(ptr, size, 1);
 }
 
 /* PyMem_* is malloc, but accepts PyObject_* blocks too (some callers mix them). */
@@ -344,10 +381,12 @@ static inline void *mem_malloc(size_t size) { return raw_malloc(size); }
 static inline void *mem_calloc(size_t nelem, size_t elsize) { return raw_calloc(nelem, elsize); }
 static inline void *mem_realloc(void *ptr, size_t size)
 {
-    return ptr != NULL && address_in_range(ptr) ? obj_realloc(ptr, size)
+    return ptr != NULL && address_in_range(ptr) ? pool_realloc(ptr, size, 0)
                                                 : raw_realloc(ptr, size);
 }
-static inline void mem_free(void *ptr) { obj_free(ptr); }
+static inline void mem_free(void *ptr) { any_free(ptr, 0); }
+
+Py_ssize_t _Py_GetAllocatedBlocks(void) { return pool_blocks + raw_object_blocks; }
 
 #endif /* KRAIT_ASAN */
 

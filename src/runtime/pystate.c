@@ -195,8 +195,15 @@ void _PyThreadState_DeleteCurrent(PyThreadState *tstate)
     free(tstate);
 }
 
-/* Every state but tstate goes (the threads behind them are gone after fork, or must
- * never run again during finalization).  Their frames are not touched. */
+/* States of threads that can never run again: other threads at fork, daemon threads
+ * at finalization.  A daemon thread may still be inside a blocking call holding
+ * pointers into its state and frames, so the states are cleared but deliberately never
+ * freed (CPython abandons them too); this list keeps them, and through tstate->frame the
+ * frames they were running, reachable for LeakSanitizer. */
+static PyThreadState *abandoned_states;
+
+/* Every state but tstate leaves the interpreter (the threads behind them are gone after
+ * fork, or must never run again during finalization).  Their frames are not touched. */
 void _PyThreadState_DeleteExcept(PyThreadState *tstate)
 {
     PyInterpreterState *interp = tstate->interp;
@@ -216,7 +223,9 @@ void _PyThreadState_DeleteExcept(PyThreadState *tstate)
         if (p == tstate)
             continue;
         PyThreadState_Clear(p);
-        free(p);
+        p->prev = NULL;
+        p->next = abandoned_states;
+        abandoned_states = p;
     }
 }
 

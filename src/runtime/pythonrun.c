@@ -6,7 +6,6 @@
 #include <unistd.h>
 #include "parser.h"   /* E_EOF */
 #include <ctype.h>
-#include <editline/readline.h>
 
 /* ===================== printing exceptions ===================== */
 
@@ -1173,23 +1172,8 @@ char *PyOS_Readline(FILE *sys_stdin, FILE *sys_stdout, const char *prompt)
         return PyOS_ReadlineFunctionPointer(sys_stdin, sys_stdout, prompt);
     _PySys_FlushStdFiles();
     PyErr_Clear();
-    if (isatty(fileno(sys_stdin)) && isatty(fileno(sys_stdout))) {
-        char *line = readline(prompt);
-        if (line == NULL)
-            return NULL;
-        if (*line)
-            add_history(line);
-        size_t n = strlen(line);
-        char *res = PyMem_Malloc(n + 2);
-        if (res) {
-            memcpy(res, line, n);
-            res[n] = '\n';
-            res[n + 1] = '\0';
-        }
-        free(line);
-        return res;
-    }
-    /* not a terminal: the prompt goes to stderr, as CPython does */
+    /* CPython's PyOS_StdioReadline: line editing comes only from the readline module
+       (lib-dynload), which sets PyOS_ReadlineFunctionPointer; the prompt goes to stderr */
     fputs(prompt, stderr);
     fflush(stderr);
     char *line = NULL;

@@ -165,11 +165,15 @@ static int check_matched(PyObject *obj, PyObject *arg)
 static PyObject *get_filter(PyObject *category, PyObject *text, Py_ssize_t lineno,
                             PyObject *module, PyObject **item)
 {
+    /* As CPython: the warnings module's current list becomes the state's, which is what
+     * is used once warnings.filters is gone (deleted, or catch_warnings swapped it). */
     PyObject *list = get_warnings_attr("filters");
     if (list == NULL) {
         if (PyErr_Occurred())
             return NULL;
         list = Py_NewRef(filters);
+    } else {
+        Py_SETREF(filters, Py_NewRef(list));
     }
     if (!PyList_Check(list)) {
         PyErr_SetString(PyExc_ValueError, "_warnings.filters must be a list");
@@ -212,12 +216,15 @@ static PyObject *get_filter(PyObject *category, PyObject *text, Py_ssize_t linen
     }
     Py_DECREF(list);
     *item = Py_NewRef(Py_None);
-    PyObject *action = get_warnings_attr("_defaultaction");
+    PyObject *action = get_warnings_attr("defaultaction");
     if (action == NULL && !PyErr_Occurred())
         action = Py_NewRef(default_action);
-    if (action != NULL && !PyUnicode_Check(action)) {
-        PyErr_SetString(PyExc_TypeError, "_warnings.defaultaction must be a string");
+    else if (action != NULL && !PyUnicode_Check(action)) {
+        PyErr_Format(PyExc_TypeError, "_warnings.defaultaction must be a string, not '%.200s'",
+                     Py_TYPE(action)->tp_name);
         Py_CLEAR(action);
+    } else if (action != NULL) {
+        Py_SETREF(default_action, Py_NewRef(action));
     }
     if (action == NULL)
         Py_CLEAR(*item);
@@ -397,6 +404,10 @@ int _PyWarnings_WarnExplicit(PyObject *category, PyObject *message, PyObject *fi
         PyErr_SetObject(category, message);
         goto done;
     }
+    if (_PyUnicode_EqualToASCIIString(action, "ignore")) {
+        rc = 0;   /* as CPython: before the registry is touched */
+        goto done;
+    }
     int seen = 0;
     if (!_PyUnicode_EqualToASCIIString(action, "always")) {
         if (registry && registry != Py_None && PyDict_SetItem(registry, key, Py_True) < 0)
@@ -406,11 +417,21 @@ int _PyWarnings_WarnExplicit(PyObject *category, PyObject *message, PyObject *fi
             goto done;
         } else if (_PyUnicode_EqualToASCIIString(action, "once")) {
             PyObject *reg = registry && registry != Py_None ? Py_NewRef(registry)
-                                                            : get_warnings_attr("_onceregistry");
+                                                            : get_warnings_attr("onceregistry");
             if (reg == NULL && PyErr_Occurred())
                 goto done;
-            if (reg == NULL)
+            if (reg == NULL) {
                 reg = Py_NewRef(once_registry);
+            } else if (reg != registry) {
+                if (!PyDict_Check(reg)) {
+                    PyErr_Format(PyExc_TypeError,
+                                 "_warnings.onceregistry must be a dict, not '%.200s'",
+                                 Py_TYPE(reg)->tp_name);
+                    Py_DECREF(reg);
+                    goto done;
+                }
+                Py_SETREF(once_registry, Py_NewRef(reg));
+            }
             seen = update_registry(reg, text, category, 0);
             Py_DECREF(reg);
         } else if (_PyUnicode_EqualToASCIIString(action, "module")) {

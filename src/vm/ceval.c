@@ -964,7 +964,9 @@ error:
 PyObject *_PyEval_ImportName(PyThreadState *tstate, PyFrameObject *f, PyObject *name,
                              PyObject *fromlist, PyObject *level)
 {
-    PyObject *import_func = PyDict_GetItemString(f->f_builtins, "__import__");
+    PyObject *import_func = PyDict_Check(f->f_builtins)
+        ? PyDict_GetItemWithError(f->f_builtins, _Py_ID(__import__))
+        : PyDict_GetItemString(f->f_builtins, "__import__");
     if (import_func == NULL) {
         if (!PyErr_Occurred()) PyErr_SetString(PyExc_ImportError, "__import__ not found");
         return NULL;
@@ -1434,10 +1436,7 @@ static PySendResult send_into(PyThreadState *tstate, PyObject *receiver, PyObjec
     if (v == Py_None && Py_TYPE(receiver)->tp_iternext != NULL) {
         ret = Py_TYPE(receiver)->tp_iternext(receiver);
     } else {
-        PyObject *name = PyUnicode_FromString("send");
-        if (!name) return PYGEN_ERROR;
-        ret = PyObject_CallMethodOneArg(receiver, name, v);
-        Py_DECREF(name);
+        ret = PyObject_CallMethodOneArg(receiver, _Py_ID(send), v);
     }
     if (ret != NULL) { *presult = ret; return PYGEN_NEXT; }
     if (_PyGen_FetchStopIterationValue(presult) == 0) return PYGEN_RETURN;
@@ -2482,9 +2481,7 @@ dispatch_opcode:
             if (Py_IsNone(v) && Py_TYPE(receiver)->tp_iternext != NULL) {
                 res = Py_TYPE(receiver)->tp_iternext(receiver);
             } else {
-                PyObject *name = PyUnicode_FromString("send");
-                res = name ? PyObject_CallMethodOneArg(receiver, name, v) : NULL;
-                Py_XDECREF(name);
+                res = PyObject_CallMethodOneArg(receiver, _Py_ID(send), v);
             }
             gen_status = PYGEN_NEXT;
             if (res == NULL) {
@@ -2821,9 +2818,9 @@ dispatch_opcode:
     }
 
     TARGET(BUILD_STRING) {
-        PyObject *empty = PyUnicode_FromString("");
+        /* the empty str is interned once (_Py_ID's table), not made per f-string */
+        PyObject *empty = _PyUnicode_FromId("");
         PyObject *str = empty ? _PyUnicode_JoinArray(empty, stack_pointer - oparg, oparg) : NULL;
-        Py_XDECREF(empty);
         if (str == NULL) goto error;
         while (--oparg >= 0) Py_DECREF(POP());
         PUSH(str);
@@ -3674,6 +3671,11 @@ dispatch_opcode:
     Py_UNREACHABLE();
 
     /* ---- Python-to-Python call: push a frame, continue in this loop ---- */
+    /* a class call failed before its __init__ frame was entered: give back the instance
+     * and the recursion level taken for the class call */
+#define DROP_INIT_SELF() do { \
+        if (init_self != NULL) { Py_CLEAR(init_self); tstate->recursion_depth--; } \
+    } while (0)
 call_python: {
         /* Stack: CALL_FUNCTION[_KW]: [func, args...]; CALL_METHOD[_KW]: [func, self,
          * args...] or [NULL, func, args...].  The _KW forms already popped their
@@ -3695,9 +3697,19 @@ call_python: {
         args = stack_pointer - nargs;
         nargs -= (int)nkw;
         PyFunctionObject *func = (PyFunctionObject *)args[-1];
+        PyObject *res;
         if (init_self != NULL) {
-            /* A class call: the instance takes the class's slot and becomes __init__'s
-             * first argument (the instance keeps the class alive, and with it init_func). */
+            /* A class call.  3.11 counts it as two levels of recursion: the call of the
+             * class (_PyObject_MakeTpCall's check, with its message), then the __init__
+             * frame; the first is given back when the frame returns (init_return). */
+            if (enter_recursive_call(tstate, " while calling a Python object") < 0) {
+                Py_CLEAR(init_self);
+                Py_XDECREF(kwnames);
+                res = NULL;
+                goto call_python_done;
+            }
+            /* The instance takes the class's slot and becomes __init__'s first argument
+             * (the instance keeps the class alive, and with it init_func). */
             func = (PyFunctionObject *)init_func;
             Py_SETREF(args[-1], Py_NewRef(init_self));
             args--;
@@ -3705,7 +3717,6 @@ call_python: {
             below--;
         }
         PyCodeObject *fco = (PyCodeObject *)func->func_code;
-        PyObject *res;
         if (fco->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || ll_dxp) {
             res = _PyEval_Vector(tstate, (PyObject *)func, NULL, args, (size_t)nargs, kwnames);
             Py_XDECREF(kwnames);
@@ -3716,7 +3727,7 @@ call_python: {
              * the stack into the new frame (no incref/decref per argument). */
             nf = _PyFrame_New_NoTrack(tstate, fco, func->func_globals,
                                       func->func_builtins, NULL);
-            if (nf == NULL) { Py_CLEAR(init_self); goto error; }
+            if (nf == NULL) { DROP_INIT_SELF(); goto error; }
             PyObject **lp = nf->f_localsplus;
             for (int i = 0; i < nargs; i++) lp[i] = args[i];
             for (int i = 0; i < fco->co_nfreevars; i++)
@@ -3732,7 +3743,7 @@ call_python: {
                 PyObject *o = POP();
                 Py_XDECREF(o);
             }
-            if (nf == NULL) { Py_CLEAR(init_self); goto error; }
+            if (nf == NULL) { DROP_INIT_SELF(); goto error; }
         enter_frame_nf:
             /* Suspend the caller and enter the callee. */
             nf->f_init_self = init_self;  /* NULL unless a class call */
@@ -3742,6 +3753,7 @@ call_python: {
             nf->f_is_entry = 0;
             if (++tstate->recursion_depth > tstate->interp->recursion_limit &&
                 _Py_CheckRecursiveCall(tstate, "") < 0) {
+                if (nf->f_init_self != NULL) tstate->recursion_depth--;
                 Py_DECREF(nf);
                 goto error;
             }
@@ -3749,6 +3761,7 @@ call_python: {
             f = nf;
             goto resume_frame;
         }
+    call_python_done:
         for (PyObject **p = args - below; stack_pointer > p;) {
             PyObject *o = POP();
             Py_XDECREF(o);
@@ -3816,6 +3829,7 @@ exiting:
         tstate->frame = caller;
         if (self != NULL) {
             f->f_init_self = NULL;
+            tstate->recursion_depth--;  /* the class call's level (see call_python) */
             retval = init_return(retval, self);
         }
         Py_DECREF(f);

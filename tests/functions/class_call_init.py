@@ -178,3 +178,48 @@ class W:
 w = weakref.ref(W())
 gc.collect()
 print(w())
+
+# 3.11 counts a class call as two recursion levels (the call, then the __init__ frame),
+# with "while calling a Python object" when the class call is the one that overflows
+depth = 0
+class Deep:
+    def __init__(self):
+        global depth
+        depth += 1
+        Deep()
+try:
+    Deep()
+except RecursionError as e:
+    print("RecursionError:", e, depth)
+def via_func():
+    return Deep()
+sys.setrecursionlimit(60)
+for k in range(3):
+    depth = 0
+    try:
+        via_func()
+    except RecursionError as e:
+        print("RecursionError:", e, depth)
+sys.setrecursionlimit(1000)
+
+# class calls made from C (map, a class without __init__) count the same way
+depth = 0
+class FromC:
+    def __init__(self, x):
+        global depth
+        depth += 1
+        list(map(FromC, [x]))
+try:
+    FromC(0)
+except RecursionError as e:
+    print("RecursionError:", e, depth)
+class NoInit:
+    pass
+def chain(n):
+    NoInit()
+    return chain(n + 1) if n < 10**6 else n
+try:
+    chain(0)
+except RecursionError as e:
+    print("RecursionError:", e)
+print(type(NoInit()).__name__, NoInit.__call__ is type.__call__)

@@ -219,3 +219,59 @@ def fresh(n):
         res.append(o)
     return [list(r.__dict__.items()) for r in res]
 print(fresh(4))
+
+# attributes kept without a dict until __dict__ is asked for: every way in
+class V:
+    pass
+
+v1 = V(); v1.a = 1; v1.b = 2
+print(getattr(v1, S("a")), hasattr(v1, S("zz")))         # str-subclass names
+setattr(v1, S("c"), 3)
+print(v1.__dict__, [type(k).__name__ for k in v1.__dict__])
+v2 = V(); v2.a = 1; v2.b = 2
+class V2:
+    pass
+v2.__class__ = V2                                         # keeps its attributes
+v2.c = 3
+print(type(v2).__name__, v2.a, v2.b, v2.c, vars(v2))
+v3 = V(); v3.a = [1]; v3.b = 2
+del v3.a
+print(vars(v3), hasattr(v3, "a"))
+v4 = V(); v4.a = 1
+v4.__dict__ = {"z": 26}
+print(v4.__dict__, hasattr(v4, "a"))
+v5 = V(); v5.a = 1; v5.b = 2
+print(v5.__reduce_ex__(2)[2], copy.copy(v5).__dict__, sorted(n for n in dir(v5) if len(n) == 1))
+
+class I(int):
+    pass
+
+n = I(5); n.tag = "five"; n.more = 2
+print(n, n.tag, n.more, n.__dict__)
+bigs = [I(10 ** k) for k in (1, 30, 60)]
+for k, big in enumerate(bigs):
+    big.k = k
+print([(int(b) % 97, b.k) for b in bigs])
+
+class T(tuple):
+    pass
+
+tt = T((1, 2, 3)); tt.label = "t"
+print(tt, tt.label, vars(tt))
+
+def method_shadow():
+    class M:
+        def m(self):
+            return "class"
+    objs = [M() for _ in range(3)]
+    objs[1].m = lambda: "instance"
+    return [o.m() for o in objs for _ in range(2)]
+print(method_shadow())
+
+vs = [V() for _ in range(4)]
+for i, o in enumerate(vs):
+    o.a = i
+    o.self = o
+gc.collect()
+del vs, o
+print(gc.collect() >= 4)
