@@ -59,8 +59,10 @@ PyObject *_PyImport_FindSourceFile(PyObject *fullname, int *is_package);
 #define KRAIT_STDLIB_DIR "/usr/lib/python3.11"
 #endif
 #define KRAIT_CACHE_TAG "krait-311"
-#define KRAIT_BYTECODE_REVISION 3   /* 2: POP_BLOCK when break/continue/return leave a try body;
-                                       3: line numbers of generated code as 3.11 */
+#define KRAIT_BYTECODE_REVISION 4   /* 2: POP_BLOCK when break/continue/return leave a try body;
+                                       3: line numbers of generated code as 3.11;
+                                       4: constant tuples/frozensets for iterated displays,
+                                          assert warnings, break/continue lines in with (s3) */
 unsigned int _PyImport_MagicNumber(void);
 /* importlib: installed at start-up from the stdlib's importlib/_bootstrap*.py. */
 int _PyImport_InitImportlib(PyInterpreterState *interp);

@@ -156,10 +156,13 @@ static ptime_t call_external_timer(ProfilerObject *pObj)
         else
             result = (ptime_t)PyLong_AsLongLong(o);
     }
-    else {
-        double d = PyFloat_AsDouble(o);
-        if (!(d == -1.0 && PyErr_Occurred()))
-            result = (ptime_t)(d * 1e9);
+    else if (PyFloat_Check(o)) {
+        result = (ptime_t)(PyFloat_AS_DOUBLE(o) * 1e9);
+    } else {
+        /* as _PyTime_FromSecondsObject: anything else must be an integer (__index__) */
+        long long sec = PyLong_AsLongLong(o);
+        if (!(sec == -1 && PyErr_Occurred()))
+            result = (ptime_t)sec * 1000000000;
     }
     Py_DECREF(o);
     if (PyErr_Occurred()) {
@@ -590,8 +593,10 @@ static void profiler_dealloc(ProfilerObject *op)
     PyObject_GC_UnTrack(op);
     if (op->flags & POF_ENABLED) {
         PyThreadState *tstate = PyThreadState_Get();
+        /* not the dying profiler itself as the unraisable's object: the hook would
+         * revive and free it again */
         if (_PyEval_SetProfile(tstate, NULL, NULL) < 0)
-            PyErr_WriteUnraisable((PyObject *)op);
+            _PyErr_WriteUnraisableMsg("When destroying _lsprof profiler", NULL);
     }
     flush_unmatched(op);
     clear_entries(op);

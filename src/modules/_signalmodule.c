@@ -675,7 +675,7 @@ static PyMethodDef signal_methods[] = {
     VARARGS(pthread_kill),
 #ifdef __NR_pidfd_send_signal
     {"pidfd_send_signal", signal_pidfd_send_signal, METH_VARARGS,
-     "pidfd_send_signal($module, pidfd, sig, siginfo=None, flags=0, /)\n--\n\n"
+     "pidfd_send_signal($module, pidfd, signalnum, siginfo=None, flags=0, /)\n--\n\n"
      "Send a signal to a process referred to by a pid file descriptor."},
 #endif
     NOARGS(sigpending),

@@ -631,10 +631,31 @@ static PyTypeObject localtype = {
 struct bootstate {
     PyThreadState *tstate;
     PyObject *func, *args, *kwargs;
+    struct bootstate *prev, *next;
 };
+
+/* Every started thread's bootstate until its function returns (changed under the GIL).
+ * A daemon thread abandoned at exit never frees its own: this list keeps it, and the
+ * function and arguments it holds, reachable (no LeakSanitizer report, no suppression). */
+static struct bootstate *running_boots;
+
+static void bootstate_link(struct bootstate *boot)
+{
+    boot->prev = NULL;
+    boot->next = running_boots;
+    if (running_boots != NULL)
+        running_boots->prev = boot;
+    running_boots = boot;
+}
 
 static void bootstate_free(struct bootstate *boot)
 {
+    if (boot->prev != NULL)
+        boot->prev->next = boot->next;
+    else if (running_boots == boot)
+        running_boots = boot->next;
+    if (boot->next != NULL)
+        boot->next->prev = boot->prev;
     Py_DECREF(boot->func);
     Py_DECREF(boot->args);
     Py_XDECREF(boot->kwargs);
@@ -695,6 +716,7 @@ static PyObject *thread_start_new_thread(PyObject *self, PyObject *fargs)
     boot->func = Py_NewRef(func);
     boot->args = Py_NewRef(args);
     boot->kwargs = Py_XNewRef(kwargs);
+    bootstate_link(boot);
     unsigned long ident = PyThread_start_new_thread(thread_run, boot);
     if (ident == (unsigned long)-1) {
         PyErr_SetString(ThreadError, "can't start new thread");

@@ -178,9 +178,12 @@ static void free_keys_object(PyDictKeysObject *keys)
 #define VALUES_USED(values) (((Py_ssize_t *)(values))[-2])
 #define VALUES_CAPACITY(values) (((Py_ssize_t *)(values))[-1])
 
-/* A values array of `capacity` NULL slots. */
+/* A values array of `capacity` NULL slots.  At least one: the array pointer then points
+ * inside its block, which LeakSanitizer needs to see it as referenced. */
 static PyObject **new_values(Py_ssize_t capacity)
 {
+    if (capacity < 1)
+        capacity = 1;
     Py_ssize_t *block = PyObject_Malloc((VALUES_HEADER + (size_t)capacity) * sizeof(PyObject *));
     if (block == NULL) {
         PyErr_NoMemory();
