@@ -14,6 +14,33 @@ typedef struct {
     PyObject **ma_values;     /* split table (an instance __dict__): the values; else NULL */
 } PyDictObject;
 
+/* The keys object's layout, here (not in dictobject.c) only so that ceval's attribute
+ * caches can check a hint inline (_PyDict_AttrHintValue below).  Everything else goes
+ * through dictobject.c. */
+typedef struct {
+    Py_hash_t me_hash;
+    PyObject *me_key;
+    PyObject *me_value; /* NULL for a deleted entry (and in split keys) */
+} PyDictKeyEntry;
+
+struct _dictkeysobject {
+    uint8_t dk_log2_size;        /* index table has 1 << dk_log2_size slots */
+    uint8_t dk_log2_index_bytes; /* log2 of the index table's size in bytes */
+    uint8_t dk_kind;             /* DICT_KEYS_UNICODE: only exact str keys so far */
+    Py_ssize_t dk_refcnt;        /* DICT_KEYS_SPLIT: the owning class + each dict using it */
+    Py_ssize_t dk_usable;        /* entries still free before a resize */
+    Py_ssize_t dk_nentries;      /* entries used (including deleted ones) */
+    int64_t dk_indices[];        /* index table, then the entries array */
+};
+#define _PyDictKeys_ENTRIES(dk) \
+    ((PyDictKeyEntry *)(&((int8_t *)((dk)->dk_indices))[(size_t)1 << (dk)->dk_log2_index_bytes]))
+/* A values array (split dict or instance values) is preceded by a 3-word header: the keys
+ * and the count of values (both used only while an instance holds the array without a
+ * dict), and the capacity. */
+#define _PyDictValues_KEYS(values) (((PyDictKeysObject **)(values))[-3])
+#define _PyDictValues_USED(values) (((Py_ssize_t *)(values))[-2])
+#define _PyDictValues_CAPACITY(values) (((Py_ssize_t *)(values))[-1])
+
 extern PyTypeObject PyDict_Type;
 extern PyTypeObject PyDictKeys_Type, PyDictValues_Type, PyDictItems_Type;
 extern PyTypeObject PyDictIterKey_Type, PyDictIterValue_Type, PyDictIterItem_Type;
@@ -88,6 +115,10 @@ void _PyDict_Fini(void);
 PyObject *_PyObjectDict_New(PyTypeObject *tp);
 /* Drop a reference to a keys object (type_dealloc releases ht_cached_keys). */
 void _PyDictKeys_DecRef(PyDictKeysObject *keys);
+/* LOAD_METHOD's cache: when heap type tp has shared keys and `name` (an exact str) is not
+ * among them, set *keys to them (borrowed) and return their entry count; else *keys = NULL
+ * and -1.  Never an error.  A type keeps the same keys object until it dies. */
+Py_ssize_t _PyType_SharedKeysLacking(PyTypeObject *tp, PyObject *name, PyDictKeysObject **keys);
 
 /* Instance values (dictobject.c, "instance values"): the dict slot of an instance of a
  * heap type may hold, instead of a dict, a values array for the class's shared keys,
@@ -110,5 +141,81 @@ Py_ssize_t _PyObject_SetAttrHint(PyObject **slot, PyObject *name, PyObject *valu
 int _PyObject_VisitInstanceValues(PyObject *slotval, visitproc visit, void *arg);
 /* Empty the slot and release the values. */
 void _PyObject_ClearInstanceValues(PyObject **slot);
+
+/* ceval's LOAD_ATTR hit, call-free (3.11's LOAD_ATTR_INSTANCE_VALUE): the value (borrowed)
+ * of `name` in a non-NULL instance dict slot when entry `hint` of the keys in use is
+ * `name`, else NULL (then ask _PyDict_GetItemHint).  Safe whatever the hint: it is checked
+ * against the slot's own keys, which the slot keeps alive, so no stale keys pointer is
+ * ever dereferenced. */
+static inline PyObject *_PyDict_AttrHintValue(PyObject *slotval, PyObject *name, Py_ssize_t hint)
+{
+    if (_PyObject_SLOT_HAS_VALUES(slotval)) {
+        PyObject **values = (PyObject **)((uintptr_t)slotval & ~(uintptr_t)1);
+        PyDictKeysObject *dk = _PyDictValues_KEYS(values);
+        if ((size_t)hint < (size_t)_PyDictValues_USED(values) &&
+            _PyDictKeys_ENTRIES(dk)[hint].me_key == name)
+            return values[hint];
+        return NULL;
+    }
+    PyDictObject *mp = (PyDictObject *)slotval;
+    PyDictKeysObject *dk = mp->ma_keys;
+    if (mp->ma_values != NULL) {
+        if ((size_t)hint < (size_t)mp->ma_used && _PyDictKeys_ENTRIES(dk)[hint].me_key == name)
+            return mp->ma_values[hint];
+    } else if ((size_t)hint < (size_t)dk->dk_nentries) {
+        PyDictKeyEntry *ep = &_PyDictKeys_ENTRIES(dk)[hint];
+        if (ep->me_key == name)
+            return ep->me_value; /* NULL if deleted: the slow path then decides */
+    }
+    return NULL;
+}
+
+/* STORE_ATTR's hit, call-free: when the slot holds values and entry `hint` of their keys
+ * is `name`, store `value` (the reference is stolen) at hint -- replacing a value, or
+ * appending the next one of a fresh object whose array has room -- and return 1; else
+ * return 0 with nothing done (then call _PyObject_SetAttrHint). */
+static inline int _PyObject_StoreAttrHint(PyObject **slot, PyObject *name, PyObject *value,
+                                          Py_ssize_t hint)
+{
+    PyObject *slotval = *slot;
+    if (!_PyObject_SLOT_HAS_VALUES(slotval))
+        return 0;
+    PyObject **values = (PyObject **)((uintptr_t)slotval & ~(uintptr_t)1);
+    PyDictKeysObject *dk = _PyDictValues_KEYS(values);
+    Py_ssize_t used = _PyDictValues_USED(values);
+    if ((size_t)hint < (size_t)dk->dk_nentries && _PyDictKeys_ENTRIES(dk)[hint].me_key == name) {
+        if (hint < used) {
+            PyObject *old = values[hint];
+            values[hint] = value;
+            Py_DECREF(old); /* may run arbitrary code: last */
+            return 1;
+        }
+        if (hint == used && used < _PyDictValues_CAPACITY(values)) {
+            values[used] = value;
+            _PyDictValues_USED(values) = used + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* LOAD_METHOD's shadowing check, call-free: true when the non-NULL instance dict slot
+ * holds values (or a split dict) for `keys`, and those still have the `nentries` entries
+ * they had when _PyType_SharedKeysLacking found the name absent -- so it is absent from
+ * the instance too.  `keys` is the instance type's own, alive while the type is (ceval
+ * checks the type's version first), so the pointer compare cannot be fooled by a freed
+ * and reallocated keys object. */
+static inline int _PyDict_SlotLacksSharedName(PyObject *slotval, PyDictKeysObject *keys,
+                                              Py_ssize_t nentries)
+{
+    PyDictKeysObject *dk;
+    if (_PyObject_SLOT_HAS_VALUES(slotval))
+        dk = _PyDictValues_KEYS((PyObject **)((uintptr_t)slotval & ~(uintptr_t)1));
+    else if (((PyDictObject *)slotval)->ma_values != NULL)
+        dk = ((PyDictObject *)slotval)->ma_keys;
+    else
+        return 0;
+    return dk == keys && keys != NULL && dk->dk_nentries == nentries;
+}
 
 #endif

@@ -17,8 +17,11 @@
  *    (one GC object per instance instead of two).  The dict is made from the array when
  *    anybody asks for it (__dict__, vars(), _PyObject_GetDictPtr, a deletion...);
  *  - ceval's attribute caches keep an index into the shared keys: a pointer compare then
- *    reads or writes values[hint] for every instance of the class (_PyDict_GetItemHint,
- *    _PyObject_SetAttrHint), which is 3.11's LOAD_ATTR_INSTANCE_VALUE. */
+ *    reads or writes values[hint] for every instance of the class, inline in ceval
+ *    (dictobject.h's _PyDict_AttrHintValue / _PyObject_StoreAttrHint, hence the keys
+ *    layout there) with _PyDict_GetItemHint / _PyObject_SetAttrHint for the misses: 3.11's
+ *    LOAD_ATTR_INSTANCE_VALUE.  LOAD_METHOD knows a name absent from the class's keys
+ *    (_PyType_SharedKeysLacking) stays absent while their entry count is unchanged. */
 #include "Python.h"
 #include "type_docs.h"
 
@@ -31,21 +34,7 @@
 #define DKIX_DUMMY (-2) /* a deleted slot: probing continues past it */
 #define DKIX_ERROR (-3)
 
-typedef struct {
-    Py_hash_t me_hash;
-    PyObject *me_key;
-    PyObject *me_value; /* NULL for a deleted entry */
-} PyDictKeyEntry;
-
-struct _dictkeysobject {
-    uint8_t dk_log2_size;        /* index table has 1 << dk_log2_size slots */
-    uint8_t dk_log2_index_bytes; /* log2 of the index table's size in bytes */
-    uint8_t dk_kind;             /* DICT_KEYS_UNICODE: only exact str keys so far */
-    Py_ssize_t dk_refcnt;        /* DICT_KEYS_SPLIT: the owning class + each dict using it */
-    Py_ssize_t dk_usable;        /* entries still free before a resize */
-    Py_ssize_t dk_nentries;      /* entries used (including deleted ones) */
-    int64_t dk_indices[];        /* index table, then the entries array */
-};
+/* PyDictKeyEntry and struct _dictkeysobject: in dictobject.h (ceval reads them inline). */
 
 /* CPython 3.11 stores str-only tables with 16-byte entries and others with 24-byte
  * ones; Krait always uses the 24-byte layout but tracks the kind, and converts at the
@@ -58,8 +47,7 @@ enum { DICT_KEYS_GENERAL = 0, DICT_KEYS_UNICODE = 1, DICT_KEYS_SPLIT = 2 };
 #define DK_LOG_SIZE(dk) ((dk)->dk_log2_size)
 #define DK_SIZE(dk) (((int64_t)1) << DK_LOG_SIZE(dk))
 #define DK_MASK(dk) (DK_SIZE(dk) - 1)
-#define DK_ENTRIES(dk) \
-    ((PyDictKeyEntry *)(&((int8_t *)((dk)->dk_indices))[(size_t)1 << (dk)->dk_log2_index_bytes]))
+#define DK_ENTRIES(dk) _PyDictKeys_ENTRIES(dk)
 /* Two thirds of the index table may be used. */
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 #define GROWTH_RATE(d) ((d)->ma_used * 3)
@@ -170,13 +158,13 @@ static void free_keys_object(PyDictKeysObject *keys)
  * combined table (dict_unsplit); the class's keys stay shared by its other instances. */
 
 #define SHARED_KEYS_MAX_SIZE 30 /* as CPython 3.11: more attributes than this, no sharing */
-/* A values array is preceded by a 3-word header: the keys and the count of values (used
- * only while an instance holds the array without a dict, see "instance values"), and
- * the capacity. */
+/* A values array is preceded by a 3-word header (dictobject.h): the keys and the count of
+ * values (used only while an instance holds the array without a dict, see "instance
+ * values"), and the capacity. */
 #define VALUES_HEADER 3
-#define VALUES_KEYS(values) (((PyDictKeysObject **)(values))[-3])
-#define VALUES_USED(values) (((Py_ssize_t *)(values))[-2])
-#define VALUES_CAPACITY(values) (((Py_ssize_t *)(values))[-1])
+#define VALUES_KEYS(values) _PyDictValues_KEYS(values)
+#define VALUES_USED(values) _PyDictValues_USED(values)
+#define VALUES_CAPACITY(values) _PyDictValues_CAPACITY(values)
 
 /* A values array of `capacity` NULL slots.  At least one: the array pointer then points
  * inside its block, which LeakSanitizer needs to see it as referenced. */
@@ -697,6 +685,22 @@ PyObject *_PyObjectDict_New(PyTypeObject *tp)
 void _PyDictKeys_DecRef(PyDictKeysObject *keys)
 {
     dictkeys_decref(keys);
+}
+
+Py_ssize_t _PyType_SharedKeysLacking(PyTypeObject *tp, PyObject *name, PyDictKeysObject **keys)
+{
+    PyDictKeysObject *dk;
+    PyObject *value;
+    *keys = NULL;
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) || !PyUnicode_CheckExact(name))
+        return -1;
+    dk = ((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (dk == NULL || key_hash(name) == -1)
+        return -1;
+    if (unicode_lookup(dk, name, key_hash(name), &value) != DKIX_EMPTY)
+        return -1;
+    *keys = dk;
+    return dk->dk_nentries;
 }
 
 /* ---- instance values: attributes without a dict object (3.11's managed dicts) ----

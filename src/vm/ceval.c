@@ -755,7 +755,10 @@ typedef struct {
     int kind;
     Py_ssize_t offset;         /* tp_dictoffset (> 0) or the slot's offset */
     PyObject *descr;           /* ATTR_METHOD: the method descriptor (borrowed) */
-    Py_ssize_t hint;           /* ATTR_INSTANCE_DICT: entry index of the name last time */
+    Py_ssize_t hint;           /* ATTR_INSTANCE_DICT: entry index of the name last time;
+                                * ATTR_METHOD: entry count of `keys` when the name was not
+                                * among them */
+    PyDictKeysObject *keys;    /* ATTR_METHOD: the type's shared keys (borrowed) or NULL */
 } attr_cache;
 
 /* co_cache: n global_cache entries, then n attr_cache for loads, n for stores. */
@@ -808,6 +811,7 @@ static void attr_cache_fill(PyCodeObject *co, int oparg, PyObject *owner, int wh
         c->kind = ATTR_METHOD;
         c->offset = tp->tp_dictoffset;
         c->descr = descr;
+        c->hint = _PyType_SharedKeysLacking(tp, name, &c->keys);
     } else {
         return;
     }
@@ -1953,13 +1957,20 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
 #undef OP_TARGET
     };
 #pragma GCC diagnostic pop
+    /* While instrumented (tracing, lltrace, dxp), DISPATCH indexes this table instead, so the
+     * fast path tests no flag: every opcode goes to the slow path at 'dispatch'. */
+    static void *const instrumented_targets[256] = { [0 ... 255] = &&instrumented_dispatch };
+    void *const *targets;
+#define SET_TARGETS() (targets = instrumented ? instrumented_targets : opcode_targets)
+#else
+#define SET_TARGETS() ((void)0)
 #endif
     PyObject **stack_pointer;
     const _Py_CODEUNIT *first_instr, *next_instr;
+    const char *lasti_base;  /* first_instr + 1 in bytes: f_lasti = next_instr - lasti_base */
     int opcode, oparg, lastop = 0;
     PyObject *retval = NULL;
     PyCodeObject *co;
-    PyObject **localsplus;
     PyObject *consts, *names;
     int ll_dxp;        /* lltrace or dxp is on for this frame */
     /* Take the slow dispatch path (lltrace, dxp, or tracing/profiling).  tstate->use_tracing
@@ -2001,16 +2012,18 @@ resume_frame:
     co = f->f_code;
     f->f_state = FRAME_EXECUTING;
     first_instr = _PyCode_CODE(co);
+    lasti_base = (const char *)(first_instr + 1);
+    (void)lasti_base;  /* read only by the computed-goto TARGET */
     next_instr = first_instr + (f->f_lasti + 2) / 2;
     stack_pointer = f->f_valuestack + f->f_stackdepth;
     f->f_stackdepth = -1;
-    localsplus = f->f_localsplus;
     consts = co->co_consts;
     names = co->co_names;
     UPDATE_LLTRACE();
     if (tstate->interp->config.dxp) dxp_enable();
     ll_dxp = lltrace || dxp_counts != NULL;
     instrumented = ll_dxp | tstate->use_tracing;
+    SET_TARGETS();
     if (Py_UNLIKELY(tstate->use_tracing)) {
         /* 'call': a new frame, a resumed generator, or a throw() into one */
         f->f_stackdepth = STACK_LEVEL_OF(stack_pointer);
@@ -2026,9 +2039,20 @@ resume_frame:
     if (_Py_EVAL_BREAKER() && _Py_HandlePending(tstate) < 0) goto error;
 
 #define INSTR_OFFSET() ((int)(next_instr - first_instr))
+/* Two byte loads instead of a 16-bit load, mask and shift (which GCC turns into five
+ * instructions on x86-64); the code unit is (oparg << 8) | opcode in host order. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define READ_OPARG_WORD(p) do { \
+        opcode = ((const uint8_t *)(p))[0]; oparg = ((const uint8_t *)(p))[1]; \
+    } while (0)
+#else
+#define READ_OPARG_WORD(p) do { \
+        _Py_CODEUNIT word_ = *(p); \
+        opcode = _Py_OPCODE(word_); oparg = _Py_OPARG(word_); \
+    } while (0)
+#endif
 #define NEXTOPARG() do { \
-        _Py_CODEUNIT word = *next_instr; \
-        opcode = _Py_OPCODE(word); oparg = _Py_OPARG(word); \
+        READ_OPARG_WORD(next_instr); \
         f->f_lasti = INSTR_OFFSET() * 2; \
         next_instr++; \
     } while (0)
@@ -2046,16 +2070,20 @@ resume_frame:
 #define POP() (*--stack_pointer)
 #define STACK_LEVEL() ((int)(stack_pointer - f->f_valuestack))
 #define STACK_SHRINK(n) (stack_pointer -= (n))
-#define GETLOCAL(i) (localsplus[i])
+/* f_localsplus is inline in the frame: indexing off f (already in a register) needs no
+ * separate base pointer, which GCC would spill in this large function. */
+#define GETLOCAL(i) (f->f_localsplus[i])
 #define SETLOCAL(i, value) do { PyObject *_tmp = GETLOCAL(i); GETLOCAL(i) = (value); Py_XDECREF(_tmp); } while (0)
 #define GETITEM(t, i) PyTuple_GET_ITEM(t, i)
 
 #if USE_COMPUTED_GOTOS
-#define TARGET(op) TARGET_##op:
+/* DISPATCH leaves f_lasti to the target, so that the slow path reached through
+ * instrumented_targets still sees the previous instruction's offset (line events). */
+#define TARGET(op) TARGET_##op: f->f_lasti = (int)((const char *)next_instr - lasti_base);
 #define DISPATCH() do { \
-        if (Py_UNLIKELY(instrumented)) goto dispatch; \
-        NEXTOPARG(); \
-        goto *opcode_targets[opcode]; \
+        READ_OPARG_WORD(next_instr); \
+        next_instr++; \
+        goto *targets[opcode]; \
     } while (0)
 #else
 #define TARGET(op) case op:
@@ -2063,9 +2091,17 @@ resume_frame:
 #endif
 #define CHECK_EVAL_BREAKER() do { \
         instrumented = ll_dxp | tstate->use_tracing; \
+        SET_TARGETS(); \
         if (Py_UNLIKELY(_Py_EVAL_BREAKER()) && _Py_HandlePending(tstate) < 0) goto error; \
     } while (0)
 
+#if USE_COMPUTED_GOTOS
+    if (0) {
+instrumented_dispatch:
+        next_instr--;  /* DISPATCH read this instruction: the slow path reads it again */
+        goto dispatch;
+    }
+#endif
 dispatch:
     if (Py_UNLIKELY(tstate->use_tracing) && tstate->c_tracefunc != NULL) {
         /* 'line' / 'opcode' events before the next instruction; a trace function may
@@ -2687,6 +2723,10 @@ dispatch_opcode:
                      * holds a dict or the instance's values for its class's shared keys
                      * (dictobject.c), so the hint also appends a fresh object's next
                      * attribute. */
+                    if (_PyObject_StoreAttrHint(slot, name, v, c->hint)) {
+                        Py_DECREF(owner);   /* the hint hit inline: v's reference stored */
+                        DISPATCH();
+                    }
                     Py_ssize_t ix = _PyObject_SetAttrHint(slot, name, v, c->hint);
                     Py_DECREF(v);
                     Py_DECREF(owner);
@@ -3023,9 +3063,14 @@ dispatch_opcode:
                 if (c->kind == ATTR_INSTANCE_DICT) {
                     PyObject *dict = *(PyObject **)((char *)owner + c->offset);
                     if (dict != NULL) {
-                        Py_ssize_t ix = _PyDict_GetItemHint((PyDictObject *)dict,
-                                                            GETITEM(names, oparg), c->hint, &v);
-                        if (ix >= 0) c->hint = ix;
+                        /* the hint checked inline against the slot's own keys (no call);
+                         * a miss looks the name up and learns its index */
+                        v = _PyDict_AttrHintValue(dict, GETITEM(names, oparg), c->hint);
+                        if (v == NULL) {
+                            Py_ssize_t ix = _PyDict_GetItemHint((PyDictObject *)dict,
+                                                                GETITEM(names, oparg), c->hint, &v);
+                            if (ix >= 0) c->hint = ix;
+                        }
                     }
                 } else if (c->kind == ATTR_SLOT) {
                     v = *(PyObject **)((char *)owner + c->offset);
@@ -3056,8 +3101,10 @@ dispatch_opcode:
             if (c->tp_version == tp->tp_version_tag && c->tp_version != 0 &&
                 c->kind == ATTR_METHOD) {
                 PyObject *dict = c->offset ? *(PyObject **)((char *)obj + c->offset) : NULL;
-                /* the instance dict (or values without a dict) may shadow the method */
-                if (dict == NULL ||
+                /* the instance dict (or values without a dict) may shadow the method;
+                 * not if it uses the class's keys, unchanged since the name was seen
+                 * absent from them */
+                if (dict == NULL || _PyDict_SlotLacksSharedName(dict, c->keys, c->hint) ||
                     (_PyObject_SLOT_HAS_VALUES(dict)
                          ? _PyObject_GetInstanceValue(dict, GETITEM(names, oparg)) == NULL
                          : (PyDict_GET_SIZE(dict) == 0 ||
@@ -3836,16 +3883,17 @@ exiting:
         f = caller;
         co = f->f_code;
         first_instr = _PyCode_CODE(co);
+        lasti_base = (const char *)(first_instr + 1);
         next_instr = first_instr + f->f_lasti / 2 + 1;
         stack_pointer = f->f_valuestack + f->f_stackdepth;
         f->f_stackdepth = -1;
         f->f_state = FRAME_EXECUTING;
-        localsplus = f->f_localsplus;
         consts = co->co_consts;
         names = co->co_names;
         UPDATE_LLTRACE();
         ll_dxp = lltrace || dxp_counts != NULL;
         instrumented = ll_dxp | tstate->use_tracing;
+        SET_TARGETS();
         if (retval == NULL) goto error;
         PUSH(retval);
         retval = NULL;
