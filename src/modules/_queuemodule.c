@@ -3,6 +3,7 @@
  * it is safe from __del__ and signal handlers) and the Empty exception.  queue.py uses
  * both when they exist.  Owner: threads. */
 #include "Python.h"
+#include "pytime.h"
 #include "pythread.h"
 
 #include <math.h>
@@ -140,27 +141,8 @@ static PY_TIMEOUT_T timeout_to_us(PyObject *timeout_obj)
     if (timeout_obj == Py_None)
         return -1;
     double t;
-    if (PyFloat_Check(timeout_obj)) {
-        t = PyFloat_AS_DOUBLE(timeout_obj);
-        if (isnan(t)) {
-            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
-            return -2;
-        }
-    } else {
-        long long v = PyLong_AsLongLong(timeout_obj);
-        if (v == -1 && PyErr_Occurred()) {
-            if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
-                PyErr_SetString(PyExc_OverflowError,
-                                "timestamp too large to convert to C _PyTime_t");
-            }
-            return -2;
-        }
-        t = (double)v;
-    }
-    if (t * 1e9 >= 9223372036854775808.0 || t * 1e9 < -9223372036854775808.0) {
-        PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    if (_PyTime_SecondsFromObject(timeout_obj, &t) < 0)
         return -2;
-    }
     if (t < 0) {
         PyErr_SetString(PyExc_ValueError, "'timeout' must be a non-negative number");
         return -2;

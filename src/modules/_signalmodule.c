@@ -8,6 +8,7 @@
  * PyErr_SetInterruptEx (interrupt_main) simulates a signal through the same path.
  * SIGINT's start-up handler is the runtime's (pylifecycle.c).  Owner: threads. */
 #include "Python.h"
+#include "pytime.h"
 #include "frameobject.h"
 
 #include <errno.h>
@@ -421,28 +422,9 @@ static PyObject *signal_sigwaitinfo(PyObject *m, PyObject *maskobj)
 static int seconds_to_ns(PyObject *obj, long long *ns)
 {
     double t;
-    if (PyFloat_Check(obj)) {
-        t = PyFloat_AS_DOUBLE(obj);
-        if (isnan(t)) {
-            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
-            return -1;
-        }
-    } else {
-        long long v = PyLong_AsLongLong(obj);
-        if (v == -1 && PyErr_Occurred()) {
-            if (PyErr_ExceptionMatches(PyExc_OverflowError))
-                PyErr_SetString(PyExc_OverflowError,
-                                "timestamp too large to convert to C _PyTime_t");
-            return -1;
-        }
-        t = (double)v;
-    }
-    double d = ceil(t * 1e9);
-    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-        PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    if (_PyTime_SecondsFromObject(obj, &t) < 0)
         return -1;
-    }
-    *ns = (long long)d;
+    *ns = (long long)ceil(t * 1e9);
     return 0;
 }
 

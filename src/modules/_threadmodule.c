@@ -4,6 +4,7 @@
  * _excepthook/_ExceptHookArgs.  Owner: threads.  The GIL and the raw locks are in
  * src/vm/ceval_gil.c, thread states in src/runtime/pystate.c. */
 #include "Python.h"
+#include "pytime.h"
 
 #include <math.h>
 #include <signal.h>
@@ -48,33 +49,6 @@ static PyLockStatus acquire_timed(PyThread_type_lock lock, PY_TIMEOUT_T microsec
     }
 }
 
-/* A timeout in seconds as 3.11's _PyTime_FromSecondsObject takes it: a float (not NaN),
- * or an integer (via __index__); either must fit a 64-bit count of nanoseconds. */
-static int timeout_to_seconds(PyObject *obj, double *t)
-{
-    if (PyFloat_Check(obj)) {
-        *t = PyFloat_AS_DOUBLE(obj);
-        if (isnan(*t)) {
-            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
-            return -1;
-        }
-    } else {
-        long long n = PyLong_AsLongLong(obj);
-        if (n == -1 && PyErr_Occurred()) {
-            if (PyErr_ExceptionMatches(PyExc_OverflowError))
-                goto overflow;
-            return -1;
-        }
-        *t = (double)n;
-    }
-    if (*t * 1e9 >= 9223372036854775808.0 || *t * 1e9 < -9223372036854775808.0)
-        goto overflow;
-    return 0;
-overflow:
-    PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
-    return -1;
-}
-
 /* acquire(blocking=True, timeout=-1) as a wait in microseconds (-1 forever).  A
  * vectorcall method (METH_FASTCALL): `with lock:`, acquire() and acquire(False), which
  * threading's Condition and queue.Queue call all the time, build no argument tuple. */
@@ -93,7 +67,7 @@ static int lock_acquire_parse_args(PyObject *const *args, Py_ssize_t nargs, PyOb
     if (!_PyArg_ParseStackAndKeywords(args, nargs, kwnames, &parser, &blocking, &timeout_obj))
         return -1;
     double t = -1;
-    if (timeout_obj != NULL && timeout_to_seconds(timeout_obj, &t) < 0)
+    if (timeout_obj != NULL && _PyTime_SecondsFromObject(timeout_obj, &t) < 0)
         return -1;
     if (!blocking && t != -1) {
         PyErr_SetString(PyExc_ValueError, "can't specify a timeout for a non-blocking call");

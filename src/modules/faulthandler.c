@@ -4,6 +4,7 @@
  * timeout (watchdog thread) or on a user signal (register).  Also the async-signal-safe
  * _Py_DumpTraceback* writers (include/faulthandler.h).  Owner: threads. */
 #include "Python.h"
+#include "pytime.h"
 #include "frameobject.h"
 #include "faulthandler.h"
 #include "pythread.h"
@@ -545,26 +546,8 @@ static char *format_timeout(PY_TIMEOUT_T us)
 static PY_TIMEOUT_T timeout_us_from_object(PyObject *obj)
 {
     double t;
-    if (PyFloat_Check(obj)) {
-        t = PyFloat_AS_DOUBLE(obj);
-        if (isnan(t)) {
-            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
-            return -1;
-        }
-    } else {
-        long long v = PyLong_AsLongLong(obj);
-        if (v == -1 && PyErr_Occurred()) {
-            if (PyErr_ExceptionMatches(PyExc_OverflowError))
-                PyErr_SetString(PyExc_OverflowError,
-                                "timestamp too large to convert to C _PyTime_t");
-            return -1;
-        }
-        t = (double)v;
-    }
-    if (t * 1e9 >= 9223372036854775808.0 || t * 1e9 < -9223372036854775808.0) {
-        PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    if (_PyTime_SecondsFromObject(obj, &t) < 0)
         return -1;
-    }
     double us = ceil(t * 1e6);
     if (us <= 0) {
         PyErr_SetString(PyExc_ValueError, "timeout must be greater than 0");
