@@ -54,6 +54,66 @@ typedef struct _frame {
 extern PyTypeObject PyFrame_Type;
 #define PyFrame_Check(op) Py_IS_TYPE(op, &PyFrame_Type)
 
+/* Free lists of dead frames, one per slot count (locals + stack), linked through f_back
+ * (frameobject.c); in this header so that the eval loop's call path takes a frame inline. */
+#define _PyFrame_MAXSLOTS 48
+typedef struct {
+    PyFrameObject *head;
+    int count;
+} _PyFrameFreeList;
+extern _PyFrameFreeList _PyFrame_FreeLists[_PyFrame_MAXSLOTS + 1];
+/* A frame of ob_size extras from the free list or the allocator (fields unset); NULL and
+ * MemoryError on failure. */
+PyFrameObject *_PyFrame_Alloc(Py_ssize_t extras);
+
+/* A frame for a call of code with optimized locals whose first nargs locals are args,
+ * whose references move into the frame; the other locals start unbound, f_back is NULL
+ * and the frame is not tracked.  The eval loop's call path (no locals mapping). */
+static inline PyFrameObject *_PyFrame_NewCall(PyCodeObject *code, PyObject *globals,
+                                              PyObject *builtins, PyObject *const *args,
+                                              int nargs)
+{
+    Py_ssize_t nlocals = code->co_nlocalsplus, extras = nlocals + code->co_stacksize;
+    PyFrameObject *f;
+    if (extras <= _PyFrame_MAXSLOTS && _PyFrame_FreeLists[extras].head != NULL) {
+        _PyFrameFreeList *fl = &_PyFrame_FreeLists[extras];
+        f = fl->head;
+        fl->head = f->f_back;
+        fl->count--;
+        Py_SET_REFCNT(f, 1);   /* type and size are already right */
+    } else {
+        f = _PyFrame_Alloc(extras);
+        if (f == NULL) return NULL;
+    }
+    f->f_back = NULL;
+    f->f_code = (PyCodeObject *)Py_NewRef(code);
+    f->f_builtins = Py_NewRef(builtins);
+    f->f_globals = Py_NewRef(globals);
+    f->f_locals = NULL;
+    PyObject **lp = f->f_localsplus;
+    f->f_valuestack = lp + nlocals;
+    for (int i = 0; i < nargs; i++) lp[i] = args[i];
+    /* a plain loop: GCC would make a call of memset out of it, dearer for a few slots */
+    for (Py_ssize_t i = nargs; i < nlocals; i++) {
+        lp[i] = NULL;
+#if defined(__GNUC__)
+        __asm__("" : "+r"(i));
+#endif
+    }
+    f->f_trace = NULL;
+    f->f_gen = NULL;
+    f->f_init_self = NULL;
+    f->f_stackdepth = 0;
+    f->f_lasti = -1;
+    f->f_lineno = 0;
+    f->f_iblock = 0;
+    f->f_state = FRAME_CREATED;
+    f->f_trace_lines = 1;
+    f->f_trace_opcodes = 0;
+    f->f_is_entry = 0;
+    return f;
+}
+
 /* A new frame for code (not yet tracked, f_back = NULL); locals may be NULL. */
 PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
                                     PyObject *globals, PyObject *builtins, PyObject *locals);

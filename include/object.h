@@ -316,20 +316,46 @@ static inline PyObject *_Py_XNewRef(PyObject *o) { Py_XINCREF(o); return o; }
 int _PyTrash_cond(PyObject *op, destructor dealloc);
 int _PyTrash_begin(PyObject *op);
 void _PyTrash_end(void);
+#if defined(__PIC__)
+/* extension modules: the out-of-line versions */
+#define _PyTrash_ENTER(op) _PyTrash_begin(op)
+#define _PyTrash_LEAVE() _PyTrash_end()
+#define _PyTrash_COND(op, dealloc) _PyTrash_cond((op), (dealloc))
+#else
+/* the interpreter itself (every container dealloc): the common case inline -- a depth
+ * below the limit on the way in, no queued objects on the way out */
+extern _Thread_local int _PyTrash_nesting;   /* object.c: per thread, as CPython's */
+extern _Thread_local size_t _PyTrash_count;
+static inline int _PyTrash_ENTER(PyObject *op)
+{
+    if (_PyTrash_nesting >= _PyTrash_UNWIND_LEVEL)
+        return _PyTrash_begin(op);
+    ++_PyTrash_nesting;
+    return 0;
+}
+static inline void _PyTrash_LEAVE(void)
+{
+    if (_PyTrash_nesting > 1 || _PyTrash_count == 0)
+        --_PyTrash_nesting;
+    else
+        _PyTrash_end();
+}
+#define _PyTrash_COND(op, dealloc) (Py_TYPE(op)->tp_dealloc == (dealloc))
+#endif
 #define Py_TRASHCAN_BEGIN_CONDITION(op, cond) \
     do { \
         int _py_trash_on = 0; \
         if (cond) { \
-            if (_PyTrash_begin(_PyObject_CAST(op))) \
+            if (_PyTrash_ENTER(_PyObject_CAST(op))) \
                 break; \
             _py_trash_on = 1; \
         }
 #define Py_TRASHCAN_END \
         if (_py_trash_on) \
-            _PyTrash_end(); \
+            _PyTrash_LEAVE(); \
     } while (0);
 #define Py_TRASHCAN_BEGIN(op, dealloc) \
-    Py_TRASHCAN_BEGIN_CONDITION(op, _PyTrash_cond(_PyObject_CAST(op), (destructor)(dealloc)))
+    Py_TRASHCAN_BEGIN_CONDITION(op, _PyTrash_COND(_PyObject_CAST(op), (destructor)(dealloc)))
 
 /* ---- singletons (defined in src/objects/object.c and boolobject.c) ---- */
 extern PyObject _Py_NoneStruct;

@@ -29,6 +29,22 @@ Py_ssize_t _Py_GetAllocatedBlocks(void);   /* sys.getallocatedblocks(): live poo
 
 PyObject *PyObject_Init(PyObject *, PyTypeObject *);
 PyVarObject *PyObject_InitVar(PyVarObject *, PyTypeObject *, Py_ssize_t);
+#if !defined(__PIC__)
+/* Inside the interpreter (every allocation of an int, tuple...), inline; extension modules
+ * call the functions (object.c), which stay exported. */
+PyObject *PyErr_NoMemory(void);
+static inline PyObject *_PyObject_InitInline(PyObject *op, PyTypeObject *tp)
+{
+    if (op == NULL)
+        return PyErr_NoMemory();
+    op->ob_type = tp;
+    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE) /* instances of heap types keep their class alive */
+        Py_INCREF(tp);
+    op->ob_refcnt = 1;
+    return op;
+}
+#define PyObject_Init(op, tp) _PyObject_InitInline((op), (tp))
+#endif
 PyObject *_PyObject_New(PyTypeObject *);
 PyVarObject *_PyObject_NewVar(PyTypeObject *, Py_ssize_t);
 #define PyObject_New(type, typeobj) ((type *)_PyObject_New(typeobj))
@@ -85,6 +101,7 @@ PyObject *_PyObject_GC_New(PyTypeObject *);
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *, Py_ssize_t);
 PyVarObject *_PyObject_GC_Resize(PyVarObject *, Py_ssize_t);
 PyObject *_PyObject_GC_Malloc(size_t);
+PyObject *_PyObject_GC_NewZeroedTracked(PyTypeObject *);   /* PyType_GenericAlloc(tp, 0) */
 #define PyObject_GC_New(type, typeobj) ((type *)_PyObject_GC_New(typeobj))
 #define PyObject_GC_NewVar(type, typeobj, n) ((type *)_PyObject_GC_NewVar((typeobj), (n)))
 #define PyObject_GC_Resize(type, op, n) ((type *)_PyObject_GC_Resize(_PyVarObject_CAST(op), (n)))

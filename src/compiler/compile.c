@@ -10,6 +10,10 @@
 #include "compile.h"
 #include "cfg.h"
 
+/* CPython's STACK_USE_GUIDELINE: displays, dicts and calls with more values than this
+ * are built incrementally, so the stack stays small (co_stacksize is not O(n)). */
+#define STACK_USE_GUIDELINE 30
+
 #define COMPILER_STACK_FRAME_LIMIT 4000
 
 enum fblocktype { WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH,
@@ -202,6 +206,27 @@ static int compiler_addop_o(struct compiler *c, int opcode, PyObject *dict, PyOb
 
 #define SET_LOC(c, x) ((c)->u->u_loc = (srcloc){(x)->lineno, (x)->end_lineno, \
                                                 (x)->col_offset, (x)->end_col_offset})
+
+/* As 3.11: an attribute access spanning lines (`obj\n.attr`) is located from the line of
+ * the attribute's name, so tracebacks point there rather than at obj. */
+static void update_start_location_to_match_attr(struct compiler *c, expr_ty attr)
+{
+    srcloc *l = &c->u->u_loc;
+    if (l->lineno == attr->end_lineno)
+        return;
+    l->lineno = attr->end_lineno;
+    int len = (int)PyUnicode_GET_LENGTH(attr->v.Attribute.attr);
+    if (len <= attr->end_col_offset) {
+        l->col_offset = attr->end_col_offset - len;
+    } else {   /* a made-up AST: drop the columns */
+        l->col_offset = -1;
+        l->end_col_offset = -1;
+    }
+    if (l->end_lineno < l->lineno)
+        l->end_lineno = l->lineno;
+    if (l->lineno == l->end_lineno && l->end_col_offset < l->col_offset)
+        l->end_col_offset = l->col_offset;
+}
 
 /* ---- units ---- */
 
@@ -1425,7 +1450,8 @@ static int compiler_async_for(struct compiler *c, stmt_ty s)
     ADDOP_JUMP_NOLINE(c, JUMP_ABSOLUTE, start);
     compiler_pop_fblock(c);
     USE_BLOCK(c, except);
-    c->u->u_loc.lineno = -1;
+    /* the loop ends at the `async for` (its iterator's line), not in the body */
+    SET_LOC(c, s->v.AsyncFor.iter);
     ADDOP(c, END_ASYNC_FOR);
     VISIT_SEQ(c, stmt, s->v.AsyncFor.orelse);
     USE_BLOCK(c, end);
@@ -1749,7 +1775,8 @@ static int emit_and_reset_fail_pop(struct compiler *c, pattern_context *pc)
     if (!pc->fail_pop_size) return 1;
     while (--pc->fail_pop_size) {
         USE_BLOCK(c, pc->fail_pop[pc->fail_pop_size]);
-        if (!addop_loc(c, POP_TOP, 0, NULL, (srcloc){-1, -1, -1, -1})) {
+        /* (at the pattern's location, as 3.11: a failed last case returns on its line) */
+        if (!addop_loc(c, POP_TOP, 0, NULL, c->u->u_loc)) {
             PyObject_Free(pc->fail_pop);
             pc->fail_pop = NULL;
             return 0;
@@ -2446,7 +2473,7 @@ static int starunpack_helper(struct compiler *c, asdl_expr_seq *elts, int pushed
         return 1;
     }
     int seen_star = 0;
-    int big = n + pushed > 30;  /* CPython's STACK_USE_GUIDELINE: build incrementally */
+    int big = n + pushed > STACK_USE_GUIDELINE;  /* build incrementally */
     for (Py_ssize_t i = 0; i < n; i++) {
         expr_ty elt = asdl_seq_GET(elts, i);
         if (elt->kind == Starred_kind) seen_star = 1;
@@ -2536,11 +2563,14 @@ static int compiler_set(struct compiler *c, expr_ty e)
 
 static int compiler_subdict(struct compiler *c, expr_ty e, Py_ssize_t begin, Py_ssize_t end)
 {
+    int big = (end - begin) * 2 > STACK_USE_GUIDELINE;
+    if (big) ADDOP_I(c, BUILD_MAP, 0);
     for (Py_ssize_t i = begin; i < end; i++) {
         VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Dict.keys, i));
         VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Dict.values, i));
+        if (big) ADDOP_I(c, MAP_ADD, 1);
     }
-    ADDOP_I(c, BUILD_MAP, (int)(end - begin));
+    if (!big) ADDOP_I(c, BUILD_MAP, (int)(end - begin));
     return 1;
 }
 
@@ -2563,6 +2593,12 @@ static int compiler_dict(struct compiler *c, expr_ty e)
             }
             VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Dict.values, i));
             ADDOP_I(c, DICT_UPDATE, 1);
+        } else if (elements * 2 > STACK_USE_GUIDELINE) {
+            /* a long run of pairs: one sub-dict, merged, then start again */
+            if (!compiler_subdict(c, e, i - elements, i + 1)) return 0;
+            if (have_dict) ADDOP_I(c, DICT_UPDATE, 1);
+            have_dict = 1;
+            elements = 0;
         } else {
             elements++;
         }
@@ -2747,7 +2783,8 @@ static int compiler_subkwargs(struct compiler *c, asdl_keyword_seq *keywords,
                               Py_ssize_t begin, Py_ssize_t end)
 {
     Py_ssize_t n = end - begin;
-    if (n > 1) {
+    int big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big) {
         PyObject *keys = PyTuple_New(n);
         if (!keys) return 0;
         for (Py_ssize_t i = begin; i < end; i++) {
@@ -2759,12 +2796,14 @@ static int compiler_subkwargs(struct compiler *c, asdl_keyword_seq *keywords,
         ADDOP_I(c, BUILD_CONST_KEY_MAP, (int)n);
         return 1;
     }
+    if (big) ADDOP_I(c, BUILD_MAP, 0);
     for (Py_ssize_t i = begin; i < end; i++) {
         keyword_ty kw = asdl_seq_GET(keywords, i);
         ADDOP_LOAD_CONST(c, kw->arg);
         VISIT(c, expr, kw->value);
+        if (big) ADDOP_I(c, MAP_ADD, 1);
     }
-    ADDOP_I(c, BUILD_MAP, (int)n);
+    if (!big) ADDOP_I(c, BUILD_MAP, (int)n);
     return 1;
 }
 
@@ -2777,6 +2816,7 @@ static int compiler_call_helper(struct compiler *c, int n, asdl_expr_seq *args,
     if (!validate_keywords(c, keywords)) return 0;
     nelts = asdl_seq_LEN(args);
     nkwelts = asdl_seq_LEN(keywords);
+    if (nelts + nkwelts * 2 > STACK_USE_GUIDELINE) goto ex_call;
     for (i = 0; i < nelts; i++)
         if (((expr_ty)asdl_seq_GET(args, i))->kind == Starred_kind) goto ex_call;
     for (i = 0; i < nkwelts; i++)
@@ -2840,8 +2880,9 @@ static int maybe_optimize_method_call(struct compiler *c, expr_ty e)
     expr_ty meth = e->v.Call.func;
     asdl_expr_seq *args = e->v.Call.args;
     asdl_keyword_seq *kwds = e->v.Call.keywords;
+    Py_ssize_t nkwds = asdl_seq_LEN(kwds);
     if (meth->kind != Attribute_kind || meth->v.Attribute.ctx != Load ||
-        asdl_seq_LEN(args) >= 255)
+        asdl_seq_LEN(args) + nkwds + (nkwds != 0) >= STACK_USE_GUIDELINE)
         return -1;
     for (Py_ssize_t i = 0; i < asdl_seq_LEN(args); i++)
         if (((expr_ty)asdl_seq_GET(args, i))->kind == Starred_kind) return -1;
@@ -2849,11 +2890,10 @@ static int maybe_optimize_method_call(struct compiler *c, expr_ty e)
         if (((keyword_ty)asdl_seq_GET(kwds, i))->arg == NULL) return -1;
     if (!validate_keywords(c, kwds)) return 0;
     VISIT(c, expr, meth->v.Attribute.value);
-    srcloc saved = c->u->u_loc;
-    c->u->u_loc = (srcloc){meth->end_lineno, meth->end_lineno, meth->end_col_offset -
-        (int)PyUnicode_GET_LENGTH(meth->v.Attribute.attr), meth->end_col_offset};
+    SET_LOC(c, meth);
+    update_start_location_to_match_attr(c, meth);
     ADDOP_NAME(c, LOAD_METHOD, meth->v.Attribute.attr, names);
-    c->u->u_loc = saved;
+    SET_LOC(c, e);
     VISIT_SEQ(c, expr, args);
     Py_ssize_t nkw = asdl_seq_LEN(kwds);
     if (nkw) {
@@ -2865,10 +2905,12 @@ static int maybe_optimize_method_call(struct compiler *c, expr_ty e)
             if (!compiler_visit_expr(c, kw->value)) { Py_DECREF(names); return 0; }
         }
         SET_LOC(c, e);
+        update_start_location_to_match_attr(c, meth);
         ADDOP_LOAD_CONST_NEW(c, names);
         ADDOP_I(c, CALL_METHOD_KW, (int)(asdl_seq_LEN(args) + nkw));
     } else {
         SET_LOC(c, e);
+        update_start_location_to_match_attr(c, meth);
         ADDOP_I(c, CALL_METHOD, (int)asdl_seq_LEN(args));
     }
     return 1;
@@ -3042,6 +3084,7 @@ static int compiler_visit_expr1(struct compiler *c, expr_ty e)
     case Attribute_kind:
         VISIT(c, expr, e->v.Attribute.value);
         SET_LOC(c, e);
+        update_start_location_to_match_attr(c, e);
         switch (e->v.Attribute.ctx) {
         case Load: ADDOP_NAME(c, LOAD_ATTR, e->v.Attribute.attr, names); break;
         case Store:
@@ -3101,6 +3144,7 @@ static int compiler_augassign(struct compiler *c, stmt_ty s)
     case Attribute_kind:
         VISIT(c, expr, e->v.Attribute.value);
         ADDOP(c, DUP_TOP);
+        update_start_location_to_match_attr(c, e);
         ADDOP_NAME(c, LOAD_ATTR, e->v.Attribute.attr, names);
         break;
     case Subscript_kind:
@@ -3123,6 +3167,7 @@ static int compiler_augassign(struct compiler *c, stmt_ty s)
     SET_LOC(c, e);
     switch (e->kind) {
     case Attribute_kind:
+        update_start_location_to_match_attr(c, e);
         ADDOP(c, ROT_TWO);
         ADDOP_NAME(c, STORE_ATTR, e->v.Attribute.attr, names);
         break;

@@ -260,6 +260,41 @@ static int duplicate_exits_without_lineno(cfg_builder *g)
     return 0;
 }
 
+#define MAX_COPY_SIZE 4
+
+static int is_exit_block(const basicblock *b)
+{
+    if (b == NULL || b->b_iused == 0) return 0;
+    int op = b->b_instr[b->b_iused - 1].i_opcode;
+    return op == RETURN_VALUE || op == RERAISE || op == RAISE_VARARGS;
+}
+
+/* A block ending in an unconditional jump to a small exit block gets a copy of that
+ * block instead of the jump (3.10/3.11's extend_block).  Without it a jump through
+ * an artificial block (the POP_BLOCK closing a `try`) shared by several paths would
+ * reach the implicit `return None` with no line of its own, so the return showed
+ * the last line of the function instead of the line that led there.  -1 on memory
+ * error. */
+static int extend_blocks(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        if (b->b_iused == 0) continue;
+        cfg_instr *last = &b->b_instr[b->b_iused - 1];
+        if (last->i_opcode != JUMP_ABSOLUTE && last->i_opcode != JUMP_FORWARD) continue;
+        basicblock *t = skip_empty(last->i_target);
+        if (t == b || !is_exit_block(t) || t->b_iused > MAX_COPY_SIZE) continue;
+        int n = t->b_iused;
+        last->i_opcode = NOP;  /* dropped by remove_nops unless it carries a line */
+        last->i_target = NULL;
+        for (int j = 0; j < n; j++) {
+            cfg_instr src = t->b_instr[j];  /* (AddOp may move b's array) */
+            if (_PyCfg_AddOp(b, src.i_opcode, src.i_oparg, src.i_target, src.i_loc) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* Artificial instructions (no line) take the location of the instruction before them,
  * also across a fall-through or jump into a block with only that one way in (as 3.11's
  * propagate_line_numbers), so tracebacks and f_lineno never show line -1 there. */
@@ -306,7 +341,8 @@ static void guarantee_lineno_for_exits(cfg_builder *g, int firstlineno)
     }
 }
 
-/* LOAD_CONST c; POP_JUMP_IF_FALSE/TRUE L: the condition is known, so the load becomes a
+/* LOAD_CONST c; POP_JUMP_IF_FALSE/TRUE L (or JUMP_IF_FALSE/TRUE_OR_POP L, `and`/`or` with a
+ * constant operand): the condition is known, so the load becomes a
  * NOP (it keeps the `if`/`while` line) and the jump an unconditional one or a NOP; the
  * branch never taken is then unreachable and removed (3.11's optimize_basic_block). */
 static void fold_constant_conditions(cfg_builder *g, PyObject *consts)
@@ -315,12 +351,29 @@ static void fold_constant_conditions(cfg_builder *g, PyObject *consts)
     for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
         for (int i = 0; i + 1 < b->b_iused; i++) {
             cfg_instr *ld = &b->b_instr[i], *jmp = &b->b_instr[i + 1];
+            int keeps = jmp->i_opcode == JUMP_IF_FALSE_OR_POP ||
+                        jmp->i_opcode == JUMP_IF_TRUE_OR_POP;
             if (ld->i_opcode != LOAD_CONST ||
-                (jmp->i_opcode != POP_JUMP_IF_FALSE && jmp->i_opcode != POP_JUMP_IF_TRUE) ||
+                (jmp->i_opcode != POP_JUMP_IF_FALSE && jmp->i_opcode != POP_JUMP_IF_TRUE &&
+                 !keeps) ||
                 ld->i_oparg < 0 || ld->i_oparg >= PyList_GET_SIZE(consts))
                 continue;
             int truth = PyObject_IsTrue(PyList_GET_ITEM(consts, ld->i_oparg));
             if (truth < 0) { PyErr_Clear(); continue; }
+            if (keeps) {
+                /* `True and x`, `False or x`: the constant is popped, x evaluated; `False
+                 * and x`, `True or x`: the constant is the result, a jump past x */
+                if (truth == (jmp->i_opcode == JUMP_IF_TRUE_OR_POP)) {
+                    jmp->i_opcode = JUMP_ABSOLUTE;
+                } else {
+                    ld->i_opcode = NOP;
+                    ld->i_oparg = 0;
+                    jmp->i_opcode = NOP;
+                    jmp->i_target = NULL;
+                }
+                jmp->i_oparg = 0;
+                continue;
+            }
             ld->i_opcode = NOP;
             ld->i_oparg = 0;
             if (truth == (jmp->i_opcode == POP_JUMP_IF_TRUE)) {
@@ -334,10 +387,28 @@ static void fold_constant_conditions(cfg_builder *g, PyObject *consts)
     }
 }
 
+/* `not (a is b)` / `not (a in b)`: IS_OP/CONTAINS_OP with the inverted oparg, no
+ * UNARY_NOT (3.11's optimize_basic_block). */
+static void fold_not_after_test(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i + 1 < b->b_iused; i++) {
+            cfg_instr *test = &b->b_instr[i], *neg = &b->b_instr[i + 1];
+            if ((test->i_opcode == IS_OP || test->i_opcode == CONTAINS_OP) &&
+                neg->i_opcode == UNARY_NOT) {
+                test->i_oparg ^= 1;
+                neg->i_opcode = NOP;
+            }
+        }
+    }
+}
+
 int _PyCfg_Optimize(cfg_builder *g, PyObject *consts, int firstlineno)
 {
     fold_constant_conditions(g, consts);
+    fold_not_after_test(g);
     thread_jumps(g);
+    if (extend_blocks(g) < 0) return -1;
     mark_reachable(g);
     remove_redundant_jumps(g);
     remove_nops(g);

@@ -859,6 +859,10 @@ static PyObject *buffered_flush(buffered *self, PyObject *unused)
         return NULL;
     if (self->writable && flush_writes(self) < 0)
         return NULL;
+    /* as 3.11's buffered_flush_and_rewind_unlocked: the read-ahead is dropped and raw
+     * rewound to the logical position, so data written to raw behind our back is seen */
+    if (self->readable && self->writable && drop_read_buffer(self) < 0)
+        return NULL;
     Py_RETURN_NONE;
 }
 

@@ -794,6 +794,54 @@ static int call_bool_method(PyObject *obj, const char *name)
     return r;
 }
 
+
+/* Under -X dev an unknown error handler name fails at construction (3.11's
+ * io_check_errors), not at the first encoding error. */
+static int check_errors(PyObject *errors)
+{
+    if (!_PyInterpreterState_GET()->config.dev_mode)
+        return 0;
+    Py_ssize_t n;
+    const char *name = PyUnicode_AsUTF8AndSize(errors, &n);
+    if (name == NULL)
+        return -1;
+    if (strlen(name) != (size_t)n) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character in errors");
+        return -1;
+    }
+    PyObject *handler = PyCodec_LookupError(name);
+    if (handler == NULL)
+        return -1;
+    Py_DECREF(handler);
+    return 0;
+}
+
+/* Don't write a BOM in the middle of a file: an encoder made for a seekable stream not
+ * at its start is told it is past the start (3.11's _textiowrapper_fix_encoder_state,
+ * at construction and when reconfigure() changes the encoding). */
+static int fix_encoder_state(textio *self)
+{
+    self->encoding_start_of_stream = 0;
+    if (!self->seekable || self->encoder == NULL)
+        return 0;
+    self->encoding_start_of_stream = 1;
+    PyObject *cookie = PyObject_CallMethod(self->buffer, "tell", NULL);
+    if (cookie == NULL)
+        return -1;
+    int nonzero = PyObject_IsTrue(cookie);
+    Py_DECREF(cookie);
+    if (nonzero < 0)
+        return -1;
+    if (nonzero) {
+        self->encoding_start_of_stream = 0;
+        PyObject *res = PyObject_CallMethod(self->encoder, "setstate", "i", 0);
+        if (res == NULL)
+            return -1;
+        Py_DECREF(res);
+    }
+    return 0;
+}
+
 static int textio_init(PyObject *oself, PyObject *args, PyObject *kwds)
 {
     textio *self = (textio *)oself;
@@ -856,6 +904,8 @@ static int textio_init(PyObject *oself, PyObject *args, PyObject *kwds)
         self->encoding = Py_NewRef(encoding);
     if (self->encoding == NULL)
         return -1;
+    if (errors != Py_None && check_errors(errors) < 0)
+        return -1;
     self->errors = errors == Py_None ? PyUnicode_FromString("strict") : Py_NewRef(errors);
     if (self->errors == NULL)
         return -1;
@@ -888,23 +938,8 @@ static int textio_init(PyObject *oself, PyObject *args, PyObject *kwds)
     if (s < 0)
         return -1;
     self->seekable = self->telling = (char)s;
-    self->encoding_start_of_stream = 0;
-    if (s && self->encoder) {
-        /* Don't write a BOM in the middle of a file. */
-        PyObject *cookie = PyObject_CallMethod(buffer, "tell", NULL);
-        if (cookie == NULL)
-            return -1;
-        int nonzero = PyObject_IsTrue(cookie);
-        Py_DECREF(cookie);
-        if (nonzero < 0)
-            return -1;
-        if (nonzero) {
-            PyObject *res2 = PyObject_CallMethod(self->encoder, "setstate", "i", 0);
-            if (res2 == NULL)
-                return -1;
-            Py_DECREF(res2);
-        }
-    }
+    if (fix_encoder_state(self) < 0)
+        return -1;
     self->ok = 1;
     return 0;
 }
@@ -1260,11 +1295,18 @@ static PyObject *textio_write(textio *self, PyObject *text)
         Py_DECREF(b);
         return NULL;
     }
+    Py_ssize_t blen = PyUnicode_Check(b) ? PyUnicode_GET_LENGTH(b) : PyBytes_GET_SIZE(b);
+    /* as 3.11: never concatenate past chunk_size, what is pending goes out first */
+    if (self->pending_bytes != NULL && PyList_GET_SIZE(self->pending_bytes) > 0 &&
+        self->pending_bytes_count + blen > self->chunk_size && textio_writeflush(self) < 0) {
+        Py_DECREF(b);
+        return NULL;
+    }
     if (self->pending_bytes == NULL && (self->pending_bytes = PyList_New(0)) == NULL) {
         Py_DECREF(b);
         return NULL;
     }
-    self->pending_bytes_count += PyUnicode_Check(b) ? PyUnicode_GET_LENGTH(b) : PyBytes_GET_SIZE(b);
+    self->pending_bytes_count += blen;
     int r = PyList_Append(self->pending_bytes, b);
     Py_DECREF(b);
     if (r < 0)
@@ -1764,6 +1806,8 @@ static PyObject *textio_reconfigure(textio *self, PyObject *args, PyObject *kwds
         if (r < 0)
             return NULL;
         if (set_codecs(self, r, self->writable) < 0)
+            return NULL;
+        if (fix_encoder_state(self) < 0)
             return NULL;
     }
     self->line_buffering = (char)line_buffering;

@@ -42,6 +42,18 @@ static Py_ssize_t escape_char(Py_UCS4 *out, Py_UCS4 c)
     return n;
 }
 
+/* Length of c's escape: 2 for the short forms, 6 for \uXXXX, 12 for a surrogate pair. */
+static Py_ssize_t escape_len(Py_UCS4 c)
+{
+    switch (c) {
+    case '\\': case '"': case '\b': case '\f': case '\n': case '\r': case '\t':
+        return 2;
+    }
+    return c >= 0x10000 ? 12 : 6;
+}
+
+/* The quoted JSON form of pystr.  One pass sizes the result (and finds its widest
+ * character), the second writes it straight into the new str. */
 static PyObject *encode_common(PyObject *pystr, int ascii_only)
 {
     if (!PyUnicode_Check(pystr)) {
@@ -49,26 +61,42 @@ static PyObject *encode_common(PyObject *pystr, int ascii_only)
                      Py_TYPE(pystr)->tp_name);
         return NULL;
     }
-    Py_ssize_t len = PyUnicode_GetLength(pystr);
-    if (len > (PY_SSIZE_T_MAX - 2) / 12)
-        return PyErr_NoMemory();
-    Py_UCS4 *out = PyMem_Malloc((len * 12 + 2) * sizeof(Py_UCS4));   /* worst case */
-    if (out == NULL)
-        return PyErr_NoMemory();
-    Py_ssize_t n = 0;
-    out[n++] = '"';
-    for (Py_ssize_t i = 0; i < len; i++) {
-        Py_UCS4 c = PyUnicode_ReadChar(pystr, i);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(pystr), outlen = 2, i, n;
+    int kind = PyUnicode_KIND(pystr);
+    const void *data = PyUnicode_DATA(pystr);
+    Py_UCS4 maxchar = 127;
+    for (i = 0; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
         int plain = ascii_only ? (c >= ' ' && c <= '~' && c != '\\' && c != '"')
                                : (c >= ' ' && c != '\\' && c != '"');
-        if (plain)
-            out[n++] = c;
-        else
-            n += escape_char(out + n, c);
+        Py_ssize_t w = plain ? 1 : escape_len(c);
+        if (plain && c > maxchar)
+            maxchar = c;
+        if (outlen > PY_SSIZE_T_MAX - w)
+            return PyErr_NoMemory();
+        outlen += w;
     }
-    out[n++] = '"';
-    PyObject *res = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n);
-    PyMem_Free(out);
+    PyObject *res = PyUnicode_New(outlen, maxchar);
+    if (res == NULL)
+        return NULL;
+    int okind = PyUnicode_KIND(res);
+    void *odata = PyUnicode_DATA(res);
+    n = 0;
+    PyUnicode_WRITE(okind, odata, n++, '"');
+    for (i = 0; i < len; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int plain = ascii_only ? (c >= ' ' && c <= '~' && c != '\\' && c != '"')
+                               : (c >= ' ' && c != '\\' && c != '"');
+        if (plain) {
+            PyUnicode_WRITE(okind, odata, n++, c);
+        } else {
+            Py_UCS4 esc[12];
+            Py_ssize_t k, m = escape_char(esc, c);
+            for (k = 0; k < m; k++)
+                PyUnicode_WRITE(okind, odata, n++, esc[k]);
+        }
+    }
+    PyUnicode_WRITE(okind, odata, n++, '"');
     return res;
 }
 
@@ -124,6 +152,8 @@ static PyObject *scanstring_unicode(PyObject *pystr, Py_ssize_t end, int strict,
         PyErr_SetString(PyExc_ValueError, "end is out of bounds");
         return NULL;
     }
+    int kind = PyUnicode_KIND(pystr);
+    const void *data = PyUnicode_DATA(pystr);
     _PyUnicodeWriter writer;
     _PyUnicodeWriter_Init(&writer);
     writer.overallocate = 1;
@@ -131,7 +161,7 @@ static PyObject *scanstring_unicode(PyObject *pystr, Py_ssize_t end, int strict,
         Py_UCS4 c = 0;
         Py_ssize_t next;
         for (next = end; next < len; next++) {
-            c = PyUnicode_ReadChar(pystr, next);
+            c = PyUnicode_READ(kind, data, next);
             if (c == '"' || c == '\\')
                 break;
             if (c <= 0x1f && strict) {
@@ -142,6 +172,13 @@ static PyObject *scanstring_unicode(PyObject *pystr, Py_ssize_t end, int strict,
         if (next >= len || !(c == '"' || c == '\\')) {
             raise_errmsg("Unterminated string starting at", pystr, begin);
             goto bail;
+        }
+        if (c == '"' && writer.pos == 0) {
+            /* No escapes (the common case): the body is a plain substring. */
+            PyObject *rval = PyUnicode_Substring(pystr, end, next);
+            _PyUnicodeWriter_Dealloc(&writer);
+            *next_end = next + 1;
+            return rval;
         }
         if (next != end &&
             _PyUnicodeWriter_WriteSubstring(&writer, pystr, end, next) < 0)
@@ -395,12 +432,63 @@ static PyObject *parse_constant(ScannerObject *s, const char *constant, Py_ssize
     return rval;
 }
 
+/* The float at pystr[start:end) when it can be had without a string conversion (Clinger's
+ * fast path): at most 15 significant digits and a power of ten up to 22, both exact as
+ * doubles, so one IEEE multiply or divide gives the correctly rounded value that
+ * float(str) would.  Returns NULL with no exception set when the number does not qualify. */
+static PyObject *fast_float(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+                                   1e20, 1e21, 1e22};
+    uint64_t mant = 0;
+    int ndigits = 0, neg = 0, exp = 0, eneg = 0, edigits = 0, seen_dot = 0;
+    Py_ssize_t i = start;
+    double v;
+    if (PyUnicode_READ(kind, data, i) == '-') {
+        neg = 1;
+        i++;
+    }
+    for (; i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '.') {
+            seen_dot = 1;
+        } else if (c >= '0' && c <= '9') {
+            if (mant != 0 || c != '0')
+                ndigits++;
+            if (ndigits > 15)
+                return NULL;
+            mant = mant * 10 + (c - '0');
+            exp -= seen_dot;
+        } else {
+            break;   /* 'e' or 'E' */
+        }
+    }
+    if (i < end) {
+        int e = 0;
+        i++;
+        if (PyUnicode_READ(kind, data, i) == '-' || PyUnicode_READ(kind, data, i) == '+')
+            eneg = PyUnicode_READ(kind, data, i++) == '-';
+        for (; i < end; i++) {
+            if (++edigits > 4)
+                return NULL;
+            e = e * 10 + (int)(PyUnicode_READ(kind, data, i) - '0');
+        }
+        exp += eneg ? -e : e;
+    }
+    if (exp < -22 || exp > 22)
+        return NULL;
+    v = exp >= 0 ? (double)mant * pow10[exp] : (double)mant / pow10[-exp];
+    return PyFloat_FromDouble(neg ? -v : v);
+}
+
 static PyObject *match_number(ScannerObject *s, PyObject *pystr, Py_ssize_t start,
                               Py_ssize_t *next_idx)
 {
     Py_ssize_t end_idx = PyUnicode_GET_LENGTH(pystr) - 1, idx = start;
-    int is_float = 0;
-#define CH(i) PyUnicode_READ_CHAR(pystr, (i))
+    int is_float = 0, kind = PyUnicode_KIND(pystr);
+    const void *data = PyUnicode_DATA(pystr);
+#define CH(i) PyUnicode_READ(kind, data, (i))
     if (CH(idx) == '-') {
         idx++;
         if (idx > end_idx) {
@@ -443,7 +531,15 @@ static PyObject *match_number(ScannerObject *s, PyObject *pystr, Py_ssize_t star
         custom = s->parse_float;
     else if (!is_float && s->parse_int != (PyObject *)&PyLong_Type)
         custom = s->parse_int;
-    PyObject *numstr = PyUnicode_Substring(pystr, start, idx), *rval;
+    PyObject *numstr, *rval;
+    if (is_float && custom == NULL) {
+        rval = fast_float(kind, data, start, idx);
+        if (rval != NULL) {
+            *next_idx = idx;
+            return rval;
+        }
+    }
+    numstr = PyUnicode_Substring(pystr, start, idx);
     if (numstr == NULL)
         return NULL;
     if (custom)

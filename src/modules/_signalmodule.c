@@ -10,6 +10,7 @@
 #include "Python.h"
 #include "pytime.h"
 #include "frameobject.h"
+#include "posixmodule.h"
 
 #include <errno.h>
 #include <math.h>
@@ -187,6 +188,13 @@ static int iterable_to_sigset(PyObject *iterable, sigset_t *mask)
 fail:
     Py_DECREF(it);
     return -1;
+}
+
+/* CPython's "O&" converter for a set of signals (declared in posixmodule.h: posix_spawn's
+ * setsigmask/setsigdef use it too). */
+int _Py_Sigset_Converter(PyObject *obj, void *addr)
+{
+    return iterable_to_sigset(obj, addr) == 0;
 }
 
 static PyObject *sigset_to_set(sigset_t mask)

@@ -8,6 +8,12 @@
 #include <ctype.h>
 #include <string.h>
 
+#if defined(__GNUC__) || defined(__clang__)
+#define SRE_NOINLINE __attribute__((noinline))
+#else
+#define SRE_NOINLINE
+#endif
+
 #define SRE_MAGIC 20220615
 typedef uint32_t SRE_CODE;
 #define SRE_CODE_BITS (8 * sizeof(SRE_CODE))
@@ -108,7 +114,55 @@ static int sre_char_loc_ignore(SRE_CODE pattern, SRE_CODE ch)
     return ch == pattern || sre_lower_locale(ch) == pattern || sre_upper_locale(ch) == pattern;
 }
 
-static int sre_category(SRE_CODE category, unsigned int ch)
+/* The Unicode categories of the 128 ASCII characters, filled from the _PyUnicode_Is*
+ * predicates themselves when the module is created (so they agree by construction):
+ * most subjects are ASCII and this saves up to four table walks per character. */
+enum { SRE_A_DIGIT = 1, SRE_A_WORD = 2, SRE_A_SPACE = 4, SRE_A_LINEBREAK = 8 };
+static unsigned char sre_ascii_uni[128];
+
+static void sre_init_ascii_uni(void)
+{
+    unsigned int ch;
+    for (ch = 0; ch < 128; ch++)
+        sre_ascii_uni[ch] = (unsigned char)(
+            (Py_UNICODE_ISDECIMAL(ch) ? SRE_A_DIGIT : 0) |
+            (Py_UNICODE_ISALNUM(ch) || ch == '_' ? SRE_A_WORD : 0) |
+            (Py_UNICODE_ISSPACE(ch) ? SRE_A_SPACE : 0) |
+            (Py_UNICODE_ISLINEBREAK(ch) ? SRE_A_LINEBREAK : 0));
+}
+
+/* UNI_* category test for a non-ASCII character (table walks, kept out of line). */
+static SRE_NOINLINE int sre_uni_class_slow(int cls, unsigned int ch)
+{
+    switch (cls) {
+    case 0: return Py_UNICODE_ISDECIMAL(ch);
+    case 1: return Py_UNICODE_ISSPACE(ch);
+    case 2: return SRE_UNI_IS_WORD(ch);
+    default: return Py_UNICODE_ISLINEBREAK(ch);
+    }
+}
+
+/* One of the UNI_* categories (even codes are the class, odd ones its negation). */
+static inline int sre_uni_category(SRE_CODE category, unsigned int ch)
+{
+    static const unsigned char bit[] = {SRE_A_DIGIT, SRE_A_SPACE, SRE_A_WORD,
+                                        SRE_A_LINEBREAK};
+    int cls = (int)((category - SRE_CATEGORY_UNI_DIGIT) >> 1);
+    int in = ch < 128 ? (sre_ascii_uni[ch] & bit[cls]) != 0 : sre_uni_class_slow(cls, ch);
+    return ((category - SRE_CATEGORY_UNI_DIGIT) & 1) ? !in : in;
+}
+
+static int sre_category_other(SRE_CODE category, unsigned int ch);
+
+static inline int sre_category(SRE_CODE category, unsigned int ch)
+{
+    if (category >= SRE_CATEGORY_UNI_DIGIT && category <= SRE_CATEGORY_UNI_NOT_LINEBREAK)
+        return sre_uni_category(category, ch);
+    return sre_category_other(category, ch);
+}
+
+/* The ASCII and locale categories. */
+static int sre_category_other(SRE_CODE category, unsigned int ch)
 {
     switch (category) {
     case SRE_CATEGORY_DIGIT: return SRE_IS_DIGIT(ch);
@@ -190,16 +244,21 @@ typedef struct {
     unsigned int sigcount;
 } SRE_STATE;
 
-static int sre_push_frame(SRE_STATE *state)
+static int sre_grow_frames(SRE_STATE *state)
 {
-    if (state->nframes == state->frames_cap) {
-        size_t cap = state->frames_cap ? state->frames_cap * 2 : 64;
-        SRE_FRAME *f = PyMem_Realloc(state->frames, cap * sizeof(SRE_FRAME));
-        if (f == NULL)
-            return -1;
-        state->frames = f;
-        state->frames_cap = cap;
-    }
+    size_t cap = state->frames_cap ? state->frames_cap * 2 : 64;
+    SRE_FRAME *f = PyMem_Realloc(state->frames, cap * sizeof(SRE_FRAME));
+    if (f == NULL)
+        return -1;
+    state->frames = f;
+    state->frames_cap = cap;
+    return 0;
+}
+
+static inline int sre_push_frame(SRE_STATE *state)
+{
+    if (Py_UNLIKELY(state->nframes == state->frames_cap) && sre_grow_frames(state) < 0)
+        return -1;
     state->frames[state->nframes].mbase = SRE_NO_MARKS;
     state->frames[state->nframes].rep = NULL;
     state->nframes++;
@@ -283,12 +342,39 @@ static void sre_repeat_free(SRE_STATE *state, SRE_REPEAT *rep)
 
 /* ------------------------------------------------------------------- charsets */
 
-/* Is ch in the set at `set` (a list of set items ending with FAILURE)? */
-static int sre_charset(SRE_STATE *state, const SRE_CODE *set, SRE_CODE ch)
+/* The set items that need a case mapping or a block table: *hit tells whether ch is in
+ * the item at set (just past its opcode op); returns the next item, or NULL for an
+ * invalid code (rejected by compile's validation). */
+static SRE_NOINLINE const SRE_CODE *sre_charset_rare(SRE_CODE op, const SRE_CODE *set,
+                                                     SRE_CODE ch, int *hit)
 {
-    int ok = 1;
+    if (op == SRE_OP_RANGE_UNI_IGNORE) {
+        /* <RANGE_UNI_IGNORE> <lower> <upper>: ch is already lower-cased */
+        SRE_CODE uch = sre_upper_unicode(ch);
+        *hit = (set[0] <= ch && ch <= set[1]) || (set[0] <= uch && uch <= set[1]);
+        return set + 2;
+    }
+    if (op == SRE_OP_BIGCHARSET) {
+        /* <BIGCHARSET> <blockcount> <256 block indices> <blocks> */
+        Py_ssize_t count = *set++, block;
+        block = ch < 65536 ? ((const unsigned char *)set)[ch >> 8] : -1;
+        set += 256 / sizeof(SRE_CODE);
+        *hit = block >= 0 && (set[(block * 256 + (ch & 255)) / SRE_CODE_BITS] &
+                              (1u << (ch & (SRE_CODE_BITS - 1))));
+        return set + count * (256 / SRE_CODE_BITS);
+    }
+    *hit = 0;
+    return NULL;
+}
+
+/* Is ch in the set at `set` (a list of set items ending with FAILURE)?  Small and
+ * call-free for the common items, so the scanning loops can inline it. */
+static inline int sre_charset(SRE_STATE *state, const SRE_CODE *set, SRE_CODE ch)
+{
+    int ok = 1, hit;
     for (;;) {
-        switch (*set++) {
+        SRE_CODE op = *set++;
+        switch (op) {
         case SRE_OP_FAILURE:
             return !ok;
         case SRE_OP_LITERAL:
@@ -315,38 +401,16 @@ static int sre_charset(SRE_STATE *state, const SRE_CODE *set, SRE_CODE ch)
                 return ok;
             set += 2;
             break;
-        case SRE_OP_RANGE_UNI_IGNORE: {
-            /* <RANGE_UNI_IGNORE> <lower> <upper>: ch is already lower-cased */
-            SRE_CODE uch;
-            if (set[0] <= ch && ch <= set[1])
-                return ok;
-            uch = sre_upper_unicode(ch);
-            if (set[0] <= uch && uch <= set[1])
-                return ok;
-            set += 2;
-            break;
-        }
         case SRE_OP_NEGATE:
             ok = !ok;
             break;
-        case SRE_OP_BIGCHARSET: {
-            /* <BIGCHARSET> <blockcount> <256 block indices> <blocks> */
-            Py_ssize_t count = *set++, block;
-            if (ch < 65536)
-                block = ((const unsigned char *)set)[ch >> 8];
-            else
-                block = -1;
-            set += 256 / sizeof(SRE_CODE);
-            if (block >= 0 &&
-                (set[(block * 256 + (ch & 255)) / SRE_CODE_BITS] &
-                 (1u << (ch & (SRE_CODE_BITS - 1)))))
-                return ok;
-            set += count * (256 / SRE_CODE_BITS);
-            break;
-        }
         default:
-            /* Invalid code (rejected by compile's validation). */
-            return 0;
+            set = sre_charset_rare(op, set, ch, &hit);
+            if (set == NULL)
+                return 0;
+            if (hit)
+                return ok;
+            break;
         }
     }
 }
@@ -358,6 +422,55 @@ static int sre_charset_loc_ignore(SRE_STATE *state, const SRE_CODE *set, SRE_COD
         return 1;
     up = sre_upper_locale(ch);
     return up != lo && sre_charset(state, set, up);
+}
+
+/* A one-character op or AT at p that any match starting here must pass first (MARKs,
+ * which cannot fail, are looked through; a REPEAT_ONE with min >= 1 gives its item), or
+ * NULL. */
+static const SRE_CODE *sre_first_test(const SRE_CODE *p)
+{
+    while (p[0] == SRE_OP_MARK)
+        p += 2;
+    switch (p[0]) {
+    case SRE_OP_AT:
+    case SRE_OP_ANY: case SRE_OP_ANY_ALL: case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:
+    case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE:
+    case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
+    case SRE_OP_CATEGORY: case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE:
+        return p;
+    case SRE_OP_REPEAT_ONE: case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE:
+        /* <op> <skip> <min> <max> item */
+        return p[2] >= 1 ? sre_first_test(p + 4) : NULL;
+    }
+    return NULL;
+}
+
+/* Up to two first tests for the search loop: an AT and the test after it, or one test
+ * (tests[0] == NULL: none).  Locale-dependent ops are left out (the locale may change
+ * between compiling and matching, but not during a search, so only for simplicity). */
+static void sre_first_tests(const SRE_CODE *pattern, const SRE_CODE *tests[2])
+{
+    tests[0] = sre_first_test(pattern);
+    tests[1] = NULL;
+    if (tests[0] != NULL && tests[0][0] == SRE_OP_AT) {
+        tests[1] = sre_first_test(tests[0] + 2);
+        if (tests[1] != NULL && tests[1][0] == SRE_OP_AT)
+            tests[1] = NULL;
+    }
+}
+
+/* The LITERAL that a REPEAT_ONE tail at `tail` starts with after MARK ops, or NULL.  A
+ * failed attempt at the tail changes only marks above the saved lastmark (reset by
+ * LASTMARK_RESTORE, so never seen) or, inside a repeat, marks that MARK_POP_KEEP puts
+ * back; so skipping attempts where the literal cannot match changes nothing visible. */
+static const SRE_CODE *sre_tail_literal(SRE_STATE *state, const SRE_CODE *tail)
+{
+    while (tail[0] == SRE_OP_MARK) {
+        if (state->repeat == NULL && (Py_ssize_t)tail[1] <= state->lastmark)
+            return NULL;
+        tail += 2;
+    }
+    return tail[0] == SRE_OP_LITERAL ? tail : NULL;
 }
 
 /* Does the one-character item at pattern match ch?  (REPEAT_ONE bodies.) */
@@ -2138,6 +2251,7 @@ PyObject *PyInit__sre(void)
     m = PyModule_Create(&_sremodule);
     if (m == NULL)
         return NULL;
+    sre_init_ascii_uni();
     if (PyModule_AddIntConstant(m, "MAGIC", SRE_MAGIC) < 0 ||
         PyModule_AddIntConstant(m, "CODESIZE", sizeof(SRE_CODE)) < 0 ||
         PyModule_AddObject(m, "MAXREPEAT", PyLong_FromUnsignedLong(SRE_MAXREPEAT)) < 0 ||

@@ -41,8 +41,8 @@ SRE(at)(SRE_STATE *state, const SRE_CHAR *ptr, SRE_CODE at)
         break;
     case SRE_AT_UNI_BOUNDARY:
     case SRE_AT_UNI_NON_BOUNDARY:
-        thatp = ptr > beg ? SRE_UNI_IS_WORD(ptr[-1]) : 0;
-        thisp = ptr < end ? SRE_UNI_IS_WORD(ptr[0]) : 0;
+        thatp = ptr > beg ? sre_uni_category(SRE_CATEGORY_UNI_WORD, ptr[-1]) : 0;
+        thisp = ptr < end ? sre_uni_category(SRE_CATEGORY_UNI_WORD, ptr[0]) : 0;
         break;
     default:
         return 0;
@@ -66,8 +66,19 @@ SRE(count)(SRE_STATE *state, const SRE_CODE *pattern, Py_ssize_t maxcount)
         end = ptr + maxcount;
     switch (pattern[0]) {
     case SRE_OP_IN:
-        while (ptr < end && sre_charset(state, pattern + 2, *ptr))
-            ptr++;
+        /* \d, \w, \s compile to a set holding one category; [a-z] to one range. */
+        if (pattern[2] == SRE_OP_CATEGORY && pattern[4] == SRE_OP_FAILURE) {
+            chr = pattern[3];
+            while (ptr < end && sre_category(chr, *ptr))
+                ptr++;
+        } else if (pattern[2] == SRE_OP_RANGE && pattern[5] == SRE_OP_FAILURE) {
+            SRE_CODE lo = pattern[3], hi = pattern[4];
+            while (ptr < end && lo <= (SRE_CODE)*ptr && (SRE_CODE)*ptr <= hi)
+                ptr++;
+        } else {
+            while (ptr < end && sre_charset(state, pattern + 2, *ptr))
+                ptr++;
+        }
         break;
     case SRE_OP_ANY:
         while (ptr < end && !SRE_IS_LINEBREAK(*ptr))
@@ -89,6 +100,11 @@ SRE(count)(SRE_STATE *state, const SRE_CODE *pattern, Py_ssize_t maxcount)
     case SRE_OP_LITERAL_IGNORE:
         chr = pattern[1];
         while (ptr < end && sre_lower_ascii(*ptr) == chr)
+            ptr++;
+        break;
+    case SRE_OP_CATEGORY:
+        chr = pattern[1];
+        while (ptr < end && sre_category(chr, *ptr))
             ptr++;
         break;
     default:
@@ -356,9 +372,13 @@ entrance:
             LASTMARK_SAVE();
             if (state->repeat)
                 MARK_PUSH();
-            if (pattern[pattern[0]] == SRE_OP_LITERAL) {
-                /* Tail starts with a literal: only stop where it can match. */
-                ctx->chr = pattern[pattern[0] + 1];
+            if (pattern[pattern[0]] == SRE_OP_LITERAL ||
+                sre_tail_literal(state, pattern + pattern[0]) != NULL) {
+                /* Tail starts with a literal (maybe after MARKs that a failure leaves
+                 * unseen): only stop where it can match. */
+                ctx->chr = pattern[pattern[0]] == SRE_OP_LITERAL
+                               ? pattern[pattern[0] + 1]
+                               : sre_tail_literal(state, pattern + pattern[0])[1];
                 for (;;) {
                     while (ctx->count >= (Py_ssize_t)pattern[1] &&
                            (ptr >= end || (SRE_CODE)*ptr != ctx->chr)) {
@@ -735,6 +755,23 @@ exit:
 #undef DO_JUMP0
 #undef CTX
 
+/* Can a match start at ptr, as far as the tests from sre_first_tests tell? */
+static inline int
+SRE(may_start)(SRE_STATE *state, const SRE_CODE *const *tests, const SRE_CHAR *ptr)
+{
+    int i;
+    for (i = 0; i < 2 && tests[i] != NULL; i++) {
+        const SRE_CODE *t = tests[i];
+        if (t[0] == SRE_OP_AT) {
+            if (!SRE(at)(state, ptr, t[1]))
+                return 0;
+        } else if (ptr >= (const SRE_CHAR *)state->end || !sre_match_one(state, t, *ptr)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Find the leftmost match at or after state->start, using the INFO block's literal
  * prefix or first-character set to skip impossible start positions. */
 static Py_ssize_t
@@ -743,7 +780,7 @@ SRE(search)(SRE_STATE *state, const SRE_CODE *pattern)
     const SRE_CHAR *ptr = (const SRE_CHAR *)state->start;
     const SRE_CHAR *end = (const SRE_CHAR *)state->end;
     const SRE_CHAR *strend = end;
-    const SRE_CODE *prefix = NULL, *charset = NULL;
+    const SRE_CODE *prefix = NULL, *charset = NULL, *tests[2];
     Py_ssize_t status = 0, prefix_len = 0, prefix_skip = 0;
     SRE_CODE flags = 0;
 
@@ -827,8 +864,19 @@ SRE(search)(SRE_STATE *state, const SRE_CODE *pattern)
         state->start = state->ptr = end;
         return 0;
     }
+    sre_first_tests(pattern, tests);
     while (status == 0 && ptr < end) {
         ptr++;
+        if (tests[0] != NULL) {
+            /* Skip positions where the pattern's first test fails. */
+            while (!SRE(may_start)(state, tests, ptr)) {
+                if (ptr >= end) {
+                    state->start = state->ptr = ptr;
+                    return 0;
+                }
+                ptr++;
+            }
+        }
         state->lastmark = state->lastindex = -1;
         state->start = state->ptr = ptr;
         status = SRE(match)(state, pattern, 0);

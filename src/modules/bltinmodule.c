@@ -1414,7 +1414,7 @@ static int map_traverse(mapobject *lz, visitproc visit, void *arg)
 
 static PyObject *map_next(mapobject *lz)
 {
-    PyObject *small_stack[5], **stack;
+    PyObject *small_stack[5] = {NULL}, **stack;   /* initialised: PGO builds warn otherwise */
     Py_ssize_t niters = PyTuple_GET_SIZE(lz->iters), nargs = 0;
     stack = niters <= 5 ? small_stack : PyMem_Malloc((size_t)niters * sizeof(PyObject *));
     if (stack == NULL) {

@@ -151,21 +151,6 @@ static PyObject *os_fspath(PyObject *self, PyObject *args, PyObject *kw)
 
 /* ------------------------------------------------------------------ path_t */
 
-/* A converted path argument: the caller's object, its encoded bytes and, when allowed,
- * an open file descriptor instead. */
-typedef struct {
-    const char *function_name;
-    const char *argument_name;
-    int nullable, allow_fd;
-    PyObject *object;   /* borrowed: what the caller passed */
-    PyObject *cleanup;  /* owned bytes holding narrow */
-    const char *narrow;
-    int fd;             /* -1 unless an int was passed */
-    int is_bytes;       /* results should be bytes */
-} path_t;
-
-#define PATH_T_INIT(fn, arg, nullable, allow_fd) {fn, arg, nullable, allow_fd, NULL, NULL, NULL, -1, 0}
-
 static void path_cleanup(path_t *p) { Py_CLEAR(p->cleanup); }
 
 static int fd_from_object(PyObject *o, int *fd)
@@ -1867,41 +1852,6 @@ static PyObject *os_get_terminal_size(PyObject *self, PyObject *args)
     return v;
 }
 
-static PyObject *os_sysconf(PyObject *self, PyObject *args)
-{
-    PyObject *name;
-    if (!PyArg_ParseTuple(args, "O:sysconf", &name))
-        return NULL;
-    static const struct { const char *n; int v; } table[] = {
-        {"SC_ARG_MAX", _SC_ARG_MAX}, {"SC_CLK_TCK", _SC_CLK_TCK}, {"SC_OPEN_MAX", _SC_OPEN_MAX},
-        {"SC_PAGESIZE", _SC_PAGESIZE}, {"SC_PAGE_SIZE", _SC_PAGESIZE},
-        {"SC_NPROCESSORS_CONF", _SC_NPROCESSORS_CONF},
-        {"SC_NPROCESSORS_ONLN", _SC_NPROCESSORS_ONLN}, {"SC_PHYS_PAGES", _SC_PHYS_PAGES},
-        {"SC_MINSIGSTKSZ", 249},
-    };
-    int code = -1;
-    if (PyLong_Check(name)) {
-        code = PyLong_AsLong(name);
-    } else if (PyUnicode_Check(name)) {
-        for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-            if (_PyUnicode_EqualToASCIIString(name, table[i].n))
-                code = table[i].v;
-        if (code == -1) {
-            PyErr_SetString(PyExc_ValueError, "unrecognized configuration name");
-            return NULL;
-        }
-    } else {
-        PyErr_SetString(PyExc_TypeError, "configuration names must be strings or integers");
-        return NULL;
-    }
-    errno = 0;
-    long r = sysconf(code);
-    if (r == -1 && errno)
-        return posix_error();
-    return PyLong_FromLong(r);
-}
-
-
 static PyObject *os_fchdir(PyObject *self, PyObject *arg)
 {
     int fd = PyObject_AsFileDescriptor(arg);
@@ -2355,10 +2305,9 @@ static PyObject *os_eventfd_write(PyObject *self, PyObject *args, PyObject *kw)
 
 /* The buffers of readv/writev as iovecs; views[] are released by the caller. */
 static int fill_iovecs(PyObject *seq, struct iovec **iov, Py_buffer **views, Py_ssize_t *cnt,
-                       int writable)
+                       int writable, const char *notseq)
 {
-    PyObject *fast = PySequence_Fast(seq, writable ? "readv() arg 2 must be a sequence"
-                                                   : "writev() arg 2 must be a sequence");
+    PyObject *fast = PySequence_Fast(seq, notseq);
     if (fast == NULL)
         return -1;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
@@ -2393,7 +2342,9 @@ static PyObject *readv_writev(PyObject *args, int reading)
     struct iovec *iov = NULL;
     Py_buffer *views = NULL;
     Py_ssize_t cnt = 0, r = -1;
-    if (fill_iovecs(buffers, &iov, &views, &cnt, reading) == 0) {
+    if (fill_iovecs(buffers, &iov, &views, &cnt, reading,
+                    reading ? "readv() arg 2 must be a sequence"
+                            : "writev() arg 2 must be a sequence") == 0) {
         do {
             Py_BEGIN_ALLOW_THREADS
             r = reading ? readv(fd, iov, (int)cnt) : writev(fd, iov, (int)cnt);
@@ -2408,6 +2359,42 @@ static PyObject *readv_writev(PyObject *args, int reading)
     PyMem_Free(views);
     return r < 0 ? NULL : PyLong_FromSsize_t(r);
 }
+
+/* preadv/pwritev(fd, buffers, offset, flags=0, /): the positioned forms, through
+ * preadv2/pwritev2 so that the RWF_* flags work. */
+static PyObject *preadv_pwritev(PyObject *args, int reading)
+{
+    int fd, flags = 0;
+    long long offset;
+    PyObject *buffers;
+    if (!PyArg_ParseTuple(args, reading ? "iOL|i:preadv" : "iOL|i:pwritev", &fd, &buffers,
+                          &offset, &flags))
+        return NULL;
+    struct iovec *iov = NULL;
+    Py_buffer *views = NULL;
+    Py_ssize_t cnt = 0, r = -1;
+    /* CPython words preadv's error after preadv2, the call it makes */
+    if (fill_iovecs(buffers, &iov, &views, &cnt, reading,
+                    reading ? "preadv2() arg 2 must be a sequence"
+                            : "pwritev() arg 2 must be a sequence") == 0) {
+        do {
+            Py_BEGIN_ALLOW_THREADS
+            r = reading ? preadv2(fd, iov, (int)cnt, (off_t)offset, flags)
+                        : pwritev2(fd, iov, (int)cnt, (off_t)offset, flags);
+            Py_END_ALLOW_THREADS
+        } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
+        if (r < 0 && !PyErr_Occurred())
+            posix_error();
+    }
+    for (Py_ssize_t i = 0; i < cnt; i++)
+        PyBuffer_Release(&views[i]);
+    PyMem_Free(iov);
+    PyMem_Free(views);
+    return r < 0 ? NULL : PyLong_FromSsize_t(r);
+}
+
+static PyObject *os_preadv(PyObject *self, PyObject *args) { return preadv_pwritev(args, 1); }
+static PyObject *os_pwritev(PyObject *self, PyObject *args) { return preadv_pwritev(args, 0); }
 
 static PyObject *os_readv(PyObject *self, PyObject *args) { return readv_writev(args, 1); }
 static PyObject *os_writev(PyObject *self, PyObject *args) { return readv_writev(args, 0); }
@@ -2753,6 +2740,17 @@ static PyObject *os_execve(PyObject *self, PyObject *args, PyObject *kw)
     return NULL;
 }
 
+/* ---- shared with posix_process.c and posix_system.c (declared in posixmodule.h) ---- */
+
+int _PyPosix_PathConverter(PyObject *o, void *path) { return path_converter(o, path); }
+void _PyPosix_PathCleanup(path_t *path) { path_cleanup(path); }
+int _PyPosix_DirFdConverter(PyObject *o, void *fd) { return dir_fd_converter(o, fd); }
+PyObject *_PyPosix_PathError(path_t *path) { return path_error(path); }
+char **_PyPosix_MakeArgv(PyObject *seq, PyObject **keep, const char *fname)
+{
+    return make_argv(seq, keep, fname);
+}
+
 /* ------------------------------------------------------------------ module */
 
 #define KW(f) (PyCFunction)(void (*)(void))(f), METH_VARARGS | METH_KEYWORDS
@@ -2834,7 +2832,6 @@ static PyMethodDef posix_methods[] = {
     {"uname", os_uname, METH_NOARGS, NULL},
     {"times", os_times, METH_NOARGS, NULL},
     {"get_terminal_size", os_get_terminal_size, METH_VARARGS, NULL},
-    {"sysconf", os_sysconf, METH_VARARGS, NULL},
     {"register_at_fork", KW(os_register_at_fork), NULL},
     {"fchdir", os_fchdir, METH_O, NULL},
     {"fchown", KW(os_fchown), "Change the owner and group id of the file specified by file descriptor.\n\nEquivalent to os.chown(fd, uid, gid)."},
@@ -2894,6 +2891,14 @@ static PyMethodDef posix_methods[] = {
     {"readv", os_readv, METH_VARARGS, "Read from a file descriptor fd into an iterable of buffers."},
     {"writev", os_writev, METH_VARARGS, "Iterate over buffers, and write the contents of each to a file descriptor."},
     {"execve", KW(os_execve), NULL},
+    {"preadv", os_preadv, METH_VARARGS,
+     "preadv($module, fd, buffers, offset, flags=0, /)\n--\n\n"
+     "Reads from a file descriptor into a number of mutable bytes-like objects.\n\n"
+     "Combines the functionality of readv() and pread()."},
+    {"pwritev", os_pwritev, METH_VARARGS,
+     "pwritev($module, fd, buffers, offset, flags=0, /)\n--\n\n"
+     "Writes the contents of bytes-like objects to a file descriptor at a given offset.\n\n"
+     "Combines the functionality of writev() and pwrite()."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2933,8 +2938,9 @@ static int add_constants(PyObject *m)
 /* Which optional C-level features exist: os.py builds supports_dir_fd etc. from these. */
 static const char *const have_functions[] = {
     "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
-    "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
-    "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT",
+    "HAVE_FCHOWNAT", "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FTRUNCATE",
+    "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT",
     "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT", "HAVE_UTIMENSAT", NULL,
 };
 
@@ -2976,7 +2982,7 @@ PyObject *PyInit_posix(void)
     PyObject *env = convert_environ();
     if (env == NULL || PyModule_AddObject(m, "environ", env) < 0)
         goto fail;
-    if (add_constants(m) < 0)
+    if (add_constants(m) < 0 || _PyPosix_AddProcess(m) < 0 || _PyPosix_AddSystem(m) < 0)
         goto fail;
     PyObject *have = PyList_New(0);
     if (have == NULL)

@@ -3,6 +3,7 @@
  * timeout (PEP 475) unless a signal handler raises.  Owner: modules-os.
  */
 #include "Python.h"
+#include "pytime.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -21,22 +22,25 @@ static double monotonic(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-/* A timeout in seconds: None -> -1 (block), else a non-negative double. */
-static int timeout_seconds(PyObject *o, double *out, int allow_negative, const char *msg)
+/* A timeout in seconds: None -> -1 (block), else a double checked as CPython's
+ * _PyTime_FromSecondsObject does (NaN, 64-bit nanoseconds); a TypeError is reworded to
+ * `msg`.  Negative values are a ValueError unless allow_negative (then -1: block).
+ * check_ms: the value in milliseconds must fit an int (epoll: "timeout is too large"). */
+static int timeout_seconds(PyObject *o, double *out, int allow_negative, const char *msg,
+                           int check_ms)
 {
     if (o == NULL || o == Py_None) {
         *out = -1;
         return 0;
     }
-    if (!PyFloat_Check(o) && !PyLong_Check(o) && !PyIndex_Check(o)) {
-        PyErr_SetString(PyExc_TypeError, msg);
+    double d;
+    if (_PyTime_SecondsFromObject(o, &d) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError))
+            PyErr_SetString(PyExc_TypeError, msg);
         return -1;
     }
-    double d = PyFloat_Check(o) ? PyFloat_AsDouble(o) : PyLong_AsDouble(o);
-    if (d == -1.0 && PyErr_Occurred())
-        return -1;
-    if (isnan(d)) {
-        PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+    if (check_ms && (ceil(d * 1e3) > INT_MAX || ceil(d * 1e3) < INT_MIN)) {
+        PyErr_SetString(PyExc_OverflowError, "timeout is too large");
         return -1;
     }
     if (d < 0) {
@@ -48,6 +52,46 @@ static int timeout_seconds(PyObject *o, double *out, int allow_negative, const c
     }
     *out = d;
     return 0;
+}
+
+/* poll.poll's timeout in milliseconds (CPython's _PyTime_FromMillisecondsObject, rounded
+ * away from zero): None or negative -> -1 (block). */
+static int timeout_ms(PyObject *o, double *out)
+{
+    if (o == Py_None) {
+        *out = -1;
+        return 0;
+    }
+    double t;
+    if (PyFloat_Check(o)) {
+        t = PyFloat_AS_DOUBLE(o);
+        if (isnan(t)) {
+            PyErr_SetString(PyExc_ValueError, "Invalid value NaN (not a number)");
+            return -1;
+        }
+    } else {
+        long long n = PyLong_AsLongLong(o);
+        if (n == -1 && PyErr_Occurred()) {
+            if (PyErr_ExceptionMatches(PyExc_TypeError))
+                PyErr_SetString(PyExc_TypeError, "timeout must be an integer or None");
+            else if (PyErr_ExceptionMatches(PyExc_OverflowError))
+                goto too_large;
+            return -1;
+        }
+        t = (double)n;
+    }
+    if (t * 1e6 >= 9223372036854775808.0 || t * 1e6 < -9223372036854775808.0)
+        goto too_large;
+    t = t < 0 ? floor(t) : ceil(t);
+    if (t > INT_MAX || t < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "timeout is too large");
+        return -1;
+    }
+    *out = t < 0 ? -1 : t;
+    return 0;
+too_large:
+    PyErr_SetString(PyExc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    return -1;
 }
 
 /* Seconds to whole milliseconds, rounding up so a wait never ends early. */
@@ -125,7 +169,7 @@ static PyObject *select_select(PyObject *m, PyObject *args)
     if (!PyArg_UnpackTuple(args, "select", 3, 4, &lists[0], &lists[1], &lists[2], &tout))
         return NULL;
     double timeout;
-    if (timeout_seconds(tout, &timeout, 0, "timeout must be a float or None") < 0)
+    if (timeout_seconds(tout, &timeout, 0, "timeout must be a float or None", 0) < 0)
         return NULL;
     fd_set sets[3];
     fdpair *pairs[3] = {NULL, NULL, NULL};
@@ -192,20 +236,35 @@ typedef struct {
 
 static PyTypeObject poll_Type;
 
+/* CPython's _PyLong_UnsignedShort_Converter (the eventmask of register/modify). */
+static int ushort_converter(PyObject *obj, void *ptr)
+{
+    if (!PyLong_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "an integer is required");
+        return 0;
+    }
+    if (_PyLong_Sign(obj) < 0) {
+        PyErr_SetString(PyExc_ValueError, "value must be positive");
+        return 0;
+    }
+    unsigned long v = PyLong_AsUnsignedLong(obj);
+    if (v == (unsigned long)-1 && PyErr_Occurred())
+        return 0;
+    if (v > USHRT_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large for C unsigned short");
+        return 0;
+    }
+    *(unsigned short *)ptr = (unsigned short)v;
+    return 1;
+}
+
 static int fd_and_mask(PyObject *args, const char *fmt, int *fd, unsigned short *mask)
 {
     PyObject *fdobj;
-    int m = *mask;
-    if (!PyArg_ParseTuple(args, fmt, &fdobj, &m))
+    if (!PyArg_ParseTuple(args, fmt, &fdobj, ushort_converter, mask))
         return -1;
     if ((*fd = PyObject_AsFileDescriptor(fdobj)) < 0)
         return -1;
-    if (m < 0 || m > USHRT_MAX) {
-        PyErr_SetString(PyExc_OverflowError, m < 0 ? "Python int too small to convert to C unsigned short"
-                                                   : "Python int too large to convert to C unsigned short");
-        return -1;
-    }
-    *mask = (unsigned short)m;
     return 0;
 }
 
@@ -222,7 +281,7 @@ static PyObject *poll_register(pollObject *self, PyObject *args)
 {
     int fd;
     unsigned short mask = POLLIN | POLLPRI | POLLOUT;
-    if (fd_and_mask(args, "O|i:register", &fd, &mask) < 0)
+    if (fd_and_mask(args, "O|O&:register", &fd, &mask) < 0)
         return NULL;
     if (dict_set_int(self->dict, fd, mask) < 0)
         return NULL;
@@ -233,7 +292,7 @@ static PyObject *poll_modify(pollObject *self, PyObject *args)
 {
     int fd;
     unsigned short mask = 0;
-    if (fd_and_mask(args, "Oi:modify", &fd, &mask) < 0)
+    if (fd_and_mask(args, "OO&:modify", &fd, &mask) < 0)
         return NULL;
     PyObject *key = PyLong_FromLong(fd);
     if (key == NULL)
@@ -271,17 +330,9 @@ static PyObject *poll_poll(pollObject *self, PyObject *args)
     PyObject *tout = Py_None;
     if (!PyArg_ParseTuple(args, "|O:poll", &tout))
         return NULL;
-    double ms = -1;
-    if (tout != Py_None) {
-        if (!PyFloat_Check(tout) && !PyIndex_Check(tout)) {
-            PyErr_SetString(PyExc_TypeError, "timeout must be an integer or None");
-            return NULL;
-        }
-        ms = PyFloat_Check(tout) ? PyFloat_AsDouble(tout) : PyLong_AsDouble(tout);
-        if (ms == -1.0 && PyErr_Occurred())
-            return NULL;
-        ms = ms < 0 ? -1 : ceil(ms);
-    }
+    double ms;
+    if (timeout_ms(tout, &ms) < 0)
+        return NULL;
     if (self->poll_running) {
         PyErr_SetString(PyExc_RuntimeError, "concurrent poll() invocation");
         return NULL;
@@ -521,7 +572,7 @@ static PyObject *epoll_poll(pyEpoll_Object *self, PyObject *args, PyObject *kwds
     if (self->epfd < 0)
         return epoll_closed_error();
     double timeout;
-    if (timeout_seconds(tout, &timeout, 1, "timeout must be an integer or None") < 0)
+    if (timeout_seconds(tout, &timeout, 1, "timeout must be an integer or None", 1) < 0)
         return NULL;
     if (maxevents == -1)
         maxevents = FD_SETSIZE - 1;

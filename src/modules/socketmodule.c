@@ -48,6 +48,7 @@ typedef union {
     struct sockaddr_in in4;
     struct sockaddr_in6 in6;
     struct sockaddr_un un;
+    struct sockaddr_vm vm;
     struct sockaddr_storage storage;
 } sock_addr_t;
 
@@ -238,6 +239,10 @@ static PyObject *makesockaddr(int sockfd, const struct sockaddr *addr, size_t ad
         const struct sockaddr_nl *a = (const struct sockaddr_nl *)addr;
         return Py_BuildValue("II", a->nl_pid, a->nl_groups);
     }
+    case AF_VSOCK: {
+        const struct sockaddr_vm *a = (const struct sockaddr_vm *)addr;
+        return Py_BuildValue("II", a->svm_cid, a->svm_port);
+    }
     default:
         /* unknown family: (family, raw bytes) like CPython */
         return Py_BuildValue("(iy#)", addr->sa_family, addr->sa_data,
@@ -365,7 +370,9 @@ static int getsockaddrarg(PySocketSockObject *s, PyObject *args, sock_addr_t *ad
         PyObject *b = NULL;
         Py_buffer path;
         if (PyUnicode_Check(args)) {
-            if (!PyUnicode_FSConverter(args, &b))
+            /* no embedded-NUL check: abstract names start with (and may hold) NULs */
+            b = PyUnicode_EncodeFSDefault(args);
+            if (b == NULL)
                 return -1;
             args = b;
         }
@@ -379,7 +386,8 @@ static int getsockaddrarg(PySocketSockObject *s, PyObject *args, sock_addr_t *ad
             Py_XDECREF(b);
             return -1;
         }
-        int abstract = path.len > 0 && ((const char *)path.buf)[0] == 0;
+        /* Linux: an empty path autobinds to an abstract name; a leading NUL is abstract */
+        int abstract = path.len == 0 || ((const char *)path.buf)[0] == 0;
         if (path.len < 0 || (size_t)path.len + !abstract > sizeof addr->un.sun_path) {
             PyBuffer_Release(&path);
             Py_XDECREF(b);
@@ -468,6 +476,21 @@ static int getsockaddrarg(PySocketSockObject *s, PyObject *args, sock_addr_t *ad
         nl->nl_pid = pid;
         nl->nl_groups = groups;
         *len = sizeof *nl;
+        return 0;
+    }
+    case AF_VSOCK: {
+        unsigned int cid, port;
+        if (!PyTuple_Check(args)) {
+            PyErr_Format(PyExc_TypeError, "%s(): AF_VSOCK address must be tuple, not %.500s",
+                         caller, Py_TYPE(args)->tp_name);
+            return -1;
+        }
+        if (!PyArg_ParseTuple(args, "II:getsockaddrarg", &cid, &port))
+            return -1;
+        addr->vm.svm_family = AF_VSOCK;
+        addr->vm.svm_cid = cid;
+        addr->vm.svm_port = port;
+        *len = sizeof addr->vm;
         return 0;
     }
     default:
@@ -835,6 +858,14 @@ static PyObject *sock_getsockopt(PyObject *self, PyObject *args)
     int level, optname, buflen = 0;
     if (!PyArg_ParseTuple(args, "ii|i:getsockopt", &level, &optname, &buflen))
         return NULL;
+    if (s->sock_family == AF_VSOCK && buflen == 0) {
+        /* AF_VSOCK options are 64-bit */
+        uint64_t vflag = 0;
+        socklen_t vsize = sizeof vflag;
+        if (getsockopt(s->sock_fd, level, optname, &vflag, &vsize) < 0)
+            return set_error();
+        return PyLong_FromUnsignedLongLong(vflag);
+    }
     if (buflen == 0) {
         int flag = 0;
         socklen_t flagsize = sizeof flag;
@@ -866,7 +897,13 @@ static PyObject *sock_setsockopt(PyObject *self, PyObject *args)
     unsigned int optlen;
     PyObject *none;
     if (PyArg_ParseTuple(args, "iii:setsockopt", &level, &optname, &flag)) {
-        res = setsockopt(s->sock_fd, level, optname, &flag, sizeof flag);
+        if (s->sock_family == AF_VSOCK) {
+            /* AF_VSOCK options are 64-bit */
+            uint64_t vflag = (uint64_t)(unsigned int)flag;
+            res = setsockopt(s->sock_fd, level, optname, &vflag, sizeof vflag);
+        } else {
+            res = setsockopt(s->sock_fd, level, optname, &flag, sizeof flag);
+        }
         goto done;
     }
     PyErr_Clear();
@@ -1183,6 +1220,28 @@ static PyObject *sock_shutdown(PyObject *self, PyObject *arg)
 
 /* -- sendmsg/recvmsg: data and ancillary data (SCM_RIGHTS fd passing) */
 
+/* sendmsg/recvmsg through sock_call, so timeouts and EINTR (signal handlers that raise)
+ * behave as for send/recv. */
+struct msg_call {
+    struct msghdr *msg;
+    int flags;
+    ssize_t result;
+};
+
+static int sock_sendmsg_impl(PySocketSockObject *s, void *data)
+{
+    struct msg_call *c = data;
+    c->result = sendmsg(s->sock_fd, c->msg, c->flags);
+    return c->result < 0 ? -1 : 0;
+}
+
+static int sock_recvmsg_impl(PySocketSockObject *s, void *data)
+{
+    struct msg_call *c = data;
+    c->result = recvmsg(s->sock_fd, c->msg, c->flags);
+    return c->result < 0 ? -1 : 0;
+}
+
 static PyObject *sock_sendmsg(PyObject *self, PyObject *args)
 {
     PySocketSockObject *s = (PySocketSockObject *)self;
@@ -1231,8 +1290,8 @@ static PyObject *sock_sendmsg(PyObject *self, PyObject *args)
         for (Py_ssize_t i = 0; i < ncm; i++) {
             int level, type;
             Py_buffer d;
-            if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(cmsg_fast, i),
-                                  "iiy*:[sendmsg() ancillary data items]", &level, &type, &d))
+            if (!PyArg_Parse(PySequence_Fast_GET_ITEM(cmsg_fast, i),
+                             "(iiy*):[sendmsg() ancillary data items]", &level, &type, &d))
                 goto done;
             space += CMSG_SPACE(d.len);
             PyBuffer_Release(&d);
@@ -1249,8 +1308,8 @@ static PyObject *sock_sendmsg(PyObject *self, PyObject *args)
             for (Py_ssize_t i = 0; i < ncm; i++) {
                 int level, type;
                 Py_buffer d;
-                if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(cmsg_fast, i), "iiy*",
-                                      &level, &type, &d))
+                if (!PyArg_Parse(PySequence_Fast_GET_ITEM(cmsg_fast, i), "(iiy*)",
+                                 &level, &type, &d))
                     goto done;
                 cm->cmsg_level = level;
                 cm->cmsg_type = type;
@@ -1261,32 +1320,10 @@ static PyObject *sock_sendmsg(PyObject *self, PyObject *args)
             }
         }
     }
-    ssize_t n;
-    for (;;) {
-        int e;
-        Py_BEGIN_ALLOW_THREADS
-        n = sendmsg(s->sock_fd, &msg, flags | MSG_NOSIGNAL);
-        e = errno;
-        Py_END_ALLOW_THREADS
-        if (n >= 0)
-            break;
-        if (e == EINTR) {
-            if (PyErr_CheckSignals() < 0)
-                goto done;
-            continue;
-        }
-        if (s->sock_timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK)) {
-            int pe = 0, r = wait_for_fd(s, 1, s->sock_timeout, &pe);
-            if (r == 0) {
-                PyErr_SetString(PyExc_TimeoutError, "timed out");
-                goto done;
-            }
-            continue;
-        }
-        errno = e;
-        set_error();
+    struct msg_call c = {&msg, flags | MSG_NOSIGNAL, -1};
+    if (sock_call(s, 1, sock_sendmsg_impl, &c) < 0)
         goto done;
-    }
+    ssize_t n = c.result;
     result = PyLong_FromSsize_t(n);
 done:
     for (Py_ssize_t i = 0; i < nbufs; i++)
@@ -1296,6 +1333,70 @@ done:
     PyMem_Free(control);
     Py_XDECREF(cmsg_fast);
     Py_DECREF(data_fast);
+    return result;
+}
+
+/* The ancillary data of a received message as [(level, type, data)], clipping an item
+ * the kernel truncated (MSG_CTRUNC) to what is in the buffer. */
+static PyObject *cmsg_list(struct msghdr *msg)
+{
+    PyObject *anc = PyList_New(0);
+    if (anc == NULL || msg->msg_controllen == 0)
+        return anc;
+    const char *end = (const char *)msg->msg_control + msg->msg_controllen;
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(msg); cm != NULL; cm = CMSG_NXTHDR(msg, cm)) {
+        const char *data = (const char *)CMSG_DATA(cm);
+        if (data > end || cm->cmsg_len < CMSG_LEN(0))
+            break;
+        size_t dlen = cm->cmsg_len - CMSG_LEN(0);
+        if (dlen > (size_t)(end - data))
+            dlen = (size_t)(end - data);
+        PyObject *item = Py_BuildValue("(iiy#)", cm->cmsg_level, cm->cmsg_type, data,
+                                       (Py_ssize_t)dlen);
+        if (item == NULL || PyList_Append(anc, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(anc);
+            return NULL;
+        }
+        Py_DECREF(item);
+    }
+    return anc;
+}
+
+/* recvmsg into iov[0..niov): (nbytes, ancdata, msg_flags, address), or NULL. */
+static PyObject *recvmsg_common(PySocketSockObject *s, struct iovec *iov, size_t niov,
+                                Py_ssize_t ancbufsize, int flags, const char *fname)
+{
+    if (ancbufsize < 0) {
+        PyErr_Format(PyExc_ValueError, "negative buffer size in %s()", fname);
+        return NULL;
+    }
+    char *control = ancbufsize ? PyMem_Calloc(1, (size_t)ancbufsize) : NULL;
+    if (ancbufsize && control == NULL)
+        return PyErr_NoMemory();
+    sock_addr_t addr;
+    memset(&addr, 0, sizeof addr);
+    struct msghdr msg;
+    memset(&msg, 0, sizeof msg);
+    msg.msg_name = &addr;
+    msg.msg_namelen = sizeof addr;
+    msg.msg_iov = iov;
+    msg.msg_iovlen = niov;
+    msg.msg_control = control;
+    msg.msg_controllen = (size_t)ancbufsize;
+    /* no MSG_CMSG_CLOEXEC: CPython leaves received descriptors inheritable */
+    struct msg_call c = {&msg, flags, -1};
+    PyObject *result = NULL;
+    if (sock_call(s, 0, sock_recvmsg_impl, &c) == 0) {
+        PyObject *anc = cmsg_list(&msg);
+        PyObject *a = anc ? makesockaddr(s->sock_fd, &addr.sa, msg.msg_namelen, s->sock_proto)
+                          : NULL;
+        if (a != NULL)
+            result = Py_BuildValue("(nNiN)", (Py_ssize_t)c.result, anc, msg.msg_flags, a);
+        else
+            Py_XDECREF(anc);
+    }
+    PyMem_Free(control);
     return result;
 }
 
@@ -1310,85 +1411,68 @@ static PyObject *sock_recvmsg(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "negative buffer size in recvmsg()");
         return NULL;
     }
-    if (ancbufsize < 0) {
-        PyErr_SetString(PyExc_ValueError, "negative buffer size in recvmsg()");
-        return NULL;
-    }
     PyObject *buf = PyBytes_FromStringAndSize(NULL, bufsize);
     if (buf == NULL)
         return NULL;
-    char *control = ancbufsize ? PyMem_Calloc(1, (size_t)ancbufsize) : NULL;
-    if (ancbufsize && control == NULL) {
-        Py_DECREF(buf);
-        return PyErr_NoMemory();
-    }
-    sock_addr_t addr;
-    memset(&addr, 0, sizeof addr);
     struct iovec iov = {PyBytes_AS_STRING(buf), (size_t)bufsize};
-    struct msghdr msg;
-    PyObject *result = NULL, *anc = NULL;
-    ssize_t n;
-    for (;;) {
-        memset(&msg, 0, sizeof msg);
-        msg.msg_name = &addr;
-        msg.msg_namelen = sizeof addr;
-        msg.msg_iov = &iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = control;
-        msg.msg_controllen = (size_t)ancbufsize;
-        if (s->sock_timeout > 0) {
-            int pe = 0, r = wait_for_fd(s, 0, s->sock_timeout, &pe);
-            if (r == 0) {
-                PyErr_SetString(PyExc_TimeoutError, "timed out");
-                goto done;
-            }
-        }
-        int e;
-        Py_BEGIN_ALLOW_THREADS
-        n = recvmsg(s->sock_fd, &msg, flags | MSG_CMSG_CLOEXEC);
-        e = errno;
-        Py_END_ALLOW_THREADS
-        if (n >= 0)
-            break;
-        if (e == EINTR) {
-            if (PyErr_CheckSignals() < 0)
-                goto done;
-            continue;
-        }
-        if (s->sock_timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK))
-            continue;
-        errno = e;
-        set_error();
-        goto done;
+    PyObject *r = recvmsg_common(s, &iov, 1, ancbufsize, flags, "recvmsg");
+    if (r == NULL) {
+        Py_DECREF(buf);
+        return NULL;
     }
-    anc = PyList_New(0);
-    if (anc == NULL)
-        goto done;
-    if (msg.msg_controllen > 0) {
-        for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm != NULL; cm = CMSG_NXTHDR(&msg, cm)) {
-            size_t dlen = cm->cmsg_len - CMSG_LEN(0);
-            PyObject *item = Py_BuildValue("(iiy#)", cm->cmsg_level, cm->cmsg_type,
-                                           (const char *)CMSG_DATA(cm), (Py_ssize_t)dlen);
-            if (item == NULL || PyList_Append(anc, item) < 0) {
-                Py_XDECREF(item);
-                goto done;
-            }
-            Py_DECREF(item);
-        }
-    }
+    /* replace the byte count by the data */
+    Py_ssize_t n = PyLong_AsSsize_t(PyTuple_GET_ITEM(r, 0));
     if (n != bufsize && _PyBytes_Resize(&buf, n) < 0) {
-        buf = NULL;
+        Py_DECREF(r);
+        return NULL;
+    }
+    PyObject *res = Py_BuildValue("(NOOO)", buf, PyTuple_GET_ITEM(r, 1), PyTuple_GET_ITEM(r, 2),
+                                  PyTuple_GET_ITEM(r, 3));
+    Py_DECREF(r);
+    return res;
+}
+
+/* recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address) */
+static PyObject *sock_recvmsg_into(PyObject *self, PyObject *args)
+{
+    PySocketSockObject *s = (PySocketSockObject *)self;
+    PyObject *buffers;
+    Py_ssize_t ancbufsize = 0;
+    int flags = 0;
+    if (!PyArg_ParseTuple(args, "O|ni:recvmsg_into", &buffers, &ancbufsize, &flags))
+        return NULL;
+    PyObject *fast = PySequence_Fast(buffers, "recvmsg_into() argument 1 must be an iterable");
+    if (fast == NULL)
+        return NULL;
+    Py_ssize_t nbufs = PySequence_Fast_GET_SIZE(fast), got = 0;
+    if (nbufs > INT_MAX) {
+        PyErr_SetString(PyExc_OSError, "recvmsg_into() argument 1 is too long");
+        Py_DECREF(fast);
+        return NULL;
+    }
+    Py_buffer *views = PyMem_Calloc(nbufs + 1, sizeof(Py_buffer));
+    struct iovec *iovs = PyMem_Calloc(nbufs + 1, sizeof(struct iovec));
+    PyObject *res = NULL;
+    if (views == NULL || iovs == NULL) {
+        PyErr_NoMemory();
         goto done;
     }
-    PyObject *a = makesockaddr(s->sock_fd, &addr.sa, msg.msg_namelen, s->sock_proto);
-    if (a == NULL)
-        goto done;
-    result = Py_BuildValue("(OOiN)", buf, anc, msg.msg_flags, a);
+    for (; got < nbufs; got++) {
+        if (!PyArg_Parse(PySequence_Fast_GET_ITEM(fast, got),
+                         "w*;recvmsg_into() argument 1 must be an iterable of single-segment "
+                         "read-write buffers", &views[got]))
+            goto done;
+        iovs[got].iov_base = views[got].buf;
+        iovs[got].iov_len = (size_t)views[got].len;
+    }
+    res = recvmsg_common(s, iovs, (size_t)nbufs, ancbufsize, flags, "recvmsg_into");
 done:
-    Py_XDECREF(buf);
-    Py_XDECREF(anc);
-    PyMem_Free(control);
-    return result;
+    for (Py_ssize_t i = 0; i < got; i++)
+        PyBuffer_Release(&views[i]);
+    PyMem_Free(views);
+    PyMem_Free(iovs);
+    Py_DECREF(fast);
+    return res;
 }
 
 static PyMethodDef sock_methods[] = {
@@ -1439,6 +1523,10 @@ static PyMethodDef sock_methods[] = {
     {"sendto", sock_sendto, METH_VARARGS, "sendto(data[, flags], address) -> count\n\nLike send(data, flags) but allows specifying the destination address."},
     {"sendmsg", sock_sendmsg, METH_VARARGS, "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
     {"recvmsg", sock_recvmsg, METH_VARARGS, "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)"},
+    {"recvmsg_into", sock_recvmsg_into, METH_VARARGS,
+     "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)\n\n"
+     "Receive normal data and ancillary data from the socket, scattering the\n"
+     "non-ancillary data into a series of buffers."},
     {"shutdown", sock_shutdown, METH_O,
      "shutdown(flag)\n\nShut down the reading side of the socket (flag == SHUT_RD), the writing side\n"
      "of the socket (flag == SHUT_WR), or both ends (flag == SHUT_RDWR)."},

@@ -106,6 +106,18 @@ static inline uint8_t estimate_log2_keysize(Py_ssize_t n)
     return calculate_log2_keysize((n * 3 + 1) / 2);
 }
 
+/* Free lists, as CPython 3.11's: up to 80 dict objects (exact dicts, their PyGC_Head
+ * kept, untracked) and 80 keys objects of the minimum size, so that the many small dicts
+ * a program makes and drops cost no trip to the allocator.  A reused block neither counts
+ * as a new allocation for the collector's threshold nor was its release counted. */
+#define DICT_FREELIST_MAX 80
+static PyDictObject *dict_free_list[DICT_FREELIST_MAX];
+static int dict_numfree;
+static PyDictKeysObject *keys_free_list[DICT_FREELIST_MAX];
+static int keys_numfree;
+extern int _PyTraceMalloc_active;               /* obmalloc.c */
+void _PyTraceMalloc_NewReference(PyObject *op); /* _tracemalloc.c */
+
 static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
 {
     PyDictKeysObject *dk;
@@ -123,11 +135,15 @@ static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
         log2_bytes = log2_size + 2;
     else
         log2_bytes = log2_size + 3;
-    dk = PyObject_Malloc(sizeof(PyDictKeysObject) + ((size_t)1 << log2_bytes) +
-                         sizeof(PyDictKeyEntry) * (size_t)usable);
-    if (dk == NULL) {
-        PyErr_NoMemory();
-        return NULL;
+    if (log2_size == PyDict_LOG_MINSIZE && keys_numfree > 0) {
+        dk = keys_free_list[--keys_numfree];
+    } else {
+        dk = PyObject_Malloc(sizeof(PyDictKeysObject) + ((size_t)1 << log2_bytes) +
+                             sizeof(PyDictKeyEntry) * (size_t)usable);
+        if (dk == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
     }
     dk->dk_log2_size = log2_size;
     dk->dk_log2_index_bytes = (uint8_t)log2_bytes;
@@ -144,6 +160,10 @@ static void free_keys_object(PyDictKeysObject *keys)
 {
     if (keys == Py_EMPTY_KEYS)
         return;
+    if (DK_LOG_SIZE(keys) == PyDict_LOG_MINSIZE && keys_numfree < DICT_FREELIST_MAX) {
+        keys_free_list[keys_numfree++] = keys;
+        return;
+    }
     PyObject_Free(keys);
 }
 
@@ -617,9 +637,23 @@ static int setitem_take2_knownhash(PyDictObject *mp, PyObject *key, PyObject *va
 
 /* ---- construction ---- */
 
+/* A new exact dict object (refcount 1, untracked, fields unset). */
+static PyDictObject *dict_alloc(void)
+{
+    if (dict_numfree > 0) {
+        PyDictObject *mp = dict_free_list[--dict_numfree];
+        _Py_AS_GC(mp)->_gc_prev = 0;
+        Py_SET_REFCNT(mp, 1);
+        if (_PyTraceMalloc_active) /* a reused block is a new allocation to tracemalloc */
+            _PyTraceMalloc_NewReference((PyObject *)mp);
+        return mp;
+    }
+    return PyObject_GC_New(PyDictObject, &PyDict_Type);
+}
+
 static PyObject *new_dict(PyDictKeysObject *keys)
 {
-    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    PyDictObject *mp = dict_alloc();
     if (mp == NULL) {
         free_keys_object(keys);
         return NULL;
@@ -644,7 +678,7 @@ static PyObject *new_split_dict(PyDictKeysObject *keys)
     PyObject **values = new_values(keys->dk_nentries);
     if (values == NULL)
         return NULL;
-    mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    mp = dict_alloc();
     if (mp == NULL) {
         free_values(values);
         return NULL;
@@ -824,7 +858,7 @@ int _PyObject_SetInstanceValue(PyObject **slot, PyObject *name, PyObject *value)
 PyObject *_PyObject_MaterializeDict(PyObject **slot)
 {
     PyObject **values = SLOT_VALUES(*slot);
-    PyDictObject *mp = PyObject_GC_New(PyDictObject, &PyDict_Type);
+    PyDictObject *mp = dict_alloc();
     if (mp == NULL)
         return NULL;
     mp->ma_keys = VALUES_KEYS(values); /* the array's reference moves to the dict */
@@ -1730,7 +1764,10 @@ static void dict_dealloc(PyDictObject *mp)
         }
         free_keys_object(keys);
     }
-    Py_TYPE(mp)->tp_free((PyObject *)mp);
+    if (Py_IS_TYPE(mp, &PyDict_Type) && dict_numfree < DICT_FREELIST_MAX)
+        dict_free_list[dict_numfree++] = mp;   /* untracked above */
+    else
+        Py_TYPE(mp)->tp_free((PyObject *)mp);
     Py_TRASHCAN_END
 }
 

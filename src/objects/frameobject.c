@@ -5,28 +5,29 @@
 #include "Python.h"
 #include "opcode.h"
 
-/* Free lists of dead frames, one per slot count (locals + stack) up to FRAME_MAXSLOTS:
+/* Free lists of dead frames, one per slot count (locals + stack) up to _PyFrame_MAXSLOTS:
  * a call then costs no malloc/free and no GC accounting.  Dead frames are linked
  * through f_back.  (Frames stay heap objects so generators and tracebacks can keep
- * them; the free list gives most of the win of 3.11's frame stack.) */
-#define FRAME_MAXSLOTS 48
+ * them; the free list gives most of the win of 3.11's frame stack.)  The eval loop
+ * takes frames from these lists inline (_PyFrame_NewCall, frameobject.h). */
+#define FRAME_MAXSLOTS _PyFrame_MAXSLOTS
 #define FRAME_MAXFREE 16
-static struct {
-    PyFrameObject *head;
-    int count;
-} frame_freelist[FRAME_MAXSLOTS + 1];
+_PyFrameFreeList _PyFrame_FreeLists[FRAME_MAXSLOTS + 1];
+#define frame_freelist _PyFrame_FreeLists
 
-static PyFrameObject *frame_alloc(Py_ssize_t extras)
+PyFrameObject *_PyFrame_Alloc(Py_ssize_t extras)
 {
     if (extras <= FRAME_MAXSLOTS && frame_freelist[extras].head != NULL) {
         PyFrameObject *f = frame_freelist[extras].head;
         frame_freelist[extras].head = f->f_back;
         frame_freelist[extras].count--;
-        PyObject_InitVar((PyVarObject *)f, &PyFrame_Type, extras);
+        /* type and size are already right (one list per size, static type) */
+        Py_SET_REFCNT(f, 1);
         return f;
     }
     return PyObject_GC_NewVar(PyFrameObject, &PyFrame_Type, extras);
 }
+#define frame_alloc _PyFrame_Alloc
 
 /* Give a dead (untracked, cleared) frame back: kept for reuse or freed. */
 static void frame_free(PyFrameObject *f)

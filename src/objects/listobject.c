@@ -532,7 +532,13 @@ typedef struct {
 #define MIN_GALLOP 7
 #define MERGESTATE_TEMP_SIZE 256
 
-typedef struct {
+typedef struct s_MergeState MergeState;
+
+/* The "<" used by the sort: PyObject_RichCompareBool in general, or a specialisation
+ * chosen by a pre-scan of the keys (see choose_key_compare). */
+typedef int (*sort_compare)(PyObject *, PyObject *, MergeState *);
+
+struct s_MergeState {
     Py_ssize_t min_gallop;  /* adapts: lower when galloping pays off */
     sortslice a;            /* merge scratch space: temparray or heap */
     Py_ssize_t alloced;
@@ -541,10 +547,172 @@ typedef struct {
     PyObject *temparray[MERGESTATE_TEMP_SIZE];
     Py_ssize_t listlen;     /* for powerloop: total length and first key */
     PyObject **basekeys;
-} MergeState;
+    sort_compare key_compare;        /* compares two keys */
+    richcmpfunc key_richcompare;     /* for unsafe_object_compare: the keys' type's slot */
+    sort_compare tuple_elem_compare; /* for unsafe_tuple_compare: compares items [0] */
+};
 
 /* 1 if x < y, 0 if not, -1 on error. */
-#define ISLT(X, Y) PyObject_RichCompareBool(X, Y, Py_LT)
+#define ISLT(X, Y) (*ms->key_compare)(X, Y, ms)
+
+/* ---- key comparisons ----
+ * Before sorting, the keys are scanned once (choose_key_compare); when they all have the
+ * same type, "<" skips PyObject_RichCompareBool's type dispatch, the reflected-operand
+ * check and the recursion guard, as CPython 3.11 does.  Only the cost changes: each
+ * specialisation gives the answer the generic comparison would. */
+
+static int safe_object_compare(PyObject *v, PyObject *w, MergeState *ms)
+{
+    return PyObject_RichCompareBool(v, w, Py_LT);
+}
+
+/* Keys of one type with a tp_richcompare slot: call the slot directly; NotImplemented (or
+ * a type whose slot was replaced mid-sort) falls back to the generic path. */
+static int unsafe_object_compare(PyObject *v, PyObject *w, MergeState *ms)
+{
+    PyObject *res_obj;
+    int res;
+    if (Py_TYPE(v)->tp_richcompare != ms->key_richcompare)
+        return PyObject_RichCompareBool(v, w, Py_LT);
+    res_obj = (*ms->key_richcompare)(v, w, Py_LT);
+    if (res_obj == Py_NotImplemented) {
+        Py_DECREF(res_obj);
+        return PyObject_RichCompareBool(v, w, Py_LT);
+    }
+    if (res_obj == NULL)
+        return -1;
+    if (PyBool_Check(res_obj))
+        res = res_obj == Py_True;
+    else
+        res = PyObject_IsTrue(res_obj);
+    Py_DECREF(res_obj);
+    return res;
+}
+
+/* str keys that are all 1-byte kind: bytewise comparison is code point order. */
+static int unsafe_latin_compare(PyObject *v, PyObject *w, MergeState *ms)
+{
+    Py_ssize_t len1 = PyUnicode_GET_LENGTH(v), len2 = PyUnicode_GET_LENGTH(w);
+    int res = memcmp(PyUnicode_DATA(v), PyUnicode_DATA(w),
+                     (size_t)(len1 < len2 ? len1 : len2));
+    return res != 0 ? res < 0 : len1 < len2;
+}
+
+/* int keys that all fit in a machine word. */
+static int unsafe_long_compare(PyObject *v, PyObject *w, MergeState *ms)
+{
+    return _PyLong_CompactValue((PyLongObject *)v) < _PyLong_CompactValue((PyLongObject *)w);
+}
+
+static int unsafe_float_compare(PyObject *v, PyObject *w, MergeState *ms)
+{
+    return PyFloat_AS_DOUBLE(v) < PyFloat_AS_DOUBLE(w);
+}
+
+/* Tuple items equal?  Exact ints, floats and strs answer without the generic dispatch
+ * (their == has no side effects); anything else goes through PyObject_RichCompareBool. */
+static inline int tuple_items_eq(PyObject *a, PyObject *b)
+{
+    PyTypeObject *t = Py_TYPE(a);
+    if (a == b)
+        return 1;
+    if (t == Py_TYPE(b)) {
+        if (t == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)a) &&
+            _PyLong_IsCompact((PyLongObject *)b))
+            return _PyLong_CompactValue((PyLongObject *)a) ==
+                   _PyLong_CompactValue((PyLongObject *)b);
+        if (t == &PyFloat_Type)
+            return PyFloat_AS_DOUBLE(a) == PyFloat_AS_DOUBLE(b);
+        if (t == &PyUnicode_Type)
+            return _PyUnicode_Equal(a, b);
+    }
+    return PyObject_RichCompareBool(a, b, Py_EQ);
+}
+
+/* Tuple items a < b, with the same shortcuts as tuple_items_eq. */
+static inline int tuple_items_lt(PyObject *a, PyObject *b)
+{
+    PyTypeObject *t = Py_TYPE(a);
+    if (t == Py_TYPE(b)) {
+        if (t == &PyLong_Type && _PyLong_IsCompact((PyLongObject *)a) &&
+            _PyLong_IsCompact((PyLongObject *)b))
+            return _PyLong_CompactValue((PyLongObject *)a) <
+                   _PyLong_CompactValue((PyLongObject *)b);
+        if (t == &PyFloat_Type)
+            return PyFloat_AS_DOUBLE(a) < PyFloat_AS_DOUBLE(b);
+    }
+    return PyObject_RichCompareBool(a, b, Py_LT);
+}
+
+/* Non-empty tuple keys: the first differing item decides, as in tuple's own "<"; item
+ * [0] is compared with tuple_elem_compare (specialised when all items [0] share a type). */
+static int unsafe_tuple_compare(PyObject *v, PyObject *w, MergeState *ms)
+{
+    PyObject **vi = ((PyTupleObject *)v)->ob_item, **wi = ((PyTupleObject *)w)->ob_item;
+    Py_ssize_t vlen = Py_SIZE(v), wlen = Py_SIZE(w), i;
+    int k;
+    for (i = 0; i < vlen && i < wlen; i++) {
+        k = tuple_items_eq(vi[i], wi[i]);
+        if (k < 0)
+            return -1;
+        if (!k)
+            break;
+    }
+    if (i >= vlen || i >= wlen)
+        return vlen < wlen;
+    if (i == 0)
+        return (*ms->tuple_elem_compare)(vi[0], wi[0], ms);
+    return tuple_items_lt(vi[i], wi[i]);
+}
+
+/* Pick ms->key_compare from one pass over keys[0:n) (n >= 2): the same type throughout
+ * (looking at items [0] when every key is a non-empty tuple), and for str and int whether
+ * the cheap representation holds for all of them. */
+static void choose_key_compare(MergeState *ms, PyObject **keys, Py_ssize_t n)
+{
+    int in_tuples = PyTuple_CheckExact(keys[0]) && Py_SIZE(keys[0]) > 0;
+    PyTypeObject *key_type = Py_TYPE(in_tuples ? PyTuple_GET_ITEM(keys[0], 0) : keys[0]);
+    int same_type = 1, latin = 1, compact = 1;
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        PyObject *key = keys[i];
+        if (in_tuples) {
+            if (!PyTuple_CheckExact(key) || Py_SIZE(key) == 0) {
+                in_tuples = 0;
+                same_type = 0;
+                break;
+            }
+            key = PyTuple_GET_ITEM(key, 0);
+        }
+        if (Py_TYPE(key) != key_type) {
+            same_type = 0;
+            if (!in_tuples)
+                break;
+        }
+        if (same_type) {
+            if (key_type == &PyLong_Type)
+                compact &= _PyLong_IsCompact((PyLongObject *)key);
+            else if (key_type == &PyUnicode_Type)
+                latin &= PyUnicode_KIND(key) == PyUnicode_1BYTE_KIND;
+        }
+    }
+    ms->key_compare = safe_object_compare;
+    if (same_type) {
+        if (key_type == &PyUnicode_Type && latin)
+            ms->key_compare = unsafe_latin_compare;
+        else if (key_type == &PyLong_Type && compact)
+            ms->key_compare = unsafe_long_compare;
+        else if (key_type == &PyFloat_Type)
+            ms->key_compare = unsafe_float_compare;
+        else if ((ms->key_richcompare = key_type->tp_richcompare) != NULL)
+            ms->key_compare = unsafe_object_compare;
+    }
+    if (in_tuples) {
+        ms->tuple_elem_compare = key_type == &PyTuple_Type ? safe_object_compare
+                                                           : ms->key_compare;
+        ms->key_compare = unsafe_tuple_compare;
+    }
+}
 
 static inline void ss_advance(sortslice *s, Py_ssize_t n)
 {
@@ -599,7 +767,7 @@ static void ss_reverse(sortslice *s, Py_ssize_t n)
 }
 
 /* Binary insertion sort of lo[0:hi) where lo[0:start) is already sorted. */
-static int binarysort(sortslice lo, Py_ssize_t hi, Py_ssize_t start)
+static int binarysort(MergeState *ms, sortslice lo, Py_ssize_t hi, Py_ssize_t start)
 {
     if (start == 0)
         ++start;
@@ -630,7 +798,8 @@ static int binarysort(sortslice lo, Py_ssize_t hi, Py_ssize_t start)
 
 /* Length of the run at keys[0:n): non-descending, or strictly descending (*descending
  * set; the caller reverses it, which keeps the sort stable). */
-static Py_ssize_t count_run(PyObject **keys, Py_ssize_t n, int *descending)
+static Py_ssize_t count_run(MergeState *ms, PyObject **keys, Py_ssize_t n,
+                            int *descending)
 {
     Py_ssize_t i = 1;
     int k;
@@ -663,7 +832,8 @@ static Py_ssize_t count_run(PyObject **keys, Py_ssize_t n, int *descending)
 
 /* Leftmost position in sorted a[0:n) where key belongs (a[k-1] < key <= a[k]), searching
  * outwards from a[hint] with offsets 1, 3, 7, ... then bisecting.  -1 on error. */
-static Py_ssize_t gallop_left(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
+static Py_ssize_t gallop_left(MergeState *ms, PyObject *key, PyObject **a, Py_ssize_t n,
+                              Py_ssize_t hint)
 {
     Py_ssize_t ofs = 1, lastofs = 0, maxofs;
     int k = ISLT(a[hint], key);
@@ -718,7 +888,8 @@ static Py_ssize_t gallop_left(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssiz
 }
 
 /* Like gallop_left but the rightmost position (a[k-1] <= key < a[k]). */
-static Py_ssize_t gallop_right(PyObject *key, PyObject **a, Py_ssize_t n, Py_ssize_t hint)
+static Py_ssize_t gallop_right(MergeState *ms, PyObject *key, PyObject **a, Py_ssize_t n,
+                               Py_ssize_t hint)
 {
     Py_ssize_t ofs = 1, lastofs = 0, maxofs;
     int k = ISLT(key, a[hint]);
@@ -879,7 +1050,7 @@ static Py_ssize_t merge_lo(MergeState *ms, sortslice ssa, Py_ssize_t na, sortsli
         do {
             min_gallop -= min_gallop > 1;
             ms->min_gallop = min_gallop;
-            k = gallop_right(ssb.keys[0], ssa.keys, na, 0);
+            k = gallop_right(ms, ssb.keys[0], ssa.keys, na, 0);
             acount = k;
             if (k) {
                 if (k < 0)
@@ -898,7 +1069,7 @@ static Py_ssize_t merge_lo(MergeState *ms, sortslice ssa, Py_ssize_t na, sortsli
             if (nb == 0)
                 goto succeed;
 
-            k = gallop_left(ssa.keys[0], ssb.keys, nb, 0);
+            k = gallop_left(ms, ssa.keys[0], ssb.keys, nb, 0);
             bcount = k;
             if (k) {
                 if (k < 0)
@@ -989,7 +1160,7 @@ static Py_ssize_t merge_hi(MergeState *ms, sortslice ssa, Py_ssize_t na, sortsli
         do {
             min_gallop -= min_gallop > 1;
             ms->min_gallop = min_gallop;
-            k = gallop_right(ssb.keys[0], basea.keys, na, na - 1);
+            k = gallop_right(ms, ssb.keys[0], basea.keys, na, na - 1);
             if (k < 0)
                 goto fail;
             k = na - k;
@@ -1007,7 +1178,7 @@ static Py_ssize_t merge_hi(MergeState *ms, sortslice ssa, Py_ssize_t na, sortsli
             if (nb == 1)
                 goto copy_a;
 
-            k = gallop_left(ssa.keys[0], baseb.keys, nb, nb - 1);
+            k = gallop_left(ms, ssa.keys[0], baseb.keys, nb, nb - 1);
             if (k < 0)
                 goto fail;
             k = nb - k;
@@ -1057,7 +1228,7 @@ static Py_ssize_t merge_at(MergeState *ms, int i)
     --ms->n;
 
     /* A items before where B's first belongs are already in place ... */
-    k = gallop_right(*ssb.keys, ssa.keys, na, 0);
+    k = gallop_right(ms, *ssb.keys, ssa.keys, na, 0);
     if (k < 0)
         return -1;
     ss_advance(&ssa, k);
@@ -1065,7 +1236,7 @@ static Py_ssize_t merge_at(MergeState *ms, int i)
     if (na == 0)
         return 0;
     /* ... and so are B items after where A's last belongs. */
-    nb = gallop_left(ssa.keys[na - 1], ssb.keys, nb, nb - 1);
+    nb = gallop_left(ms, ssa.keys[na - 1], ssb.keys, nb, nb - 1);
     if (nb <= 0)
         return nb;
     if (na <= nb)
@@ -1145,17 +1316,18 @@ static int sort_slice(sortslice lo, Py_ssize_t nremaining, int has_keyfunc)
     merge_init(&ms, nremaining, has_keyfunc, &lo);
     if (nremaining < 2)
         return 0;
+    choose_key_compare(&ms, lo.keys, nremaining);
     minrun = merge_compute_minrun(nremaining);
     do {
         int descending;
-        Py_ssize_t n = count_run(lo.keys, nremaining, &descending);
+        Py_ssize_t n = count_run(&ms, lo.keys, nremaining, &descending);
         if (n < 0)
             goto done;
         if (descending)
             ss_reverse(&lo, n);
         if (n < minrun) { /* extend to min(minrun, nremaining) */
             Py_ssize_t force = nremaining <= minrun ? nremaining : minrun;
-            if (binarysort(lo, force, n) < 0)
+            if (binarysort(&ms, lo, force, n) < 0)
                 goto done;
             n = force;
         }

@@ -17,9 +17,10 @@ void _Py_Dealloc(PyObject *op)
 
 /* Per thread, as CPython's tstate->trash_delete_nesting / trash_delete_later: the depth of
  * nested trashcan deallocs and the objects whose dealloc was put off (a stack). */
-static _Thread_local int trash_nesting;
+_Thread_local int _PyTrash_nesting;
 static _Thread_local PyObject **trash_later;
-static _Thread_local size_t trash_count, trash_alloc;
+_Thread_local size_t _PyTrash_count;
+static _Thread_local size_t trash_alloc;
 
 /* Only the type's own dealloc uses the trashcan, not a subclass's calling it. */
 int _PyTrash_cond(PyObject *op, destructor dealloc)
@@ -30,7 +31,7 @@ int _PyTrash_cond(PyObject *op, destructor dealloc)
 /* Queues op; 0 if there is no memory (the caller then frees it now). */
 static int trash_deposit(PyObject *op)
 {
-    if (trash_count == trash_alloc) {
+    if (_PyTrash_count == trash_alloc) {
         size_t n = trash_alloc ? trash_alloc * 2 : 64;
         PyObject **p = realloc(trash_later, n * sizeof(PyObject *));
         if (p == NULL)
@@ -38,35 +39,36 @@ static int trash_deposit(PyObject *op)
         trash_later = p;
         trash_alloc = n;
     }
-    trash_later[trash_count++] = op;
+    trash_later[_PyTrash_count++] = op;
     return 1;
 }
 
 /* 1 if op was queued (skip the dealloc body), else 0 (run it one level deeper). */
 int _PyTrash_begin(PyObject *op)
 {
-    if (trash_nesting >= _PyTrash_UNWIND_LEVEL && trash_deposit(op))
+    if (_PyTrash_nesting >= _PyTrash_UNWIND_LEVEL && trash_deposit(op))
         return 1;
-    ++trash_nesting;
+    ++_PyTrash_nesting;
     return 0;
 }
 
 /* Leaves one level; the outermost one frees the queued objects. */
 void _PyTrash_end(void)
 {
-    if (--trash_nesting > 0 || trash_count == 0)
+    if (--_PyTrash_nesting > 0 || _PyTrash_count == 0)
         return;
-    ++trash_nesting;   /* deallocs below queue again instead of recursing */
-    while (trash_count > 0) {
-        PyObject *op = trash_later[--trash_count];
+    ++_PyTrash_nesting;   /* deallocs below queue again instead of recursing */
+    while (_PyTrash_count > 0) {
+        PyObject *op = trash_later[--_PyTrash_count];
         Py_TYPE(op)->tp_dealloc(op);
     }
-    --trash_nesting;
+    --_PyTrash_nesting;
     free(trash_later);
     trash_later = NULL;
     trash_alloc = 0;
 }
 
+#undef PyObject_Init /* the exported function (objimpl.h inlines it elsewhere) */
 PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)
 {
     if (op == NULL)

@@ -9,6 +9,7 @@
 
 static PyObject *slot_tp_new(PyTypeObject *type, PyObject *args, PyObject *kwds);
 static void subtype_dealloc(PyObject *self);
+static void object_dealloc(PyObject *self);
 static int update_slot(PyTypeObject *type, PyObject *name);
 static void fixup_slot_dispatchers(PyTypeObject *type);
 const char *_PyType_DocWithoutSignature(const char *name, const char *internal_doc);
@@ -314,6 +315,8 @@ PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)
     PyObject *obj;
     /* One extra item: variable-size objects may need a trailing sentinel. */
     const size_t size = _PyObject_VAR_SIZE(type, nitems + 1);
+    if (PyType_IS_GC(type) && type->tp_itemsize == 0)
+        return _PyObject_GC_NewZeroedTracked(type);
     if (PyType_IS_GC(type)) {
         if (type->tp_itemsize == 0)
             obj = _PyObject_GC_New(type);
@@ -2381,13 +2384,37 @@ generic:
  * as an ordinary Python call (no C recursion) and checks for None on the way back.
  * 1: *obj (new) and *init (borrowed from the MRO) are set; 0: not applicable, use the
  * generic call; -1: error (abstract class, no memory). */
+/* What _PyType_Lookup(type, "__init__") found (borrowed, maybe NULL), remembered per
+ * version tag as 3.11 keeps the init function on the type: a tag is never reused and any
+ * change to the type, its bases or their dicts gives it a new one. */
+#define INIT_CACHE_SIZE 64
+static struct {
+    unsigned int version;
+    PyObject *init;
+} init_cache[INIT_CACHE_SIZE];
+
+static PyObject *lookup_init(PyTypeObject *type)
+{
+    unsigned int v = type->tp_version_tag;
+    if (v != 0 && (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
+        init_cache[v % INIT_CACHE_SIZE].version == v)
+        return init_cache[v % INIT_CACHE_SIZE].init;
+    PyObject *meth = _PyType_Lookup(type, _Py_ID(__init__)); /* assigns the tag */
+    v = type->tp_version_tag;
+    if (v != 0 && (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        init_cache[v % INIT_CACHE_SIZE].version = v;
+        init_cache[v % INIT_CACHE_SIZE].init = meth;
+    }
+    return meth;
+}
+
 int _PyType_PrepareInitCall(PyTypeObject *type, PyObject **obj, PyObject **init)
 {
     PyObject *meth;
     if (type->tp_vectorcall != heaptype_vectorcall || type->tp_new != object_new ||
         type->tp_init != slot_tp_init)
         return 0;
-    meth = _PyType_Lookup(type, _Py_ID(__init__));
+    meth = lookup_init(type);
     if (meth == NULL || !PyFunction_Check(meth) ||
         (((PyCodeObject *)((PyFunctionObject *)meth)->func_code)->co_flags &
          (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
@@ -3796,7 +3823,7 @@ static void subtype_dealloc_body(PyObject *self)
     while ((basedealloc = base->tp_dealloc) == subtype_dealloc)
         base = base->tp_base;
 
-    if (PyType_IS_GC(type))
+    if (PyType_IS_GC(type) && _PyObject_GC_IS_TRACKED(self))
         PyObject_GC_UnTrack(self);
 
     if (type->tp_finalize) {
@@ -3809,7 +3836,8 @@ static void subtype_dealloc_body(PyObject *self)
     }
 
     /* Weak references die first: their callbacks must not see a half-torn object. */
-    if (type->tp_weaklistoffset && !base->tp_weaklistoffset)
+    if (type->tp_weaklistoffset > 0 && !base->tp_weaklistoffset &&
+        *_PyObject_GET_WEAKREFS_LISTPTR(self) != NULL)
         PyObject_ClearWeakRefs(self);
 
     /* Clear slots up to the nearest base with a different tp_dealloc */
@@ -3821,7 +3849,9 @@ static void subtype_dealloc_body(PyObject *self)
     }
     /* If we added a dict, DECREF it. */
     if (type->tp_dictoffset && !base->tp_dictoffset) {
-        PyObject **dictptr = _PyObject_DictSlot(self);
+        PyObject **dictptr = type->tp_dictoffset > 0
+                                 ? (PyObject **)((char *)self + type->tp_dictoffset)
+                                 : _PyObject_DictSlot(self);
         if (dictptr != NULL && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
             _PyObject_ClearInstanceValues(dictptr);
         } else if (dictptr != NULL && *dictptr != NULL) {
@@ -3833,6 +3863,14 @@ static void subtype_dealloc_body(PyObject *self)
 
     /* Extract the type again; tp_del may have changed it */
     type = Py_TYPE(self);
+    if (basedealloc == object_dealloc) {
+        /* object's dealloc is just tp_free: no need to re-track for it to untrack */
+        type_needs_decref = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
+        type->tp_free(self);
+        if (type_needs_decref)
+            Py_DECREF(type);
+        return;
+    }
     /* The base dealloc untracks if it is GC: make it look tracked. */
     if (PyType_IS_GC(base))
         PyObject_GC_Track(self);

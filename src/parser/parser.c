@@ -125,12 +125,19 @@ _PyPegen_raise_at(Parser *p, PyObject *type, int lineno, int col, int end_lineno
     while (root->parent)
         root = root->parent;
     const char *buf = root->ts.buf;
-    PyObject *text = _PyTokenizer_LineText(buf, lineno, 1);
+    /* pegen quotes the line from its tokenizer's current line (newline kept) while the
+     * tokenizer has not read past it, else from the source text (no newline): an error
+     * spanning lines was raised with the tokenizer past its first line */
+    int nl = end_lineno <= lineno;
+    PyObject *text = _PyTokenizer_LineText(buf, lineno, nl);
     if (!text)
         PyErr_Clear();
     /* byte offsets (0-based) → 1-based characters on the start line, as pegen does */
-    int off = col < 0 ? col + 1 : root->char_offsets ? _PyTokenizer_ByteToChar(buf, lineno, col + 1) : col + 1;
-    int end_off = end_col < 0 ? end_col + 1 : root->char_offsets ? _PyTokenizer_ByteToChar(buf, lineno, end_col + 1) : end_col + 1;
+    int off = col < 0 ? col + 1
+              : root->char_offsets ? _PyTokenizer_ByteToCharIn(buf, lineno, col + 1, nl) : col + 1;
+    int end_off = end_col < 0 ? end_col + 1
+                  : root->char_offsets ? _PyTokenizer_ByteToCharIn(buf, lineno, end_col + 1, nl)
+                  : end_col + 1;
     if (end_col < 0)
         end_off = 0;
     _PyTokenizer_RaiseSyntax(type, root->filename, msg, lineno, off, text, end_lineno, end_off);
@@ -401,6 +408,7 @@ name_expr(Parser *p, Token *t, expr_context_ty ctx)
 
 static expr_ty expression(Parser *p);
 static expr_ty named_expression(Parser *p);
+static expr_ty named_expression_plain(Parser *p);
 static expr_ty star_expressions(Parser *p);
 static expr_ty star_named_expression(Parser *p);
 static expr_ty disjunction(Parser *p);
@@ -804,6 +812,13 @@ dict_or_set(Parser *p)
                     RAISE_LAST("expression expected after dictionary key and ':'");
                     goto fail;
                 }
+                if (at(p, STAR)) {   /* invalid_double_starred_kvpairs */
+                    Token *st = advance(p);
+                    expr_ty sv = bitwise_or(p);
+                    if (sv)
+                        RAISE_RANGE(st, sv, "cannot use a starred expression in a dictionary value");
+                    goto fail;
+                }
                 Token *vtok = peek(p);
                 expr_ty v = expression(p);
                 if (!v) goto fail;
@@ -819,7 +834,10 @@ dict_or_set(Parser *p)
                 if (!at(p, COMMA) && !at(p, RBRACE))
                     check_missing_comma(p, v, vtok);
             } else if (is_dict == 1) {
-                if (!p->error) RAISE_LAST("':' expected after dictionary key");
+                /* invalid_kvpair: at the key's last character, no end */
+                if (!p->error)
+                    _PyPegen_raise_at(p, PyExc_SyntaxError, k->lineno, k->end_col_offset - 1,
+                                      k->end_lineno, -1, "':' expected after dictionary key");
                 goto fail;
             } else {
                 if (is_dict == -1 && (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for))) {
@@ -953,12 +971,14 @@ primary_tail(Parser *p, Token *_st, expr_ty e)
             /* a lone generator expression argument: f(x for x in y) */
             int m = p->mark;
             if (!at(p, RPAR) && !at(p, STAR) && !at(p, DOUBLESTAR)) {
-                expr_ty g = named_expression(p);
+                expr_ty g = named_expression_plain(p);
                 if (g && (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for))) {
                     asdl_comprehension_seq *gens = for_if_clauses(p);
                     if (!gens) return NULL;
                     if (!expect(p, RPAR)) {
-                        if (at(p, COMMA))
+                        /* (3.11's rule reads on after the ',': a tokenizer error there
+                         * is reported instead) */
+                        if (at(p, COMMA) && peek_n(p, 1)->type != ERRORTOKEN)
                             return RAISE_RANGE(g, last(p), "Generator expression must be parenthesized");
                         return NULL;
                     }
@@ -1197,8 +1217,10 @@ expression(Parser *p)
     return a;
 }
 
+/* named_expression without 3.11's invalid_named_expression: call arguments (3.11's
+ * `args` rule reads `assignment_expression | expression`, whose own errors differ). */
 static expr_ty
-named_expression(Parser *p)
+named_expression_plain(Parser *p)
 {
     START;
     Token *t = peek(p);
@@ -1216,6 +1238,80 @@ named_expression(Parser *p)
     if (e && at(p, COLONEQUAL))
         return RAISE_NODE(e, "cannot use assignment expressions with %s", expr_name(e));
     return e;
+}
+
+/* Is e something 3.11's bitwise_or rule reads whole (so `e =` can follow it)? */
+static int is_bitwise_or_level(expr_ty e)
+{
+    switch (e->kind) {
+    case BoolOp_kind: case Compare_kind: case IfExp_kind: case Lambda_kind: case NamedExpr_kind:
+    case Starred_kind:
+        return 0;
+    case UnaryOp_kind:
+        return e->v.UnaryOp.op != Not;
+    default:
+        return 1;
+    }
+}
+
+/* 3.11's lookahead !(list|tuple|genexp|'True'|'None'|'False') at the start of e: the
+ * leftmost atom of e is a list/tuple display or a generator expression beginning at
+ * e's first token, or that token is one of the three keywords. */
+static int starts_with_display(Token *first, expr_ty e)
+{
+    if (first->kw == KW_True || first->kw == KW_None || first->kw == KW_False)
+        return 1;
+    for (;;) {
+        switch (e->kind) {
+        case Attribute_kind: e = e->v.Attribute.value; continue;
+        case Subscript_kind: e = e->v.Subscript.value; continue;
+        case Call_kind: e = e->v.Call.func; continue;
+        case BinOp_kind: e = e->v.BinOp.left; continue;
+        default: break;
+        }
+        break;
+    }
+    if (e->kind != List_kind && e->kind != Tuple_kind && e->kind != GeneratorExp_kind)
+        return 0;
+    return e->lineno == first->lineno && e->col_offset == first->col_offset;
+}
+
+/* 3.11's invalid_named_expression for `e = b` where `==` (or `:=`) was meant, e.g.
+ * `{'a'=1}` or `if x=1:`.  e was read from first; the parser is at the '='.  Raises
+ * and returns NULL when the pattern matches, else returns e with the position kept. */
+static expr_ty
+invalid_named_expression(Parser *p, Token *first, expr_ty e)
+{
+    if (p->error || !at(p, EQUAL) || !is_bitwise_or_level(e))
+        return e;
+    /* (a probe: the generic error stays at the furthest token of the normal parse, as
+     * 3.11 reports the first pass's last token) */
+    int m = p->mark, maxmark = p->maxmark;
+    advance(p);
+    expr_ty b = bitwise_or(p);
+    if (p->error)
+        return NULL;
+    int ok = b != NULL && !at(p, EQUAL) && !at(p, COLONEQUAL);
+    p->mark = m;
+    p->maxmark = maxmark;
+    if (!ok)
+        return e;
+    if (e->kind == Name_kind && first->type == NAME && &p->toks[m] == first + 1)
+        return RAISE_RANGE(e, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (starts_with_display(first, e))
+        return e;
+    return RAISE_NODE(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                      expr_name(e));
+}
+
+static expr_ty
+named_expression(Parser *p)
+{
+    Token *first = peek(p);
+    expr_ty e = named_expression_plain(p);
+    if (e == NULL || !at(p, EQUAL) || p->no_invalid_named)
+        return e;
+    return invalid_named_expression(p, first, e);
 }
 
 static expr_ty
@@ -1388,7 +1484,7 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
             vec_push(p, &kws, k);
             seen_kw = 1;
         } else {
-            expr_ty e = named_expression(p);
+            expr_ty e = named_expression_plain(p);
             if (!e) goto fail;
             if (at(p, EQUAL)) {
                 Token *eq = peek(p);
@@ -1400,8 +1496,15 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
                 goto fail;
             }
             if (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for)) {
+                Token *for_tok = peek(p);
                 asdl_comprehension_seq *g = for_if_clauses(p);
                 if (!g) goto fail;
+                if (in_class && args.n == 0 && kws.n == 0 && !at(p, COMMA)) {
+                    /* `class C(x for x in y)`: 3.11's _PyPegen_nonparen_genexp_in_call
+                     * leaves a lone argument to the generic error, at the `for` */
+                    _PyPegen_raise_tok(p, for_tok, "invalid syntax");
+                    goto fail;
+                }
                 expr_ty last_e = (expr_ty)last(p);
                 (void)last_e;
                 RAISE_RANGE(e, last(p), "Generator expression must be parenthesized");
@@ -1419,7 +1522,6 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
         if (!expect(p, COMMA))
             break;
     }
-    (void)in_class;
     if (late_error) {
         /* _PyPegen_arguments_parsing_error: at the last token read */
         RAISE_LAST("%s", late_error);
@@ -1487,23 +1589,58 @@ param(Parser *p, int annotated, int star_annotation)
 }
 
 /* def/lambda parameters up to `closing` (RPAR or COLON). */
+/* 3.11's `'(' param_no_default+ ','? ')'` where a parameter was expected (only plain
+ * parameters before it): -1 with the error raised, else 0 with the position kept. */
+static int
+parenthesized_params(Parser *p, int annotated)
+{
+    int m = p->mark, maxmark = p->maxmark, n = 0;
+    Token *lp = advance(p);
+    while (at(p, NAME) && !peek(p)->kw) {
+        advance(p);
+        if (annotated && expect(p, COLON) && !expression(p))
+            break;
+        n++;
+        if (!expect(p, COMMA))
+            break;
+    }
+    if (!p->error && n > 0 && at(p, RPAR)) {
+        RAISE_RANGE(lp, peek(p), annotated ? "Function parameters cannot be parenthesized"
+                                           : "Lambda expression parameters cannot be parenthesized");
+        return -1;
+    }
+    if (p->error)
+        return -1;
+    p->mark = m;
+    p->maxmark = maxmark;
+    return 0;
+}
+
 static arguments_ty
 parameters(Parser *p, int closing, int annotated)
 {
     Vec posonly, args, defaults, kwonly, kwdefaults;
     vec_init(&posonly); vec_init(&args); vec_init(&defaults); vec_init(&kwonly); vec_init(&kwdefaults);
     arg_ty vararg = NULL, kwarg = NULL;
-    int seen_star = 0, seen_default = 0;
+    int seen_star = 0, seen_default = 0, seen_slash = 0;
     while (!at(p, closing)) {
         arg_ty cur = NULL; /* gets a type comment, if any */
+        if (at(p, LPAR) && !seen_default && !seen_slash && !seen_star &&
+            parenthesized_params(p, annotated) < 0)
+            goto fail;
         if (at(p, SLASH)) {
             Token *sl = advance(p);
             if (seen_star) { _PyPegen_raise_tok(p, sl, "/ must be ahead of *"); goto fail; }
-            if (posonly.n || !args.n) {
-                if (!args.n) _PyPegen_raise_tok(p, sl, "at least one argument must precede /");
-                else _PyPegen_raise_tok(p, sl, "/ may appear only once");
+            if (seen_slash || !args.n) {
+                if (seen_slash) _PyPegen_raise_tok(p, sl, "/ may appear only once");
+                else _PyPegen_raise_tok(p, sl, "at least one argument must precede /");
                 goto fail;
             }
+            if (at(p, STAR)) {
+                _PyPegen_raise_tok(p, peek(p), "expected comma between / and *");
+                goto fail;
+            }
+            seen_slash = 1;
             for (Py_ssize_t i = 0; i < args.n; i++) vec_push(p, &posonly, args.items[i]);
             args.n = 0;
         } else if (at(p, STAR)) {
@@ -1542,7 +1679,12 @@ parameters(Parser *p, int closing, int annotated)
             arg_ty a = cur = param(p, annotated, 0);
             if (!a) goto fail;
             expr_ty d = NULL;
-            if (expect(p, EQUAL)) {
+            if (at(p, EQUAL)) {
+                Token *eq = advance(p);
+                if (at(p, RPAR) || at(p, COMMA)) {   /* invalid_default */
+                    _PyPegen_raise_tok(p, eq, "expected default value expression");
+                    goto fail;
+                }
                 d = expression(p);
                 if (!d) goto fail;
             }
@@ -1559,6 +1701,11 @@ parameters(Parser *p, int closing, int annotated)
             }
         }
         int comma = expect(p, COMMA) != NULL;
+        if (seen_star && cur == NULL && vararg == NULL && comma && at(p, TYPE_COMMENT) &&
+            last(p) == &p->toks[p->mark - 1] && p->toks[p->mark - 2].type == STAR) {
+            RAISE_LAST("bare * has associated type comment");   /* invalid_star_etc */
+            goto fail;
+        }
         if (param_type_comment(p, cur, closing, comma) < 0) goto fail;
         if (!comma)
             break;
@@ -1815,6 +1962,8 @@ import_from(Parser *p)
         if (!expect(p, RPAR)) { vec_free(&v); return NULL; }
     } else {
         do {
+            if (v.n && at(p, NEWLINE))   /* invalid_import_from_targets */
+                break;
             alias_ty a = import_alias(p, 0);
             if (!a) { vec_free(&v); return NULL; }
             vec_push(p, &v, a);
@@ -2123,6 +2272,9 @@ with_stmt(Parser *p, Token *_st, int is_async)
         } while (expect(p, COMMA));
         if (ok && expect(p, RPAR) && at(p, COLON)) {
             parenthesised = 1;
+        } else if (ok && !p->error && last(p)->type == RPAR && at(p, NEWLINE)) {
+            vec_free(&v);   /* invalid_with_stmt: '(' items ')' NEWLINE */
+            return RAISE_LAST("expected ':'");
         } else {
             if (p->error) { vec_free(&v); return NULL; }
             vec_free(&v);
@@ -2176,6 +2328,10 @@ try_stmt(Parser *p)
         star = is_star;
         expr_ty type = NULL;
         PyObject *name = NULL;
+        if (at(p, NEWLINE)) {   /* invalid_except_stmt: 'except' NEWLINE */
+            vec_free(&handlers);
+            return RAISE_LAST("expected ':'");
+        }
         if (!at(p, COLON)) {
             type = expression(p);
             if (!type) { vec_free(&handlers); return NULL; }
@@ -2244,7 +2400,8 @@ funcdef(Parser *p, Token *_st, asdl_expr_seq *decorators, int is_async)
     if (!n) return NULL;
     PyObject *name = tok_identifier(p, n);
     if (!name) return NULL;
-    if (!expect(p, LPAR)) return NULL;
+    if (!expect(p, LPAR))   /* a forced token (&&'(') in 3.11's grammar */
+        return _PyPegen_raise_tok(p, peek(p), "expected '('");
     arguments_ty args = parameters(p, RPAR, 1);
     if (!args) return NULL;
     if (asdl_seq_LEN(args->posonlyargs) && !CHECK_VERSION(8, "Positional-only parameters are")) return NULL;
@@ -2482,8 +2639,11 @@ mapping_pattern(Parser *p)
     PyObject *rest = NULL;
     while (!at(p, RBRACE)) {
         if (expect(p, DOUBLESTAR)) {
+            /* pattern_capture_target: !"_" NAME !('.' | '(' | '=') */
+            if (tok_is(peek(p), "_")) goto fail;
             Token *n = name_token(p);
             if (!n) goto fail;
+            if (at(p, DOT) || at(p, LPAR) || at(p, EQUAL)) goto fail;
             rest = tok_identifier(p, n);
             if (!rest) goto fail;
             expect(p, COMMA);
@@ -2634,6 +2794,42 @@ patterns(Parser *p)
     return _PyAST_MatchSequence(SEQ(asdl_pattern_seq, &v), PEXTRA);
 }
 
+static int simple_stmts(Parser *p, Vec *out);
+
+/* `match <subject>` without ':' (start: the mark of `match`).  Unless the line is
+ * a valid simple statement (`match(x).y = 1`), the errors of 3.11's second pass come
+ * first, as compound statements are tried before simple ones there: the subject's
+ * invalid_named_expression, then invalid_match_stmt's "expected ':'".  1 with the error
+ * raised, 0 to go on (backtrack). */
+static int
+match_without_colon(Parser *p, int start)
+{
+    int m = p->mark, maxmark = p->maxmark;
+    Token *after = peek(p);
+    p->mark = start;
+    Vec probe;
+    vec_init(&probe);
+    int ok = simple_stmts(p, &probe) == 0 && !p->error;
+    vec_free(&probe);
+    if (!ok && !p->parent) {   /* (then "expected ':'" only before a NEWLINE) */
+        if (p->error) {
+            PyErr_Clear();
+            p->error = 0;
+        }
+        p->mark = start + 1;
+        star_named_expression(p);
+        if (p->error)
+            return 1;
+        if (after->type == NEWLINE) {
+            _PyPegen_raise_tok(p, after, "expected ':'");
+            return 1;
+        }
+    }
+    p->mark = m;
+    p->maxmark = maxmark;
+    return 0;
+}
+
 static stmt_ty
 match_stmt(Parser *p)
 {
@@ -2643,7 +2839,9 @@ match_stmt(Parser *p)
     expr_ty subject;
     {
         Token *sst = peek(p);
+        p->no_invalid_named++;
         expr_ty a = star_named_expression(p);
+        p->no_invalid_named--;
         if (!a) goto backtrack;
         if (at(p, COMMA)) {
             Vec v;
@@ -2651,7 +2849,9 @@ match_stmt(Parser *p)
             vec_push(p, &v, a);
             while (expect(p, COMMA)) {
                 if (at(p, COLON)) break;
+                p->no_invalid_named++;
                 expr_ty b = star_named_expression(p);
+                p->no_invalid_named--;
                 if (!b) { vec_free(&v); goto backtrack; }
                 vec_push(p, &v, b);
             }
@@ -2662,6 +2862,8 @@ match_stmt(Parser *p)
             subject = a;
         }
     }
+    if (subject && !at(p, COLON) && match_without_colon(p, m))
+        return NULL;
     if (!subject || !at(p, COLON)) goto backtrack;
     advance(p);
     if (!expect(p, NEWLINE)) goto backtrack;
@@ -2675,19 +2877,25 @@ match_stmt(Parser *p)
     while (at_soft(p, "case")) {
         Token *ct = advance(p);
         pattern_ty pat = patterns(p);
-        if (!pat) { vec_free(&cases); return NULL; }
+        if (!pat) { vec_free(&cases); goto backtrack; }
         expr_ty guard = NULL;
         if (expect_kw(p, KW_if)) {
             guard = named_expression(p);
-            if (!guard) { vec_free(&cases); return NULL; }
+            if (!guard) { vec_free(&cases); goto backtrack; }
         }
-        if (!expect_colon(p)) { vec_free(&cases); return NULL; }
+        if (!expect_colon(p)) { vec_free(&cases); goto backtrack; }
         asdl_stmt_seq *body = block(p, ct, "'case' statement");
-        if (!body) { vec_free(&cases); return NULL; }
+        if (!body) { vec_free(&cases); goto backtrack; }
         match_case_ty c = _PyAST_match_case(pat, guard, body, p->arena);
         vec_push(p, &cases, c);
     }
-    if (!cases.n || !expect(p, DEDENT)) { vec_free(&cases); return NULL; }
+    /* (a case that does not parse, or none: not a match statement after all, the
+     * generic error at the furthest token unless one was raised) */
+    if (!cases.n) {
+        vec_free(&cases);
+        goto backtrack;
+    }
+    if (!expect(p, DEDENT)) { vec_free(&cases); goto backtrack; }
     asdl_match_case_seq *cs = SEQ(asdl_match_case_seq, &cases);
     if (!cs) return NULL;
     if (!CHECK_VERSION(10, "Pattern matching is")) return NULL;
@@ -2892,6 +3100,21 @@ static void
 raise_tok_error(Parser *p)
 {
     TokError *e = &p->ts.err;
+    if (e->in_brackets && p->ts.unclosed_level) {
+        /* pegen quotes the bracket's line from its line buffer (newline kept) when the
+         * tokenizer is still on it, else from the source (no newline) */
+        int ln = p->ts.unclosed_lineno;
+        PyObject *text = _PyTokenizer_LineText(p->ts.buf, ln, e->lineno <= ln);
+        if (text == NULL)
+            PyErr_Clear();
+        int off = p->char_offsets ? _PyTokenizer_ByteToChar(p->ts.buf, ln, p->ts.unclosed_col + 1)
+                                  : p->ts.unclosed_col + 1;
+        char msg[32];
+        snprintf(msg, sizeof msg, "'%c' was never closed", p->ts.unclosed_char);
+        _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, msg, ln, off, text, ln, 0);
+        Py_XDECREF(text);
+        return;
+    }
     _PyTokenizer_RaiseSyntax(e->type, p->filename, e->msg, e->lineno, e->offset, e->text,
                              e->end_lineno, e->end_offset);
 }
@@ -3096,6 +3319,9 @@ _PyPegen_parse_fstring_expr(Parser *parent, const char *s, Py_ssize_t n, Token *
     p.parent = parent;
     p.feature_version = parent->feature_version;
     expr_ty result = NULL;
+    int start_line = t->lineno + lines;
+    int start_col = lines ? cols : t->col_offset + cols;
+    p.ts.line_base = start_line - 1;
     if (_PyTokenizer_Run(&p.ts, buf, n + 2, parent->filename) < 0) {
         parent->error = 1;
         goto done;
@@ -3103,8 +3329,6 @@ _PyPegen_parse_fstring_expr(Parser *parent, const char *s, Py_ssize_t n, Token *
     p.toks = p.ts.toks;
     p.ntoks = (int)p.ts.ntoks;
     classify_keywords(&p);
-    int start_line = t->lineno + lines;
-    int start_col = lines ? cols : t->col_offset + cols;
     for (int i = 0; i < p.ntoks; i++) {
         Token *k = &p.toks[i];
         if (k->lineno == 1) k->col_offset += start_col;
@@ -3113,6 +3337,11 @@ _PyPegen_parse_fstring_expr(Parser *parent, const char *s, Py_ssize_t n, Token *
         k->end_lineno += start_line - 1;
     }
     if (p.ts.err.type) {
+        /* 3.11's tokenizer for the expression counts lines from the f-string's own line
+         * (its columns stay those of the "(expression)" text) */
+        p.ts.err.lineno += start_line - 1;
+        if (p.ts.err.end_lineno > 0)
+            p.ts.err.end_lineno += start_line - 1;
         raise_tok_error(&p);
         parent->error = 1;
         goto done;

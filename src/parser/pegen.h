@@ -22,6 +22,8 @@ typedef struct Parser {
     int char_offsets;     /* report error columns in characters (else bytes), as pegen */
     int str_next;         /* token after the STRING+ run being decoded (pegen's fill-1) */
     int feature_version;  /* minor version for ast.parse(feature_version=...); 11 otherwise */
+    int no_invalid_named; /* a `match` subject being tried: `x = y` may still be a valid
+                           * simple statement, so invalid_named_expression waits */
     struct Parser *parent;
 } Parser;
 

@@ -109,9 +109,15 @@ utf8_chars(const char *s, Py_ssize_t n)
 int
 _PyTokenizer_ByteToChar(const char *buf, int lineno, int col)
 {
+    return _PyTokenizer_ByteToCharIn(buf, lineno, col, 1);
+}
+
+int
+_PyTokenizer_ByteToCharIn(const char *buf, int lineno, int col, int with_newline)
+{
     const char *s = line_start_of(buf, lineno);
     Py_ssize_t len = (Py_ssize_t)strcspn(s, "\n");
-    if (s[len] == '\n')
+    if (with_newline && s[len] == '\n')
         len++;
     if (col > len + 1)
         col = (int)len + 1;
@@ -247,6 +253,43 @@ utf8_invalid_at(const unsigned char *s, Py_ssize_t n)
     return -1;
 }
 
+/* The PEP 263 cookie of bytes (a UTF-8 BOM skipped): on line 1, or on line 2 if line 1
+ * is blank or a comment.  1 and enc filled (as written) if found, else 0. */
+static int
+detect_cookie(const char *bytes, Py_ssize_t n, char *enc, size_t encsz)
+{
+    const char *l1 = bytes;
+    size_t n1 = 0;
+    while ((Py_ssize_t)n1 < n && l1[n1] != '\n')
+        n1++;
+    if (find_cookie(l1, n1, enc, encsz))
+        return 1;
+    if ((Py_ssize_t)n1 >= n)
+        return 0;
+    size_t k = 0;
+    while (k < n1 && (l1[k] == ' ' || l1[k] == '\t' || l1[k] == '\f'))
+        k++;
+    if (k != n1 && l1[k] != '#' && l1[k] != '\r')
+        return 0;
+    const char *l2 = l1 + n1 + 1;
+    size_t n2 = 0;
+    while ((Py_ssize_t)(n1 + 1 + n2) < n && l2[n2] != '\n')
+        n2++;
+    return find_cookie(l2, n2, enc, encsz);
+}
+
+const char *
+_PyTokenizer_FindEncoding(const char *bytes, Py_ssize_t n, char *enc, size_t encsz)
+{
+    if (n >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        n -= 3;
+    }
+    if (!detect_cookie(bytes, n, enc, encsz))
+        return "utf-8";
+    return normal_encoding(enc);
+}
+
 /* Decoding errors: CPython's file tokenizer raises them without a location; its string
  * tokenizer gives (filename, 0, -1, None). */
 static void
@@ -297,22 +340,7 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
     const char *encoding = "utf-8";
     if (!ignore_cookie) {
         /* the cookie may be on line 1, or on line 2 if line 1 is blank/comment only */
-        const char *l1 = bytes;
-        size_t n1 = strcspn(l1, "\n");
-        if ((Py_ssize_t)n1 > n) n1 = (size_t)n;
-        int found = find_cookie(l1, n1, enc, sizeof enc);
-        if (!found && (Py_ssize_t)n1 < n) {
-            size_t k = 0;
-            while (k < n1 && (l1[k] == ' ' || l1[k] == '\t' || l1[k] == '\f'))
-                k++;
-            if (k == n1 || l1[k] == '#' || l1[k] == '\r') {
-                const char *l2 = l1 + n1 + 1;
-                size_t n2 = strcspn(l2, "\n");
-                if ((Py_ssize_t)(n1 + 1 + n2) > n) n2 = (size_t)(n - (Py_ssize_t)n1 - 1);
-                found = find_cookie(l2, n2, enc, sizeof enc);
-            }
-        }
-        if (found) {
+        if (detect_cookie(bytes, n, enc, sizeof enc)) {
             if (found_cookie)
                 *found_cookie = 1;
             encoding = normal_encoding(enc);
@@ -476,6 +504,21 @@ tok_error_at(Lexer *L, PyObject *type, const char *line_start, int lineno, const
                  (int)(upto - line_start)) < 0)
         return -1;
     return 1;
+}
+
+/* The error just recorded is pegen's E_EOF (a backslash continuing into the end): inside
+ * brackets, 3.11's tokenizer_error reports the innermost unclosed bracket instead. */
+static void
+eof_in_brackets(Lexer *L)
+{
+    if (L->level <= 0)
+        return;
+    TokState *ts = L->ts;
+    ts->err.in_brackets = 1;
+    ts->unclosed_level = L->level;
+    ts->unclosed_char = L->parenstack[L->level - 1];
+    ts->unclosed_lineno = L->parenlineno[L->level - 1];
+    ts->unclosed_col = L->parencol[L->level - 1];
 }
 
 /* marks the error just recorded as one pegen only sees on reaching its token */
@@ -692,9 +735,10 @@ lex_string(Lexer *L, const char *start, const char *q)
     }
     while (end_quote != quote_size) {
         if (L->cur >= L->end || (quote_size == 1 && *L->cur == '\n')) {
-            int detected = L->lineno;
+            int detected = L->lineno + L->ts->line_base;
             int at_eof = L->cur >= L->end;
-            if (at_eof && L->cur > L->ts->buf && L->cur[-1] == '\n' && detected > first_lineno)
+            if (at_eof && L->cur > L->ts->buf && L->cur[-1] == '\n' &&
+                detected > first_lineno + L->ts->line_base)
                 detected--; /* CPython has not started the (empty) line after the last '\n' */
             L->ts->err.eof_kind = at_eof;
             L->cur = start + 1;
@@ -966,25 +1010,34 @@ lex(Lexer *L)
                  * so this is a continuation into EOF */
                 L->cur = L->end;
                 L->saw_eof = 1;
-                return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
-                                    (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
-                                    "unexpected EOF while parsing") < 0 ? -1 : deferred(L);
+                if (tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
+                                "unexpected EOF while parsing") < 0)
+                    return -1;
+                eof_in_brackets(L);
+                return deferred(L);
             }
             if (s[1] == '\n' && s + 2 >= L->end) {
                 /* a backslash continuing the last line into EOF: reported on its own line */
                 L->cur = L->end;
                 L->saw_eof = 1;
-                return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
-                                    (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
-                                    "unexpected EOF while parsing") < 0 ? -1 : text_with_newline(L);
+                if (tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
+                                "unexpected EOF while parsing") < 0)
+                    return -1;
+                eof_in_brackets(L);
+                return text_with_newline(L);
             }
             if (s[1] == '\n') {
                 L->cur += 2;
                 next_line(L);
                 if (L->cur >= L->end) {
                     L->saw_eof = 1;
-                    return tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
-                                        -1, -1, "unexpected EOF while parsing") < 0 ? -1 : deferred(L);
+                    if (tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
+                                    -1, -1, "unexpected EOF while parsing") < 0)
+                        return -1;
+                    eof_in_brackets(L);
+                    return deferred(L);
                 }
                 continue;
             }
@@ -1082,9 +1135,11 @@ int
 _PyTokenizer_Run(TokState *ts, const char *s, Py_ssize_t len, PyObject *filename)
 {
     int type_comments = ts->type_comments, interactive = ts->interactive;
+    int line_base = ts->line_base;
     memset(ts, 0, sizeof *ts);
     ts->type_comments = type_comments;
     ts->interactive = interactive;
+    ts->line_base = line_base;
     ts->buf = s;
     ts->len = len;
     ts->err_tok = -1;

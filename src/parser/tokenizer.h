@@ -22,6 +22,8 @@ typedef struct {
     int lineno, offset, end_lineno, end_offset; /* 1-based character offsets */
     PyObject *text;         /* the line (new reference) or NULL */
     int eof_kind;           /* 1: unterminated triple-quoted string at EOF (incomplete) */
+    int in_brackets;        /* a line continuation into the end (pegen's E_EOF) inside
+                             * brackets: reported as "'(' was never closed" (ts->unclosed_*) */
     int deferred;           /* pegen learns of it only on reaching the token (E_EOF, E_DEDENT,
                              * E_TABSPACE, E_TOODEEP, E_LINECONT): an earlier parser error wins */
     PyObject *decode_exc;   /* undecodable name: the UnicodeDecodeError (new reference) */
@@ -42,6 +44,8 @@ typedef struct {
     PyObject *filename;
     int feature_async;      /* unused (3.11 treats async/await as keywords) */
     int type_comments;      /* set before _PyTokenizer_Run: PyCF_TYPE_COMMENTS */
+    int line_base;          /* set before _PyTokenizer_Run: added to line numbers quoted in
+                             * messages (an f-string expression's lines count from its own) */
     Token *ignores;         /* `# type: ignore<tag>` comments: lineno + tag text (start..end);
                              * kept out of the token stream, as pegen does */
     Py_ssize_t nignores, capignores;
@@ -57,6 +61,9 @@ void _PyTokenizer_Free(TokState *ts);
  * (str source), bit 2 says the bytes come from a file (UTF-8 validated up front). */
 char *_PyTokenizer_DecodeSource(const char *bytes, Py_ssize_t n, PyObject *filename,
                                 int ignore_cookie, Py_ssize_t *outlen);
+/* The encoding named by the PEP 263 cookie of a file's first bytes (normalised as the
+ * tokenizer does: "utf-8", "iso-8859-1", else as written, in enc), "utf-8" without one. */
+const char *_PyTokenizer_FindEncoding(const char *bytes, Py_ssize_t n, char *enc, size_t encsz);
 char *_PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
                                   int ignore_cookie, Py_ssize_t *outlen, int *found_cookie);
 /* Text of line `lineno` (1-based) of buf, without its newline. */
@@ -64,6 +71,9 @@ PyObject *_PyTokenizer_LineText(const char *buf, int lineno, int keep_newline);
 /* 1-based character offset of byte offset `col` (0-based) in the line text. */
 #define TOK_END_NONE (-1000) /* tok error end offset: report -1 */
 int _PyTokenizer_ByteToChar(const char *buf, int lineno, int col);
+/* The same within the line's text without its newline when with_newline is 0 (offsets
+ * past the text's end are clamped to its length + 1, as pegen does). */
+int _PyTokenizer_ByteToCharIn(const char *buf, int lineno, int col, int with_newline);
 /* Sets the exception (type)(msg, (filename, lineno, offset, text, end_lineno, end_offset)). */
 void _PyTokenizer_RaiseSyntax(PyObject *type, PyObject *filename, const char *msg, int lineno,
                               int offset, PyObject *text, int end_lineno, int end_offset);

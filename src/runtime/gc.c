@@ -159,6 +159,33 @@ PyObject *_PyObject_GC_New(PyTypeObject *tp)
     return PyObject_Init(op, tp);
 }
 
+/* PyType_GenericAlloc's common case (a fixed-size GC type): the object zeroed, its type
+ * and refcount set, and tracked -- one call, the zeroing inline (no memset call for the
+ * few words of a small instance). */
+PyObject *_PyObject_GC_NewZeroedTracked(PyTypeObject *tp)
+{
+    size_t presize = gc_presize(tp);
+    size_t size = ((size_t)tp->tp_basicsize + 7) & ~(size_t)7;
+    if (size > (size_t)PY_SSIZE_T_MAX - presize)
+        return PyErr_NoMemory();
+    char *mem = PyObject_Malloc(presize + size);
+    if (mem == NULL)
+        return PyErr_NoMemory();
+    uintptr_t *w = (uintptr_t *)mem, *end = (uintptr_t *)(mem + presize + size);
+    do {
+        *w++ = 0;
+        __asm__("" : "+r"(w)); /* keeps the compiler from turning this into a memset call */
+    } while (w < end);
+    gc_on_alloc();
+    PyObject *op = (PyObject *)(mem + presize);
+    Py_SET_TYPE(op, tp);
+    if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
+        Py_INCREF(tp);   /* instances of heap types keep their class alive */
+    Py_SET_REFCNT(op, 1);
+    gc_list_append(_Py_AS_GC(op), GEN_HEAD(0));
+    return op;
+}
+
 PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)
 {
     if (nitems < 0) {

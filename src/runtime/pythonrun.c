@@ -865,9 +865,10 @@ static PyObject *offer_suggestions_for_name_error(PyObject *exc)
 PyObject *_Py_Offer_Suggestions(PyObject *exception)
 {
     PyObject *result = NULL;
-    if (PyErr_GivenExceptionMatches(exception, PyExc_AttributeError))
+    /* exact types, as 3.11: an UnboundLocalError or a subclass gets no suggestion */
+    if (Py_IS_TYPE(exception, (PyTypeObject *)PyExc_AttributeError))
         result = offer_suggestions_for_attribute_error(exception);
-    else if (PyErr_GivenExceptionMatches(exception, PyExc_NameError))
+    else if (Py_IS_TYPE(exception, (PyTypeObject *)PyExc_NameError))
         result = offer_suggestions_for_name_error(exception);
     return result;
 }

@@ -4,6 +4,7 @@
  * exception itself (chains, groups, SyntaxError) is pythonrun.c. */
 #include "Python.h"
 #include "parser.h"
+#include "../parser/tokenizer.h"
 
 #define TB_RECURSIVE_CUTOFF 3
 #define IS_WHITESPACE(c) ((c) == ' ' || (c) == '\t' || (c) == '\f')
@@ -226,12 +227,22 @@ PyObject *_PyTraceback_GetSourceLine(PyObject *filename, int lineno)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n = -1;
+    /* the file is read in the encoding its PEP 263 cookie names (lines 1-2), as 3.11's
+     * _Py_DisplaySourceLine reads it through a TextIOWrapper */
+    char head[512], enc[64];
+    size_t headlen = 0;
     for (int i = 0; i < lineno; i++) {
         n = getline(&line, &cap, fp);
         if (n < 0)
             break;
+        if (i < 2 && headlen < sizeof head) {
+            size_t k = (size_t)n < sizeof head - headlen ? (size_t)n : sizeof head - headlen;
+            memcpy(head + headlen, line, k);
+            headlen += k;
+        }
     }
     fclose(fp);
+    const char *encoding = _PyTokenizer_FindEncoding(head, (Py_ssize_t)headlen, enc, sizeof enc);
     PyObject *res = NULL;
     if (n >= 0) {
         /* UTF-8 BOM on the first line is not part of the text */
@@ -244,7 +255,10 @@ PyObject *_PyTraceback_GetSourceLine(PyObject *filename, int lineno)
             n--;
         if (n > 0 && start[n - 1] == '\r')
             n--;
-        res = PyUnicode_DecodeUTF8(start, n, "replace");
+        if (strcmp(encoding, "utf-8") == 0)
+            res = PyUnicode_DecodeUTF8(start, n, "replace");
+        else   /* (undecodable: no line shown, as 3.11) */
+            res = PyUnicode_Decode(start, n, encoding, "strict");
         if (res == NULL)
             PyErr_Clear();
     }

@@ -65,7 +65,8 @@ void Py_SetRecursionLimit(int limit) { _PyInterpreterState_GET()->recursion_limi
  * the code that reports the error: below it, RecursionError instead of a segfault. */
 static _Thread_local uintptr_t c_stack_lo, c_stack_guard;   /* 0: not yet known */
 
-static void init_c_stack_guard(void)
+/* cold and out of line: inlined, its pthread calls made every caller save registers */
+__attribute__((noinline, cold)) static void init_c_stack_guard(void)
 {
     pthread_attr_t attr;
     void *addr = NULL;
@@ -491,7 +492,11 @@ static int initialize_locals(PyThreadState *tstate, PyFunctionObject *func,
     return 0;
 }
 
-/* A new frame for func with its arguments bound, or NULL with an exception. */
+/* A new frame for func with its arguments bound, or NULL with an exception.  The frame is
+ * not GC-tracked: a frame runs untracked, as 3.11's interpreter frames (its references
+ * count as external ones for the collector, which is right while it runs), and is tracked
+ * by release_frame only if something still holds it when it ends (a traceback,
+ * sys._getframe, a callee's f_back), or by the generator that owns it. */
 static PyFrameObject *make_function_frame(PyThreadState *tstate, PyFunctionObject *func,
                                           PyObject *locals, PyObject *const *args,
                                           Py_ssize_t argcount, PyObject *kwnames)
@@ -506,8 +511,16 @@ static PyFrameObject *make_function_frame(PyThreadState *tstate, PyFunctionObjec
         Py_DECREF(f);
         return NULL;
     }
-    PyObject_GC_Track(f);
     return f;
+}
+
+/* Drop the runner's reference to a frame that ran untracked: one that outlives its run
+ * can be part of a cycle (a local holding a traceback that holds the frame), so the
+ * collector must see it from now on. */
+static inline void release_frame(PyFrameObject *f)
+{
+    if (Py_REFCNT(f) > 1 && !_PyObject_GC_IS_TRACKED(f)) PyObject_GC_Track(f);
+    Py_DECREF(f);
 }
 
 /* The frame for func(*callargs, **kwargs) (callargs a tuple, kwargs a dict or NULL),
@@ -549,10 +562,12 @@ PyObject *_PyEval_Vector(PyThreadState *tstate, PyObject *funcobj, PyObject *loc
     PyFrameObject *f = make_function_frame(tstate, func, locals, args, (Py_ssize_t)argcount,
                                            kwnames);
     if (f == NULL) return NULL;
-    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+    if (co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+        PyObject_GC_Track(f);   /* owned by the generator from now on */
         return _Py_MakeCoro(f, func->func_name, func->func_qualname);
+    }
     PyObject *retval = _PyEval_EvalFrame(tstate, f, 0);
-    Py_DECREF(f);
+    release_frame(f);
     return retval;
 }
 
@@ -583,13 +598,14 @@ PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)
     PyFrameObject *f = _PyFrame_New_NoTrack(tstate, (PyCodeObject *)co, globals, builtins,
                                             locals);
     if (f == NULL) return NULL;
-    PyObject_GC_Track(f);
     /* top-level await (compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT) makes coroutine code:
      * running it creates the coroutine, as 3.11's PyEval_EvalCode does through a function */
-    if (((PyCodeObject *)co)->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+    if (((PyCodeObject *)co)->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+        PyObject_GC_Track(f);
         return _Py_MakeCoro(f, NULL, ((PyCodeObject *)co)->co_qualname);
-    PyObject *r = _PyEval_EvalFrame(tstate, f, 0);
-    Py_DECREF(f);
+    }
+    PyObject *r = _PyEval_EvalFrame(tstate, f, 0);   /* untracked while it runs */
+    release_frame(f);
     return r;
 }
 
@@ -749,24 +765,32 @@ typedef struct {
 /* LOAD_ATTR / LOAD_METHOD / STORE_ATTR: what the generic attribute protocol found for
  * this name on a type, valid while the type's tp_version_tag is unchanged (any change to
  * the type or its bases' dicts or MRO gives it a new tag). */
-enum { ATTR_INSTANCE_DICT = 1, ATTR_SLOT, ATTR_METHOD };
+/* ATTR_NONE: nothing to do inline for this type version (a property, a bound method...):
+ * the generic path runs without re-filling the cache each time.  ATTR_CLASS: LOAD_ATTR of
+ * a plain class attribute (no __get__), when the instance does not shadow it. */
+enum { ATTR_NONE = 0, ATTR_INSTANCE_DICT, ATTR_SLOT, ATTR_METHOD, ATTR_CLASS };
 typedef struct {
     unsigned int tp_version;   /* 0: empty */
     int kind;
     Py_ssize_t offset;         /* tp_dictoffset (> 0) or the slot's offset */
-    PyObject *descr;           /* ATTR_METHOD: the method descriptor (borrowed) */
+    PyObject *descr;           /* ATTR_METHOD: the method descriptor; ATTR_CLASS: the class
+                                * attribute (both borrowed from the type's MRO) */
     Py_ssize_t hint;           /* ATTR_INSTANCE_DICT: entry index of the name last time;
-                                * ATTR_METHOD: entry count of `keys` when the name was not
-                                * among them */
-    PyDictKeysObject *keys;    /* ATTR_METHOD: the type's shared keys (borrowed) or NULL */
+                                * ATTR_METHOD/ATTR_CLASS: entry count of `keys` when the
+                                * name was not among them */
+    PyDictKeysObject *keys;    /* ATTR_METHOD/ATTR_CLASS: the type's shared keys (borrowed)
+                                * or NULL */
 } attr_cache;
 
-/* co_cache: n global_cache entries, then n attr_cache for loads, n for stores. */
+/* co_cache: n global_cache entries, then two attr_cache ("ways") per name for loads, then
+ * two per name for stores.  Two ways, so that code running on instances of a class and of
+ * its subclass (a base's method, super().__init__) hits for both types instead of
+ * re-filling one entry back and forth. */
 static global_cache *code_cache(PyCodeObject *co)
 {
     if (co->co_cache == NULL) {
         size_t n = (size_t)PyTuple_GET_SIZE(co->co_names);
-        co->co_cache = PyMem_Calloc(1, n * (sizeof(global_cache) + 2 * sizeof(attr_cache)) + 1);
+        co->co_cache = PyMem_Calloc(1, n * (sizeof(global_cache) + 4 * sizeof(attr_cache)) + 1);
     }
     return co->co_cache;
 }
@@ -774,22 +798,45 @@ static global_cache *code_cache(PyCodeObject *co)
 static inline attr_cache *load_attr_cache(PyCodeObject *co, int i)
 {
     Py_ssize_t n = PyTuple_GET_SIZE(co->co_names);
-    return (attr_cache *)((global_cache *)co->co_cache + n) + i;
+    return (attr_cache *)((global_cache *)co->co_cache + n) + 2 * i;
 }
 
 static inline attr_cache *store_attr_cache(PyCodeObject *co, int i)
 {
     Py_ssize_t n = PyTuple_GET_SIZE(co->co_names);
-    return (attr_cache *)((global_cache *)co->co_cache + n) + n + i;
+    return (attr_cache *)((global_cache *)co->co_cache + n) + 2 * n + 2 * i;
 }
 
-/* Record how owner.name resolves, after a successful generic lookup or store. */
+/* The way of a pair filled for tp's current version, or else the second way (whose
+ * version the caller still checks). */
+static inline attr_cache *attr_cache_way(attr_cache *pair, PyTypeObject *tp)
+{
+    return pair->tp_version == tp->tp_version_tag ? pair : pair + 1;
+}
+
+/* Whether the pair was already filled for this version of the type (a miss then has
+ * nothing new to learn). */
+static inline int attr_cache_current(attr_cache *pair, PyTypeObject *tp)
+{
+    attr_cache *c = attr_cache_way(pair, tp);
+    return c->tp_version == tp->tp_version_tag && c->tp_version != 0;
+}
+
+/* Record how owner.name resolves, after a successful generic lookup or store: into the
+ * way already holding the type, else into the first, the previous first moving to the
+ * second. */
 static void attr_cache_fill(PyCodeObject *co, int oparg, PyObject *owner, int what)
 {
     PyTypeObject *tp = Py_TYPE(owner);
     PyObject *name = PyTuple_GET_ITEM(co->co_names, oparg);
     if (!PyUnicode_CheckExact(name) || code_cache(co) == NULL) return;
     attr_cache *c = what == STORE_ATTR ? store_attr_cache(co, oparg) : load_attr_cache(co, oparg);
+    if (tp->tp_version_tag == 0 || c[1].tp_version != tp->tp_version_tag) {
+        if (c->tp_version != tp->tp_version_tag || tp->tp_version_tag == 0)
+            c[1] = c[0];
+    } else {
+        c++;
+    }
     c->tp_version = 0;
     c->hint = -1;
     if (what == STORE_ATTR ? tp->tp_setattro != PyObject_GenericSetAttr
@@ -798,8 +845,7 @@ static void attr_cache_fill(PyCodeObject *co, int oparg, PyObject *owner, int wh
     PyObject *descr = _PyType_Lookup(tp, name);   /* also assigns the version tag */
     if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0) return;
     if (descr == NULL) {
-        if (tp->tp_dictoffset <= 0) return;
-        c->kind = ATTR_INSTANCE_DICT;
+        c->kind = tp->tp_dictoffset > 0 ? ATTR_INSTANCE_DICT : ATTR_NONE;
         c->offset = tp->tp_dictoffset;
     } else if (Py_IS_TYPE(descr, &PyMemberDescr_Type) &&
                ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT_EX &&
@@ -812,11 +858,18 @@ static void attr_cache_fill(PyCodeObject *co, int oparg, PyObject *owner, int wh
         c->offset = tp->tp_dictoffset;
         c->descr = descr;
         c->hint = _PyType_SharedKeysLacking(tp, name, &c->keys);
+    } else if (what == LOAD_ATTR && tp->tp_dictoffset >= 0 &&
+               Py_TYPE(descr)->tp_descr_get == NULL) {
+        c->kind = ATTR_CLASS;
+        c->offset = tp->tp_dictoffset;
+        c->descr = descr;
+        c->hint = _PyType_SharedKeysLacking(tp, name, &c->keys);
     } else {
-        return;
+        c->kind = ATTR_NONE;
     }
     c->tp_version = tp->tp_version_tag;
 }
+
 
 static PyObject *load_global_cached(PyThreadState *tstate, PyFrameObject *f, int oparg)
 {
@@ -848,7 +901,10 @@ static int do_raise(PyThreadState *tstate, PyObject *exc, PyObject *cause)
 {
     PyObject *type = NULL, *value = NULL;
     if (exc == NULL) {
-        PyObject *handled = get_handled(tstate);
+        /* the topmost handled exception: a generator's own empty entry does not hide
+         * the one its caller is handling (3.11) */
+        _PyErr_StackItem *top = _PyErr_GetTopmostException(tstate);
+        PyObject *handled = top && top->exc_value ? top->exc_value : Py_None;
         if (handled == Py_None) {
             PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
             return 0;
@@ -1193,23 +1249,29 @@ static int exception_group_match(PyObject *exc, PyObject *match_type, PyObject *
 
 static void format_kwargs_error(PyThreadState *tstate, PyObject *func, PyObject *kwargs)
 {
+    /* the function is named as 3.11 does (_PyObject_FunctionStr: module.qualname()) */
     if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
         PyErr_Clear();
-        PyErr_Format(PyExc_TypeError, "%.200s%.200s argument after ** must be a mapping, not %.200s",
-                     PyEval_GetFuncName(func), PyEval_GetFuncDesc(func),
-                     Py_TYPE(kwargs)->tp_name);
+        PyObject *funcstr = _PyObject_FunctionStr(func);
+        if (funcstr == NULL) return;
+        PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                     funcstr, Py_TYPE(kwargs)->tp_name);
+        Py_DECREF(funcstr);
     } else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
         PyObject *exc = _PyErr_GetRaisedException(tstate);
         PyObject *args = exc ? PyObject_GetAttrString(exc, "args") : NULL;
         if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 1) {
             PyObject *key = PyTuple_GET_ITEM(args, 0);
-            if (!PyUnicode_Check(key))
-                PyErr_Format(PyExc_TypeError, "%.200s%.200s keywords must be strings",
-                             PyEval_GetFuncName(func), PyEval_GetFuncDesc(func));
-            else
+            PyObject *funcstr = _PyObject_FunctionStr(func);
+            if (funcstr == NULL) {
+                /* the error from naming the function stands */
+            } else if (!PyUnicode_Check(key)) {
+                PyErr_Format(PyExc_TypeError, "%U keywords must be strings", funcstr);
+            } else {
                 PyErr_Format(PyExc_TypeError,
-                             "%.200s%.200s got multiple values for keyword argument '%S'",
-                             PyEval_GetFuncName(func), PyEval_GetFuncDesc(func), key);
+                             "%U got multiple values for keyword argument '%S'", funcstr, key);
+            }
+            Py_XDECREF(funcstr);
             Py_XDECREF(exc);
         } else {
             _PyErr_SetRaisedException(tstate, exc);
@@ -1394,14 +1456,14 @@ static inline PyObject *binary_op_fast(int op, PyObject *lhs, PyObject *rhs)
     return NULL;
 }
 
-/* COMPARE_OP on two exact ints or two exact floats: Py_True/Py_False (new reference),
- * or NULL when it does not apply. */
-static inline PyObject *compare_op_fast(int op, PyObject *l, PyObject *r)
+/* COMPARE_OP on two exact machine-word ints or two exact floats: 1 or 0, or -1 when it
+ * does not apply. */
+static inline int compare_op_fast(int op, PyObject *l, PyObject *r)
 {
     int res;
     if (Py_TYPE(l) == &PyLong_Type && Py_TYPE(r) == &PyLong_Type) {
         if (!_PyLong_IsCompact((PyLongObject *)l) || !_PyLong_IsCompact((PyLongObject *)r))
-            return NULL;
+            return -1;
         long a = _PyLong_CompactValue((PyLongObject *)l);
         long b = _PyLong_CompactValue((PyLongObject *)r);
         switch (op) {
@@ -1411,7 +1473,7 @@ static inline PyObject *compare_op_fast(int op, PyObject *l, PyObject *r)
         case Py_NE: res = a != b; break;
         case Py_GT: res = a > b; break;
         case Py_GE: res = a >= b; break;
-        default: return NULL;
+        default: return -1;
         }
     } else if (Py_TYPE(l) == &PyFloat_Type && Py_TYPE(r) == &PyFloat_Type) {
         double a = PyFloat_AS_DOUBLE(l), b = PyFloat_AS_DOUBLE(r);
@@ -1422,12 +1484,12 @@ static inline PyObject *compare_op_fast(int op, PyObject *l, PyObject *r)
         case Py_NE: res = a != b; break;
         case Py_GT: res = a > b; break;
         case Py_GE: res = a >= b; break;
-        default: return NULL;
+        default: return -1;
         }
     } else {
-        return NULL;
+        return -1;
     }
-    return Py_NewRef(res ? Py_True : Py_False);
+    return res;
 }
 
 /* The generator protocol of YIELD_FROM: send v into receiver. */
@@ -2277,6 +2339,23 @@ dispatch_opcode:
 
     TARGET(BINARY_OP) {
         PyObject *rhs = POP(), *lhs = TOP();
+        PyObject *res;
+        if (Py_IS_TYPE(lhs, &PyLong_Type) && Py_IS_TYPE(rhs, &PyLong_Type) &&
+            _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)) {
+            /* int + int and int - int inline (3.11's BINARY_OP_ADD_INT/SUBTRACT_INT); the
+             * rest of the machine-word cases are binary_op_fast's */
+            long a = _PyLong_CompactValue((PyLongObject *)lhs), r;
+            long b = _PyLong_CompactValue((PyLongObject *)rhs);
+            int done = 0;
+            if (oparg == NB_ADD || oparg == NB_INPLACE_ADD)
+                done = !__builtin_add_overflow(a, b, &r);
+            else if (oparg == NB_SUBTRACT || oparg == NB_INPLACE_SUBTRACT)
+                done = !__builtin_sub_overflow(a, b, &r);
+            if (done) {
+                res = small_int_result(r);
+                goto binary_op_fail;
+            }
+        }
         if (oparg == NB_INPLACE_ADD && PyUnicode_CheckExact(lhs) && Py_REFCNT(lhs) == 2 &&
             PyUnicode_CheckExact(rhs) && _Py_OPCODE(*next_instr) == STORE_FAST &&
             GETLOCAL(_Py_OPARG(*next_instr)) == lhs) {
@@ -2290,7 +2369,7 @@ dispatch_opcode:
             if (lhs == NULL) goto error;
             DISPATCH();
         }
-        PyObject *res = binary_op_fast(oparg, lhs, rhs);
+        res = binary_op_fast(oparg, lhs, rhs);
         if (res == NULL) {
             if (Py_UNLIKELY(_PyErr_Occurred(tstate) != NULL)) goto binary_op_fail;
             res = binary_ops[oparg](lhs, rhs);
@@ -2359,8 +2438,24 @@ dispatch_opcode:
 
     TARGET(COMPARE_OP) {
         PyObject *right = POP(), *left = TOP();
-        PyObject *res = compare_op_fast(oparg, left, right);
-        if (res == NULL) res = PyObject_RichCompare(left, right, oparg);
+        PyObject *res;
+        int cmp = compare_op_fast(oparg, left, right);
+        if (cmp >= 0) {
+            int next_op = _Py_OPCODE(*next_instr);
+            if ((next_op == POP_JUMP_IF_FALSE || next_op == POP_JUMP_IF_TRUE) && !instrumented) {
+                /* compare-and-branch (3.11's COMPARE_OP_INT_JUMP): no bool object, one
+                 * dispatch; not while tracing, which must see the jump's own events */
+                STACK_SHRINK(1);
+                Py_DECREF(left);
+                Py_DECREF(right);
+                if (cmp == (next_op == POP_JUMP_IF_TRUE)) JUMPTO(_Py_OPARG(*next_instr));
+                else next_instr++;
+                DISPATCH();
+            }
+            res = Py_NewRef(cmp ? Py_True : Py_False);
+        } else {
+            res = PyObject_RichCompare(left, right, oparg);
+        }
         SET_TOP(res);
         Py_DECREF(left);
         Py_DECREF(right);
@@ -2708,7 +2803,7 @@ dispatch_opcode:
         PyTypeObject *tp = Py_TYPE(owner);
         STACK_SHRINK(2);
         if (co->co_cache != NULL) {
-            attr_cache *c = store_attr_cache(co, oparg);
+            attr_cache *c = attr_cache_way(store_attr_cache(co, oparg), tp);
             if (c->tp_version == tp->tp_version_tag && c->tp_version != 0) {
                 PyObject **slot = (PyObject **)((char *)owner + c->offset);
                 if (c->kind == ATTR_SLOT) {
@@ -2717,6 +2812,14 @@ dispatch_opcode:
                     Py_XDECREF(old);
                     Py_DECREF(owner);
                     DISPATCH();
+                }
+                /* a fresh instance's first attribute: give it its values array here (as
+                 * 3.11 does at creation), so that this store is a hit too */
+                if (c->kind == ATTR_INSTANCE_DICT && *slot == NULL &&
+                    _PyObject_InitInstanceValues(tp, slot) < 0) {
+                    Py_DECREF(v);
+                    Py_DECREF(owner);
+                    goto error;
                 }
                 if (c->kind == ATTR_INSTANCE_DICT && *slot != NULL) {
                     /* same entry as last time: a pointer compare, no hashing.  The slot
@@ -2737,7 +2840,8 @@ dispatch_opcode:
             }
         }
         int err = PyObject_SetAttr(owner, name, v);
-        if (err == 0 && tp->tp_setattro == PyObject_GenericSetAttr)
+        if (err == 0 && tp->tp_setattro == PyObject_GenericSetAttr &&
+            !(co->co_cache != NULL && attr_cache_current(store_attr_cache(co, oparg), tp)))
             attr_cache_fill(co, oparg, owner, STORE_ATTR);
         Py_DECREF(v);
         Py_DECREF(owner);
@@ -3057,7 +3161,7 @@ dispatch_opcode:
         PyObject *owner = TOP();
         PyTypeObject *tp = Py_TYPE(owner);
         if (co->co_cache != NULL) {
-            attr_cache *c = load_attr_cache(co, oparg);
+            attr_cache *c = attr_cache_way(load_attr_cache(co, oparg), tp);
             if (c->tp_version == tp->tp_version_tag && c->tp_version != 0) {
                 PyObject *v = NULL;
                 if (c->kind == ATTR_INSTANCE_DICT) {
@@ -3074,6 +3178,12 @@ dispatch_opcode:
                     }
                 } else if (c->kind == ATTR_SLOT) {
                     v = *(PyObject **)((char *)owner + c->offset);
+                } else if (c->kind == ATTR_CLASS) {
+                    /* the class's value, unless the instance has the name: not if it
+                     * uses the class's keys, unchanged since the name was seen absent */
+                    PyObject *dict = c->offset ? *(PyObject **)((char *)owner + c->offset) : NULL;
+                    if (dict == NULL || _PyDict_SlotLacksSharedName(dict, c->keys, c->hint))
+                        v = c->descr;
                 }
                 if (v != NULL) {
                     Py_INCREF(v);
@@ -3085,7 +3195,8 @@ dispatch_opcode:
             }
         }
         PyObject *res = PyObject_GetAttr(owner, GETITEM(names, oparg));
-        if (res != NULL && tp->tp_getattro == PyObject_GenericGetAttr)
+        if (res != NULL && tp->tp_getattro == PyObject_GenericGetAttr &&
+            !(co->co_cache != NULL && attr_cache_current(load_attr_cache(co, oparg), tp)))
             attr_cache_fill(co, oparg, owner, LOAD_ATTR);
         Py_DECREF(owner);
         SET_TOP(res);
@@ -3097,7 +3208,7 @@ dispatch_opcode:
         PyObject *obj = TOP(), *meth = NULL;
         PyTypeObject *tp = Py_TYPE(obj);
         if (co->co_cache != NULL) {
-            attr_cache *c = load_attr_cache(co, oparg);
+            attr_cache *c = attr_cache_way(load_attr_cache(co, oparg), tp);
             if (c->tp_version == tp->tp_version_tag && c->tp_version != 0 &&
                 c->kind == ATTR_METHOD) {
                 PyObject *dict = c->offset ? *(PyObject **)((char *)obj + c->offset) : NULL;
@@ -3119,7 +3230,10 @@ dispatch_opcode:
         }
         int meth_found = _PyObject_GetMethod(obj, GETITEM(names, oparg), &meth);
         if (meth == NULL) goto error;
-        if (meth_found) attr_cache_fill(co, oparg, obj, LOAD_METHOD);
+        if (meth_found &&
+            !(co->co_cache != NULL && attr_cache_current(load_attr_cache(co, oparg), tp) &&
+              attr_cache_way(load_attr_cache(co, oparg), tp)->kind == ATTR_METHOD))
+            attr_cache_fill(co, oparg, obj, LOAD_METHOD);
         if (meth_found) {
             SET_TOP(meth);   /* [meth, self] */
             PUSH(obj);
@@ -3614,10 +3728,13 @@ dispatch_opcode:
         func = TOP();
         if (!PyTuple_CheckExact(callargs)) {
             if (Py_TYPE(callargs)->tp_iter == NULL && !PySequence_Check(callargs)) {
-                PyErr_Format(PyExc_TypeError,
-                             "%.200s%.200s argument after * must be an iterable, not %.200s",
-                             PyEval_GetFuncName(func), PyEval_GetFuncDesc(func),
-                             Py_TYPE(callargs)->tp_name);
+                PyObject *funcstr = _PyObject_FunctionStr(func);
+                if (funcstr != NULL) {
+                    PyErr_Format(PyExc_TypeError,
+                                 "%U argument after * must be an iterable, not %.200s",
+                                 funcstr, Py_TYPE(callargs)->tp_name);
+                    Py_DECREF(funcstr);
+                }
                 Py_DECREF(callargs);
                 Py_XDECREF(kwargs);
                 goto error;
@@ -3772,17 +3889,14 @@ call_python: {
                    (fco->co_flags & (CO_VARARGS | CO_VARKEYWORDS | CO_OPTIMIZED)) == CO_OPTIMIZED) {
             /* Exact positional call of a simple function: move the arguments from
              * the stack into the new frame (no incref/decref per argument). */
-            nf = _PyFrame_New_NoTrack(tstate, fco, func->func_globals,
-                                      func->func_builtins, NULL);
+            nf = _PyFrame_NewCall(fco, func->func_globals, func->func_builtins, args, nargs);
             if (nf == NULL) { DROP_INIT_SELF(); goto error; }
             PyObject **lp = nf->f_localsplus;
-            for (int i = 0; i < nargs; i++) lp[i] = args[i];
             for (int i = 0; i < fco->co_nfreevars; i++)
                 lp[fco->co_nlocals + i] = Py_NewRef(PyTuple_GET_ITEM(func->func_closure, i));
             stack_pointer = args;
             while (stack_pointer > args - below) { PyObject *o = POP(); Py_XDECREF(o); }
-            PyObject_GC_Track(nf);
-            goto enter_frame_nf;
+            goto enter_frame_nf;   /* untracked while it runs: see make_function_frame */
         } else {
             nf = make_function_frame(tstate, func, NULL, args, nargs, kwnames);
             Py_XDECREF(kwnames);
@@ -3879,7 +3993,7 @@ exiting:
             tstate->recursion_depth--;  /* the class call's level (see call_python) */
             retval = init_return(retval, self);
         }
-        Py_DECREF(f);
+        release_frame(f);
         f = caller;
         co = f->f_code;
         first_instr = _PyCode_CODE(co);
