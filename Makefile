@@ -90,7 +90,7 @@ endef
 PGO ?= $(if $(shell $(CC) --version 2>/dev/null | grep -qi clang && echo clang),0,1)
 LTO_FLAGS := -flto=auto
 PGO_GEN   := -fprofile-generate -fprofile-update=prefer-atomic
-PGO_USE   := -fprofile-use -fprofile-partial-training -fprofile-correction -Wno-missing-profile
+PGO_USE   := -fprofile-use -fprofile-partial-training -fprofile-correction -Wno-missing-profile -Wno-coverage-mismatch
 
 ifeq ($(PGO),1)
 $(B)/krait: $(SRCS) $(DYN_SRCS) $(HDRS) tools/exports.dynlist | build/.deps

@@ -316,8 +316,8 @@ static inline PyObject *_Py_XNewRef(PyObject *o) { Py_XINCREF(o); return o; }
 int _PyTrash_cond(PyObject *op, destructor dealloc);
 int _PyTrash_begin(PyObject *op);
 void _PyTrash_end(void);
-#if defined(__PIC__)
-/* extension modules: the out-of-line versions */
+#if defined(__PIC__) && !defined(__PIE__)
+/* extension modules (shared objects): the out-of-line versions */
 #define _PyTrash_ENTER(op) _PyTrash_begin(op)
 #define _PyTrash_LEAVE() _PyTrash_end()
 #define _PyTrash_COND(op, dealloc) _PyTrash_cond((op), (dealloc))

@@ -29,7 +29,7 @@ Py_ssize_t _Py_GetAllocatedBlocks(void);   /* sys.getallocatedblocks(): live poo
 
 PyObject *PyObject_Init(PyObject *, PyTypeObject *);
 PyVarObject *PyObject_InitVar(PyVarObject *, PyTypeObject *, Py_ssize_t);
-#if !defined(__PIC__)
+#if !defined(__PIC__) || defined(__PIE__) /* not in a shared object */
 /* Inside the interpreter (every allocation of an int, tuple...), inline; extension modules
  * call the functions (object.c), which stay exported. */
 PyObject *PyErr_NoMemory(void);

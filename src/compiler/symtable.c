@@ -206,6 +206,10 @@ static int symtable_enter_block(struct symtable *st, identifier name, _Py_block_
     if (PyList_Append(st->st_stack, (PyObject *)ste) < 0) { Py_DECREF(ste); return 0; }
     Py_DECREF(ste);
     st->st_cur = ste;
+    /* As 3.11 (bpo-37757): no assignment expression anywhere in a comprehension's
+     * outermost iterable, even inside a nested comprehension or lambda there. */
+    if (prev)
+        ste->ste_comp_iter_expr = prev->ste_comp_iter_expr;
     /* Annotation blocks see the enclosing scope's names. */
     if (block == AnnotationBlock) return 1;
     if (block == ModuleBlock) st->st_global = st->st_cur->ste_symbols;

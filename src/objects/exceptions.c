@@ -893,10 +893,8 @@ PyObject *_PyExc_PrepReraiseStar(PyObject *orig, PyObject *excs)
     } else {
         if (!Py_IsNone(reraised_eg) && PyList_Append(raised_list, reraised_eg) < 0)
             goto done;
-        if (PyList_GET_SIZE(raised_list) > 1)
-            result = _PyExc_CreateExceptionGroup("", raised_list);
-        else
-            result = Py_NewRef(PyList_GetItem(raised_list, 0));
+        /* 3.11 wraps even a single raised exception (3.12 stopped doing so) */
+        result = _PyExc_CreateExceptionGroup("", raised_list);
     }
 done:
     Py_XDECREF(raised_list);

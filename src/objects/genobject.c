@@ -7,6 +7,21 @@
 #include "Python.h"
 #include "opcode.h"
 
+/* throw() into a generator that is handling an exception: the thrown one gets it as
+ * __context__ (3.11's _PyErr_ChainStackItem), before the frame resumes. */
+static void chain_thrown(PyThreadState *tstate)
+{
+    PyObject *typ, *val, *tb;
+    _PyErr_Fetch(tstate, &typ, &val, &tb);
+    _PyErr_NormalizeException(tstate, &typ, &val, &tb);
+    if (val != NULL && tb != NULL && PyExceptionInstance_Check(val))
+        PyException_SetTraceback(val, tb);
+    _PyErr_SetObject(tstate, typ, val);   /* chains the handled exception */
+    Py_XDECREF(typ);
+    Py_XDECREF(val);
+    Py_XDECREF(tb);
+}
+
 static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing);
 
 /* ---- creation ---- */
@@ -170,6 +185,8 @@ static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closi
     /* the generator's handled-exception state is pushed on the thread's chain */
     gen->gi_exc_state.previous_item = tstate->exc_info;
     tstate->exc_info = &gen->gi_exc_state;
+    if (exc && gen->gi_exc_state.exc_value != NULL && gen->gi_exc_state.exc_value != Py_None)
+        chain_thrown(tstate);
     result = _PyEval_EvalFrame(tstate, f, exc);
     tstate->exc_info = gen->gi_exc_state.previous_item;
     gen->gi_exc_state.previous_item = NULL;

@@ -572,6 +572,10 @@ static expr_ty
 number(Parser *p, Token *t)
 {
     Py_ssize_t n = t->end - t->start;
+    /* (pegen's _PyPegen_number_token, for ast.parse(feature_version=(3, 5))) */
+    if (p->feature_version < 6 && memchr(t->start, '_', (size_t)n) &&
+        !_PyPegen_check_version(p, 6, "Underscores in numeric literals are", t))
+        return NULL;
     char stackbuf[128];
     char *s = n < (Py_ssize_t)sizeof stackbuf ? stackbuf : PyMem_Malloc((size_t)n + 1);
     if (!s) { PyErr_NoMemory(); p->error = 1; return NULL; }
@@ -3057,11 +3061,24 @@ parse_start(Parser *p)
         if (!expect(p, LPAR)) return NULL;
         Vec v;
         vec_init(&v);
-        while (!at(p, RPAR)) {
-            expr_ty e = at(p, STAR) || at(p, DOUBLESTAR) ? (advance(p), expression(p)) : expression(p);
+        /* type_expressions: a, b, *c, **d in that order, each starred kind at most once,
+         * no trailing comma */
+        int stage = 0;
+        while (!at(p, RPAR) || v.n) {
+            int kind = at(p, STAR) ? 1 : at(p, DOUBLESTAR) ? 2 : 0;
+            if (kind ? kind <= stage : stage > 0) {
+                RAISE_LAST("invalid syntax");
+                vec_free(&v);
+                return NULL;
+            }
+            if (kind) {
+                advance(p);
+                stage = kind;
+            }
+            expr_ty e = expression(p);
             if (!e) { vec_free(&v); return NULL; }
             vec_push(p, &v, e);
-            if (!expect(p, COMMA)) break;
+            if (stage == 2 || !expect(p, COMMA)) break;
         }
         if (!expect(p, RPAR) || !expect(p, RARROW)) { vec_free(&v); return NULL; }
         expr_ty r = expression(p);

@@ -256,6 +256,23 @@ static int init_main_module(PyInterpreterState *interp)
     return 0;
 }
 
+/* With -W options or PYTHONWARNINGS, import `warnings` before `site`, as 3.11's
+ * init_interp_main does: warnings.py then applies sys.warnoptions itself (reporting
+ * "Invalid -W option ignored: ..." and installing its Python-level display). */
+static int init_import_warnings(void)
+{
+    PyObject *wopts = PySys_GetObject("warnoptions");
+    if (wopts == NULL || !PyList_Check(wopts) || PyList_GET_SIZE(wopts) == 0)
+        return 0;
+    PyObject *mod = PyImport_ImportModule("warnings");
+    if (mod == NULL) {
+        fprintf(stderr, "'import warnings' failed; traceback:\n");
+        PyErr_Print();
+    }
+    Py_XDECREF(mod);
+    return 0;
+}
+
 /* CPython's init_import_site: `import site` unless -S, so that site-packages are on
    sys.path and builtins has exit/quit/help/copyright/credits/license. */
 static int init_import_site(PyInterpreterState *interp)
@@ -380,6 +397,8 @@ int Py_InitializeFromConfig(const PyConfig *config)
     if (init_tracemalloc(interp) < 0)
         return fatal_init("can't start tracemalloc");
     runtime_initialized = 1;
+    if (init_import_warnings() < 0)
+        return fatal_init("can't import warnings");
     if (init_import_site(interp) < 0) {
         PyErr_Print();
         fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n");

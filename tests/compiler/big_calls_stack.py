@@ -79,3 +79,11 @@ def or_false(x):
 for fn in (and_true, and_false, or_true, or_false):
     ops = [i.opname for i in dis.get_instructions(fn)]
     print(fn.__name__, len(ops) <= 3, 'LOAD_' in ops[-2], ops[-1], fn(7), fn(0))
+
+
+def negated(a, b):
+    return not (a is b), not (a in b), not (a is not b), not (a not in b)
+
+
+print([i.opname for i in dis.get_instructions(negated)].count('UNARY_NOT'),
+      negated(1, [1]), negated(2, [1]), negated(None, [None]))

@@ -69,3 +69,8 @@ for bad in ((0, 0, (1,)), (0, 0, os.sched_param("x"))):
 print("priorities:", os.sched_get_priority_min(os.SCHED_FIFO) <= os.sched_get_priority_max(os.SCHED_FIFO))
 print("dev:", os.major(os.makedev(8, 1)), os.minor(os.makedev(8, 1)))
 print("nice:", os.nice(0) == os.nice(0))
+for kw in ({"resetids": None}, {"setsid": None}, {"setpgroup": None}):
+    try:
+        os.posix_spawn(sys.executable, [sys.executable, "-c", "pass"], os.environ, **kw)
+    except TypeError as e:
+        print("TypeError", kw, e)

@@ -20,3 +20,14 @@ for t in [1 << 64, 1.5e20, "x", float("nan"), -1, 0, 0.001]:
         print("select", t, select.select([], [], [], t))
     except Exception as err:
         print("select", t, type(err).__name__, err)
+# poll.register/modify: the event mask is an unsigned short (CPython's converter messages)
+p = select.poll()
+for args in [(0, -1), (0, 1 << 64), (0, 1 << 16), (0, "x"), (0, 1.5)]:
+    for meth in (p.register, p.modify):
+        try:
+            meth(*args)
+        except Exception as err:
+            print(meth.__name__, args, type(err).__name__, err)
+p.register(0)
+p.modify(0, select.POLLOUT)
+print(p.poll(0))
