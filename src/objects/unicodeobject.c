@@ -2052,14 +2052,29 @@ int PyUnicode_FSDecoder(PyObject *arg, void *addr)
         *(PyObject **)addr = NULL;
         return 1;
     }
-    PyObject *path = fspath(arg), *output;
+    /* Buffer objects other than bytes (bytearray, memoryview) are still accepted by 3.11,
+     * with a DeprecationWarning; anything else goes through os.fspath(). */
+    int is_buffer = PyObject_CheckBuffer(arg);
+    PyObject *path = is_buffer ? Py_NewRef(arg) : fspath(arg), *output;
     if (path == NULL)
         return 0;
     if (PyUnicode_Check(path)) {
         output = path;
     } else {
-        output = PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(path), PyBytes_GET_SIZE(path));
+        PyObject *bytes;
+        if (!PyBytes_Check(path) &&
+            PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                             "path should be string, bytes, or os.PathLike, not %.200s",
+                             Py_TYPE(arg)->tp_name) < 0) {
+            Py_DECREF(path);
+            return 0;
+        }
+        bytes = PyBytes_FromObject(path);
         Py_DECREF(path);
+        if (bytes == NULL)
+            return 0;
+        output = PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(bytes), PyBytes_GET_SIZE(bytes));
+        Py_DECREF(bytes);
         if (!output)
             return 0;
     }
