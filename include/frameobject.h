@@ -66,6 +66,22 @@ extern _PyFrameFreeList _PyFrame_FreeLists[_PyFrame_MAXSLOTS + 1];
  * MemoryError on failure. */
 PyFrameObject *_PyFrame_Alloc(Py_ssize_t extras);
 
+/* The execution state of a frame about to run for the first time (both constructors). */
+static inline void _PyFrame_InitState(PyFrameObject *f)
+{
+    f->f_trace = NULL;
+    f->f_gen = NULL;
+    f->f_init_self = NULL;
+    f->f_stackdepth = 0;
+    f->f_lasti = -1;
+    f->f_lineno = 0;   /* 0: computed from f_lasti (set only while a trace hook runs) */
+    f->f_iblock = 0;
+    f->f_state = FRAME_CREATED;
+    f->f_trace_lines = 1;
+    f->f_trace_opcodes = 0;
+    f->f_is_entry = 0;
+}
+
 /* A frame for a call of code with optimized locals whose first nargs locals are args,
  * whose references move into the frame; the other locals start unbound, f_back is NULL
  * and the frame is not tracked.  The eval loop's call path (no locals mapping). */
@@ -100,17 +116,7 @@ static inline PyFrameObject *_PyFrame_NewCall(PyCodeObject *code, PyObject *glob
         __asm__("" : "+r"(i));
 #endif
     }
-    f->f_trace = NULL;
-    f->f_gen = NULL;
-    f->f_init_self = NULL;
-    f->f_stackdepth = 0;
-    f->f_lasti = -1;
-    f->f_lineno = 0;
-    f->f_iblock = 0;
-    f->f_state = FRAME_CREATED;
-    f->f_trace_lines = 1;
-    f->f_trace_opcodes = 0;
-    f->f_is_entry = 0;
+    _PyFrame_InitState(f);
     return f;
 }
 

@@ -75,17 +75,7 @@ PyFrameObject *_PyFrame_New_NoTrack(PyThreadState *tstate, PyCodeObject *code,
     f->f_valuestack = f->f_localsplus + code->co_nlocalsplus;
     /* the value stack is only read below f_stackdepth: no need to clear it */
     for (Py_ssize_t i = 0; i < code->co_nlocalsplus; i++) f->f_localsplus[i] = NULL;
-    f->f_trace = NULL;
-    f->f_gen = NULL;
-    f->f_init_self = NULL;
-    f->f_stackdepth = 0;
-    f->f_lasti = -1;
-    f->f_lineno = 0;   /* 0: computed from f_lasti (set only while a trace hook runs) */
-    f->f_iblock = 0;
-    f->f_state = FRAME_CREATED;
-    f->f_trace_lines = 1;
-    f->f_trace_opcodes = 0;
-    f->f_is_entry = 0;
+    _PyFrame_InitState(f);
     return f;
 }
 
