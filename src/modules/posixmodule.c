@@ -2333,21 +2333,23 @@ static int fill_iovecs(PyObject *seq, struct iovec **iov, Py_buffer **views, Py_
     return 0;
 }
 
-static PyObject *readv_writev(PyObject *args, int reading)
+/* The vectored I/O calls: gather the buffers, retry on EINTR (PEP 475), release them.
+ * positioned: preadv2/pwritev2 at offset (-1: the file position) with the RWF_* flags;
+ * else readv/writev. */
+static PyObject *vectored_io(int fd, PyObject *buffers, int reading, int positioned,
+                             long long offset, int flags, const char *not_a_sequence)
 {
-    int fd;
-    PyObject *buffers;
-    if (!PyArg_ParseTuple(args, reading ? "iO:readv" : "iO:writev", &fd, &buffers))
-        return NULL;
     struct iovec *iov = NULL;
     Py_buffer *views = NULL;
     Py_ssize_t cnt = 0, r = -1;
-    if (fill_iovecs(buffers, &iov, &views, &cnt, reading,
-                    reading ? "readv() arg 2 must be a sequence"
-                            : "writev() arg 2 must be a sequence") == 0) {
+    if (fill_iovecs(buffers, &iov, &views, &cnt, reading, not_a_sequence) == 0) {
         do {
             Py_BEGIN_ALLOW_THREADS
-            r = reading ? readv(fd, iov, (int)cnt) : writev(fd, iov, (int)cnt);
+            if (!positioned)
+                r = reading ? readv(fd, iov, (int)cnt) : writev(fd, iov, (int)cnt);
+            else
+                r = reading ? preadv2(fd, iov, (int)cnt, (off_t)offset, flags)
+                            : pwritev2(fd, iov, (int)cnt, (off_t)offset, flags);
             Py_END_ALLOW_THREADS
         } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
         if (r < 0 && !PyErr_Occurred())
@@ -2360,6 +2362,17 @@ static PyObject *readv_writev(PyObject *args, int reading)
     return r < 0 ? NULL : PyLong_FromSsize_t(r);
 }
 
+static PyObject *readv_writev(PyObject *args, int reading)
+{
+    int fd;
+    PyObject *buffers;
+    if (!PyArg_ParseTuple(args, reading ? "iO:readv" : "iO:writev", &fd, &buffers))
+        return NULL;
+    return vectored_io(fd, buffers, reading, 0, 0, 0,
+                       reading ? "readv() arg 2 must be a sequence"
+                               : "writev() arg 2 must be a sequence");
+}
+
 /* preadv/pwritev(fd, buffers, offset, flags=0, /): the positioned forms, through
  * preadv2/pwritev2 so that the RWF_* flags work. */
 static PyObject *preadv_pwritev(PyObject *args, int reading)
@@ -2370,27 +2383,10 @@ static PyObject *preadv_pwritev(PyObject *args, int reading)
     if (!PyArg_ParseTuple(args, reading ? "iOL|i:preadv" : "iOL|i:pwritev", &fd, &buffers,
                           &offset, &flags))
         return NULL;
-    struct iovec *iov = NULL;
-    Py_buffer *views = NULL;
-    Py_ssize_t cnt = 0, r = -1;
     /* CPython words preadv's error after preadv2, the call it makes */
-    if (fill_iovecs(buffers, &iov, &views, &cnt, reading,
-                    reading ? "preadv2() arg 2 must be a sequence"
-                            : "pwritev() arg 2 must be a sequence") == 0) {
-        do {
-            Py_BEGIN_ALLOW_THREADS
-            r = reading ? preadv2(fd, iov, (int)cnt, (off_t)offset, flags)
-                        : pwritev2(fd, iov, (int)cnt, (off_t)offset, flags);
-            Py_END_ALLOW_THREADS
-        } while (r < 0 && errno == EINTR && !PyErr_CheckSignals());
-        if (r < 0 && !PyErr_Occurred())
-            posix_error();
-    }
-    for (Py_ssize_t i = 0; i < cnt; i++)
-        PyBuffer_Release(&views[i]);
-    PyMem_Free(iov);
-    PyMem_Free(views);
-    return r < 0 ? NULL : PyLong_FromSsize_t(r);
+    return vectored_io(fd, buffers, reading, 1, offset, flags,
+                       reading ? "preadv2() arg 2 must be a sequence"
+                               : "pwritev() arg 2 must be a sequence");
 }
 
 static PyObject *os_preadv(PyObject *self, PyObject *args) { return preadv_pwritev(args, 1); }
