@@ -368,6 +368,18 @@ static int tstate_must_exit(PyThreadState *tstate)
     return fin != NULL && fin != tstate;
 }
 
+/* Such a thread is parked for good rather than pthread_exit'ed (as 3.11 does): the process
+ * is about to end, and unwinding would drop whatever only this thread's C stack still
+ * references (a call's arguments or result), which LeakSanitizer then reports as leaked.
+ * A parked thread keeps its stack, so those objects stay reachable until exit (CPython 3.14
+ * parks such threads too, for the unwinding hazards). */
+static void abandon_thread(void) __attribute__((noreturn));
+static void abandon_thread(void)
+{
+    for (;;)
+        pause();
+}
+
 static void drop_gil(PyThreadState *tstate)
 {
     pthread_mutex_lock(&gil.mutex);
@@ -397,7 +409,7 @@ static void take_gil(PyThreadState *tstate)
     int err = errno;
     pthread_once(&gil_once, gil_init_conds);
     if (tstate_must_exit(tstate))
-        PyThread_exit_thread();
+        abandon_thread();
 
     pthread_mutex_lock(&gil.mutex);
     while (gil.locked) {
@@ -409,7 +421,7 @@ static void take_gil(PyThreadState *tstate)
         if (r == ETIMEDOUT && gil.locked && gil.switch_number == saved_switchnum) {
             if (tstate_must_exit(tstate)) {
                 pthread_mutex_unlock(&gil.mutex);
-                PyThread_exit_thread();
+                abandon_thread();
             }
             set_gil_drop_request();
         }
@@ -418,7 +430,7 @@ static void take_gil(PyThreadState *tstate)
         /* finalization began while we waited; the GIL stays free for the finalizer */
         pthread_cond_signal(&gil.cond);
         pthread_mutex_unlock(&gil.mutex);
-        PyThread_exit_thread();
+        abandon_thread();
     }
 
     pthread_mutex_lock(&gil.switch_mutex);
