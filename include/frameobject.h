@@ -6,7 +6,9 @@
 #ifndef Py_FRAMEOBJECT_H
 #define Py_FRAMEOBJECT_H
 #include "object.h"
+#include "objimpl.h"
 #include "code.h"
+#include "bytesobject.h"
 #include "pystate.h"
 
 typedef struct {
@@ -39,8 +41,12 @@ typedef struct _frame {
     PyObject *f_gen;           /* generator/coroutine owning this frame (borrowed) */
     PyObject *f_init_self;     /* __init__ frame entered by the loop for a class call: the
                                 * new instance, returned to the caller instead of None */
+    /* The code unit after the last instruction started (the code's first before the
+     * first): the eval loop stores its next_instr here as each instruction starts, one
+     * store where a byte offset would take three more instructions.  Read and written as
+     * 3.11's byte offset f_lasti (-1 at start) through _PyFrame_LASTI/_PyFrame_SET_LASTI. */
+    const _Py_CODEUNIT *f_instr;
     int f_stackdepth;          /* saved stack depth while not executing */
-    int f_lasti;               /* byte offset of the last instruction started, -1 at start */
     int f_lineno;              /* current line while tracing (else computed from f_lasti) */
     int f_iblock;              /* used entries of f_blockstack */
     char f_state;              /* PyFrameState */
@@ -57,6 +63,7 @@ extern PyTypeObject PyFrame_Type;
 /* Free lists of dead frames, one per slot count (locals + stack), linked through f_back
  * (frameobject.c); in this header so that the eval loop's call path takes a frame inline. */
 #define _PyFrame_MAXSLOTS 48
+#define _PyFrame_MAXFREE 16     /* frames kept per slot count */
 typedef struct {
     PyFrameObject *head;
     int count;
@@ -65,15 +72,42 @@ extern _PyFrameFreeList _PyFrame_FreeLists[_PyFrame_MAXSLOTS + 1];
 /* A frame of ob_size extras from the free list or the allocator (fields unset); NULL and
  * MemoryError on failure. */
 PyFrameObject *_PyFrame_Alloc(Py_ssize_t extras);
+/* Give back the memory of a dead frame (refcount 0, untracked, references dropped):
+ * kept on its free list for reuse, or freed. */
+static inline void _PyFrame_Free(PyFrameObject *f)
+{
+    Py_ssize_t extras = Py_SIZE(f);
+    if (extras <= _PyFrame_MAXSLOTS && _PyFrame_FreeLists[extras].count < _PyFrame_MAXFREE) {
+        _PyFrameFreeList *fl = &_PyFrame_FreeLists[extras];
+        f->f_back = fl->head;
+        fl->head = f;
+        fl->count++;
+        return;
+    }
+    PyObject_GC_Del(f);
+}
 
-/* The execution state of a frame about to run for the first time (both constructors). */
+/* f_lasti: the byte offset of the last instruction started, -1 before the first. */
+static inline int _PyFrame_LASTI(const PyFrameObject *f)
+{
+    Py_ssize_t i = f->f_instr - _PyCode_CODE(f->f_code);
+    return i > 0 ? (int)(i - 1) * (int)sizeof(_Py_CODEUNIT) : -1;
+}
+
+static inline void _PyFrame_SET_LASTI(PyFrameObject *f, int lasti)
+{
+    f->f_instr = _PyCode_CODE(f->f_code) + (lasti < 0 ? 0 : lasti / 2 + 1);
+}
+
+/* The execution state of a frame about to run for the first time (both constructors;
+ * f_code set). */
 static inline void _PyFrame_InitState(PyFrameObject *f)
 {
     f->f_trace = NULL;
     f->f_gen = NULL;
     f->f_init_self = NULL;
     f->f_stackdepth = 0;
-    f->f_lasti = -1;
+    f->f_instr = _PyCode_CODE(f->f_code);   /* f_lasti -1: not started */
     f->f_lineno = 0;   /* 0: computed from f_lasti (set only while a trace hook runs) */
     f->f_iblock = 0;
     f->f_state = FRAME_CREATED;

@@ -59,14 +59,18 @@ PyObject *_PyImport_FindSourceFile(PyObject *fullname, int *is_package);
 #define KRAIT_STDLIB_DIR "/usr/lib/python3.11"
 #endif
 #define KRAIT_CACHE_TAG "krait-311"
-#define KRAIT_BYTECODE_REVISION 7   /* 2: POP_BLOCK when break/continue/return leave a try body;
+#define KRAIT_BYTECODE_REVISION 9   /* 2: POP_BLOCK when break/continue/return leave a try body;
                                        3: line numbers of generated code as 3.11;
                                        4: constant tuples/frozensets for iterated displays,
                                           assert warnings, break/continue lines in with (s3);
                                        5-7: small exit blocks copied into jumps, END_ASYNC_FOR
                                           and match-failure lines, attribute positions, big
                                           dicts/calls built incrementally, `not (a is b)` as
-                                          one IS_OP (s4 sweep) */
+                                          one IS_OP (s4 sweep);
+                                       8-9: no tuple for `a, b = x, y` (SWAPs applied
+                                          statically), BUILD_CONST_KEY_MAP displays, `is None`
+                                          jumps, '%s' % (x,) as f-strings, chained compares
+                                          and `while` tests as 3.11's jumps (s5 peephole) */
 unsigned int _PyImport_MagicNumber(void);
 /* importlib: installed at start-up from the stdlib's importlib/_bootstrap*.py. */
 int _PyImport_InitImportlib(PyInterpreterState *interp);

@@ -85,7 +85,26 @@ typedef struct _gc_head {
 #define _PyObject_GC_IS_TRACKED(o) (_Py_AS_GC(o)->_gc_next != 0)
 #define _PyObject_GC_MAY_BE_TRACKED(o) (PyObject_IS_GC(o) && _PyObject_GC_IS_TRACKED(o))
 #define _PyObject_GC_TRACK(o) PyObject_GC_Track(o)
+#if !defined(__PIC__) || defined(__PIE__) /* inside the interpreter: inline */
+/* PyObject_GC_UnTrack's body (gc.c), for the deallocators of the common containers:
+ * unlink from the generation list, keeping only the FINALIZED flag.  Untracking an
+ * untracked object does nothing, as in CPython. */
+static inline void _PyObject_GC_UntrackInline(void *op)
+{
+    PyGC_Head *g = (PyGC_Head *)op - 1;
+    if (g->_gc_next == 0)
+        return;
+    PyGC_Head *prev = (PyGC_Head *)(g->_gc_prev & _PyGC_PREV_MASK);
+    PyGC_Head *next = (PyGC_Head *)g->_gc_next;
+    prev->_gc_next = (uintptr_t)next;
+    next->_gc_prev = (next->_gc_prev & ~_PyGC_PREV_MASK) | (uintptr_t)prev;
+    g->_gc_next = 0;
+    g->_gc_prev &= _PyGC_PREV_MASK_FINALIZED;
+}
+#define _PyObject_GC_UNTRACK(o) _PyObject_GC_UntrackInline(o)
+#else
 #define _PyObject_GC_UNTRACK(o) PyObject_GC_UnTrack(o)
+#endif
 #define _PyGCHead_FINALIZED(g) (((g)->_gc_prev & _PyGC_PREV_MASK_FINALIZED) != 0)
 #define _PyGCHead_SET_FINALIZED(g) ((g)->_gc_prev |= _PyGC_PREV_MASK_FINALIZED)
 #define _PyGC_FINALIZED(o) _PyGCHead_FINALIZED(_Py_AS_GC(o))

@@ -61,6 +61,7 @@ typedef struct PyConfig {
     int faulthandler;       /* -X faulthandler, PYTHONFAULTHANDLER or -X dev */
     int no_debug_ranges;    /* -X no_debug_ranges / PYTHONNODEBUGRANGES: no columns in co_positions */
     int skip_source_first_line; /* -x */
+    char *check_hash_pycs_mode; /* --check-hash-based-pycs: "always"/"never", NULL = "default" */
 } PyConfig;
 
 /* One entry of the handled-exception stack (sys.exc_info()). */

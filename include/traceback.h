@@ -30,6 +30,8 @@ PyObject *_PyTraceback_GetSourceLine(PyObject *filename, int lineno);
 /* Register source text for a pseudo-file name ("<stdin>", "<string>") so tracebacks of
  * interactive code can show it. */
 void _PyTraceback_AddSource(PyObject *filename, const char *text);
+/* Adds a traceback entry "funcname" in filename at lineno (C code) to the current exception. */
+void _PyTraceback_Add(const char *funcname, const char *filename, int lineno);
 void _PyTraceback_ClearCache(void);
 int _PyTraceBack_Init(void);
 /* Traceback with an indent and margin on every line (exception groups' "| " boxes). */

@@ -401,10 +401,7 @@ def _get_instructions_bytes(code, varnames=None, names=None, co_consts=None,
                                     if arg & (1 << i))
             elif op == BINARY_OP:
                 _, argrepr = _nb_ops[arg]
-            elif op == opmap['IS_OP']:
-                argrepr = 'is not' if arg else 'is'
-            elif op == opmap['CONTAINS_OP']:
-                argrepr = 'not in' if arg else 'in'
+            # (IS_OP / CONTAINS_OP: no argrepr, as 3.11's dis)
         yield Instruction(opname[op], op, arg, argval, argrepr, offset, starts_line,
                           is_jump_target, positions)
 

@@ -65,9 +65,146 @@ static int safe_binop(operator_ty op, PyObject *v, PyObject *w)
     return is_number(v) && is_number(w);
 }
 
+/* ---- 'fmt' % (a, b) as an f-string (3.11's optimize_format) ---- */
+
+#define FMT_MAXDIGITS 3   /* widths and precisions of at most two digits */
+
+/* A str constant node for arena-owned text; NULL on error. */
+static expr_ty str_const_node(PyObject *str, PyArena *arena)
+{
+    if (str == NULL) return NULL;
+    if (_PyArena_AddPyObject(arena, str) < 0) { Py_DECREF(str); return NULL; }
+    return _PyAST_Constant(str, NULL, -1, -1, -1, -1, arena);
+}
+
+/* The literal text from *pos up to the next lone '%' ('%%' becomes '%'), or NULL (no
+ * error) when there is none.  *pos moves past it. */
+static expr_ty fmt_literal(PyObject *fmt, Py_ssize_t *pos, PyArena *arena)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(fmt), start = *pos, i = start;
+    int doubled = 0;
+    while (i < len) {
+        if (PyUnicode_READ_CHAR(fmt, i) != '%') {
+            i++;
+        } else if (i + 1 < len && PyUnicode_READ_CHAR(fmt, i + 1) == '%') {
+            doubled = 1;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    *pos = i;
+    if (i == start) return NULL;
+    PyObject *text = PyUnicode_Substring(fmt, start, i);
+    if (text != NULL && doubled) {
+        PyObject *pct = PyUnicode_FromString("%"), *pct2 = PyUnicode_FromString("%%");
+        if (pct && pct2) Py_SETREF(text, PyUnicode_Replace(text, pct2, pct, -1));
+        else Py_CLEAR(text);
+        Py_XDECREF(pct);
+        Py_XDECREF(pct2);
+    }
+    return str_const_node(text, arena);
+}
+
+/* One conversion after its '%': flags, width, precision, type letter.  0 when it is not
+ * one of the simple forms handled here (the whole optimisation is then skipped). */
+static int fmt_parse_unit(PyObject *fmt, Py_ssize_t *pos, Py_UCS4 *type, int *ljust,
+                          int *width, int *prec)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(fmt), i = *pos;
+    Py_UCS4 ch;
+#define FMT_NEXT() do { if (i >= len) return 0; ch = PyUnicode_READ_CHAR(fmt, i); i++; } while (0)
+    *ljust = 0;
+    for (;;) {
+        FMT_NEXT();
+        if (ch == '-') *ljust = 1;
+        else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') break;
+    }
+    if (ch >= '0' && ch <= '9') {
+        int digits = 0;
+        *width = 0;
+        while (ch >= '0' && ch <= '9') {
+            *width = *width * 10 + (int)(ch - '0');
+            FMT_NEXT();
+            if (++digits >= FMT_MAXDIGITS) return 0;
+        }
+    }
+    if (ch == '.') {
+        int digits = 0;
+        FMT_NEXT();
+        *prec = 0;
+        while (ch >= '0' && ch <= '9') {
+            *prec = *prec * 10 + (int)(ch - '0');
+            FMT_NEXT();
+            if (++digits >= FMT_MAXDIGITS) return 0;
+        }
+    }
+#undef FMT_NEXT
+    *type = ch;
+    *pos = i;
+    return 1;
+}
+
+/* %s / %r / %a with its width and precision as a FormattedValue of arg; NULL without an
+ * error when the unit is another kind. */
+static expr_ty fmt_unit(PyObject *fmt, Py_ssize_t *pos, expr_ty arg, PyArena *arena)
+{
+    Py_UCS4 type;
+    int ljust, width = -1, prec = -1;
+    if (!fmt_parse_unit(fmt, pos, &type, &ljust, &width, &prec)) return NULL;
+    if (type != 's' && type != 'r' && type != 'a') return NULL;
+    char spec[2 + 2 * FMT_MAXDIGITS + 2];
+    int n = 0;
+    if (!ljust && width > 0) spec[n++] = '>';
+    if (width >= 0) n += snprintf(spec + n, sizeof(spec) - (size_t)n, "%d", width);
+    if (prec >= 0) n += snprintf(spec + n, sizeof(spec) - (size_t)n, ".%d", prec);
+    expr_ty spec_node = NULL;
+    if (n > 0) {
+        spec_node = str_const_node(PyUnicode_FromStringAndSize(spec, n), arena);
+        if (spec_node == NULL) return NULL;
+    }
+    return _PyAST_FormattedValue(arg, (int)type, spec_node, arg->lineno, arg->col_offset,
+                                 arg->end_lineno, arg->end_col_offset, arena);
+}
+
+/* node is `fmt % (elts)`: when fmt only has %s/%r/%a units (plus '%%'), as many as there
+ * are items, it becomes the f-string of those conversions — no tuple, no format parsing
+ * at run time.  0 on error (1 also when left alone). */
+static int optimize_format(expr_ty node, PyObject *fmt, asdl_expr_seq *elts, PyArena *arena)
+{
+    Py_ssize_t nelts = asdl_seq_LEN(elts), pos = 0, used = 0;
+    for (Py_ssize_t i = 0; i < nelts; i++)
+        if (asdl_seq_GET(elts, i)->kind == Starred_kind) return 1;
+    asdl_expr_seq *parts = _Py_asdl_expr_seq_new(nelts * 2 + 1, arena);
+    if (parts == NULL) return 0;
+    Py_ssize_t nparts = 0;
+    for (;;) {
+        expr_ty lit = fmt_literal(fmt, &pos, arena);
+        if (lit != NULL) asdl_seq_SET(parts, nparts++, lit);
+        else if (PyErr_Occurred()) return 0;
+        if (pos >= PyUnicode_GET_LENGTH(fmt)) break;
+        if (used >= nelts) return 1;  /* more units than items: the run-time error */
+        pos++;                        /* the '%' */
+        expr_ty unit = fmt_unit(fmt, &pos, asdl_seq_GET(elts, used), arena);
+        used++;
+        if (unit == NULL) return !PyErr_Occurred();
+        asdl_seq_SET(parts, nparts++, unit);
+    }
+    if (used < nelts) return 1;  /* more items than units: the run-time error */
+    parts->size = nparts;
+    expr_ty res = _PyAST_JoinedStr(parts, node->lineno, node->col_offset, node->end_lineno,
+                                   node->end_col_offset, arena);
+    if (res == NULL) return 0;
+    *node = *res;
+    return 1;
+}
+
 static int fold_binop(expr_ty node, PyArena *arena)
 {
     expr_ty lhs = node->v.BinOp.left, rhs = node->v.BinOp.right;
+    if (lhs->kind == Constant_kind && node->v.BinOp.op == Mod && rhs->kind == Tuple_kind &&
+        PyUnicode_Check(lhs->v.Constant.value))
+        return optimize_format(node, lhs->v.Constant.value, rhs->v.Tuple.elts, arena);
     if (lhs->kind != Constant_kind || rhs->kind != Constant_kind) return 1;
     PyObject *v = lhs->v.Constant.value, *w = rhs->v.Constant.value, *r;
     if (!safe_binop(node->v.BinOp.op, v, w)) return 1;
@@ -101,6 +238,18 @@ static int fold_unaryop(expr_ty node, PyArena *arena)
     default: return 1;  /* `not` is left to the compiler's jumps */
     }
     return make_const(node, r, arena);
+}
+
+/* b"."[0], "abc"[1:], (1, 2)[0]: a constant indexed by a constant (3.11's fold_subscr;
+ * an index that raises is left to run time). */
+static int fold_subscr(expr_ty node, PyArena *arena)
+{
+    expr_ty value = node->v.Subscript.value, index = node->v.Subscript.slice;
+    if (node->v.Subscript.ctx != Load || value->kind != Constant_kind ||
+        index->kind != Constant_kind)
+        return 1;
+    return make_const(node, PyObject_GetItem(value->v.Constant.value, index->v.Constant.value),
+                      arena);
 }
 
 /* (1, 2, 3) as one constant tuple. */
@@ -289,7 +438,10 @@ static int opt_expr(expr_ty e, opt_state *st)
     case FormattedValue_kind: OPT_EXPR(e->v.FormattedValue.value); OPT_EXPR(e->v.FormattedValue.format_spec); break;
     case JoinedStr_kind: OPT_EXPRS(e->v.JoinedStr.values); break;
     case Attribute_kind: OPT_EXPR(e->v.Attribute.value); break;
-    case Subscript_kind: OPT_EXPR(e->v.Subscript.value); OPT_EXPR(e->v.Subscript.slice); break;
+    case Subscript_kind:
+        OPT_EXPR(e->v.Subscript.value);
+        OPT_EXPR(e->v.Subscript.slice);
+        return fold_subscr(e, st->arena);
     case Starred_kind: OPT_EXPR(e->v.Starred.value); break;
     case Slice_kind: OPT_EXPR(e->v.Slice.lower); OPT_EXPR(e->v.Slice.upper); OPT_EXPR(e->v.Slice.step); break;
     case List_kind: OPT_EXPRS(e->v.List.elts); break;

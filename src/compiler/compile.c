@@ -1053,9 +1053,10 @@ static int compiler_while(struct compiler *c, stmt_ty s)
     if (!compiler_jump_if(c, s->v.While.test, anchor, 0)) return 0;
     USE_BLOCK(c, body);
     VISIT_SEQ(c, stmt, s->v.While.body);
-    /* The back jump has no line of its own (3.11 re-tests the condition at the bottom
-       instead): a line of `while` would add a second line event per iteration. */
-    ADDOP_JUMP_NOLINE(c, JUMP_ABSOLUTE, loop);
+    /* The test again at the bottom, jumping back into the body (as 3.11): one jump per
+       iteration instead of two.  (Backward conditional jumps poll the eval breaker.) */
+    SET_LOC(c, s);
+    if (!compiler_jump_if(c, s->v.While.test, body, 1)) return 0;
     compiler_pop_fblock(c);
     USE_BLOCK(c, anchor);
     if (s->v.While.orelse) VISIT_SEQ(c, stmt, s->v.While.orelse);
@@ -1660,13 +1661,14 @@ static int check_ann_expr(struct compiler *c, expr_ty e)
 static int compiler_annassign(struct compiler *c, stmt_ty s)
 {
     expr_ty targ = s->v.AnnAssign.target;
-    if (targ->kind == Name_kind && forbidden_name(c, targ->v.Name.id, Store)) return 0;
+    /* the assignment first: its target's own check reports the target's location */
     if (s->v.AnnAssign.value) {
         VISIT(c, expr, s->v.AnnAssign.value);
         VISIT(c, expr, targ);
     }
     switch (targ->kind) {
     case Name_kind:
+        if (forbidden_name(c, targ->v.Name.id, Store)) return 0;
         /* module or class level simple names record their annotation */
         if (s->v.AnnAssign.simple && (c->u->u_scope_type == COMPILER_SCOPE_MODULE ||
                                       c->u->u_scope_type == COMPILER_SCOPE_CLASS)) {
@@ -1683,6 +1685,7 @@ static int compiler_annassign(struct compiler *c, stmt_ty s)
         }
         break;
     case Attribute_kind:
+        if (forbidden_name(c, targ->v.Attribute.attr, Store)) return 0;
         if (!s->v.AnnAssign.value && !check_ann_expr(c, targ->v.Attribute.value)) return 0;
         break;
     case Subscript_kind:
@@ -2374,6 +2377,39 @@ static int compiler_addcompare(struct compiler *c, cmpop_ty op)
     return 1;
 }
 
+/* `if a < b < c:` — each link tests and jumps (POP_JUMP_IF_FALSE to a cleanup that drops
+ * the kept operand), no JUMP_IF_FALSE_OR_POP and no bool kept on the stack (3.11's
+ * compiler_jump_if for chained comparisons). */
+static int check_compare(struct compiler *c, expr_ty e);
+
+static int compiler_jump_if_chain(struct compiler *c, expr_ty e, basicblock *next, int cond)
+{
+    Py_ssize_t n = asdl_seq_LEN(e->v.Compare.ops) - 1;
+    if (!check_compare(c, e)) return 0;
+    basicblock *cleanup = NEW_BLOCK(c), *end = NEW_BLOCK(c);
+    if (!cleanup || !end) return 0;
+    VISIT(c, expr, e->v.Compare.left);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Compare.comparators, i));
+        ADDOP(c, DUP_TOP);
+        ADDOP(c, ROT_THREE);
+        if (!compiler_addcompare(c, asdl_seq_GET(e->v.Compare.ops, i))) return 0;
+        ADDOP_JUMP(c, POP_JUMP_IF_FALSE, cleanup);
+        basicblock *link = NEW_BLOCK(c);
+        if (!link) return 0;
+        USE_BLOCK(c, link);
+    }
+    VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Compare.comparators, n));
+    if (!compiler_addcompare(c, asdl_seq_GET(e->v.Compare.ops, n))) return 0;
+    ADDOP_JUMP(c, cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
+    ADDOP_JUMP_NOLINE(c, JUMP_FORWARD, end);
+    USE_BLOCK(c, cleanup);
+    ADDOP(c, POP_TOP);
+    if (!cond) ADDOP_JUMP_NOLINE(c, JUMP_FORWARD, next);
+    USE_BLOCK(c, end);
+    return 1;
+}
+
 static int compiler_jump_if(struct compiler *c, expr_ty e, basicblock *next, int cond)
 {
     switch (e->kind) {
@@ -2399,6 +2435,7 @@ static int compiler_jump_if(struct compiler *c, expr_ty e, basicblock *next, int
         /* The jump gets the comparison's location, which stays current for what the
            statement emits next (3.11 does this; it shows in multi-line comprehensions). */
         SET_LOC(c, e);
+        if (asdl_seq_LEN(e->v.Compare.ops) > 1) return compiler_jump_if_chain(c, e, next, cond);
         break;
     case IfExp_kind: {
         basicblock *end = NEW_BLOCK(c), *next2 = NEW_BLOCK(c);
@@ -2561,9 +2598,36 @@ static int compiler_set(struct compiler *c, expr_ty e)
     return starunpack_helper(c, e->v.Set.elts, 0, BUILD_SET, SET_ADD, SET_UPDATE, 0);
 }
 
+static int are_all_keys_const(asdl_expr_seq *keys, Py_ssize_t begin, Py_ssize_t end)
+{
+    for (Py_ssize_t i = begin; i < end; i++) {
+        expr_ty key = asdl_seq_GET(keys, i);
+        if (key == NULL || key->kind != Constant_kind) return 0;
+    }
+    return 1;
+}
+
+/* Pairs begin..end of a dict display.  With constant keys (more than one, not "big")
+ * the values are pushed, then the keys as one tuple constant, and BUILD_CONST_KEY_MAP
+ * makes the dict (as 3.11; duplicate keys keep the last value at the first key's
+ * place, as BUILD_MAP does). */
 static int compiler_subdict(struct compiler *c, expr_ty e, Py_ssize_t begin, Py_ssize_t end)
 {
-    int big = (end - begin) * 2 > STACK_USE_GUIDELINE;
+    Py_ssize_t n = end - begin;
+    int big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big && are_all_keys_const(e->v.Dict.keys, begin, end)) {
+        for (Py_ssize_t i = begin; i < end; i++)
+            VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Dict.values, i));
+        PyObject *keys = PyTuple_New(n);
+        if (keys == NULL) return 0;
+        for (Py_ssize_t i = begin; i < end; i++) {
+            expr_ty key = asdl_seq_GET(e->v.Dict.keys, i);
+            PyTuple_SET_ITEM(keys, i - begin, Py_NewRef(key->v.Constant.value));
+        }
+        ADDOP_LOAD_CONST_NEW(c, keys);
+        ADDOP_I(c, BUILD_CONST_KEY_MAP, (int)n);
+        return 1;
+    }
     if (big) ADDOP_I(c, BUILD_MAP, 0);
     for (Py_ssize_t i = begin; i < end; i++) {
         VISIT(c, expr, (expr_ty)asdl_seq_GET(e->v.Dict.keys, i));
@@ -3193,14 +3257,26 @@ static int compiler_comprehension_generator(struct compiler *c,
     basicblock *start = NEW_BLOCK(c), *if_cleanup = NEW_BLOCK(c), *anchor = NEW_BLOCK(c),
                *body = NEW_BLOCK(c);
     if (!start || !if_cleanup || !anchor || !body) return 0;
-    if (gen_index == 0) {
+    /* `for y in [f(x)]` after the first `for` binds y once: no list, no loop (3.11) */
+    asdl_expr_seq *one = NULL;
+    if (gen_index > 0 && !gen->is_async) {
+        if (gen->iter->kind == List_kind) one = gen->iter->v.List.elts;
+        else if (gen->iter->kind == Tuple_kind) one = gen->iter->v.Tuple.elts;
+        if (asdl_seq_LEN(one) != 1 || asdl_seq_GET(one, 0)->kind == Starred_kind) one = NULL;
+    }
+    if (one != NULL) {
+        VISIT(c, expr, asdl_seq_GET(one, 0));
+        depth--;  /* no iterator of this level on the stack */
+    } else if (gen_index == 0) {
         ADDOP_I(c, LOAD_FAST, 0);  /* .0: the outermost (async) iterator */
     } else {
         VISIT(c, expr, gen->iter);
         ADDOP(c, gen->is_async ? GET_AITER : GET_ITER);
     }
-    USE_BLOCK(c, start);
-    if (gen->is_async) {
+    if (one == NULL) USE_BLOCK(c, start);
+    if (one != NULL) {
+        /* the value is simply stored */
+    } else if (gen->is_async) {
         /* SETUP_FINALLY E; GET_ANEXT; await; POP_BLOCK ... E: END_ASYNC_FOR */
         ADDOP_JUMP(c, SETUP_FINALLY, anchor);
         USE_BLOCK(c, body);
@@ -3244,6 +3320,7 @@ static int compiler_comprehension_generator(struct compiler *c,
         }
     }
     USE_BLOCK(c, if_cleanup);
+    if (one != NULL) return 1;
     ADDOP_JUMP_NOLINE(c, JUMP_ABSOLUTE, start);
     USE_BLOCK(c, anchor);
     if (gen->is_async) {

@@ -119,11 +119,62 @@ static void thread_jumps(cfg_builder *g)
                 if ((first->i_opcode == JUMP_ABSOLUTE || first->i_opcode == JUMP_FORWARD) &&
                     first->i_target && first->i_target != ins->i_target &&
                     (ins->i_opcode == JUMP_ABSOLUTE || ins->i_opcode == JUMP_FORWARD ||
-                     ins->i_opcode == POP_JUMP_IF_FALSE || ins->i_opcode == POP_JUMP_IF_TRUE)) {
+                     ins->i_opcode == POP_JUMP_IF_FALSE || ins->i_opcode == POP_JUMP_IF_TRUE ||
+                     ins->i_opcode == POP_JUMP_IF_NONE || ins->i_opcode == POP_JUMP_IF_NOT_NONE)) {
                     ins->i_target = first->i_target;
                     if (ins->i_opcode == JUMP_FORWARD) ins->i_opcode = JUMP_ABSOLUTE;
                 } else {
                     ins->i_target = t;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* 3.11's jump_thread condition: a jump may skip the jump it lands on when that one has
+ * the same line (or none), so no line event is lost. */
+static int may_thread(const cfg_instr *ins, const cfg_instr *target)
+{
+    return (ins->i_loc.lineno == target->i_loc.lineno || target->i_loc.lineno < 0) &&
+           ins->i_target != target->i_target;
+}
+
+/* `a and b or c`, `(a or b) or c`...: JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP landing on
+ * another test of the same value (3.11's optimize_basic_block):
+ *   x: JUMP_IF_FALSE_OR_POP y;  y: JUMP_IF_FALSE_OR_POP z / JUMP / POP_JUMP_IF_FALSE z
+ *        -> x jumps to z directly (POP_JUMP_IF_FALSE for a popping target);
+ *   x: JUMP_IF_FALSE_OR_POP y;  y: JUMP_IF_TRUE_OR_POP z / POP_JUMP_IF_TRUE z (same line)
+ *        -> x: POP_JUMP_IF_FALSE to the instruction after y (the value is known false).
+ * and the same with true and false exchanged. */
+static void thread_value_jumps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            for (int hops = 0; hops < 8; hops++) {
+                if (ins->i_opcode != JUMP_IF_FALSE_OR_POP && ins->i_opcode != JUMP_IF_TRUE_OR_POP)
+                    break;
+                int on_true = ins->i_opcode == JUMP_IF_TRUE_OR_POP;
+                int same_keep = on_true ? JUMP_IF_TRUE_OR_POP : JUMP_IF_FALSE_OR_POP;
+                int same_pop = on_true ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
+                int other_keep = on_true ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
+                int other_pop = on_true ? POP_JUMP_IF_FALSE : POP_JUMP_IF_TRUE;
+                basicblock *t = skip_empty(ins->i_target);
+                if (t == NULL) break;
+                cfg_instr *first = &t->b_instr[0];
+                int op = first->i_opcode;
+                if (op == same_pop || op == same_keep || op == JUMP_ABSOLUTE ||
+                    op == JUMP_FORWARD) {
+                    if (!may_thread(ins, first)) break;
+                    ins->i_target = first->i_target;
+                    if (op == same_pop) ins->i_opcode = same_pop;
+                } else if ((op == other_keep || op == other_pop) && t->b_iused == 1 &&
+                           t->b_next != NULL &&
+                           ins->i_loc.lineno == first->i_loc.lineno) {
+                    ins->i_opcode = same_pop;
+                    ins->i_target = t->b_next;
+                } else {
                     break;
                 }
             }
@@ -387,6 +438,31 @@ static void fold_constant_conditions(cfg_builder *g, PyObject *consts)
     }
 }
 
+/* `if x is None:` — LOAD_CONST None; IS_OP; POP_JUMP_IF_FALSE/TRUE — tests and jumps
+ * in one POP_JUMP_IF_NONE/NOT_NONE, the load and test left as NOPs (3.11's
+ * optimize_basic_block; `None is x` is left alone, as there). */
+static void fold_is_none_jumps(cfg_builder *g, PyObject *consts)
+{
+    if (consts == NULL || !PyList_Check(consts)) return;
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i + 2 < b->b_iused; i++) {
+            cfg_instr *ld = &b->b_instr[i], *is = &b->b_instr[i + 1], *jmp = &b->b_instr[i + 2];
+            if (ld->i_opcode != LOAD_CONST || is->i_opcode != IS_OP ||
+                (jmp->i_opcode != POP_JUMP_IF_FALSE && jmp->i_opcode != POP_JUMP_IF_TRUE) ||
+                ld->i_oparg < 0 || ld->i_oparg >= PyList_GET_SIZE(consts) ||
+                PyList_GET_ITEM(consts, ld->i_oparg) != Py_None)
+                continue;
+            int jump_if_not_none = is->i_oparg != 0;  /* `is not` */
+            if (jmp->i_opcode == POP_JUMP_IF_FALSE) jump_if_not_none = !jump_if_not_none;
+            ld->i_opcode = NOP;
+            ld->i_oparg = 0;
+            is->i_opcode = NOP;
+            is->i_oparg = 0;
+            jmp->i_opcode = jump_if_not_none ? POP_JUMP_IF_NOT_NONE : POP_JUMP_IF_NONE;
+        }
+    }
+}
+
 /* `not (a is b)` / `not (a in b)`: IS_OP/CONTAINS_OP with the inverted oparg, no
  * UNARY_NOT (3.11's optimize_basic_block). */
 static void fold_not_after_test(cfg_builder *g)
@@ -403,10 +479,160 @@ static void fold_not_after_test(cfg_builder *g)
     }
 }
 
+/* ---- tuple packing/unpacking and SWAPs (3.11's optimize_basic_block) ---- */
+
+/* Instructions that may trade places: they only pop the top of the stack, cannot raise,
+ * jump or run user code (beyond a finaliser). */
+static int is_swappable(int opcode) { return opcode == STORE_FAST || opcode == POP_TOP; }
+
+/* The local an instruction stores to, or -1. */
+static int stores_to(const cfg_instr *ins)
+{
+    return ins->i_opcode == STORE_FAST ? ins->i_oparg : -1;
+}
+
+/* A run of SWAPs (and NOPs) starting at b_instr[*ix] is replaced by the fewest SWAPs
+ * giving the same permutation, placed at the end of the run with NOPs before them
+ * (3.11's swaptimize).  *ix moves to the run's last instruction.  -1 on memory error. */
+static int rewrite_swap_run(basicblock *b, int *ix)
+{
+    cfg_instr *run = &b->b_instr[*ix];
+    int depth = run[0].i_oparg, len = 1, more = 0, limit = b->b_iused - *ix;
+    for (; len < limit; len++) {
+        if (run[len].i_opcode == SWAP) {
+            if (run[len].i_oparg > depth) depth = run[len].i_oparg;
+            more = 1;
+        } else if (run[len].i_opcode != NOP) {
+            break;
+        }
+    }
+    if (!more) return 0;  /* a single SWAP is already optimal */
+    /* perm[k]: which of the original items ends at depth k (0 = top) */
+    int *perm = PyMem_Malloc(sizeof(int) * (size_t)depth);
+    if (perm == NULL) { PyErr_NoMemory(); return -1; }
+    for (int k = 0; k < depth; k++) perm[k] = k;
+    for (int k = 0; k < len; k++) {
+        if (run[k].i_opcode != SWAP) continue;
+        int d = run[k].i_oparg - 1, top = perm[0];
+        perm[0] = perm[d];
+        perm[d] = top;
+    }
+    /* Walk each cycle of the permutation through position 0; the SWAPs that undo the
+     * shuffle, written from the end backwards, perform it. */
+    enum { DONE = -1 };
+    int out = len - 1;
+    for (int start = 0; start < depth; start++) {
+        if (perm[start] == DONE || perm[start] == start) continue;
+        int k = start;
+        for (;;) {
+            if (k != 0) {
+                run[out].i_opcode = SWAP;
+                run[out].i_oparg = k + 1;
+                run[out].i_target = NULL;
+                out--;
+            }
+            if (perm[k] == DONE) break;
+            int next = perm[k];
+            perm[k] = DONE;
+            k = next;
+        }
+    }
+    for (; out >= 0; out--) {
+        run[out].i_opcode = NOP;
+        run[out].i_oparg = 0;
+    }
+    PyMem_Free(perm);
+    *ix += len - 1;
+    return 0;
+}
+
+/* The next swappable instruction after b_instr[i] (skipping NOPs), or -1 when another
+ * instruction comes first, or (lineno >= 0) an instruction of another line: reordering
+ * across a line boundary would change what a line event sees bound. */
+static int next_swappable(basicblock *b, int i, int lineno)
+{
+    while (++i < b->b_iused) {
+        cfg_instr *ins = &b->b_instr[i];
+        if (lineno >= 0 && ins->i_loc.lineno != lineno) return -1;
+        if (ins->i_opcode == NOP) continue;
+        return is_swappable(ins->i_opcode) ? i : -1;
+    }
+    return -1;
+}
+
+/* SWAP n followed by n swappable stores becomes the stores with the first and the n-th
+ * exchanged (`a, b = x, y`: LOAD x, LOAD y, STORE b, STORE a), working leftwards from
+ * b_instr[i] (3.11's apply_static_swaps).  Two stores to the same local never trade
+ * places (`a, a = x, y` must leave y: CPython 3.11.4's fix, gh-104615). */
+static void apply_static_swaps(basicblock *b, int i)
+{
+    for (; i >= 0; i--) {
+        cfg_instr *swap = &b->b_instr[i];
+        if (swap->i_opcode != SWAP) {
+            if (swap->i_opcode == NOP || is_swappable(swap->i_opcode)) continue;
+            return;
+        }
+        int j = next_swappable(b, i, -1);
+        if (j < 0) return;
+        int k = j, lineno = b->b_instr[j].i_loc.lineno;
+        for (int count = swap->i_oparg - 1; count > 0; count--) {
+            k = next_swappable(b, k, lineno);
+            if (k < 0) return;
+        }
+        int sj = stores_to(&b->b_instr[j]), sk = stores_to(&b->b_instr[k]);
+        if (sj >= 0 || sk >= 0) {
+            if (sj == sk) return;
+            for (int m = j + 1; m < k; m++) {
+                int sm = stores_to(&b->b_instr[m]);
+                if (sm >= 0 && (sm == sj || sm == sk)) return;
+            }
+        }
+        swap->i_opcode = NOP;
+        swap->i_oparg = 0;
+        cfg_instr tmp = b->b_instr[j];
+        b->b_instr[j] = b->b_instr[k];
+        b->b_instr[k] = tmp;
+    }
+}
+
+/* BUILD_TUPLE n; UNPACK_SEQUENCE n (`a, b = x, y`) needs no tuple: NOP NOP for n = 1,
+ * NOP SWAP n for n = 2 or 3; then SWAPs are minimised and, where only local stores and
+ * POP_TOPs follow, applied statically.  -1 on memory error. */
+static int optimize_swaps(cfg_builder *g)
+{
+    for (basicblock *b = g->g_entryblock; b; b = b->b_next) {
+        for (int i = 0; i < b->b_iused; i++) {
+            cfg_instr *ins = &b->b_instr[i];
+            if (ins->i_opcode == BUILD_TUPLE && i + 1 < b->b_iused &&
+                ins[1].i_opcode == UNPACK_SEQUENCE && ins[1].i_oparg == ins->i_oparg &&
+                ins->i_oparg >= 1 && ins->i_oparg <= 3) {
+                int n = ins->i_oparg;
+                ins->i_opcode = NOP;
+                ins->i_oparg = 0;
+                ins[1].i_opcode = n == 1 ? NOP : SWAP;
+                if (n == 1) ins[1].i_oparg = 0;
+                continue;  /* the SWAP is looked at next */
+            }
+            if (ins->i_opcode != SWAP) continue;
+            if (ins->i_oparg == 1) {
+                ins->i_opcode = NOP;
+                ins->i_oparg = 0;
+                continue;
+            }
+            if (rewrite_swap_run(b, &i) < 0) return -1;
+            apply_static_swaps(b, i);
+        }
+    }
+    return 0;
+}
+
 int _PyCfg_Optimize(cfg_builder *g, PyObject *consts, int firstlineno)
 {
+    if (optimize_swaps(g) < 0) return -1;
     fold_constant_conditions(g, consts);
+    fold_is_none_jumps(g, consts);
     fold_not_after_test(g);
+    thread_value_jumps(g);
     thread_jumps(g);
     if (extend_blocks(g) < 0) return -1;
     mark_reachable(g);

@@ -215,6 +215,7 @@ typedef struct {
     bz_stream bzs;
     char eof;
     char needs_input;
+    char failed;               /* libbzip2 reported bad data: the stream state is unusable */
     PyObject *unused_data;     /* bytes */
     char *input_buffer;        /* input left over from a max_length-limited call */
     size_t input_buffer_size;
@@ -240,8 +241,11 @@ static PyObject *decompress_buf(BZ2Decompressor *d, Py_ssize_t max_length)
         int ret = BZ2_bzDecompress(bzs);
         ob.used += bzs->next_out - start;
         d->avail_in_real += bzs->avail_in;
-        if (catch_bz2_error(ret))
+        if (catch_bz2_error(ret)) {
+            /* calling libbzip2 again on this stream would corrupt memory */
+            d->failed = 1;
             goto fail;
+        }
         if (ret == BZ_STREAM_END) {
             d->eof = 1;
             break;
@@ -290,6 +294,8 @@ static PyObject *decompress(BZ2Decompressor *d, const char *data, size_t len,
     if (result == NULL) {
         bzs->next_in = NULL;
         d->avail_in_real = 0;
+        if (d->failed)
+            d->needs_input = 0;
         return NULL;
     }
     if (d->eof) {
@@ -336,6 +342,9 @@ static PyObject *BZ2Decompressor_decompress(BZ2Decompressor *self, PyObject *arg
     PyObject *r;
     if (self->eof) {
         PyErr_SetString(PyExc_EOFError, "End of stream already reached");
+        r = NULL;
+    } else if (self->failed) {
+        PyErr_SetString(PyExc_ValueError, "Decompressor is unusable after a previous error");
         r = NULL;
     } else {
         r = decompress(self, data.buf, (size_t)data.len, max_length);

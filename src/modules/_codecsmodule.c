@@ -98,6 +98,9 @@ typedef PyObject *(*chunk_decoder)(const char *s, Py_ssize_t size, int *state);
 
 /* Decode with a handler registered from Python: decode strictly, and at each error call the
  * handler (through codecs.c) and resume where it says. */
+static PyObject *dec_utf16(const char *s, Py_ssize_t n, int *st);
+static PyObject *dec_utf32(const char *s, Py_ssize_t n, int *st);
+
 static PyObject *decode_with_handler(chunk_decoder dec, const char *encoding, const char *s,
                                      Py_ssize_t size, const char *errors, int *state)
 {
@@ -105,7 +108,10 @@ static PyObject *decode_with_handler(chunk_decoder dec, const char *encoding, co
     _PyUnicodeWriter_Init(&w);
     Py_ssize_t pos = 0;
     while (pos <= size) {
+        int saved = *state;   /* a failed attempt must not settle the byte order */
         PyObject *part = dec(s + pos, size - pos, state);
+        if (part == NULL)
+            *state = saved;
         if (part != NULL) {
             int r = _PyUnicodeWriter_WriteStr(&w, part);
             Py_DECREF(part);
@@ -153,6 +159,11 @@ static PyObject *decode_with_handler(chunk_decoder dec, const char *encoding, co
         Py_DECREF(rep);
         if (r < 0)
             goto error;
+        /* only the start of the input can hold a BOM (utf-16/32: 0 = not yet seen) */
+        if (dec == dec_utf16 || dec == dec_utf32) {
+            if (*state == 0)
+                *state = -1;
+        }
         if (newpos >= size)
             break;
         pos = newpos;
@@ -243,8 +254,22 @@ error:
 static PyObject *dec_utf8(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeUTF8(s, n, NULL); }
 static PyObject *dec_latin1(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeLatin1(s, n, NULL); }
 static PyObject *dec_ascii(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeASCII(s, n, NULL); }
-static PyObject *dec_utf16(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeUTF16(s, n, NULL, st); }
-static PyObject *dec_utf32(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeUTF32(s, n, NULL, st); }
+/* UTF-16/32 chunks between errors: once the first chunk is read the order is settled (a
+ * BOM-less start means native), so a later FF FE is not taken for a BOM */
+static PyObject *dec_utf16(const char *s, Py_ssize_t n, int *st)
+{
+    PyObject *r = PyUnicode_DecodeUTF16(s, n, NULL, st);
+    if (*st == 0)
+        *st = -1;
+    return r;
+}
+static PyObject *dec_utf32(const char *s, Py_ssize_t n, int *st)
+{
+    PyObject *r = PyUnicode_DecodeUTF32(s, n, NULL, st);
+    if (*st == 0)
+        *st = -1;
+    return r;
+}
 static PyObject *dec_uesc(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeUnicodeEscape(s, n, NULL); }
 static PyObject *dec_rawuesc(const char *s, Py_ssize_t n, int *st) { return PyUnicode_DecodeRawUnicodeEscape(s, n, NULL); }
 
@@ -348,9 +373,14 @@ static PyObject *utf_16_32_decode(PyObject *args, const char *fname, int width, 
         return NULL;
     Py_ssize_t n = final ? data.len : utf_complete_prefix(data.buf, data.len, width, byteorder);
     int bo = byteorder;
+    const unsigned char *b = data.buf;
+    int bom = n >= width && (width == 2 ? ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))
+                                        : ((b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3]) ||
+                                           (!b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF)));
     PyObject *res;
-    const char *enc = width == 2 ? (bo < 0 ? "utf-16-le" : bo > 0 ? "utf-16-be" : "utf-16")
-                                 : (bo < 0 ? "utf-32-le" : bo > 0 ? "utf-32-be" : "utf-32");
+    /* errors name the order in effect: a big-endian BOM, else little-endian (native) */
+    int big = bo > 0 || (bo == 0 && bom && b[0] != 0xFF);
+    const char *enc = width == 2 ? (big ? "utf-16-be" : "utf-16-le") : (big ? "utf-32-be" : "utf-32-le");
     if (is_builtin_handler(errors))
         res = width == 2 ? PyUnicode_DecodeUTF16(data.buf, n, errors, &bo)
                          : PyUnicode_DecodeUTF32(data.buf, n, errors, &bo);
@@ -360,8 +390,8 @@ static PyObject *utf_16_32_decode(PyObject *args, const char *fname, int width, 
     if (res == NULL)
         return NULL;
     if (ex) {
-        /* Nothing read yet: the byte order is still undecided. */
-        if (byteorder == 0 && n < width)
+        /* Nothing read yet, or no BOM: the byte order is still undecided (0). */
+        if (byteorder == 0 && !bom)
             bo = 0;
         return Py_BuildValue("Nni", res, n, bo);
     }
@@ -390,10 +420,17 @@ static PyObject *codecs_unicode_escape_decode(PyObject *m, PyObject *args)
         const char *first_invalid = NULL;
         res = _PyUnicode_DecodeUnicodeEscapeInternal(data.buf, data.len, errors,
                                                      final ? NULL : &consumed, &first_invalid);
-        if (res != NULL && first_invalid != NULL &&
-            PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "invalid escape sequence '\\%c'",
-                             (unsigned char)*first_invalid) < 0)
-            Py_CLEAR(res);
+        if (res != NULL && first_invalid != NULL) {
+            /* an octal escape above 0o377 names all three digits */
+            unsigned char c = (unsigned char)*first_invalid;
+            int r = '4' <= c && c <= '7'
+                ? PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                                   "invalid octal escape sequence '\\%.3s'", first_invalid)
+                : PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                                   "invalid escape sequence '\\%c'", c);
+            if (r < 0)
+                Py_CLEAR(res);
+        }
     } else {
         int st = 0;
         res = decode_with_handler(dec_uesc, "unicodeescape", data.buf, data.len, errors, &st);

@@ -1,9 +1,11 @@
 /* _collectionsmodule.c — the `_collections` module: deque (+ its forward and reverse
- * iterators), defaultdict, _count_elements and _tuplegetter.  Owner: objects-containers.
- * OrderedDict, namedtuple, Counter and the rest stay pure Python in
- * collections/__init__.py.  deque is a power-of-two ring buffer; it also tracks where
- * CPython's 64-slot block list would start (`vleft`) so __sizeof__ matches CPython. */
+ * iterators), defaultdict, _count_elements and _tuplegetter, and exports OrderedDict
+ * (src/objects/odictobject.c).  Owner: odict (session 5).  namedtuple, Counter and the rest
+ * stay pure Python in collections/__init__.py.  deque is a power-of-two ring buffer; it
+ * also tracks where CPython's 64-slot block list would start (`vleft`) so __sizeof__
+ * matches CPython. */
 #include "Python.h"
+#include "odictobject.h"
 #include <stddef.h>
 
 /* ================================================================== deque */
@@ -1384,6 +1386,10 @@ PyObject *PyInit__collections(void)
     PyObject *m = PyModule_Create(&collectionsmodule);
     if (m == NULL)
         return NULL;
+    if (_PyODict_Ready() < 0 || PyModule_AddType(m, &PyODict_Type) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         if (PyType_Ready(types[i]) < 0 || PyModule_AddType(m, types[i]) < 0) {
             Py_DECREF(m);

@@ -304,7 +304,7 @@ static void release_view(PyObject *mem)
 {
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
-    PyObject *r = PyObject_CallMethod(mem, "release", NULL);
+    PyObject *r = PyObject_CallMethodNoArgs(mem, _Py_ID(release));
     if (r != NULL)
         Py_DECREF(r);
     else
@@ -321,7 +321,7 @@ static Py_ssize_t raw_read(buffered *self, char *dst, Py_ssize_t n)
         return -1;
     PyObject *res;
     do {
-        res = PyObject_CallMethod(self->raw, "readinto", "O", mem);
+        res = PyObject_CallMethodOneArg(self->raw, _Py_ID(readinto), mem);
     } while (res == NULL && _PyIO_trap_eintr());
     /* The raw stream must not keep using our buffer after the call. */
     release_view(mem);
@@ -355,7 +355,7 @@ static Py_ssize_t raw_write(buffered *self, const char *data, Py_ssize_t n)
     int errnum;
     do {
         errno = 0;
-        res = PyObject_CallMethod(self->raw, "write", "O", mem);
+        res = PyObject_CallMethodOneArg(self->raw, _Py_ID(write), mem);
         errnum = errno;
     } while (res == NULL && _PyIO_trap_eintr());
     release_view(mem);

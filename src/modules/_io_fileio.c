@@ -166,6 +166,9 @@ static int fileio_init(PyObject *oself, PyObject *args, PyObject *kwds)
         flags |= O_WRONLY;
     flags |= O_CLOEXEC;
 
+    if (PySys_Audit("open", "Osi", nameobj, mode, flags) < 0)
+        goto error;
+
     if (fd >= 0) {
         self->fd = fd;
         self->closefd = closefd;

@@ -389,7 +389,7 @@ static PyObject *iobase_writelines(PyObject *self, PyObject *lines)
         return NULL;
     PyObject *line;
     while ((line = PyIter_Next(it)) != NULL) {
-        PyObject *res = PyObject_CallMethod(self, "write", "O", line);
+        PyObject *res = PyObject_CallMethodOneArg(self, _Py_ID(write), line);
         Py_DECREF(line);
         if (res == NULL) {
             Py_DECREF(it);

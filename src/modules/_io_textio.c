@@ -274,7 +274,9 @@ PyObject *_PyIncrementalNewlineDecoder_decode(PyObject *myself, PyObject *input,
         return NULL;
     PyObject *output;
     if (self->decoder != Py_None) {
-        output = PyObject_CallMethod(self->decoder, "decode", "OO", input, final ? Py_True : Py_False);
+        PyObject *args[3] = {self->decoder, input, final ? Py_True : Py_False};
+        output = PyObject_VectorcallMethod(_Py_ID(decode), args, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                           NULL);
     } else {
         output = Py_NewRef(input);
     }
@@ -664,7 +666,7 @@ static int textio_writeflush(textio *self)
     self->pending_bytes_count = 0;
     PyObject *ret;
     do {
-        ret = PyObject_CallMethod(self->buffer, "write", "O", b);
+        ret = PyObject_CallMethodOneArg(self->buffer, _Py_ID(write), b);
     } while (ret == NULL && _PyIO_trap_eintr());
     Py_DECREF(b);
     if (ret == NULL)
@@ -676,7 +678,7 @@ static int textio_writeflush(textio *self)
 static PyObject *encode_text(textio *self, PyObject *text)
 {
     if (self->encoder != NULL) {
-        PyObject *b = PyObject_CallMethod(self->encoder, "encode", "O", text);
+        PyObject *b = PyObject_CallMethodOneArg(self->encoder, _Py_ID(encode), text);
         if (b != NULL && !PyBytes_Check(b)) {
             PyErr_Format(PyExc_TypeError, "encoder should return a bytes object, not '%.200s'",
                          Py_TYPE(b)->tp_name);
@@ -982,7 +984,13 @@ static int read_chunk(textio *self, Py_ssize_t size_hint)
         if (hint > size)
             size = hint;
     }
-    PyObject *input = PyObject_CallMethod(self->buffer, self->has_read1 ? "read1" : "read", "n", size);
+    PyObject *sizeobj = PyLong_FromSsize_t(size);
+    if (sizeobj == NULL)
+        goto fail;
+    /* interned names and a vectorcall: this runs once per chunk read */
+    PyObject *input = PyObject_CallMethodOneArg(self->buffer, self->has_read1 ? _Py_ID(read1)
+                                                                              : _Py_ID(read), sizeobj);
+    Py_DECREF(sizeobj);
     if (input == NULL)
         goto fail;
     Py_buffer view;
@@ -999,8 +1007,11 @@ static int read_chunk(textio *self, Py_ssize_t size_hint)
     PyObject *decoded;
     if (Py_IS_TYPE(self->decoder, &PyIncrementalNewlineDecoder_Type))
         decoded = _PyIncrementalNewlineDecoder_decode(self->decoder, input, eof);
-    else
-        decoded = PyObject_CallMethod(self->decoder, "decode", "OO", input, eof ? Py_True : Py_False);
+    else {
+        PyObject *args[3] = {self->decoder, input, eof ? Py_True : Py_False};
+        decoded = PyObject_VectorcallMethod(_Py_ID(decode), args,
+                                            3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
     if (decoded != NULL && !PyUnicode_Check(decoded)) {
         PyErr_Format(PyExc_TypeError, "decoder should return a string result, not '%.200s'",
                      Py_TYPE(decoded)->tp_name);

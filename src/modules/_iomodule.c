@@ -255,7 +255,7 @@ static PyObject *io_open(PyObject *module, PyObject *args, PyObject *kwds)
     PyObject *file, *mode = NULL, *opener = Py_None;
     int buffering = -1, closefd = 1;
     const char *encoding = NULL, *errors = NULL, *newline = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|Uizzzp$O:open", kwlist, &file, &mode,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|UizzzpO:open", kwlist, &file, &mode,
                                      &buffering, &encoding, &errors, &newline, &closefd, &opener))
         return NULL;
     PyObject *modeobj = mode ? Py_NewRef(mode) : PyUnicode_FromString("r");

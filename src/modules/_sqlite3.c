@@ -279,6 +279,8 @@ static int connection_init(Connection *self, PyObject *args, PyObject *kw)
                                      &timeout, &detect_types, &isolation_level,
                                      &check_same_thread, &factory, &cached_statements, &uri))
         return -1;
+    if (PySys_Audit("sqlite3.connect", "O", database) < 0)
+        return -1;
     if (!PyUnicode_FSConverter(database, &path))
         return -1;
     if (self->db != NULL) {
@@ -316,6 +318,8 @@ static int connection_init(Connection *self, PyObject *args, PyObject *kw)
     if (r < 0)
         return -1;
     self->initialized = 1;
+    if (PySys_Audit("sqlite3.connect/handle", "O", self) < 0)
+        return -1;
     return 0;
 }
 

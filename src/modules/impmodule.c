@@ -7,27 +7,82 @@
 #include "code.h"
 #include "dynload.h"
 
-/* The import lock: Krait runs one thread at a time, so a recursion count is enough. */
+/* The import lock (imp.acquire_lock, importlib's module-lock table, os.fork): a lock that
+ * its owning thread may take again.  Waiting drops the GIL, so that the owner can finish. */
+#ifndef PYTHREAD_INVALID_THREAD_ID
+#define PYTHREAD_INVALID_THREAD_ID ((unsigned long)-1)
+#endif
+static PyThread_type_lock import_lock;
+static unsigned long import_lock_thread = PYTHREAD_INVALID_THREAD_ID;
 static long import_lock_level = 0;
+
+void _PyImport_AcquireLock(void)
+{
+    unsigned long me = PyThread_get_thread_ident();
+    if (import_lock == NULL && (import_lock = PyThread_allocate_lock()) == NULL)
+        return;   /* out of memory: run unlocked, as CPython does */
+    if (import_lock_thread == me) {
+        import_lock_level++;
+        return;
+    }
+    if (import_lock_thread != PYTHREAD_INVALID_THREAD_ID ||
+        !PyThread_acquire_lock(import_lock, NOWAIT_LOCK)) {
+        Py_BEGIN_ALLOW_THREADS
+        PyThread_acquire_lock(import_lock, WAIT_LOCK);
+        Py_END_ALLOW_THREADS
+    }
+    import_lock_thread = me;
+    import_lock_level = 1;
+}
+
+/* 1: released, -1: this thread does not hold it. */
+int _PyImport_ReleaseLock(void)
+{
+    if (import_lock == NULL || import_lock_thread != PyThread_get_thread_ident())
+        return -1;
+    if (--import_lock_level == 0) {
+        import_lock_thread = PYTHREAD_INVALID_THREAD_ID;
+        PyThread_release_lock(import_lock);
+    }
+    return 1;
+}
+
+/* In a forked child: only the forking thread survives.  A lock it held (os.fork during an
+ * import) stays held by it with one level less (its PyOS_BeforeFork level); otherwise free. */
+void _PyImport_ReInitLock(void)
+{
+    if (import_lock == NULL)
+        return;
+    import_lock = PyThread_allocate_lock();
+    if (import_lock == NULL)
+        return;
+    if (import_lock_level > 1) {
+        PyThread_acquire_lock(import_lock, WAIT_LOCK);
+        import_lock_thread = PyThread_get_thread_ident();
+        import_lock_level--;
+    } else {
+        import_lock_thread = PYTHREAD_INVALID_THREAD_ID;
+        import_lock_level = 0;
+    }
+}
 
 static PyObject *imp_lock_held(PyObject *self, PyObject *unused)
 {
-    return PyBool_FromLong(import_lock_level > 0);
+    return PyBool_FromLong(import_lock_thread != PYTHREAD_INVALID_THREAD_ID);
 }
 
 static PyObject *imp_acquire_lock(PyObject *self, PyObject *unused)
 {
-    import_lock_level++;
+    _PyImport_AcquireLock();
     Py_RETURN_NONE;
 }
 
 static PyObject *imp_release_lock(PyObject *self, PyObject *unused)
 {
-    if (import_lock_level == 0) {
+    if (_PyImport_ReleaseLock() < 0) {
         PyErr_SetString(PyExc_RuntimeError, "not holding the import lock");
         return NULL;
     }
-    import_lock_level--;
     Py_RETURN_NONE;
 }
 
@@ -40,8 +95,11 @@ static PyObject *imp_is_builtin(PyObject *self, PyObject *name)
         return NULL;
     }
     const char *s = PyUnicode_AsUTF8(name);
-    if (s == NULL)
-        return NULL;
+    if (s == NULL) {
+        /* not encodable (a lone surrogate): no built-in module has that name */
+        PyErr_Clear();
+        return PyLong_FromLong(0);
+    }
     return PyLong_FromLong(_PyImport_IsBuiltin(s));
 }
 
@@ -257,7 +315,8 @@ PyObject *PyInit__imp(void)
     PyObject *m = PyModule_Create(&imp_module);
     if (m == NULL)
         return NULL;
-    PyObject *mode = PyUnicode_FromString("default");
+    const char *opt = _PyInterpreterState_GET()->config.check_hash_pycs_mode;
+    PyObject *mode = PyUnicode_FromString(opt ? opt : "default");
     if (PyModule_AddObject(m, "check_hash_based_pycs", mode) < 0) {
         Py_XDECREF(mode);
         Py_DECREF(m);

@@ -916,6 +916,8 @@ static PyObject *marshal_dumps(PyObject *self, PyObject *const *args, Py_ssize_t
         if (version == -1 && PyErr_Occurred())
             return NULL;
     }
+    if (PySys_Audit("marshal.dumps", "Oi", args[0], version) < 0)
+        return NULL;
     return marshal_to_bytes(args[0], version);
 }
 
@@ -924,6 +926,8 @@ static PyObject *marshal_dump(PyObject *self, PyObject *args)
     PyObject *value, *file;
     int version = MARSHAL_VERSION;
     if (!PyArg_ParseTuple(args, "OO|i:dump", &value, &file, &version))
+        return NULL;
+    if (PySys_Audit("marshal.dumps", "Oi", value, version) < 0)
         return NULL;
     PyObject *s = marshal_to_bytes(value, version);
     if (s == NULL)
@@ -938,6 +942,10 @@ static PyObject *marshal_loads(PyObject *self, PyObject *arg)
     Py_buffer view;
     if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
         return NULL;
+    if (PySys_Audit("marshal.loads", "y#", (const char *)view.buf, view.len) < 0) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
     PyObject *v = PyMarshal_ReadObjectFromString(view.buf, view.len);
     PyBuffer_Release(&view);
     return v;
@@ -945,6 +953,8 @@ static PyObject *marshal_loads(PyObject *self, PyObject *arg)
 
 static PyObject *marshal_load(PyObject *self, PyObject *file)
 {
+    if (PySys_Audit("marshal.load", NULL) < 0)
+        return NULL;
     /* CPython checks the result type of a first 0-byte read */
     PyObject *data = PyObject_CallMethod(file, "read", "i", 0);
     if (data == NULL)

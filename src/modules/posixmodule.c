@@ -1232,8 +1232,19 @@ static PyObject *os_open(PyObject *self, PyObject *args, PyObject *kw)
         path_cleanup(&path);
         return NULL;
     }
+    flags |= O_CLOEXEC;
+    if (PySys_Audit("open", "OOi", path.object ? path.object : Py_None, Py_None, flags) < 0) {
+        path_cleanup(&path);
+        return NULL;
+    }
+    int err;
     do {
-        fd = openat(dfd, path.narrow, flags | O_CLOEXEC, mode);
+        /* without the GIL: opening a FIFO blocks until the other end opens */
+        Py_BEGIN_ALLOW_THREADS
+        fd = openat(dfd, path.narrow, flags, mode);
+        err = errno;
+        Py_END_ALLOW_THREADS
+        errno = err;
     } while (fd < 0 && errno == EINTR && PyErr_CheckSignals() == 0);
     PyObject *res = fd < 0 ? (PyErr_Occurred() ? NULL : path_error(&path)) : PyLong_FromLong(fd);
     path_cleanup(&path);
@@ -1642,13 +1653,22 @@ void PyOS_BeforeFork(void);
 void PyOS_AfterFork_Parent(void);
 void PyOS_AfterFork_Child(void);
 
+/* impmodule.c's import lock: held across fork() so that the child never sees a module
+ * another thread was half-way through importing */
+void _PyImport_AcquireLock(void);
+int _PyImport_ReleaseLock(void);
+void _PyImport_ReInitLock(void);
+
 void PyOS_BeforeFork(void)
 {
     run_fork_hooks(fork_before, 1);
+    _PyImport_AcquireLock();
 }
 
 void PyOS_AfterFork_Parent(void)
 {
+    if (_PyImport_ReleaseLock() <= 0)
+        Py_FatalError("failed releasing import lock after fork");
     run_fork_hooks(fork_parent, 0);
 }
 
@@ -1656,21 +1676,27 @@ void PyOS_AfterFork_Child(void)
 {
     /* Fresh GIL held by this (now only) thread; other thread states are gone. */
     _PyEval_ReInitThreads(_PyThreadState_GET());
+    _PyImport_ReInitLock();
     run_fork_hooks(fork_child, 0);
 }
 
 static PyObject *os_fork(PyObject *self, PyObject *unused)
 {
+    if (PySys_Audit("os.fork", NULL) < 0)
+        return NULL;
     PyOS_BeforeFork();
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
-    if (pid < 0)
-        return posix_error();
+    int saved_errno = errno;
     if (pid == 0)
         PyOS_AfterFork_Child();
     else
-        PyOS_AfterFork_Parent();
+        PyOS_AfterFork_Parent();   /* also when fork() failed: the lock is released */
+    if (pid < 0) {
+        errno = saved_errno;
+        return posix_error();
+    }
     return PyLong_FromLong((long)pid);
 }
 
@@ -2478,6 +2504,8 @@ static PyObject *os_openpty(PyObject *self, PyObject *unused)
 static PyObject *os_forkpty(PyObject *self, PyObject *unused)
 {
     int master = -1;
+    if (PySys_Audit("os.forkpty", NULL) < 0)
+        return NULL;
     PyOS_BeforeFork();
     fflush(stdout);
     fflush(stderr);

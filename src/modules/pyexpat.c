@@ -149,8 +149,16 @@ static PyObject *call_handler(xmlparseobject *self, int which, PyObject *args)
     self->in_callback = 0;
     Py_DECREF(func);
     Py_DECREF(args);
-    if (res == NULL)
+    if (res == NULL) {
+        /* CPython's call_with_frame: an entry "StartElement" in pyexpat.c for the callback */
+        char name[64];
+        snprintf(name, sizeof name, "%s", handler_names[which]);
+        size_t n = strlen(name);
+        if (n > 7 && strcmp(name + n - 7, "Handler") == 0)
+            name[n - 7] = '\0';
+        _PyTraceback_Add(name, "pyexpat.c", __LINE__);
         flag_error(self);
+    }
     return res;
 }
 
@@ -1073,9 +1081,38 @@ static PyObject *pyexpat_ParserCreate(PyObject *m, PyObject *args, PyObject *kwd
     static char *kwlist[] = {"encoding", "namespace_separator", "intern", NULL};
     const char *encoding = NULL, *namespace_separator = NULL;
     PyObject *intern = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|zzO:ParserCreate", kwlist, &encoding,
-                                     &namespace_separator, &intern))
+    PyObject *enc_obj = Py_None, *sep_obj = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:ParserCreate", kwlist, &enc_obj,
+                                     &sep_obj, &intern))
         return NULL;
+    /* Argument Clinic's messages name the argument */
+    if (enc_obj != Py_None) {
+        if (!PyUnicode_Check(enc_obj)) {
+            _PyArg_BadArgument("ParserCreate", "argument 'encoding'", "str or None", enc_obj);
+            return NULL;
+        }
+        Py_ssize_t len;
+        if ((encoding = PyUnicode_AsUTF8AndSize(enc_obj, &len)) == NULL)
+            return NULL;
+        if (strlen(encoding) != (size_t)len) {
+            PyErr_SetString(PyExc_ValueError, "embedded null character");
+            return NULL;
+        }
+    }
+    if (sep_obj != Py_None) {
+        if (!PyUnicode_Check(sep_obj)) {
+            _PyArg_BadArgument("ParserCreate", "argument 'namespace_separator'", "str or None",
+                               sep_obj);
+            return NULL;
+        }
+        Py_ssize_t len;
+        if ((namespace_separator = PyUnicode_AsUTF8AndSize(sep_obj, &len)) == NULL)
+            return NULL;
+        if (strlen(namespace_separator) != (size_t)len) {
+            PyErr_SetString(PyExc_ValueError, "embedded null character");
+            return NULL;
+        }
+    }
     if (namespace_separator != NULL && strlen(namespace_separator) > 1) {
         PyErr_SetString(PyExc_ValueError,
                         "namespace_separator must be at most one character, omitted, or None");

@@ -576,6 +576,8 @@ static int sock_initobj(PyObject *self, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|iiiO:socket", kwlist,
                                      &family, &type, &proto, &fdobj))
         return -1;
+    if (PySys_Audit("socket.__new__", "Oiii", self, family, type, proto) < 0)
+        return -1;
     int fd;
     if (fdobj != NULL && fdobj != Py_None) {
         if (PyFloat_Check(fdobj)) {
@@ -706,6 +708,8 @@ static PyObject *sock_bind(PyObject *self, PyObject *addro)
     socklen_t len;
     if (getsockaddrarg(s, addro, &addr, &len, "bind") < 0)
         return NULL;
+    if (PySys_Audit("socket.bind", "OO", self, addro) < 0)
+        return NULL;
     int res;
     Py_BEGIN_ALLOW_THREADS
     res = bind(s->sock_fd, &addr.sa, len);
@@ -809,6 +813,8 @@ static PyObject *sock_connect(PyObject *self, PyObject *addro)
     int err;
     if (getsockaddrarg(s, addro, &addr, &len, "connect") < 0)
         return NULL;
+    if (PySys_Audit("socket.connect", "OO", self, addro) < 0)
+        return NULL;
     if (internal_connect(s, &addr.sa, len, 1, &err) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -821,6 +827,8 @@ static PyObject *sock_connect_ex(PyObject *self, PyObject *addro)
     socklen_t len;
     int err = 0;
     if (getsockaddrarg(s, addro, &addr, &len, "connect_ex") < 0)
+        return NULL;
+    if (PySys_Audit("socket.connect", "OO", self, addro) < 0)
         return NULL;
     if (internal_connect(s, &addr.sa, len, 0, &err) < 0 && PyErr_Occurred())
         return NULL;
@@ -1191,7 +1199,8 @@ static PyObject *sock_sendto(PyObject *self, PyObject *args)
     }
     sock_addr_t addr;
     socklen_t addrlen;
-    if (getsockaddrarg(s, addro, &addr, &addrlen, "sendto") < 0) {
+    if (getsockaddrarg(s, addro, &addr, &addrlen, "sendto") < 0 ||
+        PySys_Audit("socket.sendto", "OO", self, addro) < 0) {
         PyBuffer_Release(&pbuf);
         return NULL;
     }
@@ -1574,6 +1583,8 @@ static PyObject *socket_gethostname(PyObject *m, PyObject *unused)
 {
     char buf[1024];
     int res;
+    if (PySys_Audit("socket.gethostname", NULL) < 0)
+        return NULL;
     Py_BEGIN_ALLOW_THREADS
     res = gethostname(buf, sizeof buf - 1);
     Py_END_ALLOW_THREADS
@@ -1594,6 +1605,10 @@ static PyObject *socket_sethostname(PyObject *m, PyObject *args)
     } else {
         Py_INCREF(hnobj);
     }
+    if (PySys_Audit("socket.sethostname", "(O)", hnobj) < 0) {
+        Py_DECREF(hnobj);
+        return NULL;
+    }
     if (PyObject_GetBuffer(hnobj, &buf, PyBUF_SIMPLE) < 0) {
         Py_DECREF(hnobj);
         return NULL;
@@ -1612,6 +1627,10 @@ static PyObject *socket_gethostbyname(PyObject *m, PyObject *args)
     PyObject *name;
     if (!PyArg_ParseTuple(args, "O&:gethostbyname", PyUnicode_FSConverter, &name))
         return NULL;
+    if (PySys_Audit("socket.gethostbyname", "O", args) < 0) {
+        Py_DECREF(name);
+        return NULL;
+    }
     struct sockaddr_in addr;
     int r = setipaddr(PyBytes_AS_STRING(name), (struct sockaddr *)&addr, sizeof addr, AF_INET);
     Py_DECREF(name);
@@ -1658,6 +1677,10 @@ static PyObject *socket_gethostbyname_ex(PyObject *m, PyObject *args)
     PyObject *name;
     if (!PyArg_ParseTuple(args, "O&:gethostbyname_ex", PyUnicode_FSConverter, &name))
         return NULL;
+    if (PySys_Audit("socket.gethostbyname", "O", args) < 0) {
+        Py_DECREF(name);
+        return NULL;
+    }
     struct sockaddr_in addr;
     if (setipaddr(PyBytes_AS_STRING(name), (struct sockaddr *)&addr, sizeof addr, AF_INET) < 0) {
         Py_DECREF(name);
@@ -1680,6 +1703,10 @@ static PyObject *socket_gethostbyaddr(PyObject *m, PyObject *args)
     PyObject *name;
     if (!PyArg_ParseTuple(args, "O&:gethostbyaddr", PyUnicode_FSConverter, &name))
         return NULL;
+    if (PySys_Audit("socket.gethostbyaddr", "O", args) < 0) {
+        Py_DECREF(name);
+        return NULL;
+    }
     sock_addr_t addr;
     int r = setipaddr(PyBytes_AS_STRING(name), &addr.sa, sizeof addr, AF_UNSPEC);
     Py_DECREF(name);
@@ -1711,6 +1738,8 @@ static PyObject *socket_getservbyname(PyObject *m, PyObject *args)
     const char *name, *proto = NULL;
     if (!PyArg_ParseTuple(args, "s|s:getservbyname", &name, &proto))
         return NULL;
+    if (PySys_Audit("socket.getservbyname", "ss", name, proto) < 0)
+        return NULL;
     struct servent *sp;
     Py_BEGIN_ALLOW_THREADS
     sp = getservbyname(name, proto);
@@ -1732,6 +1761,8 @@ static PyObject *socket_getservbyport(PyObject *m, PyObject *args)
         PyErr_SetString(PyExc_OverflowError, "getservbyport: port must be 0-65535.");
         return NULL;
     }
+    if (PySys_Audit("socket.getservbyport", "is", port, proto) < 0)
+        return NULL;
     struct servent *sp;
     Py_BEGIN_ALLOW_THREADS
     sp = getservbyport((int)htons((unsigned short)port), proto);
@@ -1946,6 +1977,8 @@ static PyObject *socket_getaddrinfo(PyObject *m, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "OO|iiii:getaddrinfo", kwlist, &hobj, &pobj,
                                      &family, &socktype, &protocol, &flags))
         return NULL;
+    if (PySys_Audit("socket.getaddrinfo", "OOiii", hobj, pobj, family, socktype, protocol) < 0)
+        return NULL;
     const char *hptr = NULL, *pptr = NULL;
     char pbuf[30];
     if (hobj != Py_None) {
@@ -2023,6 +2056,8 @@ static PyObject *socket_getnameinfo(PyObject *m, PyObject *args)
     PyObject *sa;
     int flags;
     if (!PyArg_ParseTuple(args, "Oi:getnameinfo", &sa, &flags))
+        return NULL;
+    if (PySys_Audit("socket.getnameinfo", "(O)", sa) < 0)
         return NULL;
     if (!PyTuple_Check(sa)) {
         PyErr_SetString(PyExc_TypeError, "getnameinfo() argument 1 must be a tuple");

@@ -112,7 +112,7 @@ static PyObject *syslog_setlogmask(PyObject *module, PyObject *args)
     long maskpri;
     if (!PyArg_ParseTuple(args, "l;mask for priority", &maskpri))
         return NULL;
-    if (PySys_Audit("syslog.setlogmask", "(O)", args) < 0)
+    if (PySys_Audit("syslog.setlogmask", "l", maskpri) < 0)
         return NULL;
     return PyLong_FromLong(setlogmask((int)maskpri));
 }

@@ -5,6 +5,7 @@
 #include "Python.h"
 #include "builtin_docs.h"
 #include <unistd.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <float.h>
 #include <dlfcn.h>
@@ -659,14 +660,33 @@ int PySys_Audit(const char *event, const char *argFormat, ...)
         res = e->hook(event, args, e->userData) < 0 ? -1 : 0;
     if (res == 0 && hooks != NULL) {
         PyObject *ev = PyUnicode_FromString(event);
+        /* hooks run untraced unless they have a true __cantrace__ attribute */
+        PyThreadState_EnterTracing(tstate);
         for (Py_ssize_t i = 0; ev && i < PyList_GET_SIZE(hooks); i++) {
-            PyObject *r = PyObject_CallFunctionObjArgs(PyList_GET_ITEM(hooks, i), ev, args, NULL);
+            PyObject *hook = Py_NewRef(PyList_GET_ITEM(hooks, i)), *o;
+            int can_trace = _PyObject_LookupAttr(hook, _Py_ID(__cantrace__), &o);
+            if (o != NULL) {
+                can_trace = PyObject_IsTrue(o);
+                Py_DECREF(o);
+            }
+            if (can_trace < 0) {
+                Py_DECREF(hook);
+                res = -1;
+                break;
+            }
+            if (can_trace)
+                PyThreadState_LeaveTracing(tstate);
+            PyObject *r = PyObject_CallFunctionObjArgs(hook, ev, args, NULL);
+            if (can_trace)
+                PyThreadState_EnterTracing(tstate);
+            Py_DECREF(hook);
             if (r == NULL) {
                 res = -1;
                 break;
             }
             Py_DECREF(r);
         }
+        PyThreadState_LeaveTracing(tstate);
         if (ev == NULL)
             res = -1;
         Py_XDECREF(ev);
@@ -685,8 +705,12 @@ static PyObject *sys_addaudithook(PyObject *module, PyObject *hook)
         }
         return NULL;
     }
-    if (interp->audit_hooks == NULL && (interp->audit_hooks = PyList_New(0)) == NULL)
-        return NULL;
+    if (interp->audit_hooks == NULL) {
+        if ((interp->audit_hooks = PyList_New(0)) == NULL)
+            return NULL;
+        /* hidden from gc.get_objects(), so that no code can reach the hooks */
+        PyObject_GC_UnTrack(interp->audit_hooks);
+    }
     if (PyList_Append(interp->audit_hooks, hook) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -879,15 +903,15 @@ static PyObject *sys_getrefcount(PyObject *module, PyObject *arg)
 
 size_t _PySys_GetSizeOf(PyObject *o)
 {
-    PyObject *method = NULL;
-    int unbound = _PyObject_GetMethod(o, _Py_ID(__sizeof__), &method);
+    /* a special method: looked up on the type, never through __getattribute__ */
+    PyObject *method = _PyObject_LookupSpecial(o, _Py_ID(__sizeof__));
     if (method == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError, "Type %.100s doesn't define __sizeof__",
                          Py_TYPE(o)->tp_name);
         return (size_t)-1;
     }
-    PyObject *res = unbound ? PyObject_CallOneArg(method, o) : PyObject_CallNoArgs(method);
+    PyObject *res = PyObject_CallNoArgs(method);
     Py_DECREF(method);
     if (res == NULL)
         return (size_t)-1;
@@ -1162,14 +1186,19 @@ static PyObject *sys_breakpointhook(PyObject *m, PyObject *const *args, Py_ssize
     else if (strcmp(env, "0") == 0)
         Py_RETURN_NONE;
     const char *dot = strrchr(env, '.');
-    PyObject *modname = dot ? PyUnicode_FromStringAndSize(env, dot - env)
-                            : PyUnicode_FromString("builtins");
-    if (modname == NULL)
-        return NULL;
-    PyObject *mod = PyImport_Import(modname);
-    Py_DECREF(modname);
-    PyObject *hook = mod ? PyObject_GetAttrString(mod, dot ? dot + 1 : env) : NULL;
-    Py_XDECREF(mod);
+    PyObject *hook = NULL;
+    if (dot != env) {   /* ".x": no module part at all, only warned about */
+        PyObject *modname = dot ? PyUnicode_FromStringAndSize(env, dot - env)
+                                : PyUnicode_FromString("builtins");
+        if (modname == NULL)
+            return NULL;
+        PyObject *mod = PyImport_Import(modname);
+        Py_DECREF(modname);
+        hook = mod ? PyObject_GetAttrString(mod, dot ? dot + 1 : env) : NULL;
+        Py_XDECREF(mod);
+    }
+    else
+        PyErr_SetNone(PyExc_ImportError);
     if (hook == NULL) {
         if (!PyErr_ExceptionMatches(PyExc_ImportError) &&
             !PyErr_ExceptionMatches(PyExc_AttributeError))
@@ -1562,6 +1591,132 @@ static PyObject *list_from_strings(char **items, int n)
 }
 
 /* sys._xoptions: {'name': 'value' or True} from -X options. */
+/* Is path an existing regular file that can be executed? */
+static int is_exec_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+/* sys.executable as 3.11's getpath computes it: argv[0] made absolute without resolving
+ * symbolic links (so a venv's bin/python stays in the venv), or found along $PATH when it
+ * has no '/'; "" when it cannot be found.  Without argv[0] (embedding): /proc/self/exe. */
+static char *compute_executable(const char *argv0)
+{
+    if (argv0 == NULL || argv0[0] == '\0') {
+        const char *exe = _Py_GetProgramFullPath();
+        return strdup(exe ? exe : "");
+    }
+    if (strchr(argv0, '/') != NULL) {
+        if (argv0[0] == '/')
+            return strdup(argv0);
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd) == NULL)
+            return strdup(argv0);
+        /* the relative part is normalized before the join ("sub/../x" -> "x", "./x" -> "x",
+         * a leading "../" stays), as 3.11's getpath does */
+        size_t alen = strlen(argv0);
+        char *rel = malloc(alen + 1);
+        if (rel == NULL)
+            return NULL;
+        size_t rl = 0;
+        const char *p = argv0;
+        while (*p) {
+            const char *e = strchr(p, '/');
+            size_t cl = e ? (size_t)(e - p) : strlen(p);
+            if (cl == 0 || (cl == 1 && p[0] == '.')) {
+                /* skip */
+            } else if (cl == 2 && p[0] == '.' && p[1] == '.' && rl > 0 &&
+                       !(rl >= 2 && rel[rl - 1] == '.' && rel[rl - 2] == '.' &&
+                         (rl == 2 || rel[rl - 3] == '/'))) {
+                while (rl > 0 && rel[rl - 1] != '/')
+                    rl--;
+                if (rl > 0)
+                    rl--;   /* the separator before the dropped component */
+            } else {
+                if (rl > 0)
+                    rel[rl++] = '/';
+                memcpy(rel + rl, p, cl);
+                rl += cl;
+            }
+            p = e ? e + 1 : p + cl;
+        }
+        rel[rl] = '\0';
+        size_t n = strlen(cwd) + rl + 2;
+        char *r = malloc(n);
+        if (r != NULL)
+            snprintf(r, n, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", rel);
+        free(rel);
+        return r;
+    }
+    const char *path = getenv("PATH");
+    while (path != NULL && *path) {
+        const char *colon = strchr(path, ':');
+        size_t dlen = colon ? (size_t)(colon - path) : strlen(path);
+        size_t n = dlen + strlen(argv0) + 2;
+        char *cand = malloc(n);
+        if (cand == NULL)
+            return NULL;
+        snprintf(cand, n, "%.*s%s%s", (int)dlen, path, dlen ? "/" : "", argv0);
+        if (is_exec_file(cand))
+            return cand;
+        free(cand);
+        path = colon ? colon + 1 : NULL;
+    }
+    return strdup("");
+}
+
+/* sys._base_executable: in a virtual environment (pyvenv.cfg next to the executable or one
+ * directory up) the interpreter named by its `home` key, when it exists there. */
+static char *compute_base_executable(const char *exe)
+{
+    const char *slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return strdup(exe);
+    char dir[4096], cfg[4200], line[4096];
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - exe), exe);
+    FILE *f = NULL;
+    for (int up = 0; up < 2 && f == NULL; up++) {
+        snprintf(cfg, sizeof cfg, "%s/pyvenv.cfg", dir);
+        f = fopen(cfg, "r");
+        char *s = strrchr(dir, '/');
+        if (f == NULL && s != NULL)
+            *s = '\0';
+    }
+    char *result = NULL;
+    while (f != NULL && result == NULL && fgets(line, sizeof line, f) != NULL) {
+        char *eq = strchr(line, '=');
+        if (eq == NULL)
+            continue;
+        char *k = line, *ke = eq, *v = eq + 1;
+        while (*k == ' ' || *k == '\t') k++;
+        while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t')) ke--;
+        if (ke - k != 4 || strncmp(k, "home", 4) != 0)
+            continue;
+        while (*v == ' ' || *v == '\t') v++;
+        size_t vl = strlen(v);
+        while (vl > 0 && (v[vl - 1] == '\n' || v[vl - 1] == '\r' || v[vl - 1] == ' ' || v[vl - 1] == '\t'))
+            v[--vl] = '\0';
+        /* home/<our name>, else (as getpath's fallbacks) home/krait or home/python3.11,
+         * else home/<our name> even though it does not exist */
+        const char *names[] = {slash + 1, "krait", "python3.11", slash + 1};
+        for (int i = 0; i < 4 && result == NULL; i++) {
+            size_t n = vl + strlen(names[i]) + 2;
+            char *cand = malloc(n);
+            if (cand == NULL)
+                break;
+            snprintf(cand, n, "%s/%s", v, names[i]);
+            if (i == 3 || is_exec_file(cand))
+                result = cand;
+            else
+                free(cand);
+        }
+    }
+    if (f != NULL)
+        fclose(f);
+    return result ? result : strdup(exe);
+}
+
 static PyObject *make_xoptions(const PyConfig *c)
 {
     PyObject *d = PyDict_New();
@@ -1707,9 +1862,12 @@ PyObject *_PySys_Create(PyThreadState *tstate)
     SET_SYS("argv", list_from_strings(c->argv, c->argc));
     SET_SYS("orig_argv", PyList_New(0));   /* filled by main.c */
     {
-        const char *exe = _Py_GetProgramFullPath();
+        char *exe = compute_executable(c->program_name);
+        char *base = exe ? compute_base_executable(exe) : NULL;
         SET_SYS("executable", PyUnicode_DecodeFSDefault(exe ? exe : ""));
-        SET_SYS("_base_executable", PyUnicode_DecodeFSDefault(exe ? exe : ""));
+        SET_SYS("_base_executable", PyUnicode_DecodeFSDefault(base ? base : ""));
+        free(exe);
+        free(base);
     }
     {
         /* the prefix is the one of the standard library Krait runs (/usr for

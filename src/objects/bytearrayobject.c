@@ -642,6 +642,11 @@ static PyObject *bytearray_extend(PyObject *self, PyObject *iterable_of_ints)
         }
         return NULL;
     }
+    /* the hint is only for sizing, but its errors (other than TypeError) propagate */
+    if (PyObject_LengthHint(iterable_of_ints, 64) == -1) {
+        Py_DECREF(it);
+        return NULL;
+    }
     /* Collect first, so that a bad item leaves self unchanged. */
     PyObject *item, *tmp = PyByteArray_FromStringAndSize(NULL, 0);
     if (tmp == NULL) {

@@ -179,8 +179,11 @@ static int method_check_args(PyObject *func, PyObject *const *args, Py_ssize_t n
 {
     PyDescrObject *descr = (PyDescrObject *)func;
     if (nargs < 1) {
-        PyErr_Format(PyExc_TypeError, "descriptor '%U' of '%.100s' object needs an argument",
-                     PyDescr_NAME(descr), PyDescr_TYPE(descr)->tp_name);
+        PyObject *funcstr = _PyObject_FunctionStr(func);
+        if (funcstr != NULL) {
+            PyErr_Format(PyExc_TypeError, "unbound method %U needs an argument", funcstr);
+            Py_DECREF(funcstr);
+        }
         return -1;
     }
     if (!PyObject_TypeCheck(args[0], PyDescr_TYPE(descr))) {

@@ -136,7 +136,17 @@ static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
     else
         log2_bytes = log2_size + 3;
     if (log2_size == PyDict_LOG_MINSIZE && keys_numfree > 0) {
+        /* its entries were zeroed when it was put on the list: only the header and
+         * the 8 index bytes to write */
         dk = keys_free_list[--keys_numfree];
+        dk->dk_log2_size = log2_size;
+        dk->dk_log2_index_bytes = (uint8_t)log2_bytes;
+        dk->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
+        dk->dk_refcnt = 1;
+        dk->dk_usable = usable;
+        dk->dk_nentries = 0;
+        memset(&dk->dk_indices[0], 0xff, (size_t)1 << PyDict_LOG_MINSIZE); /* DKIX_EMPTY */
+        return dk;
     } else {
         dk = PyObject_Malloc(sizeof(PyDictKeysObject) + ((size_t)1 << log2_bytes) +
                              sizeof(PyDictKeyEntry) * (size_t)usable);
@@ -161,6 +171,9 @@ static void free_keys_object(PyDictKeysObject *keys)
     if (keys == Py_EMPTY_KEYS)
         return;
     if (DK_LOG_SIZE(keys) == PyDict_LOG_MINSIZE && keys_numfree < DICT_FREELIST_MAX) {
+        /* zeroed here, a constant size the compiler writes inline, so that reuse
+         * (new_keys_object) has nothing to clear but the indices */
+        memset(DK_ENTRIES(keys), 0, sizeof(PyDictKeyEntry) * USABLE_FRACTION(PyDict_MINSIZE));
         keys_free_list[keys_numfree++] = keys;
         return;
     }
@@ -1741,14 +1754,22 @@ void _PyDict_MaybeUntrack(PyObject *op)
     PyObject_GC_UnTrack(op);
 }
 
-void _PyDict_Fini(void) {}
+/* Empty the free lists (a full collection, and at exit: LeakSanitizer must not find
+ * the blocks merely reachable). */
+void _PyDict_Fini(void)
+{
+    while (dict_numfree > 0)
+        PyObject_GC_Del(dict_free_list[--dict_numfree]);
+    while (keys_numfree > 0)
+        PyObject_Free(keys_free_list[--keys_numfree]);
+}
 
 /* ---- slots ---- */
 
 static void dict_dealloc(PyDictObject *mp)
 {
     PyDictKeysObject *keys = mp->ma_keys;
-    PyObject_GC_UnTrack(mp);
+    _PyObject_GC_UNTRACK(mp);
     /* the trashcan bounds the C recursion of nested dicts ({1: {1: ...}}) */
     Py_TRASHCAN_BEGIN(mp, dict_dealloc)
     if (mp->ma_values != NULL) {

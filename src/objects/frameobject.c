@@ -11,7 +11,6 @@
  * them; the free list gives most of the win of 3.11's frame stack.)  The eval loop
  * takes frames from these lists inline (_PyFrame_NewCall, frameobject.h). */
 #define FRAME_MAXSLOTS _PyFrame_MAXSLOTS
-#define FRAME_MAXFREE 16
 _PyFrameFreeList _PyFrame_FreeLists[FRAME_MAXSLOTS + 1];
 #define frame_freelist _PyFrame_FreeLists
 
@@ -28,19 +27,6 @@ PyFrameObject *_PyFrame_Alloc(Py_ssize_t extras)
     return PyObject_GC_NewVar(PyFrameObject, &PyFrame_Type, extras);
 }
 #define frame_alloc _PyFrame_Alloc
-
-/* Give a dead (untracked, cleared) frame back: kept for reuse or freed. */
-static void frame_free(PyFrameObject *f)
-{
-    Py_ssize_t extras = Py_SIZE(f);
-    if (extras <= FRAME_MAXSLOTS && frame_freelist[extras].count < FRAME_MAXFREE) {
-        f->f_back = frame_freelist[extras].head;
-        frame_freelist[extras].head = f;
-        frame_freelist[extras].count++;
-        return;
-    }
-    PyObject_GC_Del(f);
-}
 
 void _PyFrame_ClearFreeList(void)
 {
@@ -111,17 +97,21 @@ PyTryBlock *PyFrame_BlockPop(PyFrameObject *f)
 int PyFrame_GetLineNumber(PyFrameObject *f)
 {
     if (f->f_lineno != 0) return f->f_lineno;
-    if (f->f_lasti < 0) {
+    int lasti = _PyFrame_LASTI(f);
+    if (lasti < 0) {
         /* not started: 3.11 reports its RESUME's line, which is 0 for module code */
         if (_PyUnicode_EqualToASCIIString(f->f_code->co_name, "<module>")) return 0;
         return f->f_code->co_firstlineno;
     }
-    return PyCode_Addr2Line(f->f_code, f->f_lasti);
+    return PyCode_Addr2Line(f->f_code, lasti);
 }
 
 int PyFrame_GetLasti(PyFrameObject *f)
 {
-    return f->f_lasti < 0 ? -1 : f->f_lasti;
+    int lasti = _PyFrame_LASTI(f);
+    /* 3.11: a generator's frame is created by its RETURN_GENERATOR, at offset 0 */
+    if (lasti < 0 && f->f_gen != NULL) return 0;
+    return lasti;
 }
 
 PyCodeObject *PyFrame_GetCode(PyFrameObject *f) { return (PyCodeObject *)Py_NewRef(f->f_code); }
@@ -148,21 +138,16 @@ int PyFrame_FastToLocalsWithError(PyFrameObject *f)
         f->f_locals = PyDict_New();
         if (f->f_locals == NULL) return -1;
     }
-    if (!(co->co_flags & CO_OPTIMIZED) && co->co_nfreevars == 0 && co->co_ncellvars == 0)
-        return 0;
+    /* Unoptimized code (module, class body, exec) keeps its locals in f_locals already;
+     * as 3.11, neither its cells (a class body's __class__) nor its free variables are
+     * copied in: a class body's locals() does not list the enclosing function's names. */
+    if (!(co->co_flags & CO_OPTIMIZED)) return 0;
     PyObject *locals = f->f_locals;
     for (Py_ssize_t i = 0; i < co->co_nlocalsplus; i++) {
         PyObject *name = slot_name(co, i);
         PyObject *value = f->f_localsplus[i];
         int is_cell = i >= co->co_nlocals;
-        if (is_cell) {
-            /* A class body's own __class__ cell is not one of its locals. */
-            if (!(co->co_flags & CO_OPTIMIZED) && i < co->co_nlocals + co->co_ncellvars)
-                continue;
-            value = (value && PyCell_Check(value)) ? PyCell_GET(value) : NULL;
-        } else if (!(co->co_flags & CO_OPTIMIZED)) {
-            continue;
-        }
+        if (is_cell) value = (value && PyCell_Check(value)) ? PyCell_GET(value) : NULL;
         if (value == NULL) {
             if (PyObject_DelItem(locals, name) < 0) {
                 if (!PyErr_ExceptionMatches(PyExc_KeyError)) return -1;
@@ -240,7 +225,7 @@ static void frame_dealloc(PyFrameObject *f)
     Py_CLEAR(f->f_locals);
     Py_CLEAR(f->f_trace);
     Py_DECREF(f->f_code);
-    frame_free(f);
+    _PyFrame_Free(f);
 }
 
 static int frame_traverse(PyFrameObject *f, visitproc visit, void *arg)
@@ -561,7 +546,7 @@ static int frame_jump_to_line(PyFrameObject *f, int new_lineno, long requested)
     }
     jump_state *states = jump_analyse(co, n);
     if (states == NULL) { PyMem_Free(linestarts); return -1; }
-    int cur = f->f_lasti / 2;
+    int cur = _PyFrame_LASTI(f) / 2;
     const jump_state *start = &states[cur < n ? cur : 0];
     int best = -1, err = -1;
     const char *msg = "cannot find bytecode for specified line";
@@ -601,7 +586,7 @@ static int frame_jump_to_line(PyFrameObject *f, int new_lineno, long requested)
         if (f->f_blockstack[k].b_type == EXCEPT_HANDLER) f->f_blockstack[k].b_handler = best * 2;
     }
     f->f_iblock = to->nblocks;
-    f->f_lasti = best * 2;
+    _PyFrame_SET_LASTI(f, best * 2);
     f->f_lineno = 0;   /* f_lineno now reads the target's line */
     PyMem_Free(states);
     return 0;

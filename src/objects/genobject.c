@@ -153,7 +153,11 @@ static const char *gen_kind(PyGenObject *gen)
 
 /* ---- resuming ---- */
 
-static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing)
+/* Resume gen.  iternext: the caller is the iteration protocol (tp_iternext), where
+ * exhaustion (a plain return, or return None) is NULL with no exception set: raising and
+ * then clearing a StopIteration would cost an exception object per exhausted generator. */
+static PyObject *gen_send_ex2(PyGenObject *gen, PyObject *arg, int exc, int closing,
+                              int iternext)
 {
     PyThreadState *tstate = _PyThreadState_GET();
     PyFrameObject *f = gen->gi_frame;
@@ -196,8 +200,9 @@ static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closi
     /* The generator finished: return becomes StopIteration(value). */
     if (result) {
         if (result == Py_None) {
-            PyErr_SetNone(PyAsyncGen_CheckExact(gen) ? PyExc_StopAsyncIteration
-                                                     : PyExc_StopIteration);
+            if (!iternext)
+                PyErr_SetNone(PyAsyncGen_CheckExact(gen) ? PyExc_StopAsyncIteration
+                                                         : PyExc_StopIteration);
         } else {
             _PyGen_SetStopIterationValue(result);
         }
@@ -221,6 +226,11 @@ static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closi
     return result;
 }
 
+static PyObject *gen_send_ex(PyGenObject *gen, PyObject *arg, int exc, int closing)
+{
+    return gen_send_ex2(gen, arg, exc, closing, 0);
+}
+
 PySendResult PyGen_Send(PyGenObject *gen, PyObject *arg, PyObject **presult)
 {
     PyObject *r = gen_send_ex(gen, arg, 0, 0);
@@ -236,25 +246,17 @@ static PyObject *gen_send(PyGenObject *gen, PyObject *arg) { return gen_send_ex(
 
 static PyObject *gen_iternext(PyGenObject *gen)
 {
-    PyObject *r = gen_send_ex(gen, NULL, 0, 0);
-    /* iteration protocol: plain exhaustion is NULL without an exception */
-    if (r == NULL && PyErr_ExceptionMatches(PyExc_StopIteration)) {
-        PyObject *exc = PyErr_GetRaisedException();
-        PyObject *args = exc ? PyObject_GetAttrString(exc, "args") : NULL;
-        int empty = args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 0;
-        Py_XDECREF(args);
-        if (empty) Py_XDECREF(exc);
-        else PyErr_SetRaisedException(exc);
-    }
-    return r;
+    /* iteration protocol: plain exhaustion is NULL without an exception; a returned
+     * value other than None still raises StopIteration(value), as 3.11 */
+    return gen_send_ex2(gen, NULL, 0, 0, 1);
 }
 
 /* The object this generator is delegating to with yield from / await, if any. */
 static PyObject *gen_yf(PyGenObject *gen)
 {
     PyFrameObject *f = gen->gi_frame;
-    if (f && f->f_state == FRAME_SUSPENDED && f->f_lasti >= 0) {
-        _Py_CODEUNIT next = _PyCode_CODE(f->f_code)[f->f_lasti / 2 + 1];
+    if (f && f->f_state == FRAME_SUSPENDED && _PyFrame_LASTI(f) >= 0) {
+        _Py_CODEUNIT next = *f->f_instr;
         if (_Py_OPCODE(next) == YIELD_FROM && f->f_stackdepth > 0)
             return Py_NewRef(f->f_valuestack[f->f_stackdepth - 1]);
     }
@@ -375,7 +377,7 @@ static PyObject *gen_throw_impl(PyGenObject *gen, PyObject *typ, PyObject *val, 
             PyFrameObject *f = gen->gi_frame;
             PyObject *receiver = f->f_valuestack[--f->f_stackdepth];
             Py_DECREF(receiver);
-            f->f_lasti += (int)sizeof(_Py_CODEUNIT);  /* skip the YIELD_FROM */
+            f->f_instr++;  /* skip the YIELD_FROM */
             PyObject *val2;
             if (_PyGen_FetchStopIterationValue(&val2) == 0) {
                 ret = gen_send_ex(gen, val2, 0, 0);

@@ -1445,7 +1445,7 @@ int PyList_Sort(PyObject *v)
 static void list_dealloc(PyListObject *op)
 {
     Py_ssize_t i;
-    PyObject_GC_UnTrack(op);
+    _PyObject_GC_UNTRACK(op);
     Py_TRASHCAN_BEGIN(op, list_dealloc)
     if (op->ob_item != NULL) {
         i = Py_SIZE(op);

@@ -77,6 +77,13 @@ static PyModuleObject *new_module_notrack(PyTypeObject *mt)
     return NULL;
 }
 
+/* module.__new__: the dict exists before __init__ (ModuleType.__new__(ModuleType) has an
+ * empty __dict__, as in CPython) */
+static PyObject *module_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    return (PyObject *)new_module_notrack(type);
+}
+
 PyObject *PyModule_NewObject(PyObject *name)
 {
     PyModuleObject *m = new_module_notrack(&PyModule_Type);
@@ -596,6 +603,27 @@ static int _PyModuleSpec_IsInitializing(PyObject *spec)
     return 0;
 }
 
+/* Is name a submodule still being imported (in spec._uninitialized_submodules, which
+ * importlib keeps while it loads a package's child)? */
+static int module_spec_is_uninitialized_submodule(PyObject *spec, PyObject *name)
+{
+    if (spec == NULL)
+        return 0;
+    PyObject *value;
+    int ok = _PyObject_LookupAttr(spec, _Py_ID(_uninitialized_submodules), &value);
+    if (ok <= 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    int is_uninitialized = PySequence_Contains(value, name);
+    Py_DECREF(value);
+    if (is_uninitialized < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    return is_uninitialized;
+}
+
 PyObject *_PyModule_GetAttro(PyModuleObject *m, PyObject *name, int suppress)
 {
     /* When suppress=1, this function suppresses AttributeError. */
@@ -637,6 +665,10 @@ PyObject *_PyModule_GetAttro(PyModuleObject *m, PyObject *name, int suppress)
                                  "partially initialized module '%U' has no attribute '%U' "
                                  "(most likely due to a circular import)",
                                  mod_name, name);
+                else if (module_spec_is_uninitialized_submodule(spec, name))
+                    PyErr_Format(PyExc_AttributeError,
+                                 "cannot access submodule '%U' of module '%U' "
+                                 "(most likely due to a circular import)", name, mod_name);
                 else
                     PyErr_Format(PyExc_AttributeError, "module '%U' has no attribute '%U'", mod_name, name);
                 Py_XDECREF(spec);
@@ -785,7 +817,7 @@ PyTypeObject PyModule_Type = {
     .tp_dictoffset = offsetof(PyModuleObject, md_dict),
     .tp_init = module___init__,
     .tp_alloc = PyType_GenericAlloc,
-    .tp_new = PyType_GenericNew,
+    .tp_new = module_new,
     .tp_free = PyObject_GC_Del,
 };
 

@@ -226,9 +226,34 @@ static PyObject *compute_range_item(rangeobject *r, PyObject *arg)
     return result;
 }
 
+/* r[i] for a machine-size i when start, step and length are machine-size too (nearly
+ * always): 1 with *res set (the item, or NULL and IndexError), or 0 to take the general
+ * path (big ints, or an item that overflows a long). */
+static int range_item_small(rangeobject *r, long i, PyObject **res)
+{
+    PyLongObject *start = (PyLongObject *)r->start, *step = (PyLongObject *)r->step;
+    PyLongObject *len = (PyLongObject *)r->length;
+    if (!_PyLong_IsCompact(start) || !_PyLong_IsCompact(step) || !_PyLong_IsCompact(len))
+        return 0;
+    long n = _PyLong_CompactValue(len), v;
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) {
+        PyErr_SetString(PyExc_IndexError, "range object index out of range");
+        *res = NULL;
+        return 1;
+    }
+    if (__builtin_mul_overflow(i, _PyLong_CompactValue(step), &v) ||
+        __builtin_add_overflow(v, _PyLong_CompactValue(start), &v))
+        return 0;
+    *res = PyLong_FromLong(v);
+    return 1;
+}
+
 static PyObject *range_item(rangeobject *r, Py_ssize_t i)
 {
-    PyObject *res, *arg = PyLong_FromSsize_t(i);
+    PyObject *res;
+    if (range_item_small(r, (long)i, &res)) return res;
+    PyObject *arg = PyLong_FromSsize_t(i);
     if (!arg)
         return NULL;
     res = compute_range_item(r, arg);
@@ -338,6 +363,10 @@ static int range_contains(rangeobject *r, PyObject *ob)
 
 static PyObject *range_subscript(rangeobject *self, PyObject *item)
 {
+    PyObject *res;
+    if (PyLong_CheckExact(item) && _PyLong_IsCompact((PyLongObject *)item) &&
+        range_item_small(self, _PyLong_CompactValue((PyLongObject *)item), &res))
+        return res;
     if (PyLong_Check(item) || PyIndex_Check(item)) {
         PyObject *i = PyNumber_Index(item), *result;
         if (!i)

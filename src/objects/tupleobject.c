@@ -19,8 +19,9 @@ static int numfree[PyTuple_MAXSAVESIZE];
 
 /* ---- creation ---- */
 
-/* A fresh untracked tuple of `size` (> 0) items, all NULL. */
-static PyTupleObject *tuple_alloc(Py_ssize_t size)
+/* A fresh untracked tuple of `size` (> 0) items, left unset: for callers that fill
+ * every item before anything can look at the tuple. */
+static PyTupleObject *tuple_alloc_unset(Py_ssize_t size)
 {
     PyTupleObject *op;
     if (size < 0) {
@@ -42,7 +43,15 @@ static PyTupleObject *tuple_alloc(Py_ssize_t size)
         if (op == NULL)
             return NULL;
     }
-    memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
+    return op;
+}
+
+/* A fresh untracked tuple of `size` (> 0) items, all NULL. */
+static PyTupleObject *tuple_alloc(Py_ssize_t size)
+{
+    PyTupleObject *op = tuple_alloc_unset(size);
+    if (op != NULL)
+        memset(op->ob_item, 0, (size_t)size * sizeof(PyObject *));
     return op;
 }
 
@@ -116,7 +125,7 @@ PyObject *PyTuple_Pack(Py_ssize_t n, ...)
     if (n == 0)
         return tuple_get_empty();
     va_start(vargs, n);
-    result = (PyObject *)tuple_alloc(n);
+    result = (PyObject *)tuple_alloc_unset(n);
     if (result == NULL) {
         va_end(vargs);
         return NULL;
@@ -133,7 +142,7 @@ PyObject *_PyTuple_FromArray(PyObject *const *src, Py_ssize_t n)
     PyTupleObject *op;
     if (n == 0)
         return tuple_get_empty();
-    op = tuple_alloc(n);
+    op = tuple_alloc_unset(n);
     if (op == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++)
@@ -147,7 +156,7 @@ PyObject *_PyTuple_FromArraySteal(PyObject *const *src, Py_ssize_t n)
     PyTupleObject *op;
     if (n == 0)
         return tuple_get_empty();
-    op = tuple_alloc(n);
+    op = tuple_alloc_unset(n);
     if (op == NULL) {
         for (Py_ssize_t i = 0; i < n; i++)
             Py_DECREF(src[i]);
@@ -255,7 +264,7 @@ static void tupledealloc(PyTupleObject *op)
         Py_SET_REFCNT(op, 1); /* the singleton is immortal */
         return;
     }
-    PyObject_GC_UnTrack(op);
+    _PyObject_GC_UNTRACK(op);
     Py_TRASHCAN_BEGIN(op, tupledealloc)
     for (Py_ssize_t i = len; --i >= 0;)
         Py_XDECREF(op->ob_item[i]);

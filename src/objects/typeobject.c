@@ -2430,7 +2430,10 @@ int _PyType_PrepareInitCall(PyTypeObject *type, PyObject **obj, PyObject **init)
             return -1;
         *obj = res;
     }
-    else if ((*obj = type->tp_alloc(type, 0)) == NULL) {
+    else if ((*obj = type->tp_alloc == PyType_GenericAlloc && PyType_IS_GC(type) &&
+                         type->tp_itemsize == 0
+                     ? _PyObject_GC_NewZeroedTracked(type)  /* PyType_GenericAlloc's case */
+                     : type->tp_alloc(type, 0)) == NULL) {
         return -1;
     }
     *init = meth;
@@ -3799,16 +3802,54 @@ int PyObject_CallFinalizerFromDealloc(PyObject *self)
 
 static void subtype_dealloc_body(PyObject *self);
 
+/* The dict slot a class added (tp_dictoffset, not its base's): empty it, releasing the
+ * instance's values or its __dict__. */
+static inline void clear_added_dict(PyTypeObject *type, PyObject *self)
+{
+    PyObject **dictptr = type->tp_dictoffset > 0
+                             ? (PyObject **)((char *)self + type->tp_dictoffset)
+                             : _PyObject_DictSlot(self);
+    if (dictptr != NULL && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
+        _PyObject_ClearInstanceValues(dictptr);
+    } else if (dictptr != NULL && *dictptr != NULL) {
+        PyObject *dict = *dictptr;
+        *dictptr = NULL;
+        Py_DECREF(dict);
+    }
+}
+
+/* subtype_dealloc_body's common case: an untracked instance of a class whose base is
+ * object itself, without tp_finalize (no __del__).  The same steps with the base
+ * chain known: weakrefs, slots, the dict slot, then object's dealloc (tp_free). */
+static inline void direct_subtype_dealloc(PyTypeObject *type, PyObject *self)
+{
+    if (type->tp_weaklistoffset > 0 && *_PyObject_GET_WEAKREFS_LISTPTR(self) != NULL)
+        PyObject_ClearWeakRefs(self);
+    if (Py_SIZE(type))
+        clear_slots(type, self);
+    if (type->tp_dictoffset)
+        clear_added_dict(type, self);
+    type = Py_TYPE(self);
+    int type_needs_decref = (type->tp_flags & Py_TPFLAGS_HEAPTYPE) != 0;
+    type->tp_free(self);
+    if (type_needs_decref)
+        Py_DECREF(type);
+}
+
 static void subtype_dealloc(PyObject *self)
 {
-    if (!PyType_IS_GC(Py_TYPE(self))) {
+    PyTypeObject *type = Py_TYPE(self);
+    if (!PyType_IS_GC(type)) {
         subtype_dealloc_body(self);
         return;
     }
     /* Chains of instances (a.x = b; b.x = c; ...) must not overflow the C stack. */
-    PyObject_GC_UnTrack(self);
+    _PyObject_GC_UNTRACK(self);
     Py_TRASHCAN_BEGIN(self, subtype_dealloc)
-    subtype_dealloc_body(self);
+    if (type->tp_base == &PyBaseObject_Type && type->tp_finalize == NULL)
+        direct_subtype_dealloc(type, self);
+    else
+        subtype_dealloc_body(self);
     Py_TRASHCAN_END
 }
 
@@ -3848,18 +3889,8 @@ static void subtype_dealloc_body(PyObject *self)
         base = base->tp_base;
     }
     /* If we added a dict, DECREF it. */
-    if (type->tp_dictoffset && !base->tp_dictoffset) {
-        PyObject **dictptr = type->tp_dictoffset > 0
-                                 ? (PyObject **)((char *)self + type->tp_dictoffset)
-                                 : _PyObject_DictSlot(self);
-        if (dictptr != NULL && _PyObject_SLOT_HAS_VALUES(*dictptr)) {
-            _PyObject_ClearInstanceValues(dictptr);
-        } else if (dictptr != NULL && *dictptr != NULL) {
-            PyObject *dict = *dictptr;
-            *dictptr = NULL;
-            Py_DECREF(dict);
-        }
-    }
+    if (type->tp_dictoffset && !base->tp_dictoffset)
+        clear_added_dict(type, self);
 
     /* Extract the type again; tp_del may have changed it */
     type = Py_TYPE(self);

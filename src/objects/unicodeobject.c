@@ -1340,23 +1340,28 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
     const unsigned char *q = (const unsigned char *)s;
     int bo = byteorder ? *byteorder : 0;
     Py_ssize_t i = 0;
-    const char *enc = bo == -1 ? "utf-16-le" : bo == 1 ? "utf-16-be" : "utf-16";
     if (bo == 0 && size >= 2) {
         if (q[0] == 0xFF && q[1] == 0xFE) { bo = -1; i = 2; }
         else if (q[0] == 0xFE && q[1] == 0xFF) { bo = 1; i = 2; }
     }
-    if (bo == 0)
-        bo = -1;   /* native: little-endian */
+    /* *byteorder stays 0 without a BOM (utf_16_ex_decode's callers test it); the data
+     * is then read in the native order, little-endian */
     if (byteorder)
         *byteorder = bo;
+    if (bo == 0)
+        bo = -1;
+    /* errors name the order actually used, as CPython's */
+    const char *enc = bo < 0 ? "utf-16-le" : "utf-16-be";
     error_handler h = get_error_handler(errors);
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     while (i < size) {
+        Py_ssize_t np;   /* where a registered error handler resumes */
         if (i + 1 >= size) {
-            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data", NULL) < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data", &np) < 0)
                 goto error;
-            break;
+            i = np;
+            continue;
         }
         Py_UCS4 u = bo < 0 ? (q[i] | (q[i + 1] << 8)) : ((q[i] << 8) | q[i + 1]);
         if (!Py_UNICODE_IS_SURROGATE(u)) {
@@ -1373,9 +1378,10 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
                     i += 2;
                     continue;
                 }
-                if (decode_error(h, errors, &w, enc, s, size, i, size, "unexpected end of data", NULL) < 0)
+                if (decode_error(h, errors, &w, enc, s, size, i, size, "unexpected end of data", &np) < 0)
                     goto error;
-                break;
+                i = np;
+                continue;
             }
             Py_UCS4 u2 = bo < 0 ? (q[i + 2] | (q[i + 3] << 8)) : ((q[i + 2] << 8) | q[i + 3]);
             if (Py_UNICODE_IS_LOW_SURROGATE(u2)) {
@@ -1390,9 +1396,9 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
                 i += 2;
                 continue;
             }
-            if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal UTF-16 surrogate", NULL) < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal UTF-16 surrogate", &np) < 0)
                 goto error;
-            i += 2;
+            i = np;
             continue;
         }
         if (h == ERR_SURROGATEPASS) {
@@ -1401,9 +1407,9 @@ PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *erro
             i += 2;
             continue;
         }
-        if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal encoding", NULL) < 0)
+        if (decode_error(h, errors, &w, enc, s, size, i, i + 2, "illegal encoding", &np) < 0)
             goto error;
-        i += 2;
+        i = np;
     }
     return _PyUnicodeWriter_Finish(&w);
 error:
@@ -1416,32 +1422,38 @@ PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *erro
     const unsigned char *q = (const unsigned char *)s;
     int bo = byteorder ? *byteorder : 0;
     Py_ssize_t i = 0;
-    const char *enc = bo == -1 ? "utf-32-le" : bo == 1 ? "utf-32-be" : "utf-32";
     if (bo == 0 && size >= 4) {
         if (q[0] == 0xFF && q[1] == 0xFE && q[2] == 0 && q[3] == 0) { bo = -1; i = 4; }
         else if (q[0] == 0 && q[1] == 0 && q[2] == 0xFE && q[3] == 0xFF) { bo = 1; i = 4; }
     }
+    if (byteorder)
+        *byteorder = bo;   /* 0 without a BOM, as for UTF-16 */
     if (bo == 0)
         bo = -1;
-    if (byteorder)
-        *byteorder = bo;
+    const char *enc = bo < 0 ? "utf-32-le" : "utf-32-be";
     error_handler h = get_error_handler(errors);
     _PyUnicodeWriter w;
     _PyUnicodeWriter_Init(&w);
     while (i < size) {
+        Py_ssize_t np;   /* where a registered error handler resumes */
         if (i + 3 >= size) {
-            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data", NULL) < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, size, "truncated data", &np) < 0)
                 goto error;
-            break;
+            i = np;
+            continue;
         }
         Py_UCS4 ch = bo < 0 ? ((Py_UCS4)q[i] | (q[i + 1] << 8) | (q[i + 2] << 16) | ((Py_UCS4)q[i + 3] << 24))
                             : (((Py_UCS4)q[i] << 24) | (q[i + 1] << 16) | (q[i + 2] << 8) | q[i + 3]);
         if (ch > MAX_UNICODE) {
-            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point not in range(0x110000)", NULL) < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point not in range(0x110000)", &np) < 0)
                 goto error;
+            i = np;
+            continue;
         } else if (Py_UNICODE_IS_SURROGATE(ch) && h != ERR_SURROGATEPASS) {
-            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)", NULL) < 0)
+            if (decode_error(h, errors, &w, enc, s, size, i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)", &np) < 0)
                 goto error;
+            i = np;
+            continue;
         } else if (_PyUnicodeWriter_WriteChar(&w, ch) < 0) {
             goto error;
         }
@@ -1613,9 +1625,11 @@ PyObject *_PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t size,
             }
             if (h == ERR_UNKNOWN)
                 h = get_error_handler(errors);
-            if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, size, "\\ at end of string", NULL) < 0)
+            Py_ssize_t np;
+            if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, size, "\\ at end of string", &np) < 0)
                 goto error;
-            break;
+            s = start + np;
+            continue;
         }
         c = (unsigned char)*s++;
         Py_UCS4 ch;
@@ -1695,8 +1709,10 @@ PyObject *_PyUnicode_DecodeUnicodeEscapeInternal(const char *s, Py_ssize_t size,
     onerror:
         if (h == ERR_UNKNOWN)
             h = get_error_handler(errors);
-        if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, s - start, message, NULL) < 0)
+        Py_ssize_t np;
+        if (decode_error(h, errors, &w, "unicodeescape", start, size, startinpos, s - start, message, &np) < 0)
             goto error;
+        s = start + np;   /* where the handler resumes */
     }
 done:
     if (consumed)
@@ -1737,10 +1753,12 @@ PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const
         if (k < count || ch > MAX_UNICODE) {
             if (h == ERR_UNKNOWN)
                 h = get_error_handler(errors);
+            Py_ssize_t np;
             if (decode_error(h, errors, &w, "rawunicodeescape", start, size, startinpos, s - start,
                              k < count ? (count == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape")
-                                       : "\\Uxxxxxxxx out of range", NULL) < 0)
+                                       : "\\Uxxxxxxxx out of range", &np) < 0)
                 goto error;
+            s = start + np;   /* where the handler resumes */
             continue;
         }
         if (_PyUnicodeWriter_WriteChar(&w, ch) < 0)
@@ -5088,12 +5106,33 @@ static PyObject *unicode_subtype_new(PyTypeObject *type, PyObject *unicode)
     return (PyObject *)self;
 }
 
+/* A str argument as a C string for str(): no embedded NULs (clinic's "str" converter). */
+static const char *str_arg_as_utf8(PyObject *arg, const char *displayname)
+{
+    if (!PyUnicode_Check(arg)) {
+        _PyArg_BadArgument("str", displayname, "str", arg);
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *s = PyUnicode_AsUTF8AndSize(arg, &len);
+    if (s != NULL && strlen(s) != (size_t)len) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        return NULL;
+    }
+    return s;
+}
+
 static PyObject *unicode_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"object", "encoding", "errors", NULL};
-    PyObject *x = NULL;
+    PyObject *x = NULL, *enc = NULL, *err = NULL;
     const char *encoding = NULL, *errors = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|Oss:str", kwlist, &x, &encoding, &errors))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OOO:str", kwlist, &x, &enc, &err))
+        return NULL;
+    /* Argument Clinic's wording: the arguments are named, not numbered. */
+    if (enc != NULL && (encoding = str_arg_as_utf8(enc, "argument 'encoding'")) == NULL)
+        return NULL;
+    if (err != NULL && (errors = str_arg_as_utf8(err, "argument 'errors'")) == NULL)
         return NULL;
     PyObject *unicode;
     if (x == NULL)

@@ -798,9 +798,15 @@ dict_or_set(Parser *p)
         if (is_dict == 0 && comprehension_target_error(p, &keys))
             goto fail;
         if (is_dict != 0 && at(p, DOUBLESTAR)) {
-            advance(p);
+            Token *dstar = advance(p);
             expr_ty v = bitwise_or(p);
             if (!v) goto fail;
+            if (is_dict == -1 && (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for))) {
+                /* invalid_dict_comprehension: `{**d for x in y}`, at the '**' */
+                if (for_if_clauses(p) && at(p, RBRACE))
+                    _PyPegen_raise_tok(p, dstar, "dict unpacking cannot be used in dict comprehension");
+                goto fail;
+            }
             vec_push(p, &keys, NULL);
             vec_push(p, &vals, v);
             is_dict = 1;
@@ -1113,7 +1119,13 @@ compare_op(Parser *p)
     switch (t->type) {
     case EQEQUAL: advance(p); return Eq;
     case NOTEQUAL:
-        if (t->end - t->start == 2 && t->start[0] == '<') return 0; /* <> without barry_as_FLUFL */
+        /* `<>` only with barry_as_FLUFL (compile flag), which in turn rejects `!=` */
+        if (!(p->flags & CO_FUTURE_BARRY_AS_BDFL)) {
+            if (t->start[0] == '<') return 0;
+        } else if (t->start[0] != '<') {
+            _PyPegen_raise_tok(p, t, "with Barry as BDFL, use '<>' instead of '!='");
+            return 0;
+        }
         advance(p);
         return NotEq;
     case LESS: advance(p); return Lt;
@@ -1478,6 +1490,11 @@ call_args(Parser *p, asdl_expr_seq **args_out, asdl_keyword_seq **kws_out, int i
             advance(p);
             expr_ty v = expression(p);
             if (!v) goto fail;
+            if (at_kw(p, KW_for) || (at_kw(p, KW_async) && peek_n(p, 1)->kw == KW_for)) {
+                /* invalid_kwarg: `f(a = i for i in x)`, from the name to the '=' */
+                RAISE_RANGE(st, st + 1, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                goto fail;
+            }
             if (at(p, EQUAL)) {
                 RAISE_RANGE(st, last(p), "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
@@ -1794,15 +1811,21 @@ assignment_or_expr(Parser *p)
         vec_init(&targets);
         expr_ty value = e;
         int count = 0;
+        /* the first target that is a yield without parentheses (`yield = 1`): 3.11's
+         * "assignment to yield expression not possible" rather than the target error */
+        Py_ssize_t bare_yield = first->kw == KW_yield ? 0 : -1;
         while (expect(p, EQUAL)) {
             count++;
             vec_push(p, &targets, value);
-            value = at_kw(p, KW_yield) ? yield_expr(p) : star_expressions(p);
+            int bare = at_kw(p, KW_yield);
+            if (bare && bare_yield < 0)
+                bare_yield = targets.n;
+            value = bare ? yield_expr(p) : star_expressions(p);
             if (!value) { vec_free(&targets); return NULL; }
         }
         for (Py_ssize_t i = 0; i < targets.n; i++) {
             expr_ty tg = targets.items[i];
-            if (tg->kind == Yield_kind || tg->kind == YieldFrom_kind) {
+            if (i == bare_yield) {
                 vec_free(&targets);
                 return RAISE_NODE(tg, "assignment to yield expression not possible");
             }
@@ -1814,7 +1837,7 @@ assignment_or_expr(Parser *p)
                              tg->v.Constant.value == Py_False || tg->v.Constant.value == Py_None)) &&
                            tg->kind != GeneratorExp_kind && tg->kind != NamedExpr_kind &&
                            tg->kind != Starred_kind && tg->kind != Lambda_kind && tg->kind != IfExp_kind &&
-                           tg->kind != Yield_kind && tg->kind != Await_kind;
+                           tg->kind != Await_kind;
                 if (tg->kind == Compare_kind || tg->kind == BoolOp_kind) here = 0;
                 if (here)
                     return RAISE_NODE(bad, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(bad));
@@ -3160,10 +3183,21 @@ set_syntax_error(Parser *p)
 {
     int incomplete_ok = (p->flags & PyCF_ALLOW_INCOMPLETE_INPUT) != 0;
     Token *lt = &p->toks[p->maxmark];
-    int at_end = lt->at_eof || (p->ts.err.type && p->ts.err.eof_kind);
+    /* a tokenizer error at EOF counts only once the parser has read up to it (pegen
+     * tokenizes lazily: `a = 9+ \\` in eval mode fails at the '=' first) */
+    int at_end = lt->at_eof || (p->ts.err.type && p->ts.err.eof_kind &&
+                                (p->ts.err_tok < 0 || p->maxmark >= p->ts.err_tok));
     if (incomplete_ok && at_end && (!p->ts.err.type || p->ts.err.eof_kind)) {
         PyErr_Clear();
         Token *t = lt;
+        if (p->ts.err.type && p->ts.err.eof_kind) {
+            /* EOF inside a string or after a line continuation: pegen's E_EOFS / E_EOF,
+             * at the tokenizer's position, no end */
+            TokError *e = &p->ts.err;
+            _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, "incomplete input", e->lineno,
+                                     e->offset, NULL, e->lineno, -1);
+            return;
+        }
         _PyTokenizer_RaiseSyntax(PyExc_SyntaxError, p->filename, "incomplete input", t->lineno,
                                  t->col_offset + 1, NULL, t->lineno, t->col_offset + 1);
         return;
@@ -3438,6 +3472,8 @@ mod_ty
 _PyParser_ASTFromString(const char *str, PyObject *filename, int mode, PyCompilerFlags *flags,
                         PyArena *arena)
 {
+    if (PySys_Audit("compile", "yO", str, filename ? filename : Py_None) < 0)
+        return NULL;
     return parse_source(str, filename, mode, flags, arena, 0);
 }
 

@@ -393,6 +393,25 @@ _PyTokenizer_DecodeSourceEx(const char *bytes, Py_ssize_t n, PyObject *filename,
                 char msg[128];
                 snprintf(msg, sizeof msg, from_file ? "encoding problem: %s" : "unknown encoding: %s", encoding);
                 raise_plain_syntax(filename, msg, from_file);
+            } else if (PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+                /* undecodable with the declared encoding: a file says "encoding problem",
+                 * a string source the codec's message at line 0 (3.11's E_DECODE) */
+                PyObject *type, *value, *tb;
+                PyErr_Fetch(&type, &value, &tb);
+                PyObject *text = from_file ? NULL : PyObject_Str(value);
+                Py_XDECREF(type);
+                Py_XDECREF(value);
+                Py_XDECREF(tb);
+                if (from_file) {
+                    char msg[128];
+                    snprintf(msg, sizeof msg, "encoding problem: %s", encoding);
+                    raise_plain_syntax(filename, msg, from_file);
+                } else if (text != NULL) {
+                    const char *t = PyUnicode_AsUTF8(text);
+                    if (t != NULL)
+                        raise_plain_syntax(filename, t, 0);
+                    Py_DECREF(text);
+                }
             }
             return NULL;
         }
@@ -1014,6 +1033,7 @@ lex(Lexer *L)
                                 (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
                                 "unexpected EOF while parsing") < 0)
                     return -1;
+                L->ts->err.eof_kind = 2;   /* pegen's E_EOF: "incomplete input" if allowed */
                 eof_in_brackets(L);
                 return deferred(L);
             }
@@ -1025,6 +1045,7 @@ lex(Lexer *L)
                                 (int)utf8_chars(L->line_start, s - L->line_start) + 2, TOK_END_NONE,
                                 "unexpected EOF while parsing") < 0)
                     return -1;
+                L->ts->err.eof_kind = 2;   /* pegen's E_EOF: "incomplete input" if allowed */
                 eof_in_brackets(L);
                 return text_with_newline(L);
             }
@@ -1036,6 +1057,7 @@ lex(Lexer *L)
                     if (tok_error_at(L, PyExc_SyntaxError, L->line_start, L->lineno, L->cur,
                                     -1, -1, "unexpected EOF while parsing") < 0)
                         return -1;
+                    L->ts->err.eof_kind = 2;
                     eof_in_brackets(L);
                     return deferred(L);
                 }

@@ -21,7 +21,8 @@ typedef struct {
     char msg[256];
     int lineno, offset, end_lineno, end_offset; /* 1-based character offsets */
     PyObject *text;         /* the line (new reference) or NULL */
-    int eof_kind;           /* 1: unterminated triple-quoted string at EOF (incomplete) */
+    int eof_kind;           /* 1: unterminated triple-quoted string at EOF, 2: a line
+                             * continuation into EOF (both "incomplete input" if allowed) */
     int in_brackets;        /* a line continuation into the end (pegen's E_EOF) inside
                              * brackets: reported as "'(' was never closed" (ts->unclosed_*) */
     int deferred;           /* pegen learns of it only on reaching the token (E_EOF, E_DEDENT,

@@ -130,6 +130,8 @@ int PyObject_AsFileDescriptor(PyObject *o)
 FILE *_Py_fopen_obj(PyObject *path, const char *mode)
 {
     PyObject *bytes;
+    if (PySys_Audit("open", "Osi", path, mode, 0) < 0)
+        return NULL;
     if (PyUnicode_Check(path)) {
         bytes = PyUnicode_EncodeFSDefault(path);
         if (bytes == NULL)

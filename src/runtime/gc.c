@@ -108,19 +108,25 @@ static inline void gc_clear_collecting(PyGC_Head *g) { g->_gc_prev &= ~PREV_MASK
 
 /* ------------------------------------------------------------------ allocation */
 
-/* Count an allocation and, like CPython 3.11, collect right here when generation 0
- * is over its threshold (the new object is not tracked yet, so it is safe). */
-static void gc_on_alloc(void)
+/* Collect from an allocation that took generation 0 over its threshold (the new object
+ * is not tracked yet, so it is safe), as CPython 3.11 does. */
+static __attribute__((noinline)) void gc_collect_from_alloc(void)
 {
     struct gc_state *st = GCST;
-    st->generations[0].count++;
-    if (st->generations[0].count > st->generations[0].threshold && st->enabled &&
-        st->generations[0].threshold && !st->collecting && _PyThreadState_GET() != NULL &&
-        !PyErr_Occurred()) {
+    if (st->enabled && st->generations[0].threshold && !st->collecting &&
+        _PyThreadState_GET() != NULL && !PyErr_Occurred()) {
         st->collecting = 1;
         _PyGC_CollectGenerations();
         st->collecting = 0;
     }
+}
+
+/* Count an allocation: one increment and compare inline, the rest out of line. */
+static inline void gc_on_alloc(void)
+{
+    struct gc_state *st = GCST;
+    if (Py_UNLIKELY(++st->generations[0].count > st->generations[0].threshold))
+        gc_collect_from_alloc();
 }
 
 /* Everything allocated here has a PyGC_Head, whatever the type says; managed-dict
@@ -171,18 +177,30 @@ PyObject *_PyObject_GC_NewZeroedTracked(PyTypeObject *tp)
     char *mem = PyObject_Malloc(presize + size);
     if (mem == NULL)
         return PyErr_NoMemory();
-    uintptr_t *w = (uintptr_t *)mem, *end = (uintptr_t *)(mem + presize + size);
-    do {
+    if (presize > sizeof(PyGC_Head)) {   /* the managed-dict words */
+        ((uintptr_t *)mem)[0] = 0;
+        ((uintptr_t *)mem)[1] = 0;
+    }
+    PyObject *op = (PyObject *)(mem + presize);
+    /* Only what follows the object header needs zeroing: the header and the PyGC_Head
+     * are written below. */
+    uintptr_t *w = (uintptr_t *)(op + 1), *end = (uintptr_t *)((char *)op + size);
+    while (w < end) {
         *w++ = 0;
         __asm__("" : "+r"(w)); /* keeps the compiler from turning this into a memset call */
-    } while (w < end);
+    }
     gc_on_alloc();
-    PyObject *op = (PyObject *)(mem + presize);
     Py_SET_TYPE(op, tp);
     if (tp->tp_flags & Py_TPFLAGS_HEAPTYPE)
         Py_INCREF(tp);   /* instances of heap types keep their class alive */
     Py_SET_REFCNT(op, 1);
-    gc_list_append(_Py_AS_GC(op), GEN_HEAD(0));
+    /* appended to generation 0; a fresh head has no flags to keep */
+    PyGC_Head *g = _Py_AS_GC(op), *gen0 = GEN_HEAD(0);
+    PyGC_Head *last = (PyGC_Head *)gen0->_gc_prev;
+    g->_gc_prev = (uintptr_t)last;
+    g->_gc_next = (uintptr_t)gen0;
+    _PyGCHead_SET_NEXT(last, g);
+    gen0->_gc_prev = (uintptr_t)g;
     return op;
 }
 
@@ -673,6 +691,7 @@ void _PyGC_ClearFreeLists(void)
 {
     _PyList_Fini();
     _PyTuple_Fini();
+    _PyDict_Fini();
     _PyLong_Fini();
     _PyFrame_ClearFreeList();
 }

@@ -219,23 +219,29 @@ static PyObject *find_in_path(PyObject *tail, PyObject *path, PyObject **pkgdir)
     *pkgdir = NULL;
     if (path == NULL || !PyList_Check(path))
         return NULL;
-    const char *t = PyUnicode_AsUTF8(tail);
-    if (t == NULL)
+    /* names and path entries in the filesystem encoding (surrogateescape), as os does */
+    PyObject *tbytes = PyUnicode_EncodeFSDefault(tail);
+    if (tbytes == NULL)
         return NULL;
+    const char *t = PyBytes_AS_STRING(tbytes);
     PyObject *snapshot = PyList_GetSlice(path, 0, PyList_GET_SIZE(path));
-    if (snapshot == NULL)
+    if (snapshot == NULL) {
+        Py_DECREF(tbytes);
         return NULL;
+    }
     PyObject *result = NULL;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(snapshot) && result == NULL; i++) {
         PyObject *entry = PyList_GET_ITEM(snapshot, i);
         if (!PyUnicode_Check(entry))
             continue;
-        const char *e = PyUnicode_AsUTF8(entry);
+        PyObject *ebytes = PyUnicode_EncodeFSDefault(entry);
         char d[4096];
-        if (e == NULL || entry_dir(e, d, sizeof(d)) < 0) {
+        if (ebytes == NULL || entry_dir(PyBytes_AS_STRING(ebytes), d, sizeof(d)) < 0) {
+            Py_XDECREF(ebytes);
             PyErr_Clear();
             continue;
         }
+        Py_DECREF(ebytes);
         const char *sep = strcmp(d, "/") == 0 ? "" : "/";
         char buf[4400];
         snprintf(buf, sizeof(buf), "%s%s%s", d, sep, t);
@@ -253,22 +259,30 @@ static PyObject *find_in_path(PyObject *tail, PyObject *path, PyObject **pkgdir)
             result = PyUnicode_DecodeFSDefault(buf);
     }
     Py_DECREF(snapshot);
+    Py_DECREF(tbytes);
     return result;
 }
 
 /* dir/__pycache__/name.krait-311.pyc, as importlib.util.cache_from_source would say. */
 static PyObject *cache_from_source(PyObject *file)
 {
-    const char *f = PyUnicode_AsUTF8(file);
-    if (f == NULL)
+    PyObject *fbytes = PyUnicode_EncodeFSDefault(file);
+    if (fbytes == NULL)
         return NULL;
+    const char *f = PyBytes_AS_STRING(fbytes);
     const char *slash = strrchr(f, '/');
     const char *base = slash ? slash + 1 : f;
     size_t blen = strlen(base);
     if (blen > 3 && strcmp(base + blen - 3, ".py") == 0)
         blen -= 3;
-    return PyUnicode_FromFormat("%.*s__pycache__/%.*s.krait-311.pyc",
-                                (int)(slash ? slash - f + 1 : 0), f, (int)blen, base);
+    PyObject *cached = PyBytes_FromFormat("%.*s__pycache__/%.*s.krait-311.pyc",
+                                          (int)(slash ? slash - f + 1 : 0), f, (int)blen, base);
+    Py_DECREF(fbytes);
+    if (cached == NULL)
+        return NULL;
+    PyObject *r = PyUnicode_DecodeFSDefaultAndSize(PyBytes_AS_STRING(cached), PyBytes_GET_SIZE(cached));
+    Py_DECREF(cached);
+    return r;
 }
 
 PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *pathname,
@@ -452,7 +466,10 @@ static PyObject *import_one(PyObject *fullname)
     Py_ssize_t dot = PyUnicode_FindChar(fullname, '.', 0, len, -1);
     PyObject *search_path, *tail, *parent_mod = NULL, *parent_name = NULL;
     if (dot < 0) {
-        int builtin = _PyImport_IsBuiltin(PyUnicode_AsUTF8(fullname));
+        const char *utf8 = PyUnicode_AsUTF8(fullname);
+        if (utf8 == NULL)
+            PyErr_Clear();   /* a lone surrogate: no built-in module has that name */
+        int builtin = utf8 ? _PyImport_IsBuiltin(utf8) : 0;
         if (builtin != 0) {
             mod = _PyImport_CreateBuiltin(fullname);
             if (mod == NULL)
@@ -565,6 +582,16 @@ static PyObject *resolve_name(PyObject *name, PyObject *globals, int level)
             return NULL;
         }
         Py_INCREF(package);
+        if (spec != NULL && spec != Py_None) {
+            PyObject *parent = PyObject_GetAttrString(spec, "parent");
+            int equal = parent ? PyObject_RichCompareBool(package, parent, Py_EQ) : -1;
+            Py_XDECREF(parent);
+            if (equal < 0 || (equal == 0 && PyErr_WarnEx(PyExc_ImportWarning,
+                                                         "__package__ != __spec__.parent", 1) < 0)) {
+                Py_DECREF(package);
+                return NULL;
+            }
+        }
     } else if (spec != NULL && spec != Py_None) {
         package = PyObject_GetAttrString(spec, "parent");
         if (package == NULL)
@@ -575,6 +602,9 @@ static PyObject *resolve_name(PyObject *name, PyObject *globals, int level)
             return NULL;
         }
     } else {
+        if (PyErr_WarnEx(PyExc_ImportWarning, "can't resolve package from __spec__ or "
+                         "__package__, falling back on __name__ and __path__", 1) < 0)
+            return NULL;
         package = PyDict_GetItemString(globals, "__name__");
         if (package == NULL) {
             PyErr_SetString(PyExc_KeyError, "'__name__' not in globals");
@@ -748,6 +778,10 @@ PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, Py
             } else if (level == 0) {
                 PyObject *front = PyUnicode_Substring(name, 0, dot);
                 result = front ? PyImport_GetModule(front) : NULL;
+                /* gone from sys.modules (its __init__ failed after importing the
+                 * submodule): imported again, as CPython does, raising its error */
+                if (result == NULL && front != NULL && !PyErr_Occurred())
+                    result = PyImport_ImportModuleLevelObject(front, NULL, NULL, NULL, 0);
                 Py_XDECREF(front);
             } else {
                 Py_ssize_t cut = n - dot;

@@ -122,6 +122,13 @@ static int parse_cmdline(cmdline *cl, int argc, char **argv)
                     usage_error("Argument expected for the --check-hash-based-pycs option\n", "");
                     return -1;
                 }
+                if (strcmp(argv[i], "always") != 0 && strcmp(argv[i], "never") != 0 &&
+                    strcmp(argv[i], "default") != 0) {
+                    usage_error("--check-hash-based-pycs must be one of 'default', 'always', "
+                                "or 'never'\n", "");
+                    return -1;
+                }
+                cl->config.check_hash_pycs_mode = argv[i];   /* read by _imp */
             } else {
                 usage_error("unknown option %s\n", arg);
                 return -1;
@@ -372,15 +379,28 @@ static void configure_locale(cmdline *cl)
 {
     PyConfig *c = &cl->config;
     int utf8 = -1;
+    const char *bad = NULL;
     for (int k = 0; k < cl->nx; k++) {
         if (strcmp(cl->xopts[k], "utf8") == 0 || strcmp(cl->xopts[k], "utf8=1") == 0)
             utf8 = 1;
         else if (strcmp(cl->xopts[k], "utf8=0") == 0)
             utf8 = 0;
+        else if (strncmp(cl->xopts[k], "utf8=", 5) == 0)
+            bad = "invalid -X utf8 option value";
     }
     char *v = env(cl, "PYTHONUTF8");
-    if (utf8 < 0 && v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "0") == 0))
-        utf8 = v[0] == '1';
+    if (bad == NULL && utf8 < 0 && v != NULL && *v != '\0') {
+        if (strcmp(v, "1") == 0 || strcmp(v, "0") == 0)
+            utf8 = v[0] == '1';
+        else
+            bad = "invalid PYTHONUTF8 environment variable value";
+    }
+    if (bad != NULL) {
+        /* 3.11's pre-initialisation failure (Py_ExitStatusException) */
+        fprintf(stderr, "Fatal Python error: preconfig_init_utf8_mode: %s\n"
+                        "Python runtime state: preinitializing\n\n", bad);
+        exit(1);
+    }
     const char *loc = setlocale(LC_CTYPE, "");
     int c_locale = loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0;
     if (c_locale) {

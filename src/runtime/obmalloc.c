@@ -16,6 +16,8 @@ typedef struct {
 } _PyTraceMalloc_Hooks;
 extern const _PyTraceMalloc_Hooks *_PyTraceMalloc_hooks;
 
+#define OB_NOINLINE __attribute__((noinline))   /* the rare paths, out of the fast ones */
+
 /* ------------------------------------------------------------------ raw allocator */
 
 /* malloc(0) may return NULL; CPython guarantees a unique pointer, so ask for 1 byte. */
@@ -72,15 +74,17 @@ Py_ssize_t _Py_GetAllocatedBlocks(void) { return 0; }
 
 struct arena_object;
 
-/* At the start of every pool.  A pool is "used" (in usedpools[szidx]) while it has at
- * least one allocated and one available block. */
+/* At the start of every pool.  As in CPython, `freeblock` is NULL only while the pool is
+ * full: a pool is in usedpools[szidx] exactly while it has a free block, so the fast
+ * paths test one pointer (allocation: was that the last free block?  free: was the pool
+ * full?).  Blocks are carved lazily, one at a time, when the list runs dry. */
 typedef struct pool_header {
+    uint8_t *freeblock;           /* free blocks, linked through their first word */
     unsigned int ref;             /* blocks in use */
     unsigned int szidx;           /* size class */
-    uint8_t *freeblock;           /* freed blocks, linked through their first word */
     struct pool_header *nextpool, *prevpool;
     struct arena_object *arena;
-    unsigned int nextoffset;      /* first never-used block (carved lazily) */
+    unsigned int nextoffset;      /* first never-used block */
     unsigned int maxnextoffset;   /* last offset at which a whole block fits */
 } pool_header;
 
@@ -93,52 +97,43 @@ struct arena_object {
     unsigned int ncarved;         /* pools handed out at least once */
     pool_header *freepools;       /* emptied pools, linked through nextpool */
     struct arena_object *next, *prev;   /* in usable_arenas while nfreepools > 0 */
+    struct arena_object *all_next;      /* every live arena (sys.getallocatedblocks) */
 };
 
-/* Pools with room, per size class; arenas with a free pool. */
+/* Pools with room, per size class; arenas with a free pool; all arenas. */
 static pool_header *usedpools[NB_SMALL_SIZE_CLASSES];
-static struct arena_object *usable_arenas;
+static struct arena_object *usable_arenas, *all_arenas;
 static size_t narenas_allocated, narenas_live;
 
-/* Live blocks for sys.getallocatedblocks(), as CPython counts them: pool blocks, and
- * the blocks PyObject_Malloc & co. got from malloc (freed through PyObject_Free). */
-static Py_ssize_t pool_blocks, raw_object_blocks;
+/* Blocks PyObject_Malloc & co. got from malloc (freed through PyObject_Free), for
+ * sys.getallocatedblocks(); the pool blocks are counted when asked (the pools' refs), so
+ * the fast paths keep no global counter. */
+static Py_ssize_t raw_object_blocks;
 
-/* Which 1 MiB chunks of the address space are our arenas: a two-level bitmap on the
- * chunk number (48-bit user addresses), so free() can tell our blocks from malloc's
- * without touching memory that may not be ours. */
+/* Which 1 MiB chunks of the address space are our arenas: one bit per chunk of the
+ * 48-bit user address space (32 MiB of zero-initialised address space, of which only
+ * the pages covering our arenas are ever touched), so free() tells our blocks from
+ * malloc's with one load and without reading memory that may not be ours. */
 #define ADDRESS_BITS 48
-#define LEAF_BITS 14
-#define TOP_BITS (ADDRESS_BITS - ARENA_BITS - LEAF_BITS)
-static uint64_t *arena_map[(size_t)1 << TOP_BITS];
+static uint64_t arena_map[(size_t)1 << (ADDRESS_BITS - ARENA_BITS - 6)];
 
 static inline int address_in_range(const void *p)
 {
     uintptr_t chunk = (uintptr_t)p >> ARENA_BITS;
-    uintptr_t top = chunk >> LEAF_BITS;
-    if (top >= ((uintptr_t)1 << TOP_BITS) || arena_map[top] == NULL)
+    if (Py_UNLIKELY(chunk >> (ADDRESS_BITS - ARENA_BITS)))
         return 0;
-    uintptr_t bit = chunk & (((uintptr_t)1 << LEAF_BITS) - 1);
-    return (arena_map[top][bit >> 6] >> (bit & 63)) & 1;
+    return (arena_map[chunk >> 6] >> (chunk & 63)) & 1;
 }
 
 static int arena_map_set(uint8_t *address, int on)
 {
     uintptr_t chunk = (uintptr_t)address >> ARENA_BITS;
-    uintptr_t top = chunk >> LEAF_BITS;
-    if (top >= ((uintptr_t)1 << TOP_BITS))
+    if (chunk >> (ADDRESS_BITS - ARENA_BITS))
         return -1;
-    if (arena_map[top] == NULL) {
-        /* process-lifetime: a leaf covers 16 GiB of address space */
-        arena_map[top] = calloc((size_t)1 << (LEAF_BITS - 6), sizeof(uint64_t));
-        if (arena_map[top] == NULL)
-            return -1;
-    }
-    uintptr_t bit = chunk & (((uintptr_t)1 << LEAF_BITS) - 1);
     if (on)
-        arena_map[top][bit >> 6] |= (uint64_t)1 << (bit & 63);
+        arena_map[chunk >> 6] |= (uint64_t)1 << (chunk & 63);
     else
-        arena_map[top][bit >> 6] &= ~((uint64_t)1 << (bit & 63));
+        arena_map[chunk >> 6] &= ~((uint64_t)1 << (chunk & 63));
     return 0;
 }
 
@@ -186,6 +181,8 @@ static struct arena_object *new_arena(void)
     }
     a->address = base;
     a->nfreepools = POOLS_PER_ARENA;
+    a->all_next = all_arenas;
+    all_arenas = a;
     narenas_allocated++;
     narenas_live++;
     usable_push(a);
@@ -195,13 +192,20 @@ static struct arena_object *new_arena(void)
 static void free_arena(struct arena_object *a)
 {
     usable_unlink(a);
+    for (struct arena_object **pp = &all_arenas; *pp != NULL; pp = &(*pp)->all_next) {
+        if (*pp == a) {
+            *pp = a->all_next;
+            break;
+        }
+    }
     (void)arena_map_set(a->address, 0);
     munmap(a->address, ARENA_SIZE);
     narenas_live--;
     free(a);
 }
 
-/* A fresh pool for size class `idx`, becoming the only pool of usedpools[idx]. */
+/* A fresh pool for size class `idx`, with its first block carved, becoming the only
+ * pool of usedpools[idx] (which was empty). */
 static pool_header *new_pool(unsigned int idx)
 {
     struct arena_object *a = usable_arenas;
@@ -220,18 +224,14 @@ static pool_header *new_pool(unsigned int idx)
     size_t size = INDEX2SIZE(idx);
     pool->ref = 0;
     pool->szidx = idx;
-    pool->freeblock = NULL;
     pool->arena = a;
-    pool->nextoffset = (unsigned int)POOL_OVERHEAD;
+    pool->freeblock = (uint8_t *)pool + POOL_OVERHEAD;
+    *(uint8_t **)pool->freeblock = NULL;
+    pool->nextoffset = (unsigned int)(POOL_OVERHEAD + size);
     pool->maxnextoffset = (unsigned int)(POOL_SIZE - size);
     pool->nextpool = pool->prevpool = NULL;
     usedpools[idx] = pool;
     return pool;
-}
-
-static inline int pool_is_full(pool_header *pool)
-{
-    return pool->freeblock == NULL && pool->nextoffset > pool->maxnextoffset;
 }
 
 static inline void pool_unlink(pool_header *pool)
@@ -245,47 +245,60 @@ static inline void pool_unlink(pool_header *pool)
     pool->nextpool = pool->prevpool = NULL;
 }
 
+/* The free list of `pool` ran dry: carve its next block, or, when it is full, take it
+ * out of usedpools (its freeblock stays NULL until a block comes back). */
+static void pool_extend(pool_header *pool)
+{
+    if (pool->nextoffset <= pool->maxnextoffset) {
+        uint8_t *bp = (uint8_t *)pool + pool->nextoffset;
+        pool->nextoffset += INDEX2SIZE(pool->szidx);
+        *(uint8_t **)bp = NULL;
+        pool->freeblock = bp;
+        return;
+    }
+    pool_unlink(pool);
+}
+
+static inline void *pool_pop(pool_header *pool)
+{
+    uint8_t *bp = pool->freeblock;
+    pool->ref++;
+    if (Py_UNLIKELY((pool->freeblock = *(uint8_t **)bp) == NULL))
+        pool_extend(pool);
+    return bp;
+}
+
+static OB_NOINLINE void *pool_alloc_new(unsigned int idx)
+{
+    pool_header *pool = new_pool(idx);
+    return pool == NULL ? NULL : pool_pop(pool);
+}
+
 static inline void *pool_alloc(size_t nbytes)
 {
     unsigned int idx = (unsigned int)((nbytes - 1) >> ALIGNMENT_SHIFT);
     pool_header *pool = usedpools[idx];
-    if (pool == NULL && (pool = new_pool(idx)) == NULL)
-        return NULL;
-    uint8_t *block = pool->freeblock;
-    if (block != NULL) {
-        pool->freeblock = *(uint8_t **)block;
-    } else {
-        block = (uint8_t *)pool + pool->nextoffset;
-        pool->nextoffset += INDEX2SIZE(idx);
-    }
-    pool->ref++;
-    pool_blocks++;
-    if (pool_is_full(pool))
-        pool_unlink(pool);
-    return block;
+    if (Py_LIKELY(pool != NULL))
+        return pool_pop(pool);
+    return pool_alloc_new(idx);
 }
 
-static inline void pool_free(void *p)
+/* The slow half of pool_free: `pool` was full (not in usedpools) or is now empty. */
+static OB_NOINLINE void pool_free_slow(pool_header *pool, int was_full)
 {
-    pool_header *pool = POOL_ADDR(p);
-    int was_full = pool_is_full(pool);
-    *(uint8_t **)p = pool->freeblock;
-    pool->freeblock = p;
-    pool->ref--;
-    pool_blocks--;
-    if (was_full) {   /* has room again */
+    if (pool->ref != 0) {   /* was full, has room again */
         pool_header *head = usedpools[pool->szidx];
         pool->prevpool = NULL;
         pool->nextpool = head;
         if (head)
             head->prevpool = pool;
         usedpools[pool->szidx] = pool;
-    }
-    if (pool->ref != 0)
         return;
+    }
     /* Empty: give the pool back to its arena, and the arena back to the system when
      * all of its pools are empty (keeping one around against thrashing). */
-    pool_unlink(pool);
+    if (!was_full)
+        pool_unlink(pool);
     struct arena_object *a = pool->arena;
     pool->nextpool = a->freepools;
     a->freepools = pool;
@@ -295,6 +308,22 @@ static inline void pool_free(void *p)
         free_arena(a);
 }
 
+static inline void pool_free(void *p)
+{
+    pool_header *pool = POOL_ADDR(p);
+    uint8_t *last = pool->freeblock;
+    *(uint8_t **)p = last;
+    pool->freeblock = p;
+    if (Py_LIKELY(last != NULL)) {
+        if (Py_LIKELY(--pool->ref != 0))
+            return;
+        pool_free_slow(pool, 0);
+        return;
+    }
+    pool->ref--;
+    pool_free_slow(pool, 1);
+}
+
 static size_t block_size(void *p) { return INDEX2SIZE(POOL_ADDR(p)->szidx); }
 
 static inline void *counted_raw(void *p)
@@ -302,6 +331,13 @@ static inline void *counted_raw(void *p)
     if (p != NULL)
         raw_object_blocks++;
     return p;
+}
+
+/* PyObject_Malloc/Free inline these (when tracemalloc is off); the rest is below. */
+#define POOL_FAST_PATHS 1
+static inline pool_header *pool_for_size(size_t size)
+{
+    return size - 1 < SMALL_REQUEST_THRESHOLD ? usedpools[(size - 1) >> ALIGNMENT_SHIFT] : NULL;
 }
 
 static inline void *obj_malloc(size_t size)
@@ -386,7 +422,16 @@ static inline void *mem_realloc(void *ptr, size_t size)
 }
 static inline void mem_free(void *ptr) { any_free(ptr, 0); }
 
-Py_ssize_t _Py_GetAllocatedBlocks(void) { return pool_blocks + raw_object_blocks; }
+/* Live pool blocks (the refs of every pool ever carved: emptied ones hold 0) plus the
+ * blocks taken from malloc. */
+Py_ssize_t _Py_GetAllocatedBlocks(void)
+{
+    Py_ssize_t n = raw_object_blocks;
+    for (struct arena_object *a = all_arenas; a != NULL; a = a->all_next)
+        for (unsigned int i = 0; i < a->ncarved; i++)
+            n += ((pool_header *)(a->address + (size_t)i * POOL_SIZE))->ref;
+    return n;
+}
 
 #endif /* KRAIT_ASAN */
 
@@ -433,7 +478,28 @@ void *PyMem_Realloc(void *ptr, size_t size)
 }
 void PyMem_Free(void *ptr) { traced_free(ptr); mem_free(ptr); }
 
-void *PyObject_Malloc(size_t size) { return traced_alloc(obj_malloc(size), size); }
+/* The common cases (a pool with room; a pool block freed) without a call or a stack
+ * frame; everything else goes through the out-of-line functions. */
+static OB_NOINLINE void *object_malloc_slow(size_t size)
+{
+    return traced_alloc(obj_malloc(size), size);
+}
+
+static OB_NOINLINE void object_free_slow(void *ptr)
+{
+    traced_free(ptr);
+    obj_free(ptr);
+}
+
+void *PyObject_Malloc(size_t size)
+{
+#ifdef POOL_FAST_PATHS
+    pool_header *pool;
+    if (Py_LIKELY(_PyTraceMalloc_hooks == NULL) && Py_LIKELY((pool = pool_for_size(size)) != NULL))
+        return pool_pop(pool);
+#endif
+    return object_malloc_slow(size);
+}
 void *PyObject_Calloc(size_t nelem, size_t elsize)
 {
     return traced_alloc(obj_calloc(nelem, elsize), nelem * elsize);
@@ -443,7 +509,17 @@ void *PyObject_Realloc(void *ptr, size_t size)
     traced_realloc_begin(ptr);
     return traced_alloc(obj_realloc(ptr, size), size);
 }
-void PyObject_Free(void *ptr) { traced_free(ptr); obj_free(ptr); }
+void PyObject_Free(void *ptr)
+{
+#ifdef POOL_FAST_PATHS
+    /* NULL is never in range: no arena at address 0 */
+    if (Py_LIKELY(_PyTraceMalloc_hooks == NULL) && Py_LIKELY(address_in_range(ptr))) {
+        pool_free(ptr);
+        return;
+    }
+#endif
+    object_free_slow(ptr);
+}
 
 /* String helpers CPython keeps next to the allocators. */
 char *_PyMem_Strdup(const char *str)

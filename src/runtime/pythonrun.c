@@ -660,6 +660,14 @@ void PyErr_PrintEx(int set_sys_last_vars)
             PyErr_Clear();
     }
     hook = PySys_GetObject("excepthook");
+    if (PySys_Audit("sys.excepthook", "OOOO", hook ? hook : Py_None, exception, v, tb) < 0) {
+        /* a hook raising RuntimeError suppresses the report */
+        if (PyErr_ExceptionMatches(PyExc_RuntimeError)) {
+            PyErr_Clear();
+            goto done;
+        }
+        _PyErr_WriteUnraisableMsg("in audit hook", NULL);
+    }
     if (hook) {
         PyObject *args[3] = {exception, v, tb};
         PyObject *result = PyObject_Vectorcall(hook, args, 3, NULL);
@@ -940,7 +948,8 @@ static PyObject *run_source(const char *str, size_t len, PyObject *filename, int
     PyObject *co = Py_CompileStringObject(str, filename, start, flags, -1);
     if (co == NULL)
         return NULL;
-    PyObject *v = run_eval_code_obj(co, globals, locals);
+    /* CPython's run_mod: the "exec" audit event for the compiled code */
+    PyObject *v = PySys_Audit("exec", "O", co) < 0 ? NULL : run_eval_code_obj(co, globals, locals);
     Py_DECREF(co);
     return v;
 }
@@ -975,7 +984,8 @@ static PyObject *run_file_obj(FILE *fp, PyObject *filename, int start, PyObject 
     if (mod != NULL) {
         PyCodeObject *co = _PyAST_Compile(mod, filename, flags, -1, arena);
         if (co != NULL) {
-            v = run_eval_code_obj((PyObject *)co, globals, locals);
+            if (PySys_Audit("exec", "O", (PyObject *)co) == 0)
+                v = run_eval_code_obj((PyObject *)co, globals, locals);
             Py_DECREF(co);
         }
     }

@@ -179,6 +179,32 @@ int PyTraceBack_Here(PyFrameObject *frame)
     return 0;
 }
 
+/* A traceback entry for C code (funcname in filename at lineno) on the exception being
+ * raised, as CPython's _PyTraceback_Add: a frame of an empty code object. */
+void _PyTraceback_Add(const char *funcname, const char *filename, int lineno)
+{
+    PyObject *exc, *val, *tb;
+    PyErr_Fetch(&exc, &val, &tb);
+    PyObject *globals = PyDict_New();
+    PyCodeObject *code = globals ? PyCode_NewEmpty(filename, funcname, lineno) : NULL;
+    PyFrameObject *frame = code ? PyFrame_New(_PyThreadState_GET(), code, globals, NULL) : NULL;
+    Py_XDECREF(globals);
+    Py_XDECREF(code);
+    if (frame == NULL) {
+        _PyErr_ChainExceptions(exc, val, tb);
+        return;
+    }
+    frame->f_lineno = lineno;
+    PyObject *newtb = tb_create_raw((PyTracebackObject *)tb, frame, -1, lineno);
+    Py_DECREF(frame);
+    if (newtb == NULL) {
+        _PyErr_ChainExceptions(exc, val, tb);
+        return;
+    }
+    Py_XDECREF(tb);
+    PyErr_Restore(exc, val, newtb);
+}
+
 int _PyTraceBack_Init(void) { return PyType_Ready(&PyTraceBack_Type); }
 
 /* ---- source lines ---- */

@@ -519,8 +519,28 @@ static PyFrameObject *make_function_frame(PyThreadState *tstate, PyFunctionObjec
  * collector must see it from now on. */
 static inline void release_frame(PyFrameObject *f)
 {
-    if (Py_REFCNT(f) > 1 && !_PyObject_GC_IS_TRACKED(f)) PyObject_GC_Track(f);
-    Py_DECREF(f);
+    if (Py_UNLIKELY(Py_REFCNT(f) > 1)) {
+        if (!_PyObject_GC_IS_TRACKED(f)) PyObject_GC_Track(f);
+        Py_DECREF(f);
+        return;
+    }
+    /* The last reference, as on nearly every return: frame_dealloc's work inline, without
+     * its calls, and without storing NULL into slots of a frame nobody can see again (its
+     * refcount is 0 and it is not tracked, so no finalizer run from here can reach it). */
+    Py_SET_REFCNT(f, 0);
+    if (Py_UNLIKELY(_PyObject_GC_IS_TRACKED(f))) PyObject_GC_UnTrack(f);
+    PyCodeObject *co = f->f_code;
+    PyObject **p = f->f_localsplus;
+    for (Py_ssize_t i = 0, n = co->co_nlocalsplus; i < n; i++) Py_XDECREF(p[i]);
+    for (int i = 0; i < f->f_stackdepth; i++) Py_XDECREF(f->f_valuestack[i]);
+    Py_XDECREF(f->f_init_self);
+    Py_XDECREF(f->f_back);
+    Py_XDECREF(f->f_locals);
+    Py_XDECREF(f->f_trace);
+    Py_DECREF(f->f_builtins);
+    Py_DECREF(f->f_globals);
+    Py_DECREF(co);
+    _PyFrame_Free(f);
 }
 
 /* The frame for func(*callargs, **kwargs) (callargs a tuple, kwargs a dict or NULL),
@@ -733,9 +753,18 @@ static PyObject *load_name(PyThreadState *tstate, PyFrameObject *f, PyObject *na
 
 static PyObject *load_global(PyThreadState *tstate, PyFrameObject *f, PyObject *name)
 {
-    PyObject *v = PyDict_GetItemWithError(f->f_globals, name);
-    if (v) return Py_NewRef(v);
-    if (PyErr_Occurred()) return NULL;
+    PyObject *v;
+    if (PyDict_CheckExact(f->f_globals)) {
+        v = PyDict_GetItemWithError(f->f_globals, name);
+        if (v) return Py_NewRef(v);
+        if (PyErr_Occurred()) return NULL;
+    } else {
+        /* a dict subclass: its __getitem__/__missing__ answer, as 3.11's LOAD_GLOBAL */
+        v = PyObject_GetItem(f->f_globals, name);
+        if (v) return v;
+        if (!PyErr_ExceptionMatches(PyExc_KeyError)) return NULL;
+        PyErr_Clear();
+    }
     if (PyDict_CheckExact(f->f_builtins)) {
         v = PyDict_GetItemWithError(f->f_builtins, name);
         if (v) return Py_NewRef(v);
@@ -1585,12 +1614,21 @@ static void lltrace_stack(PyFrameObject *f, PyObject **stack_pointer, int leavin
     ll_snap[slot].f = f;
 }
 
+/* The answer for the globals last seen on entering or returning to a frame, shared by all
+ * evaluations (the GIL serialises them): (dict, version tag) identifies the dict's
+ * contents, as version tags are never reused, so the common case (same module as last time)
+ * costs two compares and no lookup, also on each C-level entry (a generator resume). */
+static struct {
+    PyObject *globals;   /* a dict (exact or subclass), or NULL: nothing cached */
+    uint64_t version;
+    int answer;
+} lltrace_cache;
+
 static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
 {
-    static PyObject *name;  /* interned once: this runs on every frame entry and return */
-    /* The answers for recently seen globals, direct-mapped by the dict's address:
-     * (dict, version tag) identifies its contents, as version tags are never reused, so
-     * calls that alternate between modules skip the lookup too. */
+    static PyObject *name;  /* interned once */
+    /* Older answers, direct-mapped by the dict's address, so that calls alternating
+     * between modules skip the lookup too. */
     static struct { PyObject *globals; uint64_t version; int answer; } seen[16];
     if (tstate->interp->config.lltrace) return 1;
     PyDictObject *g = (PyDictObject *)f->f_globals;
@@ -1610,6 +1648,17 @@ static int lltrace_wanted(PyThreadState *tstate, PyFrameObject *f)
         seen[slot].answer = answer;
     }
     return answer;
+}
+
+/* Fill lltrace_cache for f's globals (the slow path of UPDATE_LLTRACE). */
+static void lltrace_refresh(PyThreadState *tstate, PyFrameObject *f)
+{
+    int answer = lltrace_wanted(tstate, f);
+    PyObject *g = f->f_globals;
+    /* only a dict has a version tag to compare: anything else is looked up every time */
+    lltrace_cache.globals = PyDict_Check(g) ? g : NULL;
+    lltrace_cache.version = PyDict_Check(g) ? ((PyDictObject *)g)->ma_version_tag : 0;
+    lltrace_cache.answer = answer;
 }
 
 /* ---- tracing and profiling (sys.settrace / sys.setprofile) ----
@@ -1706,7 +1755,8 @@ int _PyEval_LineOfInstr(PyCodeObject *co, int lasti)
 /* Module code's 'call' event is on line 0 in 3.11 (its RESUME has no source line). */
 static int frame_entry_line(PyFrameObject *f)
 {
-    if (f->f_lasti >= 0) return _PyEval_LineOfInstr(f->f_code, f->f_lasti);
+    int lasti = _PyFrame_LASTI(f);
+    if (lasti >= 0) return _PyEval_LineOfInstr(f->f_code, lasti);
     if (_PyUnicode_EqualToASCIIString(f->f_code->co_name, "<module>")) return 0;
     return f->f_code->co_firstlineno;
 }
@@ -1785,17 +1835,17 @@ static int trace_function_exit(PyThreadState *tstate, PyFrameObject *f, PyObject
     return 0;
 }
 
-/* Before the instruction at f->f_lasti (instr_prev: the one run before it in this frame):
+/* Before the instruction at f_lasti (instr_prev: the one run before it in this frame):
  * a 'line' event on the first instruction of a new line or after a backward jump (not
  * for instructions without a line), then an 'opcode' event if f_trace_opcodes. */
 static int maybe_call_line_trace(Py_tracefunc func, PyObject *obj, PyThreadState *tstate,
                                  PyFrameObject *f, int instr_prev)
 {
-    int result = 0;
-    int line = _PyEval_LineOfInstr(f->f_code, f->f_lasti);
+    int result = 0, lasti = _PyFrame_LASTI(f);
+    int line = _PyEval_LineOfInstr(f->f_code, lasti);
     int lastline = instr_prev < 0 ? -1 : _PyEval_LineOfInstr(f->f_code, instr_prev);
     if (line != -1 && f->f_trace_lines) {
-        if (line != lastline || f->f_lasti < instr_prev)
+        if (line != lastline || lasti < instr_prev)
             result = call_trace(func, obj, tstate, f, PyTrace_LINE, Py_None);
     }
     if (f->f_trace_opcodes && result == 0)
@@ -2029,7 +2079,6 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
 #endif
     PyObject **stack_pointer;
     const _Py_CODEUNIT *first_instr, *next_instr;
-    const char *lasti_base;  /* first_instr + 1 in bytes: f_lasti = next_instr - lasti_base */
     int opcode, oparg, lastop = 0;
     PyObject *retval = NULL;
     PyCodeObject *co;
@@ -2042,16 +2091,12 @@ PyObject *_PyEval_EvalFrame(PyThreadState *tstate, PyFrameObject *f, int throwfl
     int instrumented;
     int lltrace = 0;
     /* __lltrace__ is looked up again only when the globals (or their version) change */
-    PyObject *lltrace_globals = NULL;
-    uint64_t lltrace_version = 0;
 #define UPDATE_LLTRACE() do { \
-        PyDictObject *g_ = (PyDictObject *)f->f_globals; \
-        if ((PyObject *)g_ != lltrace_globals || !PyDict_CheckExact(g_) || \
-            g_->ma_version_tag != lltrace_version) { \
-            lltrace = lltrace_wanted(tstate, f); \
-            lltrace_globals = (PyObject *)g_; \
-            lltrace_version = PyDict_CheckExact(g_) ? g_->ma_version_tag : 0; \
-        } \
+        PyObject *g_ = f->f_globals; \
+        if (Py_UNLIKELY(g_ != lltrace_cache.globals || \
+                        ((PyDictObject *)g_)->ma_version_tag != lltrace_cache.version)) \
+            lltrace_refresh(tstate, f); \
+        lltrace = lltrace_cache.answer; \
     } while (0)
     PyFrameObject *entry_frame = f;
     PyFrameObject *saved_frame = tstate->frame;
@@ -2074,9 +2119,7 @@ resume_frame:
     co = f->f_code;
     f->f_state = FRAME_EXECUTING;
     first_instr = _PyCode_CODE(co);
-    lasti_base = (const char *)(first_instr + 1);
-    (void)lasti_base;  /* read only by the computed-goto TARGET */
-    next_instr = first_instr + (f->f_lasti + 2) / 2;
+    next_instr = f->f_instr;
     stack_pointer = f->f_valuestack + f->f_stackdepth;
     f->f_stackdepth = -1;
     consts = co->co_consts;
@@ -2115,11 +2158,18 @@ resume_frame:
 #endif
 #define NEXTOPARG() do { \
         READ_OPARG_WORD(next_instr); \
-        f->f_lasti = INSTR_OFFSET() * 2; \
         next_instr++; \
+        f->f_instr = next_instr; \
     } while (0)
 #define JUMPTO(x) (next_instr = first_instr + (x))
 #define JUMPBY(x) (next_instr += (x))
+/* a jump that may close a loop: backward ones poll the eval breaker, as JUMP_ABSOLUTE */
+#define JUMPTO_CHECKED(x) do { \
+        int target_ = (x); \
+        int backward_ = target_ < INSTR_OFFSET(); \
+        JUMPTO(target_); \
+        if (backward_) CHECK_EVAL_BREAKER(); \
+    } while (0)
 #define TOP() (stack_pointer[-1])
 #define SECOND() (stack_pointer[-2])
 #define THIRD() (stack_pointer[-3])
@@ -2139,9 +2189,9 @@ resume_frame:
 #define GETITEM(t, i) PyTuple_GET_ITEM(t, i)
 
 #if USE_COMPUTED_GOTOS
-/* DISPATCH leaves f_lasti to the target, so that the slow path reached through
+/* DISPATCH leaves f_instr (f_lasti) to the target, so that the slow path reached through
  * instrumented_targets still sees the previous instruction's offset (line events). */
-#define TARGET(op) TARGET_##op: f->f_lasti = (int)((const char *)next_instr - lasti_base);
+#define TARGET(op) TARGET_##op: f->f_instr = next_instr;
 #define DISPATCH() do { \
         READ_OPARG_WORD(next_instr); \
         next_instr++; \
@@ -2168,22 +2218,22 @@ dispatch:
     if (Py_UNLIKELY(tstate->use_tracing) && tstate->c_tracefunc != NULL) {
         /* 'line' / 'opcode' events before the next instruction; a trace function may
          * move the frame to another line (f_lineno setter), so reload from the frame. */
-        int instr_prev = f->f_lasti;
-        f->f_lasti = INSTR_OFFSET() * 2;
+        int instr_prev = _PyFrame_LASTI(f);
+        f->f_instr = next_instr + 1;
         f->f_stackdepth = STACK_LEVEL();
         int err = maybe_call_line_trace(tstate->c_tracefunc, tstate->c_traceobj, tstate, f,
                                         instr_prev);
         stack_pointer = f->f_valuestack + f->f_stackdepth;
         f->f_stackdepth = -1;
         if (err) goto error;
-        next_instr = first_instr + f->f_lasti / 2;
+        next_instr = f->f_instr - 1;
     }
     NEXTOPARG();
 dispatch_opcode:
     if (Py_UNLIKELY(instrumented)) {
         if (lltrace) {
             lltrace_stack(f, stack_pointer, 0);
-            lltrace_instr(f, stack_pointer, f->f_lasti, opcode, oparg);
+            lltrace_instr(f, stack_pointer, _PyFrame_LASTI(f), opcode, oparg);
         }
         if (dxp_counts) {
             dxp_counts[opcode]++;
@@ -2448,7 +2498,7 @@ dispatch_opcode:
                 STACK_SHRINK(1);
                 Py_DECREF(left);
                 Py_DECREF(right);
-                if (cmp == (next_op == POP_JUMP_IF_TRUE)) JUMPTO(_Py_OPARG(*next_instr));
+                if (cmp == (next_op == POP_JUMP_IF_TRUE)) JUMPTO_CHECKED(_Py_OPARG(*next_instr));
                 else next_instr++;
                 DISPATCH();
             }
@@ -2593,8 +2643,8 @@ dispatch_opcode:
         Py_DECREF(iterable);
         if (iter != NULL && PyCoro_CheckExact(iter)) {
             PyFrameObject *cf = ((PyCoroObject *)iter)->cr_frame;
-            if (cf && cf->f_state == FRAME_SUSPENDED && cf->f_lasti >= 0 &&
-                _Py_OPCODE(_PyCode_CODE(cf->f_code)[cf->f_lasti / 2 + 1]) == YIELD_FROM) {
+            if (cf && cf->f_state == FRAME_SUSPENDED && _PyFrame_LASTI(cf) >= 0 &&
+                _Py_OPCODE(*cf->f_instr) == YIELD_FROM) {
                 Py_CLEAR(iter);
                 PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
             }
@@ -2636,12 +2686,12 @@ dispatch_opcode:
         }
         /* receiver yielded: suspend and re-run YIELD_FROM with the next sent value */
         retval = res;
-        f->f_lasti -= (int)sizeof(_Py_CODEUNIT);
+        f->f_instr--;
         f->f_state = FRAME_SUSPENDED;
         f->f_stackdepth = STACK_LEVEL();
         if (Py_UNLIKELY(tstate->use_tracing) && trace_function_exit(tstate, f, retval)) {
             Py_CLEAR(retval);
-            f->f_lasti += (int)sizeof(_Py_CODEUNIT);
+            f->f_instr++;
             goto exit_unwind;
         }
         goto exiting;
@@ -2685,7 +2735,7 @@ dispatch_opcode:
             f->f_blockstack[f->f_iblock - 1].b_type == EXCEPT_HANDLER) {
             /* as 3.11's RERAISE with oparg: the frame is again at the instruction that
              * raised (what f_lineno shows while the exception leaves the frame) */
-            f->f_lasti = f->f_blockstack[f->f_iblock - 1].b_handler;
+            _PyFrame_SET_LASTI(f, f->f_blockstack[f->f_iblock - 1].b_handler);
         }
         PyObject *tb = PyException_GetTraceback(exc);
         _PyErr_Restore(tstate, Py_NewRef(Py_TYPE(exc)), exc, tb);
@@ -3090,14 +3140,11 @@ dispatch_opcode:
             PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
             goto error;
         }
-        PyObject *map = _PyDict_NewPresized((Py_ssize_t)oparg);
+        /* one presized table (a str-keys table when every key is an exact str),
+         * filled in order: duplicate keys keep the first place and the last value */
+        PyObject *map = _PyDict_FromItems(&PyTuple_GET_ITEM(keys, 0), 1,
+                                          &PEEK(oparg + 1), 1, (Py_ssize_t)oparg);
         if (map == NULL) goto error;
-        for (Py_ssize_t i = oparg; i > 0; i--) {
-            if (PyDict_SetItem(map, PyTuple_GET_ITEM(keys, oparg - i), PEEK(i + 1)) != 0) {
-                Py_DECREF(map);
-                goto error;
-            }
-        }
         Py_DECREF(POP());
         while (oparg--) Py_DECREF(POP());
         PUSH(map);
@@ -3284,45 +3331,47 @@ dispatch_opcode:
     }
 
     TARGET(JUMP_ABSOLUTE) {
-        int backward = oparg < INSTR_OFFSET();
-        JUMPTO(oparg);
-        if (backward) CHECK_EVAL_BREAKER();
+        JUMPTO_CHECKED(oparg);
         DISPATCH();
     }
 
+    /* The conditional jumps can close a loop too (jump threading makes them backward,
+     * as 3.11's POP_JUMP_BACKWARD_IF_*): JUMPTO_CHECKED polls for signals and GIL drops. */
     TARGET(POP_JUMP_IF_FALSE) {
         PyObject *cond = POP();
         if (Py_IsTrue(cond)) { Py_DECREF(cond); DISPATCH(); }
-        if (Py_IsFalse(cond)) { Py_DECREF(cond); JUMPTO(oparg); DISPATCH(); }
+        if (Py_IsFalse(cond)) { Py_DECREF(cond); JUMPTO_CHECKED(oparg); DISPATCH(); }
         int err = PyObject_IsTrue(cond);
         Py_DECREF(cond);
         if (err < 0) goto error;
-        if (err == 0) JUMPTO(oparg);
+        if (err == 0) JUMPTO_CHECKED(oparg);
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_TRUE) {
         PyObject *cond = POP();
         if (Py_IsFalse(cond)) { Py_DECREF(cond); DISPATCH(); }
-        if (Py_IsTrue(cond)) { Py_DECREF(cond); JUMPTO(oparg); DISPATCH(); }
+        if (Py_IsTrue(cond)) { Py_DECREF(cond); JUMPTO_CHECKED(oparg); DISPATCH(); }
         int err = PyObject_IsTrue(cond);
         Py_DECREF(cond);
         if (err < 0) goto error;
-        if (err > 0) JUMPTO(oparg);
+        if (err > 0) JUMPTO_CHECKED(oparg);
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NONE) {
         PyObject *value = POP();
-        if (Py_IsNone(value)) JUMPTO(oparg);
+        int jump = Py_IsNone(value);
         Py_DECREF(value);
+        if (jump) JUMPTO_CHECKED(oparg);
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NOT_NONE) {
         PyObject *value = POP();
-        if (!Py_IsNone(value)) JUMPTO(oparg);
+        int jump = !Py_IsNone(value);
         Py_DECREF(value);
+        if (jump) JUMPTO_CHECKED(oparg);
         DISPATCH();
     }
 
@@ -3957,7 +4006,7 @@ exception_unwind:
         /* SETUP_FINALLY (also with/async with): enter the handler */
         PyObject *exc = _PyErr_GetRaisedException(tstate);
         int handler = b->b_handler;  /* read before the slot is reused just below */
-        PyFrame_BlockSetup(f, EXCEPT_HANDLER, f->f_lasti, STACK_LEVEL());
+        PyFrame_BlockSetup(f, EXCEPT_HANDLER, _PyFrame_LASTI(f), STACK_LEVEL());
         PUSH(Py_NewRef(get_handled(tstate)));
         PUSH(exc);
         set_handled(tstate, Py_NewRef(exc));
@@ -3997,8 +4046,7 @@ exiting:
         f = caller;
         co = f->f_code;
         first_instr = _PyCode_CODE(co);
-        lasti_base = (const char *)(first_instr + 1);
-        next_instr = first_instr + f->f_lasti / 2 + 1;
+        next_instr = f->f_instr;
         stack_pointer = f->f_valuestack + f->f_stackdepth;
         f->f_stackdepth = -1;
         f->f_state = FRAME_EXECUTING;
