@@ -38,6 +38,19 @@ struct gc_state {
 
 extern struct gc_state _PyGC_State;
 
+/* PyObject_GC_Track's body for the interpreter's own constructors (tuple, list, dict),
+ * which track objects they have just made (never already tracked): append to
+ * generation 0, keeping the flag bits of _gc_prev. */
+static inline void _PyObject_GC_TrackInline(void *op)
+{
+    PyGC_Head *g = (PyGC_Head *)op - 1, *gen0 = &_PyGC_State.generations[0].head;
+    PyGC_Head *last = (PyGC_Head *)gen0->_gc_prev;
+    g->_gc_prev = (g->_gc_prev & ~_PyGC_PREV_MASK) | (uintptr_t)last;
+    last->_gc_next = (uintptr_t)g;
+    g->_gc_next = (uintptr_t)gen0;
+    gen0->_gc_prev = (uintptr_t)g;
+}
+
 Py_ssize_t _PyGC_CollectWithCallback(int generation);
 Py_ssize_t _PyGC_CollectGenerations(void);
 PyGC_Head *_PyGC_GenerationHead(int generation);   /* -1: the permanent generation */

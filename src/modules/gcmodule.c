@@ -114,6 +114,10 @@ static PyObject *gc_get_objects(PyObject *m, PyObject *args, PyObject *kwds)
         generation = PyLong_AsSsize_t(genobj);
         if (generation == -1 && PyErr_Occurred())
             return NULL;
+    }
+    if (PySys_Audit("gc.get_objects", "n", generation) < 0)
+        return NULL;
+    if (genobj != Py_None) {
         if (generation >= 3) {
             PyErr_Format(PyExc_ValueError,
                          "generation parameter must be less than the number of "
@@ -151,6 +155,8 @@ static int referrers_visit(PyObject *obj, void *arg)
 
 static PyObject *gc_get_referrers(PyObject *m, PyObject *args)
 {
+    if (PySys_Audit("gc.get_referrers", "(O)", args) < 0)
+        return NULL;
     PyObject *result = PyList_New(0);
     if (result == NULL)
         return NULL;
@@ -177,6 +183,8 @@ static int referents_visit(PyObject *obj, void *arg)
 
 static PyObject *gc_get_referents(PyObject *m, PyObject *args)
 {
+    if (PySys_Audit("gc.get_referents", "(O)", args) < 0)
+        return NULL;
     PyObject *result = PyList_New(0);
     if (result == NULL)
         return NULL;

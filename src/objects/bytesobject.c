@@ -1884,11 +1884,6 @@ static PyObject *bytes___bytes__(PyObject *self, PyObject *Py_UNUSED(a))
     return PyBytes_FromStringAndSize(S_);
 }
 
-static PyObject *bytes_sizeof(PyObject *self, PyObject *Py_UNUSED(a))
-{
-    return PyLong_FromSsize_t(offsetof(PyBytesObject, ob_sval) + 1 + PyBytes_GET_SIZE(self));
-}
-
 #undef S_
 
 /* ==== iterator ==== */
@@ -2015,7 +2010,6 @@ PyObject *PyBytes_FromFormat(const char *format, ...)
 static PyMethodDef bytes_methods[] = {
     {"__getnewargs__", bytes_getnewargs, METH_NOARGS, DOC_bytes___getnewargs__},
     {"__bytes__", bytes___bytes__, METH_NOARGS, DOC_bytes___bytes__},
-    {"__sizeof__", bytes_sizeof, METH_NOARGS, "Returns the size of the bytes in memory, in bytes."},
     {"capitalize", bytes_capitalize, METH_NOARGS, DOC_bytes_capitalize},
     {"center", bytes_center, METH_VARARGS, DOC_bytes_center},
     {"count", bytes_count, METH_VARARGS, DOC_bytes_count},

@@ -23,6 +23,7 @@
  *    LOAD_ATTR_INSTANCE_VALUE.  LOAD_METHOD knows a name absent from the class's keys
  *    (_PyType_SharedKeysLacking) stays absent while their entry count is unchanged. */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "type_docs.h"
 
 /* ---- the keys object ---- */
@@ -171,9 +172,15 @@ static void free_keys_object(PyDictKeysObject *keys)
     if (keys == Py_EMPTY_KEYS)
         return;
     if (DK_LOG_SIZE(keys) == PyDict_LOG_MINSIZE && keys_numfree < DICT_FREELIST_MAX) {
-        /* zeroed here, a constant size the compiler writes inline, so that reuse
-         * (new_keys_object) has nothing to clear but the indices */
-        memset(DK_ENTRIES(keys), 0, sizeof(PyDictKeyEntry) * USABLE_FRACTION(PyDict_MINSIZE));
+        /* Entries at dk_nentries and beyond are all zero (fresh keys are zeroed, and
+         * popitem zeroes what it gives back): zeroing the used ones here lets reuse
+         * (new_keys_object) clear nothing but the indices. */
+        PyDictKeyEntry *ep = DK_ENTRIES(keys);
+        for (Py_ssize_t i = 0, n = keys->dk_nentries; i < n; i++) {
+            ep[i].me_hash = 0;
+            ep[i].me_key = NULL;
+            ep[i].me_value = NULL;
+        }
         keys_free_list[keys_numfree++] = keys;
         return;
     }
@@ -492,13 +499,13 @@ static int dict_unsplit(PyDictObject *mp)
 /* Could this object ever be part of a reference cycle? */
 static inline int maybe_tracked(PyObject *o)
 {
-    return PyObject_IS_GC(o) && (!PyTuple_CheckExact(o) || PyObject_GC_IsTracked(o));
+    return PyObject_IS_GC(o) && (!PyTuple_CheckExact(o) || _PyObject_GC_IS_TRACKED(o));
 }
 
 static inline void maintain_tracking(PyDictObject *mp, PyObject *key, PyObject *value)
 {
-    if (!PyObject_GC_IsTracked((PyObject *)mp) && (maybe_tracked(key) || maybe_tracked(value)))
-        PyObject_GC_Track(mp);
+    if (!_PyObject_GC_IS_TRACKED(mp) && (maybe_tracked(key) || maybe_tracked(value)))
+        _PyObject_GC_TrackInline(mp);
 }
 
 /* Append an entry for a key known to be absent (no lookup, so no __eq__ call); the table
@@ -2204,7 +2211,7 @@ static PyObject *dict_popitem(PyDictObject *self, PyObject *Py_UNUSED(ignored))
     ep0 = DK_ENTRIES(self->ma_keys);
     i = self->ma_keys->dk_nentries - 1;
     while (i >= 0 && ep0[i].me_value == NULL)
-        i--;
+        ep0[i--].me_hash = 0;   /* deleted entries, about to be past dk_nentries */
     ep = &ep0[i];
     j = lookdict_index(self->ma_keys, ep->me_hash, i);
     dictkeys_set_index(self->ma_keys, j, DKIX_DUMMY);
@@ -2212,6 +2219,7 @@ static PyObject *dict_popitem(PyDictObject *self, PyObject *Py_UNUSED(ignored))
     PyTuple_SET_ITEM(res, 1, ep->me_value);
     ep->me_key = NULL;
     ep->me_value = NULL;
+    ep->me_hash = 0;   /* entries past dk_nentries stay all zero (free_keys_object) */
     /* The trailing entries are free again: later inserts reuse them. */
     self->ma_keys->dk_nentries = i;
     self->ma_used--;
@@ -2679,7 +2687,7 @@ static PyObject *dictviews_sub(PyObject *self, PyObject *other)
     PyObject *result = dictviews_to_set(self), *tmp;
     if (result == NULL)
         return NULL;
-    tmp = PyObject_CallMethod(result, "difference_update", "O", other);
+    tmp = PyObject_CallMethodOneArg(result, _Py_ID(difference_update), other);
     if (tmp == NULL) {
         Py_DECREF(result);
         return NULL;
@@ -2703,7 +2711,7 @@ PyObject *_PyDictView_Intersect(PyObject *self, PyObject *other)
     len_self = dictview_len((_PyDictViewObject *)self);
     /* If other is a set and larger than self, intersecting with self is cheaper. */
     if (PySet_CheckExact(other) && len_self <= PyObject_Size(other))
-        return PyObject_CallMethod(other, "intersection", "O", self);
+        return PyObject_CallMethodOneArg(other, _Py_ID(intersection), self);
     if (PyDictViewSet_Check(other)) {
         Py_ssize_t len_other = dictview_len((_PyDictViewObject *)other);
         if (len_other > len_self) {
@@ -2758,7 +2766,7 @@ static PyObject *dictviews_xor(PyObject *self, PyObject *other)
     PyObject *result = dictviews_to_set(self), *tmp;
     if (result == NULL)
         return NULL;
-    tmp = PyObject_CallMethod(result, "symmetric_difference_update", "O", other);
+    tmp = PyObject_CallMethodOneArg(result, _Py_ID(symmetric_difference_update), other);
     if (tmp == NULL) {
         Py_DECREF(result);
         return NULL;

@@ -3,6 +3,7 @@
  * same comparisons in the same order), methods, repr, comparisons, iterators.
  * Leaves slice parsing to sliceobject.c and argument-count errors to getargs.c. */
 #include "Python.h"
+#include "pycore_gc.h"
 /* Item arrays and sort/slice temporaries come from the small-object pools (PyObject_*):
  * only touched with the GIL held, and glibc malloc was ~5 % of list-heavy code.  OBJ_NEW
  * is PyMem_New's overflow-checked twin. */
@@ -107,7 +108,7 @@ PyObject *PyList_New(Py_ssize_t size)
     }
     Py_SET_SIZE(op, size);
     op->allocated = size;
-    PyObject_GC_Track(op);
+    _PyObject_GC_TrackInline(op);
     return (PyObject *)op;
 }
 

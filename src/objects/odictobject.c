@@ -93,32 +93,51 @@ static void od_table_remove(PyODictObject *od, odictnode *node)
 }
 
 /* The node for key, or NULL: absent (no exception set) or the error of a key's __eq__.
- * A comparison that changes the node list restarts the search, as dict lookups do. */
+ * A comparison may change the odict: the search goes on only if the slot still holds the
+ * same node with the same key, else it starts again, as dict lookups do (a restart for any
+ * change at all would never end with an __eq__ that adds an item each time). */
 static odictnode *od_find(PyODictObject *od, PyObject *key, Py_hash_t hash)
 {
 restart:
     if (od->od_table == NULL)
         return NULL;
+    odictnode **table = od->od_table;
+    Py_ssize_t log2 = od->od_log2size;
     size_t mask = od_mask(od);
-    for (size_t i = od_home(hash, od->od_log2size);; i = (i + 1) & mask) {
-        odictnode *node = od->od_table[i];
+    for (size_t i = od_home(hash, log2);; i = (i + 1) & mask) {
+        odictnode *node = table[i];
         if (node == NULL)
             return NULL;
         if (node->key == key)
             return node;
         if (node->hash != hash)
             continue;
-        size_t state = od->od_state;
         PyObject *nodekey = Py_NewRef(node->key);
         int eq = PyObject_RichCompareBool(nodekey, key, Py_EQ);
+        /* node is dereferenced only once found in the live table again */
+        int same = od->od_table == table && od->od_log2size == log2 && table[i] == node &&
+                   node->key == nodekey;
         Py_DECREF(nodekey);
         if (eq < 0)
             return NULL;
-        if (od->od_state != state)
+        if (!same)
             goto restart;
         if (eq)
             return node;
     }
+}
+
+/* Is `node` (perhaps freed since) still in od's table, holding `key`?  Compares pointers
+ * only, so it never dereferences a freed node. */
+static int od_node_alive(PyODictObject *od, odictnode *node, PyObject *key, Py_hash_t hash)
+{
+    if (od->od_table == NULL)
+        return 0;
+    size_t mask = od_mask(od);
+    for (size_t i = od_home(hash, od->od_log2size); od->od_table[i] != NULL; i = (i + 1) & mask)
+        if (od->od_table[i] == node)
+            return node->key == key;
+    return 0;
 }
 
 /* The node for key if the dict holds key too, as 3.11 finds nodes through the dict (a
@@ -129,14 +148,14 @@ static odictnode *od_find_live(PyODictObject *od, PyObject *key, Py_hash_t hash)
     odictnode *node = od_find(od, key, hash);
     if (node == NULL)
         return NULL;
-    size_t state = od->od_state;
+    PyObject *nodekey = Py_NewRef(node->key);
+    Py_hash_t nodehash = node->hash;
     int present = _PyDict_Contains_KnownHash((PyObject *)od, key, hash);
+    if (present > 0 && !od_node_alive(od, node, nodekey, nodehash))
+        node = od_find(od, key, hash); /* the dict lookup's __eq__ changed the odict */
+    Py_DECREF(nodekey);
     if (present < 0)
         return NULL;
-    if (od->od_state != state) {
-        PyErr_SetString(PyExc_RuntimeError, mutated_msg);
-        return NULL;
-    }
     return present ? node : NULL;
 }
 

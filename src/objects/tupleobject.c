@@ -3,6 +3,7 @@
  * Leaves slice parsing to sliceobject.c, generic sequence->tuple to abstract.c
  * (PySequence_Tuple), and argument-count errors to getargs.c. */
 #include "Python.h"
+#include "pycore_gc.h"
 #include "type_docs.h"
 
 /* tracemalloc: an object reused from a free list gets the traceback of its reuse
@@ -74,7 +75,7 @@ PyObject *PyTuple_New(Py_ssize_t size)
     op = tuple_alloc(size);
     if (op == NULL)
         return NULL;
-    PyObject_GC_Track(op);
+    _PyObject_GC_TrackInline(op);
     return (PyObject *)op;
 }
 
@@ -133,7 +134,7 @@ PyObject *PyTuple_Pack(Py_ssize_t n, ...)
     for (Py_ssize_t i = 0; i < n; i++)
         _PyTuple_ITEMS(result)[i] = Py_NewRef(va_arg(vargs, PyObject *));
     va_end(vargs);
-    PyObject_GC_Track(result);
+    _PyObject_GC_TrackInline(result);
     return result;
 }
 
@@ -147,7 +148,7 @@ PyObject *_PyTuple_FromArray(PyObject *const *src, Py_ssize_t n)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++)
         op->ob_item[i] = Py_NewRef(src[i]);
-    PyObject_GC_Track(op);
+    _PyObject_GC_TrackInline(op);
     return (PyObject *)op;
 }
 
@@ -163,7 +164,7 @@ PyObject *_PyTuple_FromArraySteal(PyObject *const *src, Py_ssize_t n)
         return NULL;
     }
     memcpy(op->ob_item, src, (size_t)n * sizeof(PyObject *));
-    PyObject_GC_Track(op);
+    _PyObject_GC_TrackInline(op);
     return (PyObject *)op;
 }
 

@@ -248,7 +248,9 @@ PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name)
     int error;
     unsigned int h = MCACHE_HASH(type->tp_version_tag, name);
     struct method_cache_entry *entry = &method_cache[h];
-    int cacheable = PyUnicode_CheckExact(name);
+    /* only interned names (the _Py_ID and attribute names): a fresh str made per call
+     * (PyObject_CallMethod's) would stay alive in its entry and pin its block */
+    int cacheable = PyUnicode_CheckExact(name) && PyUnicode_CHECK_INTERNED(name);
 
     if (cacheable && entry->version == type->tp_version_tag && entry->name == name &&
         (type->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
@@ -2952,6 +2954,8 @@ static int check_set_special_type_attr(PyTypeObject *type, PyObject *value, cons
                      name, type->tp_name);
         return 0;
     }
+    if (PySys_Audit("object.__setattr__", "OsO", type, name, value) < 0)
+        return 0;
     return 1;
 }
 
@@ -4886,6 +4890,8 @@ static int object_set_class(PyObject *self, PyObject *value, void *closure)
         PyErr_SetString(PyExc_TypeError, "can't delete __class__ attribute");
         return -1;
     }
+    if (PySys_Audit("object.__setattr__", "OsO", self, "__class__", value) < 0)
+        return -1;
     if (!PyType_Check(value)) {
         PyErr_Format(PyExc_TypeError, "__class__ must be set to a class, not '%s' object",
                      Py_TYPE(value)->tp_name);

@@ -3116,6 +3116,45 @@ parse_start(Parser *p)
     return NULL;
 }
 
+/* Before 3.7 (ast.parse feature_version < (3, 7)) `async` and `await` are keywords only in
+ * `async def` and inside an async function's body, as 3.11's tokenizer async_hacks: elsewhere
+ * they are names (`async = 12`).  The body ends on the first line indented no deeper than
+ * the `async def`. */
+static void
+async_hacks(Parser *p)
+{
+    int level = 0, in_async_def = 0, def_level = 0, seen_nl = 0, line_start = 1;
+    for (int i = 0; i < p->ntoks; i++) {
+        Token *t = &p->toks[i];
+        if (t->type == INDENT) { level++; continue; }
+        if (t->type == DEDENT) { level--; continue; }
+        if (t->type == TYPE_COMMENT)
+            continue;   /* `# type:` lines come before the body's INDENT */
+        if (t->type == NEWLINE) {
+            if (in_async_def)
+                seen_nl = 1;
+            line_start = 1;
+            continue;
+        }
+        if (line_start) {
+            line_start = 0;
+            if (in_async_def && seen_nl && level <= def_level)
+                in_async_def = seen_nl = 0;
+        }
+        if (t->kw != KW_async && t->kw != KW_await)
+            continue;
+        if (in_async_def)
+            continue;
+        if (t->kw == KW_async && i + 1 < p->ntoks && p->toks[i + 1].kw == KW_def) {
+            in_async_def = 1;
+            def_level = level;
+            seen_nl = 0;
+            continue;
+        }
+        t->kw = 0;   /* an ordinary name */
+    }
+}
+
 static void
 classify_keywords(Parser *p)
 {
@@ -3134,6 +3173,8 @@ classify_keywords(Parser *p)
                 break;
             }
     }
+    if (p->feature_version < 7)
+        async_hacks(p);
 }
 
 static void

@@ -500,9 +500,29 @@ void *PyObject_Malloc(size_t size)
 #endif
     return object_malloc_slow(size);
 }
-void *PyObject_Calloc(size_t nelem, size_t elsize)
+static OB_NOINLINE void *object_calloc_slow(size_t nelem, size_t elsize)
 {
     return traced_alloc(obj_calloc(nelem, elsize), nelem * elsize);
+}
+
+void *PyObject_Calloc(size_t nelem, size_t elsize)
+{
+#ifdef POOL_FAST_PATHS
+    /* a small block zeroed by word stores (its size class rounds up to 16 bytes, so
+     * whole words fit): no libc memset call for a list's few item pointers */
+    pool_header *pool;
+    if (Py_LIKELY(_PyTraceMalloc_hooks == NULL) && nelem <= SMALL_REQUEST_THRESHOLD &&
+        elsize <= SMALL_REQUEST_THRESHOLD &&
+        Py_LIKELY((pool = pool_for_size(nelem * elsize)) != NULL)) {
+        uintptr_t *w = pool_pop(pool), *p = w;
+        for (size_t n = (nelem * elsize + 7) / 8; n > 0; n--) {
+            *p++ = 0;
+            __asm__("" : "+r"(p)); /* keeps the compiler from making it a memset call */
+        }
+        return w;
+    }
+#endif
+    return object_calloc_slow(nelem, elsize);
 }
 void *PyObject_Realloc(void *ptr, size_t size)
 {

@@ -1292,10 +1292,9 @@ static void format_kwargs_error(PyThreadState *tstate, PyObject *func, PyObject 
         if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 1) {
             PyObject *key = PyTuple_GET_ITEM(args, 0);
             PyObject *funcstr = _PyObject_FunctionStr(func);
+            /* a repeated key of any type (3.11: the str check comes later, at the call) */
             if (funcstr == NULL) {
                 /* the error from naming the function stands */
-            } else if (!PyUnicode_Check(key)) {
-                PyErr_Format(PyExc_TypeError, "%U keywords must be strings", funcstr);
             } else {
                 PyErr_Format(PyExc_TypeError,
                              "%U got multiple values for keyword argument '%S'", funcstr, key);

@@ -46,3 +46,9 @@ class Y:
 y = Y()
 y.__sizeof__ = lambda: 10**6       # an instance attribute is not the special method
 print(sys.getsizeof(y) < 1000)
+
+# bytes has no __sizeof__ of its own (object's gives basicsize + len, for subclasses too)
+class B(bytes):
+    pass
+print('__sizeof__' in bytes.__dict__, sys.getsizeof(b''), sys.getsizeof(b'abc'),
+      sys.getsizeof(B(b'abc')), B(b'abc').__sizeof__(), b'xy'.__sizeof__())

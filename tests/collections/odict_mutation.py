@@ -170,3 +170,26 @@ od = OD.fromkeys(range(20))
 for i in range(200):
     od.move_to_end(i % 20, last=i % 3 != 0)
 print(list(od))
+
+# a key whose __eq__ adds an item every time: lookups still end (they restart only when
+# the slot they compared changed, as dict lookups do)
+import itertools
+count = itertools.count()
+class Adder:
+    def __init__(self, od, v):
+        self.od, self.v = od, v
+    def __hash__(self):
+        return 5
+    def __eq__(self, other):
+        self.od[('junk', next(count))] = 0
+        return isinstance(other, Adder) and self.v == other.v
+od = OD()
+a = Adder(od, 1)
+od[a] = 1
+b = Adder(od, 1)
+print(od[b], b in od)
+od.move_to_end(b)
+print(od.pop(b), a in od, len(od) > 1)
+od[a] = 2
+del od[Adder(od, 1)]
+print(a in od, all(k[0] == 'junk' for k in od))
