@@ -16,4 +16,9 @@ extern PyTypeObject PyReversed_Type; /* reversed */
 PyObject *PySeqIter_New(PyObject *seq);
 PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
 
+/* __reduce__ of an iterator over a mutable container (dict, set, OrderedDict):
+ * (iter, (list of what is left,)), drained from `copy`, a private copy of the iterator's
+ * state, through `next` so that the real iterator is not consumed. */
+PyObject *_PyIter_ReduceRemaining(PyObject *copy, iternextfunc next);
+
 #endif

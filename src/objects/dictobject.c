@@ -136,18 +136,11 @@ static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
         log2_bytes = log2_size + 2;
     else
         log2_bytes = log2_size + 3;
-    if (log2_size == PyDict_LOG_MINSIZE && keys_numfree > 0) {
-        /* its entries were zeroed when it was put on the list: only the header and
-         * the 8 index bytes to write */
+    /* A minimum-size keys object from the free list had its entries zeroed when it was
+     * put there: only the header and the index bytes to write. */
+    int entries_zeroed = log2_size == PyDict_LOG_MINSIZE && keys_numfree > 0;
+    if (entries_zeroed) {
         dk = keys_free_list[--keys_numfree];
-        dk->dk_log2_size = log2_size;
-        dk->dk_log2_index_bytes = (uint8_t)log2_bytes;
-        dk->dk_kind = unicode ? DICT_KEYS_UNICODE : DICT_KEYS_GENERAL;
-        dk->dk_refcnt = 1;
-        dk->dk_usable = usable;
-        dk->dk_nentries = 0;
-        memset(&dk->dk_indices[0], 0xff, (size_t)1 << PyDict_LOG_MINSIZE); /* DKIX_EMPTY */
-        return dk;
     } else {
         dk = PyObject_Malloc(sizeof(PyDictKeysObject) + ((size_t)1 << log2_bytes) +
                              sizeof(PyDictKeyEntry) * (size_t)usable);
@@ -163,7 +156,8 @@ static PyDictKeysObject *new_keys_object(uint8_t log2_size, int unicode)
     dk->dk_usable = usable;
     dk->dk_nentries = 0;
     memset(&dk->dk_indices[0], 0xff, (size_t)1 << log2_bytes); /* all DKIX_EMPTY */
-    memset(DK_ENTRIES(dk), 0, sizeof(PyDictKeyEntry) * (size_t)usable);
+    if (!entries_zeroed)
+        memset(DK_ENTRIES(dk), 0, sizeof(PyDictKeyEntry) * (size_t)usable);
     return dk;
 }
 
@@ -2402,28 +2396,10 @@ static PyObject *dictiter_len(dictiterobject *di, PyObject *Py_UNUSED(ignored))
 static PyObject *dictiter_reduce(dictiterobject *di, PyObject *Py_UNUSED(ignored))
 {
     dictiterobject tmp = *di;
-    iternextfunc next = Py_TYPE(di)->tp_iternext;
-    PyObject *list = PyList_New(0), *item, *iter;
-    if (list == NULL)
-        return NULL;
     Py_XINCREF(tmp.di_dict);
-    while ((item = next((PyObject *)&tmp)) != NULL) {
-        int err = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (err < 0)
-            break;
-    }
+    PyObject *res = _PyIter_ReduceRemaining((PyObject *)&tmp, Py_TYPE(di)->tp_iternext);
     Py_XDECREF(tmp.di_dict);
-    if (PyErr_Occurred()) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    iter = _PyEval_GetBuiltinId("iter");
-    if (iter == NULL) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    return Py_BuildValue("N(N)", iter, list);
+    return res;
 }
 
 static PyMethodDef dictiter_methods[] = {

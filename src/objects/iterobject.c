@@ -1,6 +1,7 @@
 /* iterobject.c — the two generic iterators: "iterator" over an object's __getitem__
  * (PySeqIter_New, used by iter() on old-style sequences) and "callable_iterator"
- * (iter(callable, sentinel)).  iter() itself lives in bltinmodule.c. */
+ * (iter(callable, sentinel)).  iter() itself lives in bltinmodule.c.  Also the __reduce__
+ * shared by the dict, set and OrderedDict iterators (_PyIter_ReduceRemaining). */
 #include "Python.h"
 #include "type_docs.h"
 
@@ -208,3 +209,26 @@ PyTypeObject PyCallIter_Type = {
     .tp_iternext = (iternextfunc)calliter_iternext,
     .tp_methods = calliter_methods,
 };
+
+PyObject *_PyIter_ReduceRemaining(PyObject *copy, iternextfunc next)
+{
+    PyObject *list = PyList_New(0), *item;
+    if (list == NULL)
+        return NULL;
+    while ((item = next(copy)) != NULL) {
+        int err = PyList_Append(list, item);
+        Py_DECREF(item);
+        if (err < 0)
+            break;
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    PyObject *iter = _PyEval_GetBuiltinId("iter");
+    if (iter == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return Py_BuildValue("N(N)", iter, list);
+}

@@ -1119,28 +1119,11 @@ static int odictiter_traverse(odictiterobject *di, visitproc visit, void *arg)
 static PyObject *odictiter_reduce(odictiterobject *di, PyObject *Py_UNUSED(ignored))
 {
     odictiterobject tmp = *di;
-    PyObject *list = PyList_New(0), *item, *iter;
-    if (list == NULL)
-        return NULL;
+    tmp.di_result = NULL;  /* the copy must not reuse (and free) the real one's tuple */
     Py_XINCREF(tmp.di_odict);
-    tmp.di_result = NULL;
-    while ((item = odictiter_iternext(&tmp)) != NULL) {
-        int err = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (err < 0)
-            break;
-    }
+    PyObject *res = _PyIter_ReduceRemaining((PyObject *)&tmp, (iternextfunc)odictiter_iternext);
     Py_XDECREF(tmp.di_odict);
-    if (PyErr_Occurred()) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    iter = _PyEval_GetBuiltinId("iter");
-    if (iter == NULL) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    return Py_BuildValue("N(N)", iter, list);
+    return res;
 }
 
 static PyMethodDef odictiter_methods[] = {

@@ -1412,27 +1412,10 @@ static PyObject *setiter_iternext(setiterobject *si);
 static PyObject *setiter_reduce(setiterobject *si, PyObject *Py_UNUSED(ignored))
 {
     setiterobject tmp = *si;
-    PyObject *list = PyList_New(0), *item, *iter;
-    if (list == NULL)
-        return NULL;
     Py_XINCREF(tmp.si_set);
-    while ((item = setiter_iternext(&tmp)) != NULL) {
-        int err = PyList_Append(list, item);
-        Py_DECREF(item);
-        if (err < 0)
-            break;
-    }
+    PyObject *res = _PyIter_ReduceRemaining((PyObject *)&tmp, (iternextfunc)setiter_iternext);
     Py_XDECREF(tmp.si_set);
-    if (PyErr_Occurred()) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    iter = _PyEval_GetBuiltinId("iter");
-    if (iter == NULL) {
-        Py_DECREF(list);
-        return NULL;
-    }
-    return Py_BuildValue("N(N)", iter, list);
+    return res;
 }
 
 static PyMethodDef setiter_methods[] = {
