@@ -4045,14 +4045,11 @@ static PyObject *Unpickler_find_class(UnpicklerObject *self, PyObject *const *ar
     }
     if (PySys_Audit("pickle.find_class", "OO", module_name, global_name) < 0)
         goto error;
-    module = PyImport_GetModule(module_name);
-    if (module == NULL) {
-        if (PyErr_Occurred())
-            goto error;
-        module = PyImport_Import(module_name);
-        if (module == NULL)
-            goto error;
-    }
+    /* Not PyImport_GetModule first: while another thread is still importing the
+     * module, sys.modules holds it partially initialised; the import waits for it. */
+    module = PyImport_Import(module_name);
+    if (module == NULL)
+        goto error;
     global = getattribute(module, global_name, self->proto >= 4);
     Py_DECREF(module);
     Py_DECREF(module_name);
