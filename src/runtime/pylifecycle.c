@@ -563,12 +563,14 @@ int Py_FinalizeEx(void)
 
     wait_for_thread_shutdown();
     _PyAtExit_Call();
-    /* from here on, other threads that try to take the GIL exit instead */
+    /* from here on, other threads that try to take the GIL exit instead, and
+     * sys.is_finalizing() is true -- before the flush below, whose buffered-I/O lock a
+     * daemon thread may hold forever (it then waits only a second, as 3.11 does) */
     _PyRuntimeState_SetFinalizing(tstate);
+    interp->finalizing = 1;
     _PyThreadState_DeleteExcept(tstate);
     if (_PySys_FlushStdFiles() < 0)
         status = -1;
-    interp->finalizing = 1;
     _PySignal_Fini();
     if (interp->config.dxp)
         _PyEval_DumpDxp();
