@@ -407,6 +407,17 @@ static PyObject *codecs_utf_32_le_decode(PyObject *m, PyObject *a) { return utf_
 static PyObject *codecs_utf_32_be_decode(PyObject *m, PyObject *a) { return utf_16_32_decode(a, "utf_32_be_decode", 4, 1, 0); }
 static PyObject *codecs_utf_32_ex_decode(PyObject *m, PyObject *a) { return utf_16_32_decode(a, "utf_32_ex_decode", 4, 0, 1); }
 
+/* The DeprecationWarning for the first invalid escape a decoder met (3.11's wording; an
+ * octal escape above 0o377 names all three digits). -1 when the warning became an error. */
+static int warn_invalid_escape(const char *first_invalid)
+{
+    unsigned char c = (unsigned char)*first_invalid;
+    if ('4' <= c && c <= '7')
+        return PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                                "invalid octal escape sequence '\\%.3s'", first_invalid);
+    return PyErr_WarnFormat(PyExc_DeprecationWarning, 1, "invalid escape sequence '\\%c'", c);
+}
+
 static PyObject *codecs_unicode_escape_decode(PyObject *m, PyObject *args)
 {
     Py_buffer data;
@@ -422,13 +433,7 @@ static PyObject *codecs_unicode_escape_decode(PyObject *m, PyObject *args)
                                                      final ? NULL : &consumed, &first_invalid);
         if (res != NULL && first_invalid != NULL) {
             /* an octal escape above 0o377 names all three digits */
-            unsigned char c = (unsigned char)*first_invalid;
-            int r = '4' <= c && c <= '7'
-                ? PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
-                                   "invalid octal escape sequence '\\%.3s'", first_invalid)
-                : PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
-                                   "invalid escape sequence '\\%c'", c);
-            if (r < 0)
+            if (warn_invalid_escape(first_invalid) < 0)
                 Py_CLEAR(res);
         }
     } else {
@@ -486,13 +491,7 @@ static PyObject *codecs_escape_decode(PyObject *m, PyObject *args)
     Py_ssize_t len = data.len;
     /* as CPython's PyBytes_DecodeEscape: the first invalid escape warns (3.11) */
     if (res != NULL && bad != NULL) {
-        unsigned char c = (unsigned char)*bad;
-        int r = '4' <= c && c <= '7'
-            ? PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
-                               "invalid octal escape sequence '\\%.3s'", bad)
-            : PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
-                               "invalid escape sequence '\\%c'", c);
-        if (r < 0)
+        if (warn_invalid_escape(bad) < 0)
             Py_CLEAR(res);
     }
     PyBuffer_Release(&data);
